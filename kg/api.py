@@ -1,0 +1,337 @@
+"""The library face of kg: what the CLI calls and what tests use directly.
+
+``Archive`` is one store directory (graph, index, sources, curation). Every
+method returns a typed result with ``to_json()``; ``kg.render`` prints it.
+Heavy libraries are imported by the methods that need them, not here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kg.errors import Ambiguous, NotFound
+from kg.lang.text import key
+from kg.resolve.curation import append_decision, load_curation
+from kg.store.graphstore import GraphStore
+from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
+
+DEFAULT_STORE = Path(".kg")
+
+
+def default_store_path() -> Path:
+    """--store, else $KG_STORE, else ./.kg"""
+    return Path(os.environ.get("KG_STORE") or DEFAULT_STORE)
+
+
+@dataclass
+class EntityInfo:
+    id: str
+    label: str
+    kind: str
+    aliases: list[str]
+    documents: list[str]
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "label": self.label, "kind": self.kind, "aliases": self.aliases,
+                "documents": self.documents}
+
+
+@dataclass
+class Fact:
+    predicate: str
+    object: str
+    object_label: str
+    direction: str  # "out" (entity → object) or "in" (subject → entity)
+    evidence: list = field(default_factory=list)
+    curated: bool = False
+
+    def to_json(self) -> dict:
+        return {"predicate": self.predicate, "object": self.object, "object_label": self.object_label,
+                "direction": self.direction, "curated": self.curated,
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass
+class EntityDetail:
+    entity: EntityInfo
+    facts: list[Fact]
+
+    def to_json(self) -> dict:
+        d = self.entity.to_json()
+        d["facts"] = [f.to_json() for f in self.facts]
+        return d
+
+
+@dataclass
+class Candidate:
+    a: str
+    b: str
+    kind: str
+    score: float
+    reason: str
+
+    def to_json(self) -> dict:
+        return {"a": self.a, "b": self.b, "kind": self.kind, "score": self.score, "reason": self.reason}
+
+
+# Readable names of predicates in `kg show`.
+PREDICATE_NAMES = {
+    "https://w3id.org/kg-minutes/ns#onBehalfOf": "represents",
+    "https://w3id.org/kg-minutes/ns#worksOn": "works on",
+    "https://w3id.org/kg-minutes/ns#worksWith": "works with",
+    "https://w3id.org/kg-minutes/ns#owner": "owner",
+    "https://w3id.org/kg-minutes/ns#partner": "partner",
+    "https://w3id.org/kg-minutes/ns#programme": "programme",
+    "https://w3id.org/kg-minutes/ns#presenter": "presenter",
+    "http://www.w3.org/ns/org#subOrganizationOf": "part of",
+    "http://www.w3.org/ns/org#hasMember": "has member",
+    "http://www.w3.org/ns/org#memberOf": "member of",
+    "https://schema.org/attendee": "attended",
+    "https://schema.org/location": "location",
+    "https://schema.org/funder": "funder",
+    "https://schema.org/mentions": "mentioned in",
+    "http://purl.org/dc/terms/subject": "topic",
+}
+
+
+class Archive:
+    """One kg store: ingest into it, ask and search it, export it."""
+
+    def __init__(self, path: Path | None = None, *, base_iri: str | None = None, create: bool = True,
+                 curation: Path | None = None):
+        self.store = GraphStore(path or default_store_path(), base_iri=base_iri, create=create)
+        self.curation_path = curation or (self.store.path / "curation.txt")
+        self._index = None
+        self._runner = None
+
+    # -- parts ------------------------------------------------------------
+    @property
+    def index(self):
+        if self._index is None:
+            from kg.search import SectionIndex
+
+            self._index = SectionIndex(self.store.path / "index")
+        return self._index
+
+    @property
+    def runner(self):
+        if self._runner is None:
+            from kg.ask.runner import Runner
+
+            self._runner = Runner(self.store)
+        return self._runner
+
+    # -- ingest -----------------------------------------------------------
+    def ingest(self, paths: list[Path], *, force: bool = False):
+        from kg.ingest.pipeline import Ingestor
+
+        self._load_thesaurus_graph()
+        report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force)
+        self._runner = None
+        return report
+
+    def _load_thesaurus_graph(self) -> None:
+        """The thesaurus as its own named graph (labels in three languages, broader terms)."""
+        import pyoxigraph as ox
+
+        from kg.lang.thesaurus import THESAURUS_FILE
+
+        graph = self.store.iri("graph/thesaurus")
+        with open(THESAURUS_FILE, "rb") as f:
+            triples = list(ox.parse(f, format=ox.RdfFormat.TURTLE, base_iri=self.store.iri("topic/")))
+        g = ox.NamedNode(graph)
+        self.store.replace_graph(graph, [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples])
+
+    def remove(self, names: list[str]) -> list[str]:
+        """Take documents out of the graph and the index."""
+        stored = self.store.document_hashes()
+        removed = []
+        for name in names:
+            if name not in stored:
+                raise NotFound(f"no document {name!r} in the store")
+            from kg.lang.text import slug
+
+            self.store.remove_graph(self.store.iri(f"document/{slug(name)}"))
+            self.index.remove_document(name)
+            self.store.remove_source(name)
+            removed.append(name)
+        return removed
+
+    # -- look ---------------------------------------------------------------
+    def documents(self) -> list[str]:
+        return sorted(self.store.document_hashes())
+
+    def entities(self, kind: str | None = None) -> list[EntityInfo]:
+        if kind is not None and kind not in KINDS:
+            raise NotFound(f"no kind {kind!r}; kinds are: {', '.join(KINDS)}")
+        classes = [CLASS_OF_KIND[kind]] if kind else [CLASS_OF_KIND[k] for k in KINDS]
+        import pyoxigraph as ox
+
+        found: dict[str, EntityInfo] = {}
+        for cls in classes:
+            rows = self.store.select(sparql_prefixes() + """
+                SELECT ?e ?label ?alt ?file WHERE {
+                  GRAPH ?g { ?e a $cls ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt } }
+                  OPTIONAL { GRAPH ?g { ?d kg:sourceFile ?file } }
+                }""", {"cls": ox.NamedNode(cls)})
+            for r in rows:
+                e = r["e"].value
+                info = found.get(e)
+                if info is None:
+                    info = found[e] = EntityInfo(e, r["label"].value, KIND_OF_CLASS[cls], [], [])
+                if "alt" in r and r["alt"].value not in info.aliases and r["alt"].value != info.label:
+                    info.aliases.append(r["alt"].value)
+                if "file" in r and r["file"].value not in info.documents:
+                    info.documents.append(r["file"].value)
+        out = list(found.values())
+        if kind is None:  # a node has one kind: its most specific class
+            order = [k for k, _ in sorted(KIND_OF_CLASS.items(), key=lambda kv: list(KIND_OF_CLASS).index(kv[0]))]
+            best: dict[str, EntityInfo] = {}
+            for info in out:
+                prev = best.get(info.id)
+                if prev is None or order.index(CLASS_OF_KIND[info.kind]) < order.index(CLASS_OF_KIND[prev.kind]):
+                    best[info.id] = info
+            out = list(best.values())
+        for info in out:
+            info.aliases.sort()
+            info.documents.sort()
+        return sorted(out, key=lambda i: (i.kind, i.label.casefold()))
+
+    def find_entity(self, name: str, kind: str | None = None) -> EntityInfo:
+        """The one entity a name (label, alias or IRI) stands for."""
+        ents = self.entities(kind)
+        by_id = [e for e in ents if e.id == name]
+        if by_id:
+            return by_id[0]
+        k = key(name)
+        hits = [e for e in ents if key(e.label) == k or any(key(a) == k for a in e.aliases)]
+        if not hits:
+            from rapidfuzz import fuzz
+
+            scored = sorted(((fuzz.ratio(k, key(e.label)), e) for e in ents), key=lambda x: -x[0])
+            hits = [e for s, e in scored if s >= 85 and s >= scored[0][0] - 0.01]
+            if not hits:
+                near = ", ".join(e.label for s, e in scored[:3] if s >= 60)
+                raise NotFound(f"nothing called {name!r}" + (f"; did you mean: {near}?" if near else ""))
+        if len(hits) > 1:
+            raise Ambiguous(f"{name!r} fits several things: " + " or ".join(f"{e.label} ({e.kind})" for e in hits[:6])
+                            + "; say which with --kind", [e.label for e in hits])
+        return hits[0]
+
+    def show(self, name: str, kind: str | None = None) -> EntityDetail:
+        import pyoxigraph as ox
+
+        ent = self.find_entity(name, kind)
+        runner = self.runner
+        node = ox.NamedNode(ent.id)
+        facts: list[Fact] = []
+        out_rows = self.store.select(sparql_prefixes() + """
+            SELECT ?p ?o ?fact WHERE {
+              $x ?p ?o . FILTER(isIRI(?o)) FILTER(?p NOT IN (rdf:type))
+              OPTIONAL { ?fact rdf:subject $x ; rdf:predicate ?p ; rdf:object ?o }
+            }""", {"x": node})
+        in_rows = self.store.select(sparql_prefixes() + """
+            SELECT ?p ?o ?fact WHERE {
+              ?o ?p $x . FILTER(?p NOT IN (rdf:subject, rdf:object))
+              OPTIONAL { ?fact rdf:subject ?o ; rdf:predicate ?p ; rdf:object $x }
+            }""", {"x": node})
+        merged: dict[tuple, Fact] = {}
+        for rows, direction in ((out_rows, "out"), (in_rows, "in")):
+            for r in rows:
+                o = r["o"].value
+                p = r["p"].value
+                label, kind_o = runner.describe(o)
+                if kind_o in ("section", "document") and p != "https://schema.org/mentions":
+                    continue
+                pred = PREDICATE_NAMES.get(p, p.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
+                if direction == "in" and p == "https://w3id.org/kg-minutes/ns#person":
+                    continue
+                f = merged.setdefault((p, o, direction), Fact(pred, o, label, direction))
+                if "fact" in r:
+                    for e in runner.evidence(r["fact"]):
+                        if e not in f.evidence:
+                            f.evidence.append(e)
+        # attendance: "represents X" from the attendance nodes
+        for r in self.store.select(sparql_prefixes() + """
+                SELECT ?body ?fact WHERE { ?att kg:person $x ; kg:onBehalfOf ?body .
+                  OPTIONAL { ?fact rdf:subject ?att ; rdf:predicate kg:onBehalfOf ; rdf:object ?body } }""",
+                {"x": node}):
+            label, _ = runner.describe(r["body"].value)
+            f = merged.setdefault(("represents", r["body"].value, "out"), Fact("represents", r["body"].value, label, "out"))
+            if "fact" in r:
+                for e in runner.evidence(r["fact"]):
+                    if e not in f.evidence:
+                        f.evidence.append(e)
+        facts = sorted(merged.values(), key=lambda f: (f.direction, f.predicate, f.object_label.casefold()))
+        curated = load_curation(self.curation_path)
+        for f in facts:
+            f.curated = bool(curated.label_for(ent.label)) if f.predicate == "alias" else False
+        return EntityDetail(ent, facts)
+
+    # -- curation -------------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        """Pairs of names that may be one thing (people by spelling; never merged without you)."""
+        from rapidfuzz import fuzz
+
+        cur = load_curation(self.curation_path)
+        out = []
+        for kind in ("person", "organisation", "institution", "region", "project"):
+            ents = self.entities(kind)
+            for i, a in enumerate(ents):
+                for b in ents[i + 1:]:
+                    score = fuzz.ratio(key(a.label), key(b.label))
+                    first_a, first_b = a.label.split()[0], b.label.split()[0]
+                    same_first = kind == "person" and first_a == first_b and \
+                        fuzz.ratio(key(a.label.split()[-1]), key(b.label.split()[-1])) >= 70
+                    contained = kind == "person" and (key(a.label) in key(b.label) or key(b.label) in key(a.label))
+                    if (score >= 85 or same_first or contained) and not cur.are_distinct(a.label, b.label):
+                        reason = ("same given name, similar family name" if same_first else
+                                  "one name holds the other" if contained else "similar spelling")
+                        docs = sorted(set(a.documents) | set(b.documents))
+                        out.append(Candidate(a.label, b.label, kind, round(score, 1),
+                                             f"{reason} ({', '.join(docs)})"))
+        return sorted(out, key=lambda c: -c.score)
+
+    def decide(self, line: str) -> Path:
+        """Write one curation decision and re-derive every document with it."""
+        append_decision(self.curation_path, line)
+        load_curation(self.curation_path)  # refuse a line that does not parse
+        self.ingest([])
+        return self.curation_path
+
+    # -- answer -------------------------------------------------------------
+    def search(self, query: str, **kw):
+        return self.index.search(query, **kw)
+
+    def ask(self, question: str, *, today: date | None = None):
+        result = self.runner.ask(question, today=today)
+        if result.query is None:
+            result.search = self.search(question, limit=5)
+            result.answers = _answers_from_search(result.search)
+        return result
+
+    def run_query(self, name: str, params: dict[str, str], *, today: date | None = None):
+        return self.runner.run_named(name, params, today=today)
+
+    def export(self, fmt: str, out, *, with_ontology: bool = False) -> int:
+        from kg.export.rdf import export
+
+        return export(self.store.ox, fmt, out, with_ontology=with_ontology)
+
+    def validate(self, path: Path | None = None):
+        from kg.export.validate import validate_file, validate_store
+
+        return validate_file(path) if path else validate_store(self.store.ox)
+
+
+def _answers_from_search(result) -> list:
+    from kg.ask.runner import Answer, Evidence
+
+    out = []
+    for h in result.hits:
+        out.append(Answer(h.section_id, h.section, "section",
+                          [Evidence(h.document, h.section, list(h.lines), h.snippet)]))
+    return out

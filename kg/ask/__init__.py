@@ -1,0 +1,1 @@
+"""Answer questions: a question grammar over named SPARQL queries kept in queries/."""

@@ -1,0 +1,75 @@
+"""Named queries: SPARQL files in queries/ whose leading comments describe them.
+
+A query file starts with comment lines::
+
+    # title: Regions that work on a topic
+    # description: ...
+    # ask: which regions work on {topic}
+    # ask: hvilke regioner jobber med {topic}
+    # param topic: topic
+
+Parameters are the query's ``$variables`` (read from the query text, like
+datasette's ``:name``); ``# param`` says what kind of thing fills each one.
+They are bound as RDF terms through pyoxigraph substitutions, never pasted
+into the query text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from kg.errors import NotFound
+from kg.paths import QUERIES_DIR
+
+_PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+SLOT_KINDS = ("topic", "actor", "body", "person", "project", "programme", "date", "amount", "text",
+              "municipality", "region", "organisation", "institution", "cluster", "entity")
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    sparql: str
+    params: dict[str, str]          # parameter → slot kind
+    patterns: tuple[str, ...] = field(default=())
+    path: Path | None = None
+
+
+def parse_query_file(path: Path) -> NamedQuery:
+    text = path.read_text(encoding="utf-8")
+    meta: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        m = re.match(r"^#\s*(\w+)\s*(?P<arg>[\w]*)\s*:\s*(?P<value>.*)$", line)
+        if m:
+            k = m.group(1).lower()
+            meta.setdefault(k, []).append(f"{m['arg']}={m['value']}" if m["arg"] else m["value"])
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    declared = dict(p.split("=", 1) for p in meta.get("param", []))
+    params = {name: declared.get(name, "text").strip() for name in dict.fromkeys(_PARAM.findall(body))}
+    return NamedQuery(
+        name=path.stem,
+        title=(meta.get("title") or [path.stem])[0].strip(),
+        description=" ".join(meta.get("description", [])).strip(),
+        sparql=text,
+        params=params,
+        patterns=tuple(p.strip() for p in meta.get("ask", [])),
+        path=path,
+    )
+
+
+@cache
+def catalogue(folder: Path = QUERIES_DIR) -> dict[str, NamedQuery]:
+    """Every named query in the folder, by name."""
+    return {q.name: q for q in (parse_query_file(p) for p in sorted(folder.glob("*.rq")))}
+
+
+def get_query(name: str) -> NamedQuery:
+    try:
+        return catalogue()[name]
+    except KeyError:
+        raise NotFound(f"no named query {name!r}; `kg queries` lists them") from None

@@ -1,0 +1,77 @@
+"""Mapping a question in Norwegian or English onto a named query and its slot texts.
+
+Each named query lists the wordings it answers (``# ask:`` lines with
+``{slot}`` holes). A question matches a wording exactly (ignoring case,
+spacing and a closing question mark), or else word by word on each word's
+first letters, so inflected forms ("regionene", "kommunane", "works") still
+match.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.ask.catalogue import NamedQuery, catalogue
+
+_SLOT = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Reading:
+    query: NamedQuery
+    slots: dict[str, str]
+    pattern: str
+    exact: bool
+
+
+def _normalise(question: str) -> str:
+    q = question.strip().strip("?!. ").replace("’", "'")
+    return re.sub(r"\s+", " ", q)
+
+
+def _regex(pattern: str, loose: bool) -> re.Pattern:
+    parts = []
+    for piece in re.split(r"(\{\w+\})", pattern.strip().rstrip("?")):
+        m = _SLOT.fullmatch(piece)
+        if m:
+            parts.append(rf"(?P<{m.group(1)}>.+?)")
+            continue
+        words = piece.split()
+        out = []
+        for w in words:
+            if loose and len(w) > 4 and w.isalpha():
+                out.append(re.escape(w[:4]) + r"\w*")
+            else:
+                out.append(re.escape(w))
+        text = r"\s+".join(out)
+        if piece.startswith(" "):
+            text = r"\s+" + text
+        if piece.endswith(" "):
+            text += r"\s+"
+        parts.append(text)
+    return re.compile("^" + "".join(parts) + "$", re.IGNORECASE)
+
+
+@cache
+def _compiled() -> list[tuple[NamedQuery, str, re.Pattern, re.Pattern]]:
+    out = []
+    for q in catalogue().values():
+        for p in q.patterns:
+            out.append((q, p, _regex(p, False), _regex(p, True)))
+    return out
+
+
+def readings(question: str) -> list[Reading]:
+    """Every way the question fits a named query's wording, exact fits first, longest wording first."""
+    q = _normalise(question)
+    found: list[Reading] = []
+    for loose in (False, True):
+        for nq, pattern, exact_rx, loose_rx in _compiled():
+            m = (loose_rx if loose else exact_rx).match(q)
+            if m:
+                found.append(Reading(nq, {k: v for k, v in m.groupdict().items()}, pattern, not loose))
+        if found:
+            break
+    return sorted(found, key=lambda r: -len(_SLOT.sub("", r.pattern)))

@@ -1,0 +1,183 @@
+"""Filling a question's slots with things in the graph, by their labels, aliases and the thesaurus.
+
+Tolerant of case, inflection and typos (rapidfuzz); a name that fits several
+things equally is reported with the candidates, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from kg.errors import Ambiguous, NotFound, QueryError
+from kg.lang.dates import find_dates, parse_numeric
+from kg.lang.amounts import find_amounts
+from kg.lang.text import key
+from kg.lang.thesaurus import thesaurus
+from kg.store.graphstore import GraphStore
+from kg.vocab import KIND_OF_CLASS, sparql_prefixes
+
+ACTOR_KINDS = ("municipality", "region", "organisation", "institution", "cluster")
+SLOT_TARGETS = {
+    "actor": ACTOR_KINDS,
+    "body": ACTOR_KINDS,
+    "entity": None,
+    "person": ("person",),
+    "project": ("project",),
+    "programme": ("programme",),
+    "municipality": ("municipality",),
+    "region": ("region",),
+    "organisation": ("organisation", "institution"),
+    "institution": ("institution",),
+    "cluster": ("cluster",),
+}
+FUZZY_MIN = 85
+
+
+@dataclass(frozen=True)
+class Entry:
+    iri: str
+    label: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Filled:
+    value: object      # a pyoxigraph term
+    label: str
+    why: str           # how the text was matched (for --explain)
+
+
+class EntityIndex:
+    """Every named thing in the store by each of its names (built once per process)."""
+
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self.by_name: dict[str, list[Entry]] = {}
+        rows = store.select(sparql_prefixes() + f"""
+            SELECT DISTINCT ?e ?type ?label ?alt WHERE {{
+              ?e a ?type ; rdfs:label ?label .
+              OPTIONAL {{ ?e skos:altLabel ?alt }}
+            }}""")
+        labels: dict[str, str] = {}
+        kinds: dict[str, str] = {}
+        names: dict[str, set[str]] = {}
+        for r in rows:
+            kind = KIND_OF_CLASS.get(r["type"].value)
+            if kind is None:
+                continue
+            e = r["e"].value
+            if kind in ("section", "document"):
+                continue
+            prev = kinds.get(e)
+            order = list(KIND_OF_CLASS.values())
+            if prev is None or order.index(kind) < order.index(prev):
+                kinds[e] = kind
+            labels[e] = r["label"].value
+            names.setdefault(e, set()).add(r["label"].value)
+            if "alt" in r:
+                names[e].add(r["alt"].value)
+        for e, ns in names.items():
+            entry = Entry(e, labels[e], kinds[e])
+            for n in ns:
+                self.by_name.setdefault(key(n), []).append(entry)
+        self.entries = {e: Entry(e, labels[e], kinds[e]) for e in labels}
+
+    def find(self, text: str, kinds: tuple[str, ...] | None) -> tuple[list[Entry], str]:
+        """The things text names (exact name, then close spelling), restricted to kinds."""
+        k = key(text)
+        ok = (lambda e: kinds is None or e.kind in kinds)
+        exact = [e for e in self.by_name.get(k, []) if ok(e)]
+        if exact:
+            return list(dict.fromkeys(exact)), "name"
+        for variant in (re.sub(r"(?:s|ens|ets|en|et)$", "", k), k + "en"):  # "Bærums", "regionen"
+            exact = [e for e in self.by_name.get(variant, []) if ok(e)]
+            if exact:
+                return list(dict.fromkeys(exact)), "inflected name"
+        choices = [n for n, es in self.by_name.items() if any(ok(e) for e in es)]
+        best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
+        if not best:
+            return [], "none"
+        top = best[0][1]
+        found = [e for n, score, _ in best if score >= top - 0.01 for e in self.by_name[n] if ok(e)]
+        return list(dict.fromkeys(found)), f"spelling ({top:.0f}%)"
+
+
+class SlotFiller:
+    def __init__(self, store: GraphStore):
+        self.store = store
+        self._index: EntityIndex | None = None
+
+    @property
+    def index(self) -> EntityIndex:
+        if self._index is None:
+            self._index = EntityIndex(self.store)
+        return self._index
+
+    def fill(self, kind: str, text: str, *, today: date | None = None) -> Filled:
+        import pyoxigraph as ox
+
+        text = text.strip().strip("?.!\"'«»")
+        if kind == "topic":
+            return self._topic(text)
+        if kind == "date":
+            d = _date(text, today)
+            return Filled(ox.Literal(d.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+                          d.isoformat(), "date")
+        if kind == "amount":
+            amounts = find_amounts(text) or find_amounts(text + " kr")
+            if not amounts:
+                raise QueryError(f"not an amount: {text!r}")
+            return Filled(ox.Literal(str(amounts[0].value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+                          f"{amounts[0].value} {amounts[0].currency}", "amount")
+        if kind == "text":
+            return Filled(ox.Literal(text), text, "text")
+        targets = SLOT_TARGETS.get(kind, None)
+        found, how = self.index.find(text, targets)
+        if not found and kind in ("actor", "body", "entity"):
+            found, how = self.index.find(text, None)
+        if not found:
+            raise NotFound(f"nothing called {text!r} in the graph"
+                           + (f" (looked for: {', '.join(targets)})" if targets else ""))
+        if len(found) > 1:
+            raise Ambiguous(f"{text!r} fits several things: "
+                            + " or ".join(f"{e.label} ({e.kind})" for e in found[:6]),
+                            [e.label for e in found])
+        e = found[0]
+        return Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}")
+
+    def _topic(self, text: str) -> Filled:
+        import pyoxigraph as ox
+
+        th = thesaurus()
+        c = th.lookup(text)
+        how = "thesaurus label"
+        if c is None:
+            labels = th.labels()
+            best = process.extractOne(key(text), list(labels), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+            if best:
+                c, how = labels[best[0]], f"thesaurus spelling ({best[1]:.0f}%)"
+        if c is None:
+            tagged = th.tag(text)
+            if len(tagged) == 1:
+                c, how = tagged[0].concept, "thesaurus form"
+        if c is None:
+            raise NotFound(f"no topic called {text!r} in the thesaurus")
+        return Filled(ox.NamedNode(f"{self.store.base}topic/{c.slug}"), c.label, how)
+
+
+def _date(text: str, today: date | None) -> date:
+    low = text.lower()
+    if low in ("today", "i dag", "idag", "now", "no", "nå") and today is not None:
+        return today
+    d = parse_numeric(text)
+    if d:
+        return d
+    found = find_dates(text, today)
+    if found:
+        return found[0].start
+    raise QueryError(f"not a date: {text!r} (write 2022-05-20 or 20. mai 2022)")
+

@@ -1,0 +1,38 @@
+"""Extract entities and facts from parsed minutes: a pipeline of small components.
+
+Each component reads the ``Minutes`` and adds nodes and facts (with evidence)
+to one ``DocGraph``. They run in the order of ``PIPELINE``; later ones may use
+what earlier ones found (the meeting node, the section nodes, projects).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from kg.extract.activities import agenda_activities, roundtable
+from kg.extract.events import events
+from kg.extract.graph import DocGraph
+from kg.extract.meeting import agenda, attendance, document, meeting
+from kg.extract.topics import topics
+from kg.model import Minutes
+
+Component = Callable[[DocGraph], None]
+
+PIPELINE: list[tuple[str, Component]] = [
+    ("document", document),
+    ("meeting", meeting),
+    ("attendance", attendance),
+    ("agenda", agenda),
+    ("agenda_activities", agenda_activities),
+    ("roundtable", roundtable),
+    ("events", events),
+    ("topics", topics),
+]
+
+
+def extract(minutes: Minutes) -> DocGraph:
+    """Every node and fact one document's minutes hold."""
+    g = DocGraph(minutes)
+    for _, component in PIPELINE:
+        component(g)
+    return g

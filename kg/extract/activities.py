@@ -1,0 +1,278 @@
+"""What actors report doing: projects, clusters, funding, partners, collaborations, roles.
+
+Read sentence by sentence from round-table sections (the actor is the
+section's speaker) and from agenda items ("Orientering om prosjekt X").
+The patterns are Norwegian phrasing, not the names of any one document:
+"prosjektet X", "X-prosjektet", "å utvikle et klimadashboard for Fornebu",
+"har en klynge for ...", "fikk 500 000 for å ...", "samarbeider med X",
+"X og Y er involvert", "NAME er nå sekretariatsleder".
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.bodies import body_node
+from kg.extract.graph import DocGraph
+from kg.extract.meeting import PRESENTED_BY, membership, person_node
+from kg.extract.mentions import NameMatch, find_names
+from kg.extract.sentences import Sentence, section_sentences
+from kg.lang.amounts import find_amounts
+from kg.lang.lexicon import word_set
+from kg.lang.thesaurus import thesaurus
+from kg.model import Literal, Node, Section
+from kg.vocab import DCTERMS, KG, ORG, SCHEMA, XSD
+
+_CAPWORD = r"[A-ZÆØÅ][\w\-æøå]*"
+_NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
+PROJECT_AFTER = re.compile(rf"\bprosjekt(?:et)?\s+(?P<name>{_NAME})")
+PROJECT_BEFORE = re.compile(rf"(?P<name>{_NAME})[\s\-]prosjekt(?:et)?\b")
+_MAKE = r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|starte|starter|opprette|oppretter|opprettes|har"
+INITIATIVE = re.compile(
+    rf"\b(?P<verb>{_MAKE})\s+(?:(?:bl\.?\s?a\.?|også)\s+)?(?:et|en|ei)\s+(?:(?:ny|nytt|nye|eget|egen)\s+)?"
+    rf"(?P<noun>[a-zæøå][\wæøå\-]{{3,}})(?P<rest>(?:\s+(?:for|om)\s+[^.,;:()]+)?)")
+CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
+FUNDING_WORDS = re.compile(r"\b(?:fikk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|støtte|tilskudd|tilskot|finansiert|finansiering|midler)\b", re.IGNORECASE)
+GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga)\b", re.IGNORECASE)
+PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|samarbeidspartnere)\b", re.IGNORECASE)
+WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman)\s+(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
+ROLE_IS = re.compile(r"\b(?:er|blir|ble|vart|har blitt)\s+(?:nå\s+|no\s+|ny\s+|vår\s+|konstituert\s+)?(?P<role>[a-zæøå][\wæøå\- ]{2,40})")
+ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\-]*)\)")
+PURPOSE = re.compile(r"\b(?:for|til)\s+å\s+(?P<what>[^.,;]+?)(?=\s+(?:for|innen|i|fra|til)\s+(?:prosjekt|programm)|[.,;]|$)")
+STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "til", "som", "på", "av", "er", "ble", "har"}
+
+
+def _trim_name(name: str) -> str:
+    """Cut a project name at a function word that ends it ('Green offshore Tech innen ...')."""
+    words = name.split()
+    out = []
+    for w in words:
+        if out and w.lower() in STOP_AFTER:
+            break
+        out.append(w)
+    while out and out[-1][:1].islower():
+        out.pop()
+    return " ".join(out)
+
+
+def _abstract_nouns() -> frozenset[str]:
+    return word_set("abstract_nouns")
+
+
+class _Reader:
+    """Reads one section's sentences; remembers the last project for 'Prosjektet ...'."""
+
+    def __init__(self, g: DocGraph, sec: Section, actor: Node | None):
+        self.g = g
+        self.sec = sec
+        self.actor = actor
+        self.project: Node | None = None
+
+    def ev(self, s: Sentence):
+        return self.g.evidence(self.sec, s.first, s.last, s.text)
+
+    def project_node(self, name: str, s: Sentence) -> Node | None:
+        name = name.strip(" –-")
+        if len(name) < 3:
+            return None
+        label = name[:1].upper() + name[1:]
+        existing = next((p for p in self.g.entities("project") if p.label.lower() == label.lower()), None)
+        if existing:
+            if sum(w[:1].isupper() for w in label.split()) > sum(w[:1].isupper() for w in existing.label.split()):
+                existing.aliases.add(existing.label)
+                existing.label = label
+            node = existing
+        else:
+            node = self.g.entity("project", label)
+        if self.actor is not None and self.actor is not node and "owner" not in node.props:
+            node.props["owner"] = self.actor
+            self.g.fact(node, KG.owner, self.actor, self.ev(s))
+        self.g.fact(self.sec.node, SCHEMA.mentions, node)
+        self.project = node
+        return node
+
+    def read(self, s: Sentence) -> None:
+        g, text = self.g, s.text
+        spans: list[tuple[int, int]] = []
+        projects: list[Node] = []
+        for rx in (PROJECT_AFTER, PROJECT_BEFORE):
+            for m in rx.finditer(text):
+                name = _trim_name(m["name"])
+                if not name or name.lower() in ("prosjekt", "prosjektet"):
+                    continue
+                p = self.project_node(name, s)
+                if p is not None:
+                    projects.append(p)
+                    spans.append(m.span("name"))
+        clusters: list[tuple[Node, re.Match]] = []
+        for m in INITIATIVE.finditer(text):
+            noun = m["noun"].lower()
+            rest = m["rest"] or ""
+            if noun.startswith(CLUSTER_NOUNS):
+                place = None
+                pm = re.search(r"\s+i\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+)\s*$", rest)
+                if pm:
+                    place, rest = pm["place"], rest[: pm.start()]
+                node = g.entity("cluster", ("Klynge" + rest).strip())
+                clusters.append((node, m))
+                spans.append(m.span())
+                g.fact(self.sec.node, SCHEMA.mentions, node)
+                if place:
+                    g.fact(node, SCHEMA.location, body_node(g, place, default_kind="place"), self.ev(s))
+                for t in thesaurus().tag(rest):
+                    g.fact(node, DCTERMS.subject, g.entity("topic", t.concept.slug), self.ev(s))
+            elif m["verb"] != "har" and noun not in _abstract_nouns() and not noun.startswith("prosjekt"):
+                # "et klimadashboard for Fornebu": a capitalised name after for/i/på is the place
+                pm = re.match(r"\s+(?:for|i|på)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+)", rest)
+                name = f"{noun}{pm.group(0)}" if pm else noun
+                p = self.project_node(name, s)
+                if p is not None:
+                    projects.append(p)
+                    spans.append((m.start(), m.start("noun") + len(name)))
+                    if pm:
+                        g.fact(p, SCHEMA.location, body_node(g, pm["place"], default_kind="place"), self.ev(s))
+        names, unplaced = find_names(text, exclude=spans)
+        g.unclassified.extend((s.first, u) for u in unplaced)
+        nodes = self.mention(names, s)
+        self.clusters(clusters, names, nodes, s)
+        self.funding(text, projects, nodes, s)
+        self.partners(text, projects, names, nodes, s)
+        self.works_with(text, names, nodes, s)
+        self.roles(text, names, nodes, s)
+
+    def mention(self, names: list[NameMatch], s: Sentence) -> list[Node]:
+        nodes = []
+        for nm in names:
+            if nm.kind == "person":
+                node = person_node(self.g, nm.surface)
+            else:
+                node = body_node(self.g, nm.surface, default_kind=nm.kind)
+            if node is not None:
+                self.g.fact(self.sec.node, SCHEMA.mentions, node)
+            nodes.append(node)
+        return nodes
+
+    def clusters(self, clusters, names, nodes, s: Sentence) -> None:
+        for node, m in clusters:
+            before = [n for nm, n in zip(names, nodes) if nm.span[1] <= m.start() and n is not None
+                      and n.kind in ("municipality", "region", "organisation", "institution")]
+            for member in before or ([self.actor] if self.actor else []):
+                self.g.fact(node, ORG.hasMember, member, self.ev(s))
+
+    def funding(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
+        if not FUNDING_WORDS.search(text):
+            return
+        amounts = find_amounts(text)
+        project = projects[0] if projects else self.project
+        programmes = [n for n in nodes if n is not None and n.kind == "programme"]
+        if project is not None:
+            for prog in programmes:
+                self.g.fact(project, KG.programme, prog, self.ev(s))
+                project.props["programme"] = prog
+        if project is None or not amounts:
+            return
+        funder = programmes[0] if programmes and re.search(r"\b(?:fra|av|frå)\s+", text) else None
+        if funder is None and GRANTED.search(text):
+            funder = project.props.get("programme")
+        for a in amounts:
+            n = len(project.props.setdefault("grants", [])) + 1
+            project.props["grants"].append(a)
+            grant = self.g.struct("grant", f"{project.label} {a.value} {a.currency}",
+                                  (lambda p, k: lambda: f"project/{p.local_slug()}/grant/{k}")(project, n))
+            amount = self.g.struct("amount", f"{a.value} {a.currency}",
+                                   (lambda gr: lambda: f"{gr.local()}/amount")(grant))
+            ev = self.ev(s)
+            self.g.fact(project, SCHEMA.funding, grant, ev)
+            self.g.fact(grant, SCHEMA.amount, amount, ev)
+            self.g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
+            self.g.fact(amount, SCHEMA.currency, a.currency, ev)
+            purpose = PURPOSE.search(text[a.span[1]:])
+            if purpose:
+                self.g.fact(grant, KG.purpose, purpose["what"].strip(), ev)
+            if funder is not None:
+                self.g.fact(grant, SCHEMA.funder, funder, ev)
+
+    def partners(self, text, projects, names, nodes, s: Sentence) -> None:
+        if not PARTNER_WORDS.search(text):
+            return
+        project = projects[0] if projects else self.project
+        if project is None:
+            return
+        for nm, node in zip(names, nodes):
+            if node is None or node is self.actor or node.kind in ("person", "programme", "place", "project"):
+                continue
+            self.g.fact(project, KG.partner, node, self.ev(s))
+
+    def works_with(self, text, names, nodes, s: Sentence) -> None:
+        if self.actor is None:
+            return
+        for m in WORKS_WITH.finditer(text):
+            for nm, node in zip(names, nodes):
+                if nm.span[0] >= m.end() and node is not None and node is not self.actor \
+                        and node.kind not in ("person", "place", "programme"):
+                    self.g.fact(self.actor, KG.worksWith, node, self.ev(s))
+
+    def roles(self, text, names, nodes, s: Sentence) -> None:
+        roles = word_set("roles")
+        for nm, node in zip(names, nodes):
+            if nm.kind != "person" or node is None:
+                continue
+            after = text[nm.span[1]:]
+            m = ROLE_PAREN.match(after)
+            if m and m["role"].lower() in roles:
+                org = body_node(self.g, m["org"], default_kind="organisation")
+                membership(self.g, node, org, m["role"].lower(), self.ev(s))
+                continue
+            m = ROLE_IS.match(after.lstrip())
+            if m:
+                words = m["role"].split()
+                for k in range(min(3, len(words)), 0, -1):
+                    role = " ".join(words[:k]).lower()
+                    if role in roles and self.actor is not None:
+                        membership(self.g, node, self.actor, role, self.ev(s))
+                        break
+
+
+def actor_node(g: DocGraph, sec: Section) -> Node | None:
+    if not sec.actor:
+        return None
+    return body_node(g, sec.actor, default_kind="organisation")
+
+
+def roundtable(g: DocGraph) -> None:
+    """Each round-table report: the actor, and what it says it does."""
+    lines = g.minutes.source.lines
+    for sec in g.minutes.sections:
+        if sec.kind != "roundtable":
+            continue
+        actor = actor_node(g, sec)
+        if actor is not None:
+            g.fact(sec.node, KG.actor, actor, g.evidence(sec, sec.span.start))
+        reader = _Reader(g, sec, actor)
+        for s in section_sentences(sec, lines):
+            reader.read(s)
+
+
+def agenda_activities(g: DocGraph) -> None:
+    """Projects and names in agenda items ("Orientering om prosjekt X")."""
+    lines = g.minutes.source.lines
+    for entry in g.minutes.agenda:
+        sec = entry.section
+        if sec.kind not in ("agenda",):
+            continue
+        owner = g.body
+        if g.minutes.body_parent:
+            owner = body_node(g, g.minutes.body_parent, default_kind="organisation")
+        reader = _Reader(g, sec, owner)
+        title = Sentence(entry.title, sec.span.start, sec.span.start)
+        m = re.search(r"\bprosjekt(?:et)?\s+(?P<name>[A-ZÆØÅ].*?)\s*(?:[–\-]\s*)?$", entry.title)
+        if m:
+            reader.project_node(m["name"], title)
+        reader.project = None
+        reader.actor = None
+        for s in section_sentences(sec, lines):
+            if not PRESENTED_BY.match(s.text):  # the presenter line is read by extract.meeting
+                reader.read(s)
+        names, unplaced = find_names(entry.title)
+        reader.mention(names, title)
+

@@ -1,0 +1,210 @@
+"""The document, its sections, the meeting, who attended for whom, and the agenda."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+from kg.extract.bodies import body_node
+from kg.extract.graph import DocGraph
+from kg.extract.mentions import classify_person
+from kg.lang.lexicon import word_set
+from kg.lang.names import normalise_person
+from kg.lang.text import slug
+from kg.model import Literal, Node
+from kg.vocab import DCTERMS, KG, ORG, RDFS, SCHEMA, XSD
+
+
+def _date_literal(value) -> Literal:
+    if isinstance(value, datetime):
+        return Literal(value.strftime("%Y-%m-%dT%H:%M:%S"), XSD.dateTime)
+    return Literal(value.isoformat(), XSD.date)
+
+
+def document(g: DocGraph) -> None:
+    """Document and section nodes: the frame every piece of evidence points into."""
+    m = g.minutes
+    src = m.source
+    doc = g.struct("document", m.title or src.name, lambda: f"document/{slug(src.name)}")
+    g.document = doc
+    g.fact(doc, KG.sourceFile, src.name)
+    g.fact(doc, KG.contentHash, src.content_hash)
+    if m.title:
+        g.fact(doc, DCTERMS.title, m.title)
+    if m.document_date:
+        g.fact(doc, DCTERMS.date, _date_literal(m.document_date))
+    for sec in m.sections:
+        node = g.struct("section", sec.title, (lambda d, n: lambda: f"{d.local()}/section/{n}")(doc, sec.n))
+        sec.node = node
+        g.fact(node, DCTERMS.isPartOf, doc)
+        g.fact(node, DCTERMS.title, sec.title)
+        g.fact(node, KG.sectionKind, sec.kind)
+        g.fact(node, KG.lineStart, Literal(sec.span.start, XSD.integer))
+        g.fact(node, KG.lineEnd, Literal(sec.span.end, XSD.integer))
+        g.fact(node, SCHEMA.text, sec.text)
+
+
+def meeting(g: DocGraph) -> None:
+    """The meeting and the body whose meeting it is."""
+    m = g.minutes
+    header = next((s for s in m.sections if s.kind == "header"), m.sections[0] if m.sections else None)
+    body_name = m.body or "Ukjent organ"
+    body = body_node(g, body_name, default_kind="organisation")
+    g.body = body
+    if m.body_parent and header:
+        parent = body_node(g, m.body_parent, default_kind="organisation")
+        if parent is not body:
+            g.fact(body, ORG.subOrganizationOf, parent, g.evidence(header, quote=m.title))
+    day = m.meeting_date or m.document_date
+    day_key = day.isoformat() if day else slug(m.source.name)
+    meeting_node = g.struct("meeting", f"{body.label} {day_key}",
+                            lambda: f"meeting/{slug(body.label)}/{day_key}")
+    g.meeting = meeting_node
+    ev = g.evidence(header) if header else None
+    g.fact(meeting_node, SCHEMA.name, f"Møte i {body.label} {day_key}")
+    g.fact(meeting_node, SCHEMA.organizer, body, ev)
+    g.fact(meeting_node, DCTERMS.source, g.document)
+    if m.start or day:
+        g.fact(meeting_node, SCHEMA.startDate, _date_literal(m.start or day), ev)
+    if m.end:
+        g.fact(meeting_node, SCHEMA.endDate, _date_literal(m.end), ev)
+    if m.place:
+        g.fact(meeting_node, SCHEMA.location, body_node(g, m.place, default_kind="place"), ev)
+    for sec in m.sections:
+        g.fact(sec.node, KG.meeting, meeting_node)
+
+
+def secretariat_of(g: DocGraph) -> Node:
+    """The secretariat that serves the body (of its parent when it has one)."""
+    owner = g.minutes.body_parent or g.body.label
+    label = f"{owner}s sekretariat" if not owner.endswith("s") else f"{owner} sekretariat"
+    node = body_node(g, label, default_kind="organisation", classify_name=False)
+    parent = body_node(g, owner, default_kind="organisation")
+    if parent is not node:
+        g.fact(node, ORG.subOrganizationOf, parent)
+    return node
+
+
+def _is_secretariat(name: str | None) -> bool:
+    return bool(name) and name.strip().lower().startswith(("sekretariat", "fra sekretariatet", "frå sekretariatet"))
+
+
+def person_node(g: DocGraph, surface: str) -> Node | None:
+    name = normalise_person(surface)
+    if name is None:
+        return None
+    node = g.entity("person", name.full, surface=surface, given=name.given, family=name.family)
+    return node
+
+
+def membership(g: DocGraph, person: Node, org: Node, role: str, ev) -> None:
+    """A person's role in a body (org:Membership with org:role)."""
+    mem = g.struct("membership", f"{person.label} – {role}",
+                   lambda: f"membership/{person.local_slug()}/{org.local_slug()}")
+    role_node = g.entity("role", role.lower())
+    g.fact(mem, ORG.member, person, ev)
+    g.fact(mem, ORG.organization, org, ev)
+    g.fact(mem, ORG.role, role_node, ev)
+
+
+def attendance(g: DocGraph) -> None:
+    """One attendance node per person listed, with the body they attended for."""
+    m = g.minutes
+    for line in m.attendance:
+        person = person_node(g, line.name)
+        ev = g.evidence(line.section, line.line)
+        if person is None:
+            g.unclassified.append((line.line, line.name))
+            continue
+        if line.role == "secretariat" or _is_secretariat(line.body):
+            body = secretariat_of(g)
+        elif line.body:
+            body = body_node(g, line.body, default_kind="organisation")
+        else:
+            body = None
+        att = g.struct("attendance", f"{person.label} @ {g.meeting.label}",
+                       (lambda p: lambda: f"{g.meeting.local()}/attendance/{p.local_slug()}")(person))
+        g.fact(att, KG.person, person, ev)
+        g.fact(att, KG.meeting, g.meeting, ev)
+        g.fact(att, KG.attendanceRole, line.role, ev)
+        if body is not None:
+            g.fact(att, KG.onBehalfOf, body, ev)
+            g.fact(line.section.node, SCHEMA.mentions, body)
+        if line.role != "absent":
+            g.fact(g.meeting, SCHEMA.attendee, person, ev)
+        if line.title and body is not None:
+            membership(g, person, body, line.title, ev)
+        g.fact(line.section.node, SCHEMA.mentions, person)
+
+
+PRESENTED_BY = re.compile(r"^\s*(?:ved|v/|presentert av|innledning ved|innleder:?)\s*(?P<who>.+)$", re.IGNORECASE)
+_PRESENTED = re.compile(
+    r"^\s*(?P<who>[A-ZÆØÅ][\w\s\-æøåÆØÅ]+?)\s+(?:fra\s+(?P<from>[\wæøåÆØÅ\s]+?)\s+)?"
+    r"(?:orienterte|orienterer|presenterte|presenterer|presenter|innledet|innleder|informerte|informerer|gjennomgikk|la fram|la frem)\b")
+
+
+def presenter(g: DocGraph, item: Node, entry, ev) -> Node | None:
+    """Who presented an agenda item: 'ved NAME, TITLE UNIT, PART, INSTITUTION', 'NAME orienterte'."""
+    for raw in [entry.title, *entry.text.split("\n")]:
+        line = raw.strip().replace("**", "")
+        if not line:
+            continue
+        m = PRESENTED_BY.match(line) or _PRESENTED.match(line)
+        if not m:
+            continue
+        who = re.split(r"\.\s", m["who"].strip())[0].strip(" .")
+        parts = [p.strip() for p in who.split(",") if p.strip()]
+        name = parts[0]
+        if _is_secretariat(name):
+            node = secretariat_of(g)
+        else:
+            node = person_node(g, name) if classify_person(name) or normalise_person(name) else None
+            if node is None:
+                node = body_node(g, name, default_kind="organisation")
+        g.fact(item, KG.presenter, node, ev)
+        if node.kind == "person":
+            _affiliation(g, node, parts[1:], ev)
+            if "from" in m.groupdict() and m["from"]:
+                if _is_secretariat(m["from"]):
+                    g.fact(node, ORG.memberOf, secretariat_of(g), ev)
+        return node
+    return None
+
+
+def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
+    """'Instituttleder Institutt for X', 'Campus Y', 'Universitetet Z' → role and a chain of units."""
+    if not parts:
+        return
+    roles = word_set("roles")
+    role = None
+    first = parts[0].split()
+    for k in range(min(3, len(first)), 0, -1):
+        if " ".join(first[:k]).lower() in roles:
+            role = " ".join(first[:k])
+            parts = [" ".join(first[k:])] + parts[1:] if first[k:] else parts[1:]
+            break
+    chain = [body_node(g, p, default_kind="organisation") for p in parts if p]
+    for child, parent in zip(chain, chain[1:]):
+        g.fact(child, ORG.subOrganizationOf, parent, ev)
+    if chain:
+        if role:
+            membership(g, person, chain[0], role, ev)
+        else:
+            g.fact(person, ORG.memberOf, chain[0], ev)
+
+
+def agenda(g: DocGraph) -> None:
+    """Agenda items with position, title and presenter."""
+    for entry in g.minutes.agenda:
+        if entry.number is None:
+            continue
+        sec = entry.section
+        item = g.struct("agenda_item", entry.title,
+                        (lambda n: lambda: f"{g.meeting.local()}/item/{n}")(entry.number))
+        ev = g.evidence(sec)
+        g.fact(item, SCHEMA.position, Literal(entry.number, XSD.integer))
+        g.fact(item, DCTERMS.title, entry.title, ev)
+        g.fact(item, DCTERMS.isPartOf, g.meeting)
+        g.fact(item, RDFS.label, entry.title)
+        g.fact(sec.node, KG.agendaItem, item)
+        presenter(g, item, entry, ev)

@@ -1,0 +1,143 @@
+"""Finding the names in a piece of running text: people, bodies and places.
+
+Two passes. First, every known name that holds lower-case words or that
+minutes may write in lower case ("Statens vegvesen", "europakommisjonens") is
+found with one dictionary pattern. Then each run of capitalised words
+("Universitetet i Sørøst-Norge", "Ursula von der Leyen", "Søndre Viken") is
+classified whole (person by the given-name lexicon, body by gazetteer, lexicon
+or its own words), else looked into for known names. What nothing can place
+is reported, not invented.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lang.lexicon import table, word_set
+from kg.lang.names import PersonName, is_given_name, normalise_person
+from kg.resolve.bodies import Classified, classify, lexicon
+from kg.resolve.gazetteer import gazetteer
+
+_CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
+_LINK = r"(?:i|for|og|av|på|til|von|van|der|den|de|la|du|af|zu)"
+_CAPSEQ = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)*{_CAP})*")
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    kind: str
+    label: str
+    surface: str
+    span: tuple[int, int]
+    classified: Classified | None = None
+    person: PersonName | None = None
+
+
+@cache
+def _dictionary() -> re.Pattern:
+    """One pattern for known names that contain lower-case words or are lower-cased in text."""
+    names = set()
+    for k in lexicon().names:
+        if " " in k:
+            names.add(k)
+    for m in gazetteer().municipalities:
+        for n in m.names:
+            if " " in n:
+                names.add(n.lower())
+    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
+    return re.compile(rf"(?<![\w\-])(?:{'|'.join(alts)})(?:s)?(?![\w\-])", re.IGNORECASE)
+
+
+@cache
+def _tail_words() -> frozenset[str]:
+    """Lower-case words that belong to the name before them ('Indre Østfold regionråd', 'Drammen kommune')."""
+    rules = table("kind_rules")
+    words = {"kommune", "kommunes", "fylkeskommune", "regionråd", "regionråds"}
+    for kind in ("organisation", "region", "institution", "cluster"):
+        words |= {w.lower() for w in rules.get(kind, {}).get("words", []) if w.islower()}
+    return frozenset(words)
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \t*#-•")
+    return not before or before[-1] in ".!?:\n(\"«" or before.endswith("**")
+
+
+def _with_tail(text: str, start: int, end: int) -> int:
+    """Extend a name over the lower-case words that belong to it."""
+    m = re.match(r"[ \t]+([a-zæøå]+)", text[end:])
+    while m and m.group(1) in _tail_words():
+        end += m.end()
+        m = re.match(r"[ \t]+([a-zæøå]+)", text[end:])
+    return end
+
+
+def classify_person(surface: str) -> PersonName | None:
+    tokens = surface.split()
+    if len(tokens) < 2 or not is_given_name(tokens[0]):
+        return None
+    if any(t.lower() in word_set("roles") for t in tokens[1:]):
+        return None
+    if classify(surface, fuzzy=False, rules=True) is not None:
+        return None
+    return normalise_person(surface)
+
+
+def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[NameMatch], list[str]]:
+    """The names in text (by position), and the capitalised names nothing could place.
+
+    Spans in exclude (a project's name, say) are not looked at.
+    """
+    found: list[NameMatch] = []
+    taken: list[tuple[int, int]] = list(exclude)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    def add(match: NameMatch) -> None:
+        found.append(match)
+        taken.append(match.span)
+
+    for m in _dictionary().finditer(text):
+        c = classify(m.group(), fuzzy=False, rules=False)
+        if c and free(*m.span()):
+            add(NameMatch(c.kind, c.label, m.group(), m.span(), classified=c))
+
+    unplaced: list[str] = []
+    for m in _CAPSEQ.finditer(text):
+        if free(*m.span()):
+            _place(text, *m.span(), add, free, unplaced)
+    return sorted(found, key=lambda x: x.span), unplaced
+
+
+def _place(text, a, b, add, free, unplaced) -> None:
+    """Classify one run of capitalised words, whole or in parts."""
+    b = _with_tail(text, a, b)
+    surface = text[a:b]
+    person = classify_person(surface)
+    if person:
+        add(NameMatch("person", person.full, surface, (a, b), person=person))
+        return
+    c = classify(surface)
+    if c and not (c.how == "rule" and _sentence_start(text, a) and " " not in surface):
+        add(NameMatch(c.kind, c.label, surface, (a, b), classified=c))
+        return
+    # look inside: "Campus Kongsberg" failed whole? try the words from the right
+    words = [(w.start() + a, w.end() + a) for w in re.finditer(r"\S+", surface)]
+    placed = False
+    i = 0
+    while i < len(words):
+        for j in range(len(words), i, -1):
+            s, e = words[i][0], words[j - 1][1]
+            part = text[s:e]
+            cp = classify(part, fuzzy=False, rules=False) if part[:1].isupper() else None
+            if cp and free(s, e):
+                add(NameMatch(cp.kind, cp.label, part, (s, e), classified=cp))
+                placed = True
+                i = j - 1
+                break
+        i += 1
+    if not placed and (" " in surface or not _sentence_start(text, a)) and len(surface) > 2:
+        unplaced.append(surface)

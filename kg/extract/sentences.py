@@ -1,0 +1,45 @@
+"""Sentences of a section with the lines they stand on: the grain of evidence."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from kg.lang.text import sentences, strip_markup
+from kg.model import Section
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    first: int  # line numbers in the document
+    last: int
+
+
+def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
+    """Paragraphs (runs of non-blank lines) cut into sentences, each with its line span."""
+    out: list[Sentence] = []
+    start = sec.span.start + (1 if skip_heading else 0)
+    para: list[tuple[int, str]] = []
+
+    def flush() -> None:
+        if not para:
+            return
+        text, offsets = "", []
+        for n, line in para:
+            offsets.append(len(text))
+            text += strip_markup(line).strip() + " "
+        for a, b in sentences(text):
+            first = para[bisect.bisect_right(offsets, a) - 1][0]
+            last = para[bisect.bisect_right(offsets, max(a, b - 1)) - 1][0]
+            out.append(Sentence(text[a:b].strip(), first, last))
+        para.clear()
+
+    for n in range(start, sec.span.end + 1):
+        line = lines[n - 1]
+        if line.strip():
+            para.append((n, line))
+        else:
+            flush()
+    flush()
+    return out

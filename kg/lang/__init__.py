@@ -1,0 +1,1 @@
+"""Norwegian language data and value parsers: the bottom floor every stage may use."""

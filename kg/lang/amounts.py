@@ -1,0 +1,55 @@
+"""Money as minutes write it: "500 000", "30 mill. Euro", "kr 1,2 mill.", "250 000 kroner", "NOK 2 mrd."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+CURRENCIES = {
+    "kr": "NOK", "kr.": "NOK", "kroner": "NOK", "kronar": "NOK", "nok": "NOK", ",-": "NOK",
+    "euro": "EUR", "eur": "EUR", "€": "EUR", "euros": "EUR",
+    "usd": "USD", "dollar": "USD", "$": "USD",
+    "sek": "SEK", "dkk": "DKK",
+}
+SCALES = {
+    "mill": 10**6, "millioner": 10**6, "million": 10**6, "millionar": 10**6, "mnok": 10**6, "m": 10**6,
+    "mrd": 10**9, "milliarder": 10**9, "milliard": 10**9, "milliardar": 10**9, "billion": 10**9,
+    "tusen": 10**3, "k": 10**3,
+}
+_CUR = r"kr\.?|kroner|kronar|NOK|euros?|EUR|€|USD|dollar|\$|SEK|DKK"
+_SCALE = r"mill(?:ioner|ion|ionar)?\.?|mrd\.?|milliard(?:er|ar)?|tusen|MNOK"
+_NUM = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+AMOUNT = re.compile(
+    rf"(?:(?P<cur1>{_CUR})\s*)?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?P<cur2>{_CUR})?(?![\wæøå])",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Amount:
+    value: int
+    currency: str
+    span: tuple[int, int]
+    explicit_currency: bool
+
+
+def find_amounts(text: str, default_currency: str = "NOK") -> list[Amount]:
+    """Money amounts in text. A bare number counts only when grouped in thousands or scaled."""
+    out = []
+    for m in AMOUNT.finditer(text):
+        cur = m["cur1"] or m["cur2"]
+        scale = m["scale"]
+        grouped = bool(re.search(r"\d[  ]\d{3}", m["num"]))
+        if not (cur or scale or grouped):
+            continue
+        num = m["num"].replace(" ", "").replace(" ", "").replace(",", ".")
+        try:
+            value = Decimal(num)
+        except ArithmeticError:
+            continue
+        if scale:
+            value *= SCALES[scale.lower().rstrip(".")]
+        currency = CURRENCIES.get(cur.lower(), default_currency) if cur else default_currency
+        out.append(Amount(int(value), currency, m.span(), bool(cur)))
+    return out

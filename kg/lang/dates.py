@@ -1,0 +1,177 @@
+"""Norwegian dates and times as minutes write them.
+
+"17.3.22", "20. mai", "Fredag 20. mai", "24-25. august", "uke 38",
+"kl. 0900-1100", "kl. 13.00–15.30". A date without a year takes it from a
+reference date (the meeting's); a weekday written beside it picks the year
+whose calendar agrees.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+
+MONTHS = {
+    "januar": 1, "jan": 1, "january": 1,
+    "februar": 2, "feb": 2, "february": 2,
+    "mars": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mai": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "october": 10, "oct": 10,
+    "november": 11, "nov": 11,
+    "desember": 12, "des": 12, "december": 12, "dec": 12,
+}
+WEEKDAYS = {
+    "mandag": 0, "måndag": 0, "monday": 0,
+    "tirsdag": 1, "tysdag": 1, "tuesday": 1,
+    "onsdag": 2, "wednesday": 2,
+    "torsdag": 3, "thursday": 3,
+    "fredag": 4, "friday": 4,
+    "lørdag": 5, "laurdag": 5, "saturday": 5,
+    "søndag": 6, "sundag": 6, "sunday": 6,
+}
+
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
+
+NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+TEXT_DATE = re.compile(
+    rf"(?:\b(?P<wd>{_WEEKDAY_RE})\s+(?:den\s+)?)?"
+    rf"\b(?P<d1>\d{{1,2}})\.?(?:\s*[-–]\s*(?P<d2>\d{{1,2}})\.?)?\s*(?P<mon>{_MONTH_RE})\.?"
+    rf"(?:\s+(?P<year>\d{{4}}))?(?![\wæøå])",
+    re.IGNORECASE,
+)
+WEEK = re.compile(r"\b(?:uke|veke|week)\s+(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+TIME_RANGE = re.compile(
+    r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:]?(?P<m1>\d{2}))?\s*(?:[-–]|til)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:]?(?P<m2>\d{2}))?\b",
+    re.IGNORECASE,
+)
+TIME_SINGLE = re.compile(r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:]?(?P<m1>\d{2}))?\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: date
+    end: date | None
+    span: tuple[int, int]        # character span in the string searched
+    year_given: bool
+    weekday_ok: bool | None      # None when no weekday was written
+
+
+def _year(y: str) -> int:
+    n = int(y)
+    return n + 2000 if n < 100 else n
+
+
+def parse_numeric(s: str) -> date | None:
+    """'17.3.22', '17.03.2022' or '2022-03-17' → a date (None if none or invalid)."""
+    m = ISO_DATE.search(s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        except ValueError:
+            return None
+    m = NUMERIC_DATE.search(s)
+    if m:
+        try:
+            return date(_year(m[3]), int(m[2]), int(m[1]))
+        except ValueError:
+            return None
+    return None
+
+
+def _pick_year(day: int, month: int, weekday: int | None, ref: date | None) -> tuple[int, bool | None]:
+    """The year for a day and month: the reference year, unless a written weekday fits a neighbour better."""
+    base = ref.year if ref else None
+    if base is None:
+        return 0, None
+    if weekday is None:
+        return base, None
+    for y in (base, base + 1, base - 1):
+        try:
+            if date(y, month, day).weekday() == weekday:
+                return y, True
+        except ValueError:
+            continue
+    return base, False
+
+
+def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
+    """Every written date in text ('20. mai', '24-25. august', '17.3.22', 'uke 38')."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in TEXT_DATE.finditer(text):
+        month = MONTHS[m["mon"].lower()]
+        d1 = int(m["d1"])
+        wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None
+        if m["year"]:
+            year, ok = int(m["year"]), None
+            if wd is not None:
+                try:
+                    ok = date(year, month, d1).weekday() == wd
+                except ValueError:
+                    ok = False
+        else:
+            year, ok = _pick_year(d1, month, wd, ref)
+        if not year:
+            continue
+        try:
+            start = date(year, month, d1)
+            end = date(year, month, int(m["d2"])) if m["d2"] else None
+        except ValueError:
+            continue
+        if end is not None and end < start:
+            continue
+        found.append(DateMention(start, end, m.span(), bool(m["year"]), ok))
+        taken.append(m.span())
+    for m in NUMERIC_DATE.finditer(text):
+        if any(a <= m.start() < b for a, b in taken):
+            continue
+        d = parse_numeric(m[0])
+        if d:
+            found.append(DateMention(d, None, m.span(), True, None))
+    for m in ISO_DATE.finditer(text):
+        d = parse_numeric(m[0])
+        if d:
+            found.append(DateMention(d, None, m.span(), True, None))
+    for m in WEEK.finditer(text):
+        year = int(m["year"]) if m["year"] else (ref.year if ref else 0)
+        if not year:
+            continue
+        try:
+            monday = date.fromisocalendar(year, int(m["week"]), 1)
+        except ValueError:
+            continue
+        found.append(DateMention(monday, monday + timedelta(days=6), m.span(), bool(m["year"]), None))
+    return sorted(found, key=lambda d: d.span)
+
+
+def find_time_range(text: str) -> tuple[time, time | None] | None:
+    """'kl. 0900-1100' → (09:00, 11:00); 'kl. 13.00' → (13:00, None)."""
+    m = TIME_RANGE.search(text)
+    if m:
+        try:
+            t1 = _time(m["h1"], m["m1"])
+            t2 = _time(m["h2"], m["m2"])
+        except ValueError:
+            return None
+        return t1, t2
+    m = TIME_SINGLE.search(text)
+    if m:
+        try:
+            return _time(m["h1"], m["m1"]), None
+        except ValueError:
+            return None
+    return None
+
+
+def _time(h: str, mnt: str | None) -> time:
+    if mnt is None and len(h) > 2:  # "0900"
+        h, mnt = h[:-2], h[-2:]
+    return time(int(h), int(mnt or 0))

@@ -1,0 +1,55 @@
+"""Small text helpers shared by every stage: normal forms, slugs, sentences."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A", "ß": "ss"})
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+def squash(s: str) -> str:
+    """Collapse runs of whitespace and trim."""
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def key(s: str) -> str:
+    """A comparison key: case-folded, accents kept, punctuation and spacing normalised."""
+    s = nfc(s).casefold().replace("’", "'")
+    s = re.sub(r"[\"'«»()\[\]*:;,.!?]", " ", s)
+    return squash(s)
+
+
+def slug(s: str) -> str:
+    """An IRI-safe, ASCII, stable slug of a name."""
+    s = nfc(s).translate(_FOLD)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+    return s or "x"
+
+
+def strip_markup(s: str) -> str:
+    """Remove Markdown emphasis, heading marks and link syntax, keeping the words."""
+    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    s = s.replace("**", "").replace("__", "")
+    s = re.sub(r"^\s*#+\s*", "", s)
+    return s
+
+
+_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"(])")
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Character spans of the sentences of a paragraph (split after . ! ? before a capital)."""
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans

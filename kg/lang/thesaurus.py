@@ -1,0 +1,128 @@
+"""The topic thesaurus (data/thesaurus.ttl, SKOS) and tagging text with its concepts.
+
+Labels match inflected forms ("næringsarealer" for "næringsareal") and
+compounds: a label of five letters or more starts a compound ("klima" in
+"klimadashboard") and one of six or more ends one ("transport" in
+"næringstransport"). Short all-capital labels (AI, KI, SMB) match only as
+whole words written in capitals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.lang.text import key
+from kg.paths import DATA_DIR
+
+THESAURUS_FILE = DATA_DIR / "thesaurus.ttl"
+TOPIC_BASE = "urn:kg:topic/"  # placeholder base while reading; concepts are keyed by their slug
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+
+_ENDINGS = ("", "e", "en", "et", "er", "ene", "a", "ane", "ar", "s", "ens", "ets", "ers", "enes", "t", "te", "ne", "n")
+_WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:\.[0-9]+)?")
+
+
+@dataclass
+class Concept:
+    slug: str
+    pref: dict[str, str] = field(default_factory=dict)           # lang → preferred label
+    alt: list[tuple[str, str | None]] = field(default_factory=list)  # (label, lang), alt and hidden
+    broader: list[str] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return self.pref.get("nb") or next(iter(self.pref.values()), self.slug)
+
+    def all_labels(self) -> list[str]:
+        seen, out = set(), []
+        for lab in [*self.pref.values(), *(a for a, _ in self.alt)]:
+            if key(lab) not in seen:
+                seen.add(key(lab))
+                out.append(lab)
+        return out
+
+
+@dataclass(frozen=True)
+class TopicMatch:
+    concept: Concept
+    span: tuple[int, int]  # character span in the text
+
+
+class Thesaurus:
+    def __init__(self, concepts: list[Concept]):
+        self.concepts = concepts
+        self.by_slug = {c.slug: c for c in concepts}
+        self._by_label: dict[str, Concept] = {}
+        for c in concepts:
+            for lab in c.all_labels():
+                self._by_label.setdefault(key(lab), c)
+        self._patterns = [(c, lab, _tokens(lab)) for c in concepts for lab in c.all_labels()]
+
+    def lookup(self, label: str) -> Concept | None:
+        """The concept with this label in any language (case-insensitive)."""
+        return self._by_label.get(key(label))
+
+    def labels(self) -> dict[str, Concept]:
+        return dict(self._by_label)
+
+    def tag(self, text: str) -> list[TopicMatch]:
+        """Every concept named in text, longest label first.
+
+        A whole-word match claims its words; a compound part ("klima" in
+        "klimadashboard") claims nothing, so one compound can carry several topics.
+        """
+        words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        found: dict[tuple[str, int], TopicMatch] = {}
+        taken: set[int] = set()
+        for concept, label, toks in sorted(self._patterns, key=lambda p: -len(p[1])):
+            caps = label.isupper() and len(label) <= 5
+            k = len(toks)
+            for i in range(len(words) - k + 1):
+                if (concept.slug, i) in found or any(j in taken for j in range(i, i + k)):
+                    continue
+                kinds = [_word_match(words[i + j][0], toks[j], last=(j == k - 1), caps=caps) for j in range(k)]
+                if all(kinds):
+                    found[(concept.slug, i)] = TopicMatch(concept, (words[i][1], words[i + k - 1][2]))
+                    if all(x == "word" for x in kinds):
+                        taken.update(range(i, i + k))
+        return sorted(found.values(), key=lambda m: m.span)
+
+
+def _tokens(label: str) -> list[str]:
+    return [w for w in _WORD.findall(label)]
+
+
+def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
+    """'word' for the word itself or an inflected form, 'part' for a compound part, else None."""
+    if caps:
+        return "word" if word == tok else None
+    w, t = word.lower(), tok.lower()
+    if w == t or (len(t) >= 3 and w.startswith(t) and w[len(t):] in _ENDINGS):
+        return "word"
+    if last and ((len(t) >= 5 and w.startswith(t) and len(w) - len(t) >= 3) or (len(t) >= 6 and w.endswith(t))):
+        return "part"
+    return None
+
+
+@cache
+def thesaurus() -> Thesaurus:
+    import pyoxigraph as ox
+
+    concepts: dict[str, Concept] = {}
+    with open(THESAURUS_FILE, "rb") as f:
+        triples = list(ox.parse(f, format=ox.RdfFormat.TURTLE, base_iri=TOPIC_BASE))
+    for t in triples:
+        s = t.subject.value
+        if not s.startswith(TOPIC_BASE) or s == TOPIC_BASE:
+            continue
+        c = concepts.setdefault(s[len(TOPIC_BASE):], Concept(s[len(TOPIC_BASE):]))
+        p = t.predicate.value
+        if p == SKOS + "prefLabel":
+            c.pref[t.object.language or "nb"] = t.object.value
+        elif p in (SKOS + "altLabel", SKOS + "hiddenLabel"):
+            c.alt.append((t.object.value, t.object.language))
+        elif p == SKOS + "broader":
+            c.broader.append(t.object.value[len(TOPIC_BASE):])
+    return Thesaurus([c for c in concepts.values() if c.pref])

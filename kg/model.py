@@ -1,0 +1,140 @@
+"""The objects that travel down the pipeline, one document at a time.
+
+read → ``SourceText``; parse → ``Minutes`` (sections, attendance lines, agenda
+items, event lines); extract → ``DocGraph`` (nodes and facts, each fact with
+its ``Evidence``); resolve gives nodes their IRIs; store writes the graph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Callable
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A file's text, decoded, with one entry per line (1-based line numbers in evidence)."""
+
+    name: str
+    text: str
+    content_hash: str
+    encoding: str
+    format: str
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.split("\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int  # 1-based, inclusive
+    end: int
+
+    def as_list(self) -> list[int]:
+        return [self.start, self.end]
+
+
+@dataclass
+class Section:
+    """The unit of evidence: a round-table report, an agenda item, an attendance block."""
+
+    n: int
+    title: str
+    kind: str  # header | attendance | agenda | roundtable | events | other
+    span: Span
+    text: str
+    actor: str | None = None
+    agenda_number: int | None = None
+    node: "Node | None" = None
+
+
+@dataclass
+class AttendanceLine:
+    name: str
+    body: str | None
+    role: str  # member | secretariat | guest | substitute | absent | referent
+    line: int
+    section: Section
+    title: str | None = None  # a role written beside the name ("ordfører")
+
+
+@dataclass
+class AgendaEntry:
+    number: int | None
+    title: str
+    text: str  # the lines under the title
+    section: Section
+
+
+@dataclass
+class EventLine:
+    text: str
+    line: int
+    section: Section
+
+
+@dataclass
+class Minutes:
+    source: SourceText
+    sections: list[Section]
+    title: str | None = None
+    body: str | None = None
+    body_parent: str | None = None
+    document_date: date | None = None
+    start: datetime | date | None = None
+    end: datetime | None = None
+    place: str | None = None
+    attendance: list[AttendanceLine] = field(default_factory=list)
+    agenda: list[AgendaEntry] = field(default_factory=list)
+    events: list[EventLine] = field(default_factory=list)
+    previous_meeting: date | None = None
+    unplaced: list[tuple[int, str]] = field(default_factory=list)  # lines the parser did not understand
+
+    @property
+    def meeting_date(self) -> date | None:
+        return self.start.date() if isinstance(self.start, datetime) else self.start
+
+
+@dataclass(frozen=True)
+class Literal:
+    value: object
+    datatype: str | None = None
+    lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    section: Section
+    span: Span
+    quote: str
+
+
+@dataclass(eq=False)
+class Node:
+    """An entity or a structural node (meeting, attendance, grant ...) of one document.
+
+    Entities get their IRI from the resolver; structural nodes compute theirs from
+    the resolved nodes they hang on (``local`` is called once IRIs are known).
+    """
+
+    kind: str
+    label: str
+    aliases: set[str] = field(default_factory=set)
+    props: dict = field(default_factory=dict)
+    local: Callable[[], str] | None = None
+    iri: str | None = None
+    curated: bool = False
+
+    def local_slug(self) -> str:
+        """The last segment of the node's IRI (set by the resolver), for IRIs of nodes hung on it."""
+        return (self.iri or "").rstrip("/").rsplit("/", 1)[-1]
+
+
+@dataclass(frozen=True)
+class Fact:
+    subject: Node
+    predicate: str
+    object: "Node | Literal"
+    evidence: Evidence | None = None

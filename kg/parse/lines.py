@@ -1,0 +1,88 @@
+"""Recognising the kinds of line minutes are made of (headings, numbered items, labels)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lang.lexicon import table
+from kg.lang.text import squash, strip_markup
+
+_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*:?\s*$")
+_NUMBERED = re.compile(
+    r"^\s*(?:[-*•]\s*)?(?:#{1,6}\s*)?(?:\*\*)?\s*"
+    r"(?:(?P<word>[A-Za-zæøåÆØÅ]+)\s+)?"
+    r"(?P<num>\d{1,3})(?:/(?P<year>\d{2,4}))?(?:[.)]|\s*[-–:])?\s+(?P<title>\S.*?)\s*$"
+)
+_LABEL = re.compile(r"^\s*(?P<label>[^:\t|]{2,60}?)\s*:\s*(?P<rest>.*)$")
+
+
+@cache
+def headings() -> dict:
+    return table("headings")
+
+
+def is_heading(line: str) -> bool:
+    """A Markdown heading or a whole line in bold."""
+    return bool(_HEADING.match(line) or _BOLD_LINE.match(line))
+
+
+def clean(line: str) -> str:
+    """The words of a line without Markdown markup, trailing colon or dash."""
+    s = squash(strip_markup(line))
+    s = s.replace("**", "")
+    return s.strip().rstrip(":").rstrip(" –-").strip()
+
+
+@dataclass(frozen=True)
+class Numbered:
+    number: int
+    case_id: str | None  # "16/07" when the minutes number cases by year
+    title: str
+    marked: bool  # written as a heading, in bold or with a case word
+
+
+def numbered(line: str) -> Numbered | None:
+    """'- 1. Godkjenning av innkalling**', 'Sak 16/07 Budsjett', '### **8. Orientering ...**'."""
+    m = _NUMBERED.match(line)
+    if not m:
+        return None
+    word = (m["word"] or "").lower()
+    case_words = headings()["agenda"]["case_words"]
+    if word and word not in case_words:
+        return None
+    title = clean(m["title"])
+    if not title or re.match(r"^\d", title) and not word:
+        return None
+    case_id = f"{m['num']}/{m['year']}" if m["year"] else None
+    if m["year"] is None and not word and not re.search(r"[.)]", line.split(m["num"], 1)[1][:1]):
+        return None  # "2022 budsjett" is not item 2022: plain numbers need "." or ")"
+    marked = bool(word) or is_heading(line) or "**" in line
+    return Numbered(int(m["num"]), case_id, title, marked)
+
+
+def label_line(line: str) -> tuple[str, str] | None:
+    """'Tid: Fredag 20. mai' → ('tid', 'Fredag 20. mai')."""
+    m = _LABEL.match(strip_markup(line).replace("**", ""))
+    if not m:
+        return None
+    return m["label"].strip().lower(), m["rest"].strip()
+
+
+def starts_with_any(text: str, words: list[str]) -> str | None:
+    """The longest of words that text starts with (case-insensitive, whole words)."""
+    t = text.lower()
+    for w in sorted(words, key=len, reverse=True):
+        if t == w or t.startswith(w) and not t[len(w):len(w) + 1].isalnum():
+            return w
+    return None
+
+
+def contains_any(text: str, words: list[str]) -> str | None:
+    t = text.lower()
+    for w in sorted(words, key=len, reverse=True):
+        if re.search(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])", t):
+            return w
+    return None

@@ -1,0 +1,223 @@
+"""Cut minutes into sections and read their header.
+
+A small state machine over the lines: header labels (Dato, Tid, Sted), the
+title, attendance blocks under any of the usual headings, the agenda with its
+numbered items, the round-table (one section per actor under an item such as
+"Runden"), and the events list. Words that mark each part are language data
+(data/lexicon/headings.toml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.lang.dates import find_dates, parse_numeric
+from kg.model import AgendaEntry, EventLine, Minutes, Section, SourceText, Span
+from kg.parse.attendance import attendance_role, read_attendance
+from kg.parse.header import meeting_times, read_title
+from kg.parse.lines import clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
+
+
+@dataclass
+class _Open:
+    """A section being read: its first line and the lines so far."""
+
+    title: str
+    kind: str
+    start: int
+    lines: list[tuple[int, str]] = field(default_factory=list)
+    actor: str | None = None
+    number: int | None = None
+    role: str | None = None  # attendance role for attendance blocks
+
+
+class _Parser:
+    def __init__(self, source: SourceText):
+        self.source = source
+        self.words = headings()
+        self.sections: list[Section] = []
+        self.open: _Open | None = None
+        self.minutes = Minutes(source=source, sections=self.sections)
+        self.in_agenda = False
+        self.last_item = 0
+        self.item_kind: str | None = None  # kind of the agenda item we are in
+        self._attendance: list[tuple[Section, str]] = []
+        self._agenda: list[tuple[int | None, str, Section]] = []
+
+    # -- sections -------------------------------------------------------
+    def start(self, title: str, kind: str, line: int, **kw) -> None:
+        self.close()
+        self.open = _Open(title=title, kind=kind, start=line, **kw)
+
+    def close(self) -> None:
+        o = self.open
+        self.open = None
+        if o is None:
+            return
+        body = [(n, t) for n, t in o.lines if t.strip()]
+        end = body[-1][0] if body else o.start
+        text = "\n".join(t for n, t in o.lines if n <= end).strip("\n")
+        if o.kind == "header" and not body:
+            return
+        sec = Section(n=len(self.sections) + 1, title=o.title, kind=o.kind, span=Span(o.start, end),
+                      text=text, actor=o.actor, agenda_number=o.number)
+        self.sections.append(sec)
+        if o.kind == "attendance":
+            self._attendance.append((sec, o.role or "member"))
+        if o.number is not None or o.kind in ("agenda", "events") and o.title:
+            self._agenda.append((o.number, o.title, sec))
+
+    def add(self, n: int, line: str) -> None:
+        if self.open is None:
+            self.start(self.minutes.title or "Header", "header", n)
+        self.open.lines.append((n, line))
+
+    # -- lines ----------------------------------------------------------
+    def feed(self, n: int, line: str) -> None:
+        if not line.strip():
+            if self.open is not None:
+                self.open.lines.append((n, line))
+            return
+        if self.header_label(n, line):
+            return
+        if self.attendance_heading(n, line):
+            return
+        if self.agenda_heading(n, line):
+            return
+        if self.agenda_item(n, line):
+            return
+        if self.actor_heading(n, line):
+            return
+        if is_heading(line) and not (self.open and self.open.kind == "attendance" and not self.open.lines[1:]):
+            title = clean(line)
+            if self.minutes.title is None and read_title(title, self.words["header"]["title_prefixes"]):
+                self.minutes.title, self.minutes.body, self.minutes.body_parent = read_title(
+                    title, self.words["header"]["title_prefixes"])
+                if self.open is None or self.open.kind != "header":
+                    self.start(title, "header", n)
+                self.open.title = title
+                self.open.lines.append((n, line))
+                return
+            kind = "events" if contains_any(title, self.words["events"]["words"]) else "other"
+            self.start(title, kind, n)
+        self.add(n, line)
+
+    def header_label(self, n: int, line: str) -> bool:
+        """Dato:, Tid:, Sted: lines before the agenda."""
+        if self.in_agenda:
+            return False
+        lab = label_line(line)
+        if not lab:
+            return False
+        label, rest = lab
+        h = self.words["header"]
+        if label in h["document_date"] and self.minutes.document_date is None:
+            d = parse_numeric(rest) or next((m.start for m in find_dates(rest)), None)
+            if d:
+                self.minutes.document_date = d
+                self.add(n, line)
+                return True
+        if label in h["meeting_time"]:
+            self.minutes.start, self.minutes.end = meeting_times(rest, self.minutes.document_date)
+            self.add(n, line)
+            return True
+        if label in h["place"] and rest:
+            self.minutes.place = rest
+            self.add(n, line)
+            return True
+        return False
+
+    def attendance_heading(self, n: int, line: str) -> bool:
+        """'### Frammøtte:', 'Til stede: A, B og C', 'Fra sekretariatet møtte:'."""
+        lab = label_line(line)
+        heading = is_heading(line)
+        if not (heading or lab):
+            return False
+        text = clean(line) if heading else lab[0]
+        role = attendance_role(text, self.words["attendance"])
+        if role is None:
+            return False
+        self.start(text[:1].upper() + text[1:], "attendance", n, role=role)
+        self.open.lines.append((n, line))
+        return True
+
+    def agenda_heading(self, n: int, line: str) -> bool:
+        text = clean(line)
+        if not (is_heading(line) or text.endswith(":") or len(text.split()) <= 2):
+            return False
+        if starts_with_any(text, self.words["agenda"]["heading"]) and len(text.split()) <= 4:
+            self.close()
+            self.in_agenda = True
+            return True
+        return False
+
+    def agenda_item(self, n: int, line: str) -> bool:
+        item = numbered(line)
+        if item is None:
+            return False
+        expected = item.number == self.last_item + 1 or (item.case_id is not None)
+        in_list = self.item_kind == "events" and not item.marked
+        if not (self.in_agenda or item.marked) or in_list:
+            return False
+        if not expected and not item.marked:
+            return False
+        if self.in_agenda is False:
+            self.in_agenda = True
+        self.last_item = item.number
+        if contains_any(item.title, self.words["roundtable"]["words"]):
+            kind = "roundtable-item"
+        elif contains_any(item.title, self.words["events"]["words"]):
+            kind = "events"
+        else:
+            kind = "agenda"
+        self.item_kind = kind
+        self.start(item.title, "agenda" if kind == "roundtable-item" else kind, n, number=item.number)
+        self.open.lines.append((n, line))
+        return True
+
+    def actor_heading(self, n: int, line: str) -> bool:
+        """Inside a round-table item, a heading or 'Name:' line starts an actor's section."""
+        if self.item_kind != "roundtable-item":
+            return False
+        lab = label_line(line)
+        if is_heading(line):
+            actor = clean(line)
+        elif lab and len(lab[0].split()) <= 6:
+            actor = clean(line.split(":", 1)[0])
+        else:
+            return False
+        if not actor or not actor[0].isupper() or len(actor.split()) > 8:
+            return False
+        self.start(actor, "roundtable", n, actor=actor)
+        self.open.lines.append((n, line))
+        return True
+
+    # -- result ---------------------------------------------------------
+    def finish(self) -> Minutes:
+        self.close()
+        m = self.minutes
+        for sec, role in self._attendance:
+            m.attendance.extend(read_attendance(sec, role, self.source.lines))
+        for number, title, sec in self._agenda:
+            text = "\n".join(sec.text.split("\n")[1:]).strip()
+            m.agenda.append(AgendaEntry(number=number, title=title, text=text, section=sec))
+        for sec in self.sections:
+            if sec.kind == "events":
+                for i in range(sec.span.start + 1, sec.span.end + 1):
+                    t = self.source.lines[i - 1]
+                    if t.strip():
+                        m.events.append(EventLine(text=t, line=i, section=sec))
+        for d in find_dates(" ".join(a.title for a in m.agenda), m.meeting_date or m.document_date):
+            if m.meeting_date and d.start < m.meeting_date:
+                m.previous_meeting = d.start
+                break
+        return m
+
+
+def parse(source: SourceText) -> Minutes:
+    """The structure of one document's minutes."""
+    p = _Parser(source)
+    for n, line in enumerate(source.lines, start=1):
+        p.feed(n, line)
+    return p.finish()
+

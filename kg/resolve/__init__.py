@@ -1,0 +1,1 @@
+"""Resolve what extraction read into one node per real thing (gazetteer, lexicons, curation)."""

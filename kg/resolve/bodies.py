@@ -1,0 +1,129 @@
+"""Telling what kind of thing a name is: municipality, region, organisation, institution ...
+
+In order: the gazetteer (municipalities), the lexicon of known bodies and
+places (data/lexicon/bodies.toml, places.toml), a close spelling of a known body
+(a typo such as 'Kongsbergreionen'), then the words of the name
+(data/lexicon/kind_rules.toml: 'Business' makes an organisation, 'regionråd' a
+region, a compass word before a county a region, ...).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.lang.lexicon import table
+from kg.lang.text import key
+from kg.resolve.gazetteer import gazetteer
+
+FUZZY_MIN = 92  # rapidfuzz ratio for a typo of a known body
+
+
+@dataclass(frozen=True)
+class Known:
+    kind: str
+    label: str
+    parent: str | None = None
+    members: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Classified:
+    kind: str
+    label: str
+    how: str  # gazetteer | lexicon | fuzzy | rule
+    municipality: object = None  # gazetteer.Municipality when kind == municipality
+    known: Known | None = None
+
+
+class Lexicon:
+    """Known bodies and places by every name they go by."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, Known] = {}
+        for b in table("bodies").get("body", []):
+            k = Known(b["kind"], b["label"], b.get("parent"), tuple(b.get("members", ())), tuple(b.get("topics", ())))
+            for n in [b["label"], *b.get("aliases", [])]:
+                self.names.setdefault(key(n), k)
+        for p in table("places").get("place", []):
+            k = Known("place", p["label"])
+            for n in [p["label"], *p.get("aliases", [])]:
+                self.names.setdefault(key(n), k)
+        rules = table("kind_rules")
+        self.precedence: list[str] = rules.get("precedence", ["institution", "organisation", "cluster", "region"])
+        self.rules = {kind: rules[kind] for kind in rules if isinstance(rules[kind], dict)}
+        self.compass = {w.lower() for w in rules.get("region", {}).get("compass_prefixes", [])}
+        self._fuzzy_keys = [k for k, v in self.names.items() if v.kind != "place" and len(k) >= 8]
+
+    def known(self, name: str) -> Known | None:
+        return self.names.get(key(name))
+
+    def fuzzy(self, name: str) -> Known | None:
+        from rapidfuzz import fuzz, process
+
+        k = key(name)
+        if len(k) < 8:
+            return None
+        best = process.extractOne(k, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+        return self.names[best[0]] if best else None
+
+    def by_words(self, name: str) -> str | None:
+        """The kind a name's own words give it, by the precedence of data/lexicon/kind_rules.toml."""
+        words = [w for w in re.split(r"[\s/]+", name) if w]
+        low = [w.lower().strip(".,") for w in words]
+        hits = []
+        for kind, rule in self.rules.items():
+            if kind == "precedence":
+                continue
+            ws = {w.lower() for w in rule.get("words", [])}
+            sfx = [s.lower() for s in rule.get("suffixes", [])]
+            if any(w in ws for w in low) or any(w.endswith(s) for w in low for s in sfx if len(w) > len(s) or w == s):
+                hits.append(kind)
+        if not hits and len(words) >= 2 and low[0].rstrip("-") in self.compass:
+            rest = " ".join(words[1:])
+            if gazetteer().is_county(rest) or (self.known(rest) and self.known(rest).kind == "region"):
+                return "region"
+        for kind in self.precedence:
+            if kind in hits:
+                return kind
+        return hits[0] if hits else None
+
+
+@cache
+def lexicon() -> Lexicon:
+    return Lexicon()
+
+
+def _genitive_base(name: str) -> str | None:
+    """'Osloregionens' → 'Osloregionen'; 'Mossregionens næringsutvikling' is left alone."""
+    if " " not in name and name.endswith("s") and len(name) > 4:
+        return name[:-1]
+    return None
+
+
+def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
+    """What a body or place name names, or None when nothing says."""
+    name = name.strip(" .,:;()\"'«»")
+    if not name:
+        return None
+    g = gazetteer()
+    for candidate in (name, _genitive_base(name)):
+        if not candidate:
+            continue
+        found = g.lookup(candidate)
+        if found:
+            return Classified("municipality", found[0].name, "gazetteer", municipality=found)
+        k = lexicon().known(candidate)
+        if k:
+            return Classified(k.kind, k.label, "lexicon", known=k)
+    if fuzzy:
+        k = lexicon().fuzzy(name)
+        if k:
+            return Classified(k.kind, k.label, "fuzzy", known=k)
+    if rules:
+        kind = lexicon().by_words(name)
+        if kind:
+            return Classified(kind, name[:1].upper() + name[1:], "rule")
+    return None

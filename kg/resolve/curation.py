@@ -1,0 +1,97 @@
+"""The curation file: the user's decisions about names, applied on every ingest.
+
+Plain text, one decision a line, reviewable in git::
+
+    # merge two nodes: the first becomes an alias of the second
+    merge "Dag Arnesen" into "Dag Aanensen"
+    # another name for a thing
+    alias "Mossregionen" of "Mosseregionen"
+    # a new preferred name (the old one stays an alias)
+    rename "Smart Innovation Norway" to "Smart Innovation Norway AS"
+    # a different kind of node
+    kind "Oslo Business Region" organisation
+    # two names that must never be taken for one another
+    distinct "Kari Christoffersen" "Kari Christophersen"
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shlex
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import KgError
+from kg.lang.text import key
+from kg.vocab import KINDS
+
+VERBS = {"merge": "into", "alias": "of", "rename": "to"}
+
+
+@dataclass
+class Curation:
+    path: Path | None = None
+    canonical: dict[str, str] = field(default_factory=dict)   # key(name) → preferred label
+    renamed: dict[str, str] = field(default_factory=dict)     # key(old) → new label
+    kinds: dict[str, str] = field(default_factory=dict)       # key(name) → kind
+    distinct: set[frozenset[str]] = field(default_factory=set)
+    text: str = ""
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+
+    def label_for(self, label: str) -> str | None:
+        """The label the user chose for a name, if any."""
+        k = key(label)
+        seen = set()
+        while k in self.canonical and k not in seen:  # follow chains: a → b → c
+            seen.add(k)
+            label = self.canonical[k]
+            k = key(label)
+        return label if seen else None
+
+    def kind_for(self, label: str) -> str | None:
+        return self.kinds.get(key(label))
+
+    def are_distinct(self, a: str, b: str) -> bool:
+        return frozenset((key(a), key(b))) in self.distinct
+
+
+def load_curation(path: Path) -> Curation:
+    """Read the curation file (a missing file is an empty curation)."""
+    cur = Curation(path=path)
+    if not path.exists():
+        return cur
+    cur.text = path.read_text(encoding="utf-8")
+    for n, raw in enumerate(cur.text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            words = shlex.split(line)
+        except ValueError as e:
+            raise KgError(f"{path}:{n}: {e}") from None
+        verb = words[0].lower()
+        if verb in VERBS and len(words) == 4 and words[2].lower() == VERBS[verb]:
+            if verb == "rename":
+                cur.renamed[key(words[1])] = words[3]
+            cur.canonical[key(words[1])] = words[3]
+        elif verb == "kind" and len(words) == 3 and words[2] in KINDS:
+            cur.kinds[key(words[1])] = words[2]
+        elif verb == "distinct" and len(words) == 3:
+            cur.distinct.add(frozenset((key(words[1]), key(words[2]))))
+        else:
+            raise KgError(f"{path}:{n}: cannot read {line!r}; expected one of: "
+                          'merge "A" into "B" | alias "A" of "B" | rename "A" to "B" | '
+                          f'kind "A" <{"|".join(KINDS)}> | distinct "A" "B"')
+    return cur
+
+
+def append_decision(path: Path, line: str) -> None:
+    """Add one decision to the curation file, keeping what the user wrote."""
+    text = path.read_text(encoding="utf-8") if path.exists() else (
+        "# kg curation file: one decision a line, applied on every ingest (see kg/resolve/curation.py)\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    path.write_text(text + line + "\n", encoding="utf-8")

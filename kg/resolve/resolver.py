@@ -1,0 +1,95 @@
+"""Give every node of a document its IRI: one node per real thing, across documents.
+
+Order: the user's curation (rename, merge, alias, kind) first; then nodes of
+this document that now share a name are folded; then IRIs: municipalities by
+their number (an ambiguous name such as Herøy goes to the county most of the
+document's other municipalities lie in), bodies by a name already in the
+store when it is a close spelling of it, everything else by its normalised
+name. People are never matched by spelling: near-duplicates are only proposed
+(kg candidates).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from kg.extract.graph import DocGraph
+from kg.lang.text import key, slug
+from kg.model import Node
+from kg.resolve.bodies import FUZZY_MIN
+from kg.resolve.curation import Curation
+
+FUZZY_KINDS = ("region", "organisation", "institution", "programme", "cluster", "project")
+
+
+def _curate(g: DocGraph, node: Node, cur: Curation) -> None:
+    for name in [node.label, *sorted(node.aliases)]:
+        new = cur.label_for(name)
+        if new and key(new) != key(node.label):
+            node.aliases.add(node.label)
+            node.label = new
+            node.curated = True
+            break
+    kind = cur.kind_for(node.label) or next((cur.kind_for(a) for a in node.aliases if cur.kind_for(a)), None)
+    if kind and kind != node.kind:
+        node.kind = kind
+        node.curated = True
+
+
+def _fold_duplicates(g: DocGraph) -> None:
+    seen: dict[tuple[str, str], Node] = {}
+    for node in list(g.entities()):
+        k = (node.kind, key(node.label))
+        if k in seen and seen[k] is not node:
+            g.merge(seen[k], node)
+        else:
+            seen[k] = node
+
+
+def _municipality_number(node: Node, county_votes: Counter) -> str:
+    candidates = node.props.get("municipalities") or []
+    if not candidates:
+        return slug(node.label)
+    if len(candidates) > 1:
+        candidates = sorted(candidates, key=lambda m: -county_votes[m.county])
+    m = candidates[0]
+    node.props["municipality"] = m
+    node.label = m.name
+    return m.number
+
+
+def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, list[tuple[str, str]]]) -> None:
+    """Set node.iri on every entity of the document graph."""
+    for node in g.entities():
+        _curate(g, node, cur)
+    _fold_duplicates(g)
+    votes = Counter(m.county for n in g.entities("municipality")
+                    for m in n.props.get("municipalities", []) if len(n.props.get("municipalities", [])) == 1)
+    for node in g.entities():
+        if node.kind == "municipality":
+            node.iri = f"{base}municipality/{_municipality_number(node, votes)}"
+            continue
+        if node.kind in FUZZY_KINDS and not node.curated:
+            match = _known_match(node, known.get(node.kind, []), cur)
+            if match:
+                label, iri = match
+                if key(label) != key(node.label):
+                    node.aliases.add(node.label)
+                    node.label = label
+                node.iri = iri
+                continue
+        node.iri = f"{base}{node.kind}/{slug(node.label)}"
+
+
+def _known_match(node: Node, known: list[tuple[str, str]], cur: Curation) -> tuple[str, str] | None:
+    k = key(node.label)
+    if len(k) < 8:
+        return None
+    best, best_score = None, 0.0
+    for label, iri in known:
+        score = 100.0 if key(label) == k else fuzz.ratio(k, key(label))
+        if score >= FUZZY_MIN and score > best_score and not cur.are_distinct(label, node.label):
+            best, best_score = (label, iri), score
+    return best

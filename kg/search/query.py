@@ -1,0 +1,120 @@
+"""Reading a user's query before whoosh sees it: checking its syntax and expanding synonyms.
+
+Whoosh's parser quietly turns broken syntax into something else ("AND" alone becomes a
+search for the word "and"), so the structure is checked here and errors say where.
+Synonyms are expanded on the query text, which keeps the parser's syntax for everything else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.errors import QueryError
+from kg.lang.synonyms import SynonymTable
+
+BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
+OPERATORS = BINARY | {"NOT"}
+SPECIAL = set('*?~^[]{}')  # wildcard, fuzzy, boost and range syntax: not a plain word
+
+_TOKEN = re.compile(
+    r'(?P<phrase>"[^"]*"[^\s()"]*)|(?P<quote>")|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+)'
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str  # "word" | "phrase" | "op" | "lparen" | "rparen"
+    text: str
+    start: int  # offset in the query string
+
+    @property
+    def plain(self) -> bool:
+        """A bare word without operator or wildcard meaning: may be a synonym or misspelt."""
+        return self.kind == "word" and not SPECIAL & set(self.text)
+
+
+def lex(query: str) -> list[Token]:
+    """The query's tokens; QueryError if quotes, brackets or operators do not fit together."""
+    tokens = []
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup
+        if kind == "quote":
+            raise QueryError(f'unbalanced quote: the " at character {m.start() + 1} is never closed')
+        if kind == "word" and m.group() in OPERATORS:
+            kind = "op"
+        tokens.append(Token(kind, m.group(), m.start()))
+    if not tokens:
+        raise QueryError("empty query")
+    _check(tokens)
+    return tokens
+
+
+def _check(tokens: list[Token]) -> None:
+    depth = 0
+    for i, tok in enumerate(tokens):
+        before = tokens[i - 1] if i else None
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        where = f"at character {tok.start + 1}"
+        if tok.kind == "lparen":
+            depth += 1
+            if after is not None and after.kind == "rparen":
+                raise QueryError(f"empty brackets {where}")
+        elif tok.kind == "rparen":
+            depth -= 1
+            if depth < 0:
+                raise QueryError(f"')' {where} has no matching '('")
+        elif tok.kind == "op":
+            if tok.text in BINARY and (before is None or before.kind in ("op", "lparen")):
+                raise QueryError(f"{tok.text} {where} needs a search word before it")
+            negation_follows = after is not None and after.text == "NOT" and tok.text != "NOT"
+            if after is None or (after.kind in ("op", "rparen") and not negation_follows):
+                raise QueryError(f"{tok.text} {where} needs a search word after it")
+    if depth > 0:
+        opening = [t for t in tokens if t.kind == "lparen"][-depth]
+        raise QueryError(f"'(' at character {opening.start + 1} is never closed")
+
+
+def expand(tokens: list[Token], synonyms: SynonymTable) -> tuple[str, list[Token]]:
+    """Query text with every synonym phrase turned into an OR of its ring's phrases, and the
+    plain words left over (those a spelling check may correct).
+
+    Longer phrases win: "Horizon Europe" is looked up before "Horizon" and "Europe".
+    """
+    out: list[str] = []
+    loose: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind == "phrase" and tok.text.endswith('"') and synonyms.rings_for(tok.text[1:-1]):
+            out.append(_ring_group(synonyms.rings_for(tok.text[1:-1])))
+            i += 1
+            continue
+        if not tok.plain:
+            out.append(tok.text)
+            i += 1
+            continue
+        run = 1
+        while i + run < len(tokens) and tokens[i + run].plain:
+            run += 1
+        for n in range(min(run, synonyms.longest), 0, -1):
+            phrase = " ".join(_bare(t.text) for t in tokens[i : i + n])
+            rings = synonyms.rings_for(phrase)
+            if rings:
+                out.append(_ring_group(rings))
+                i += n
+                break
+        else:
+            out.append(tok.text)
+            loose.append(tok)
+            i += 1
+    return " ".join(out), loose
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?")
+
+
+def _ring_group(rings: list[tuple[str, ...]]) -> str:
+    members = dict.fromkeys(m.replace('"', "") for ring in rings for m in ring)
+    return "(" + " OR ".join(f'"{m}"' for m in members) + ")"

@@ -1,0 +1,70 @@
+"""The index's words, for compound-part matching and "did you mean" suggestions.
+
+Built from the unstemmed field, once per index version (the searcher caches it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from whoosh.query import Term
+
+from kg.search.analysis import exact_analyzer, stemming_analyzer
+
+COMPOUND_MIN = 6  # shorter words would match too many unrelated compounds
+MAX_PARTS = 30  # compound words a query word expands to, at most
+
+
+class Vocabulary:
+    """The surface words of one searcher's view of the index."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        reader = searcher.reader()
+        self._reader = reader
+        self.words = frozenset(w for w in reader.field_terms("exact") if not any(c.isdigit() for c in w))
+        self._exact = exact_analyzer()
+        self._stem = stemming_analyzer()
+
+    def compounds(self, word: str) -> list[str]:
+        """Indexed words that start or end with word (not word itself), shortest first."""
+        if sum(c.isalpha() for c in word) < COMPOUND_MIN:
+            return []
+        found = [w for w in self.words if w != word and (w.startswith(word) or w.endswith(word))]
+        return sorted(found, key=lambda w: (len(w), w))[:MAX_PARTS]
+
+    def correction(self, word: str) -> str | None:
+        """The closest indexed word, as usually written, when word is not found in any form."""
+        forms = [t.text for t in self._exact(word)]
+        if len(forms) != 1 or self._known(forms[0]):
+            return None
+        form = forms[0]
+        if len(form) < 3:
+            return None
+        limit = 1 if len(form) <= 4 else 2
+        candidates = process.extract(form, self.words, scorer=OSA.distance, score_cutoff=limit, limit=None)
+        candidates.sort(key=lambda c: (c[1], -self._reader.doc_frequency("exact", c[0])))
+        for candidate, _, _ in candidates:
+            surface = self._surface(candidate)
+            if surface:
+                return surface
+        return None
+
+    def _known(self, form: str) -> bool:
+        if form in self.words or any(c.isdigit() for c in form):
+            return True
+        stems = [t.text for t in self._stem(form)]
+        if any((field, s) in self._reader for s in stems for field in ("content", "title", "tags")):
+            return True
+        return bool(self.compounds(form))
+
+    def _surface(self, word: str) -> str | None:
+        """The most common spelling of word in live sections (None if all were deleted)."""
+        pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+        seen: Counter[str] = Counter()
+        for hit in self.searcher.search(Term("exact", word), limit=50):
+            seen.update(pattern.findall(hit["text"]))
+        return seen.most_common(1)[0][0] if seen else None

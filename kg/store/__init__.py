@@ -1,0 +1,1 @@
+"""Persisting the graph."""
