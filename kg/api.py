@@ -173,7 +173,7 @@ class Archive:
         found: dict[str, EntityInfo] = {}
         for cls in classes:
             rows = self.store.select(sparql_prefixes() + """
-                SELECT ?e ?label ?alt ?file WHERE {
+                SELECT ?e ?label ?alt ?file $cls WHERE {
                   GRAPH ?g { ?e a $cls ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt } }
                   OPTIONAL { GRAPH ?g { ?d kg:sourceFile ?file } }
                 }""", {"cls": ox.NamedNode(cls)})
@@ -229,12 +229,12 @@ class Archive:
         node = ox.NamedNode(ent.id)
         facts: list[Fact] = []
         out_rows = self.store.select(sparql_prefixes() + """
-            SELECT ?p ?o ?fact WHERE {
+            SELECT ?p ?o ?fact $x WHERE {
               $x ?p ?o . FILTER(isIRI(?o)) FILTER(?p NOT IN (rdf:type))
               OPTIONAL { ?fact rdf:subject $x ; rdf:predicate ?p ; rdf:object ?o }
             }""", {"x": node})
         in_rows = self.store.select(sparql_prefixes() + """
-            SELECT ?p ?o ?fact WHERE {
+            SELECT ?p ?o ?fact $x WHERE {
               ?o ?p $x . FILTER(?p NOT IN (rdf:subject, rdf:object))
               OPTIONAL { ?fact rdf:subject ?o ; rdf:predicate ?p ; rdf:object $x }
             }""", {"x": node})
@@ -256,7 +256,7 @@ class Archive:
                             f.evidence.append(e)
         # attendance: "represents X" from the attendance nodes
         for r in self.store.select(sparql_prefixes() + """
-                SELECT ?body ?fact WHERE { ?att kg:person $x ; kg:onBehalfOf ?body .
+                SELECT ?body ?fact $x WHERE { ?att kg:person $x ; kg:onBehalfOf ?body .
                   OPTIONAL { ?fact rdf:subject ?att ; rdf:predicate kg:onBehalfOf ; rdf:object ?body } }""",
                 {"x": node}):
             label, _ = runner.describe(r["body"].value)

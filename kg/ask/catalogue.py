@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from kg.errors import NotFound
+from kg.errors import NotFound, QueryError
 from kg.paths import QUERIES_DIR
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
@@ -51,6 +51,10 @@ def parse_query_file(path: Path) -> NamedQuery:
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     declared = dict(p.split("=", 1) for p in meta.get("param", []))
     params = {name: declared.get(name, "text").strip() for name in dict.fromkeys(_PARAM.findall(body))}
+    select = re.search(r"\bSELECT\b(.*?)\bWHERE\b", body, re.S | re.I)
+    unprojected = [p for p in params if select and "*" not in select.group(1) and f"${p}" not in select.group(1)]
+    if unprojected:  # pyoxigraph binds only variables the query projects
+        raise QueryError(f"{path.name}: list {', '.join('$' + p for p in unprojected)} after SELECT to bind it")
     return NamedQuery(
         name=path.stem,
         title=(meta.get("title") or [path.stem])[0].strip(),

@@ -18,13 +18,14 @@ from kg.store.graphstore import GraphStore
 from kg.vocab import KIND_OF_CLASS, sparql_prefixes
 
 EVIDENCE = sparql_prefixes() + """
-SELECT ?sec ?title ?ls ?le ?quote ?doc WHERE {
+SELECT ?sec ?title ?ls ?le ?quote ?doc $fact WHERE {
   { $fact prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote . }
   UNION
   { $fact a kg:Section ; schema:text ?quote ; kg:lineStart ?ls ; kg:lineEnd ?le . BIND($fact AS ?sec) }
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?doc .
 }"""
-DESCRIBE = sparql_prefixes() + "SELECT ?type ?label WHERE { $x a ?type . OPTIONAL { $x rdfs:label ?label } }"
+DESCRIBE = sparql_prefixes() + """SELECT ?type ?label ?alt $x WHERE {
+  $x a ?type . OPTIONAL { $x rdfs:label ?label } OPTIONAL { $x skos:altLabel ?alt } }"""
 
 
 @dataclass
@@ -45,9 +46,10 @@ class Answer:
     kind: str | None
     evidence: list[Evidence] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
+    aliases: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict:
-        d = {"id": self.id, "label": self.label, "kind": self.kind,
+        d = {"id": self.id, "label": self.label, "kind": self.kind, "aliases": self.aliases,
              "evidence": [e.to_json() for e in self.evidence]}
         d.update(self.columns)
         return d
@@ -77,10 +79,14 @@ class Runner:
     def __init__(self, store: GraphStore):
         self.store = store
         self.slots = SlotFiller(store)
-        self._describe: dict[str, tuple[str, str | None]] = {}
+        self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
 
     def describe(self, iri: str) -> tuple[str, str | None]:
         """Label and kind of a node."""
+        label, kind, _ = self._details(iri)
+        return label, kind
+
+    def _details(self, iri: str) -> tuple[str, str | None, list[str]]:
         import pyoxigraph as ox
 
         if iri not in self._describe:
@@ -89,7 +95,8 @@ class Runner:
             order = list(KIND_OF_CLASS.values())
             kind = min(kinds, key=order.index) if kinds else None
             label = next((r["label"].value for r in rows if "label" in r), iri.rsplit("/", 1)[-1])
-            self._describe[iri] = (label, kind)
+            aliases = sorted({r["alt"].value for r in rows if "alt" in r} - {label})
+            self._describe[iri] = (label, kind, aliases)
         return self._describe[iri]
 
     def evidence(self, fact) -> list[Evidence]:
@@ -110,12 +117,12 @@ class Runner:
             a = answers.get(term.value)
             if a is None:
                 if hasattr(term, "language") or not term.value.startswith(("http", "urn")):
-                    label, kind = term.value, None
+                    label, kind, aliases = term.value, None, []
                 else:
-                    label, kind = self.describe(term.value)
-                a = answers[term.value] = Answer(term.value, label, kind)
+                    label, kind, aliases = self._details(term.value)
+                a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact") and k not in a.columns:
+                if k not in ("answer", "fact") and k not in bound and k not in a.columns:
                     a.columns[k] = self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value
             if "fact" in r:
                 for e in self.evidence(r["fact"]):

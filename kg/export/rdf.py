@@ -1,7 +1,8 @@
 """Write the store as RDF: quad formats keep one graph per document, triple formats merge them.
 
-pyoxigraph serialises every format we offer, streaming and about 50 times faster than
-rdflib for JSON-LD, so rdflib is not needed here.
+pyoxigraph writes all six formats itself; for JSON-LD it is some 25 times faster than
+rdflib (which would also have to load the data first), so rdflib is not used here.
+Its JSON-LD is the expanded form, without a @context.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ class UnknownFormat(KgError):
 
 
 class Format(NamedTuple):
+    """How a format's files are named and served."""
+
     suffix: str
     media_type: str
 

@@ -22,6 +22,8 @@ SHAPES_PREFIXES = {"kgsh": "https://w3id.org/kg-minutes/shapes#", **PREFIXES}
 
 @dataclass
 class Violation:
+    """One SHACL result; ``message`` names the focus node and path so it reads on its own."""
+
     focus: str
     path: str | None
     message: str
@@ -31,6 +33,8 @@ class Violation:
 
 @dataclass
 class ValidationReport:
+    """Whether the graph conforms, and why not."""
+
     conforms: bool
     violations: list[Violation]
 
@@ -114,5 +118,7 @@ def _show(term) -> str:
                 return f"{prefix}:{term[len(iri):]}"
         return f"<{term}>"
     if isinstance(term, Literal):
-        return term.n3()
+        if term.language:
+            return f'"{term}"@{term.language}'
+        return f'"{term}"' + (f"^^{_show(term.datatype)}" if term.datatype else "")
     return str(term)

@@ -21,7 +21,7 @@ from kg.resolve.bodies import Classified, classify, lexicon
 from kg.resolve.gazetteer import gazetteer
 
 _CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
-_LINK = r"(?:i|for|og|av|på|til|von|van|der|den|de|la|du|af|zu)"
+_LINK = r"(?:i|for|av|på|til|von|van|der|den|de|la|du|af|zu)"  # not "og": it joins two names
 _CAPSEQ = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)*{_CAP})*")
 
 
@@ -107,9 +107,21 @@ def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Nam
 
     unplaced: list[str] = []
     for m in _CAPSEQ.finditer(text):
-        if free(*m.span()):
-            _place(text, *m.span(), add, free, unplaced)
+        for a, b in _free_runs(text, *m.span(), taken):
+            _place(text, a, b, add, free, unplaced)
     return sorted(found, key=lambda x: x.span), unplaced
+
+
+def _free_runs(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of a span that no earlier match holds, trimmed to capitalised words."""
+    cuts = sorted((max(a, x), min(b, y)) for x, y in taken if x < b and y > a)
+    runs, pos = [], a
+    for x, y in cuts + [(b, b)]:
+        if x > pos:
+            for m in _CAPSEQ.finditer(text, pos, x):
+                runs.append(m.span())
+        pos = max(pos, y)
+    return runs
 
 
 def _place(text, a, b, add, free, unplaced) -> None:

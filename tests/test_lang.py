@@ -1,0 +1,107 @@
+"""Norwegian values: dates, times, amounts, names, encodings."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from kg.errors import BadInput
+from kg.lang.amounts import find_amounts
+from kg.lang.dates import find_dates, find_time_range, parse_numeric
+from kg.lang.names import normalise_person
+from kg.read.plaintext import decode_text
+
+REF = date(2022, 3, 17)
+
+
+@pytest.mark.parametrize("text,start,end", [
+    ("Fredag 20. mai", date(2022, 5, 20), None),
+    ("24-25. august", date(2022, 8, 24), date(2022, 8, 25)),
+    ("22–23. september", date(2022, 9, 22), date(2022, 9, 23)),
+    ("uke 38", date(2022, 9, 19), date(2022, 9, 25)),
+    ("torsdag 3. februar 2022", date(2022, 2, 3), None),
+    ("17.3.22", date(2022, 3, 17), None),
+    ("2023-01-05", date(2023, 1, 5), None),
+])
+def test_dates(text, start, end):
+    d = find_dates(text, REF)[0]
+    assert (d.start, d.end) == (start, end)
+
+
+def test_weekday_picks_the_year():
+    # 20 May is a Friday in 2022, a Saturday in 2023: the weekday decides.
+    d = find_dates("fredag 20. mai", date(2023, 1, 10))[0]
+    assert d.start == date(2022, 5, 20) and d.weekday_ok is True
+
+
+def test_weekday_that_fits_no_year_is_flagged():
+    d = find_dates("mandag 20. mai", date(2022, 1, 1))[0]
+    assert d.weekday_ok is False
+
+
+def test_numeric_dates():
+    assert parse_numeric("Dato: 17.03.2022") == date(2022, 3, 17)
+    assert parse_numeric("32.13.22") is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("kl. 0900-1100", (time(9), time(11))),
+    ("kl. 13.00–15.30", (time(13), time(15, 30))),
+    ("kl 9-11", (time(9), time(11))),
+    ("kl. 10.15", (time(10, 15), None)),
+])
+def test_times(text, expected):
+    assert find_time_range(text) == expected
+
+
+@pytest.mark.parametrize("text,value,currency", [
+    ("fikk 500 000 for å skrive", 500_000, "NOK"),
+    ("har fått 30 mill. Euro", 30_000_000, "EUR"),
+    ("kr 1,2 mill. fra fylket", 1_200_000, "NOK"),
+    ("250 000 kroner", 250_000, "NOK"),
+    ("NOK 2 mrd. til vei", 2_000_000_000, "NOK"),
+    ("2,5 millioner kroner", 2_500_000, "NOK"),
+])
+def test_amounts(text, value, currency):
+    a = find_amounts(text)[0]
+    assert (a.value, a.currency) == (value, currency)
+
+
+def test_years_and_counts_are_not_amounts():
+    assert find_amounts("i 2022 møtte 15 personer") == []
+
+
+@pytest.mark.parametrize("surface,full", [
+    ("Ingvoldstad, Trond Arne", "Trond Arne Ingvoldstad"),
+    ("Halvorsrud Kari Elisabeth", "Kari Elisabeth Halvorsrud"),
+    ("Gyüre-Szamosi Anna", "Anna Gyüre-Szamosi"),
+    ("Kari Elisabeth Halvorsrud", "Kari Elisabeth Halvorsrud"),
+    ("Ursula von der Leyen", "Ursula von der Leyen"),
+    ("Nordmann Ola", "Ola Nordmann"),
+])
+def test_person_names_given_first(surface, full):
+    assert normalise_person(surface).full == full
+
+
+def test_not_a_person():
+    assert normalise_person("Statens vegvesen") is None
+    assert normalise_person("Bærum") is None
+
+
+def test_encodings():
+    text = "Til stede: Bjørn Ås – ordfører"
+    assert decode_text(text.encode("utf-8")) == (text, "utf-8")
+    assert decode_text(b"\xef\xbb\xbf" + text.encode("utf-8"))[0] == text
+    assert decode_text(text.encode("cp1252")) == (text, "cp1252")
+    assert decode_text("Bjørn Ås".encode("latin-1"))[0] == "Bjørn Ås"
+
+
+@pytest.mark.parametrize("data,reason", [
+    (b"", "empty file"),
+    (b"  \n\n", "empty file"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file"),
+])
+def test_unreadable(data, reason):
+    with pytest.raises(BadInput, match=reason):
+        decode_text(data)
