@@ -16,7 +16,7 @@ from kg.errors import Ambiguous, NotFound
 from kg.lang.text import key
 from kg.resolve.curation import append_decision, load_curation
 from kg.store.graphstore import GraphStore
-from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
+from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, RDFS, SKOS, sparql_prefixes
 
 DEFAULT_STORE = Path(".kg")
 
@@ -107,6 +107,17 @@ class Archive:
         self._index = None
         self._runner = None
 
+    def close(self) -> None:
+        self._runner = None
+        self._index = None
+        self.store.close()
+
+    def __enter__(self) -> "Archive":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
     # -- parts ------------------------------------------------------------
     @property
     def index(self):
@@ -143,7 +154,11 @@ class Archive:
         with open(THESAURUS_FILE, "rb") as f:
             triples = list(ox.parse(f, format=ox.RdfFormat.TURTLE, base_iri=self.store.iri("topic/")))
         g = ox.NamedNode(graph)
-        self.store.replace_graph(graph, [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples])
+        quads = [ox.Quad(t.subject, t.predicate, t.object, g) for t in triples]
+        label = ox.NamedNode(RDFS.label)
+        quads += [ox.Quad(t.subject, label, ox.Literal(t.object.value), g) for t in triples
+                  if t.predicate.value == SKOS.prefLabel and t.object.language == "nb"]
+        self.store.replace_graph(graph, quads)
 
     def remove(self, names: list[str]) -> list[str]:
         """Take documents out of the graph and the index."""

@@ -49,7 +49,8 @@ def uses_archive(create: bool = False):
         @functools.wraps(f)
         @click.pass_context
         def inner(ctx, *a, **kw):
-            return f(archive_of(ctx, create), *a, **kw)
+            with archive_of(ctx, create) as archive:
+                return f(archive, *a, **kw)
         return inner
     return wrap
 

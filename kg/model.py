@@ -105,6 +105,13 @@ class Literal:
 
 
 @dataclass(frozen=True)
+class Iri:
+    """An IRI that is not a node of the document (a status, a class of a standard vocabulary)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
 class Evidence:
     section: Section
     span: Span
@@ -136,5 +143,5 @@ class Node:
 class Fact:
     subject: Node
     predicate: str
-    object: "Node | Literal"
+    object: "Node | Literal | Iri"
     evidence: Evidence | None = None

@@ -118,8 +118,9 @@ CLASS_OF_KIND = {kind: cls for kind, cls in KIND_CLASSES}
 # see the standard type (the ontology also declares the subclass axioms).
 STANDARD_TYPES: dict[str, list[str]] = {
     "meeting": [SCHEMA.Event],
-    "municipality": [ORG.FormalOrganization, ORG.Organization],
-    "region": [ORG.OrganizationalCollaboration, ORG.Organization],
+    # a municipality or region is also the territory it governs: it can be a schema:location
+    "municipality": [ORG.FormalOrganization, ORG.Organization, SCHEMA.Place],
+    "region": [ORG.OrganizationalCollaboration, ORG.Organization, SCHEMA.Place],
     "cluster": [ORG.OrganizationalCollaboration, ORG.Organization],
     "institution": [ORG.Organization],
     "organisation": [ORG.Organization],

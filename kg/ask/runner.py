@@ -128,6 +128,8 @@ class Runner:
                 for e in self.evidence(r["fact"]):
                     if e not in a.evidence:
                         a.evidence.append(e)
+        if "ORDER BY" in nq.sparql.upper():
+            return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.evidence), a.label.casefold()))
 
     def run_named(self, name: str, params: dict[str, str], *, today: date | None = None) -> AskResult:

@@ -8,7 +8,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.lang.dates import find_dates
 from kg.lang.text import slug, squash
-from kg.model import Literal
+from kg.model import Iri, Literal
 from kg.parse.lines import contains_any, headings
 from kg.resolve.bodies import classify
 from kg.vocab import KG, SCHEMA, XSD
@@ -62,7 +62,8 @@ def events(g: DocGraph) -> None:
                     place, rest = words[-1], " ".join(words[:-1])
         if place is None:
             pm = re.search(r"\b(?:til|i|på)\s+(?P<p>[A-ZÆØÅ][\wæøå\-]+)", rest)
-            if pm and classify(pm["p"], fuzzy=False, rules=False):
+            c = classify(pm["p"], fuzzy=False, rules=False) if pm else None
+            if c and c.kind in ("municipality", "place"):
                 place = pm["p"]
         title = rest.strip(" –-:")
         if not title:
@@ -75,7 +76,7 @@ def events(g: DocGraph) -> None:
         g.fact(node, SCHEMA.startDate, Literal(d.start.isoformat(), XSD.date), ev)
         if d.end:
             g.fact(node, SCHEMA.endDate, Literal(d.end.isoformat(), XSD.date), ev)
-        g.fact(node, SCHEMA.eventStatus, status, ev)
+        g.fact(node, SCHEMA.eventStatus, Iri(status), ev)
         if url:
             g.fact(node, SCHEMA.url, url, ev)
         if place:

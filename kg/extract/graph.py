@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.lang.text import key
-from kg.model import Evidence, Fact, Literal, Minutes, Node, Section, Span
+from kg.model import Evidence, Fact, Iri, Literal, Minutes, Node, Section, Span
 
 
 class DocGraph:
@@ -68,8 +68,8 @@ class DocGraph:
                            keep if f.object is drop else f.object, f.evidence) for f in self.facts]
 
     # -- facts ----------------------------------------------------------
-    def fact(self, s: Node, p: str, o: Node | Literal | str | int, ev: Evidence | None = None) -> None:
-        if not isinstance(o, (Node, Literal)):
+    def fact(self, s: Node, p: str, o: Node | Literal | Iri | str | int, ev: Evidence | None = None) -> None:
+        if not isinstance(o, (Node, Literal, Iri)):
             o = Literal(o)
         k = (id(s), p, id(o) if isinstance(o, Node) else o,
              (ev.section.n, ev.span.start, ev.span.end) if ev else None)

@@ -44,9 +44,19 @@ _SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"(])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of a paragraph (split after . ! ? before a capital)."""
+    """Character spans of the sentences of a paragraph.
+
+    Split after . ! ? before a capital, except after an abbreviation
+    ("30 mill. Euro", "bl.a. Statens vegvesen"; data/lexicon/abbreviations.txt).
+    """
+    from kg.lang.lexicon import word_set
+
+    abbreviations = word_set("abbreviations")
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
+        last_word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
+        if last_word in abbreviations:
+            continue
         if text[start:m.start()].strip():
             spans.append((start, m.start()))
         start = m.end()

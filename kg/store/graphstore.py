@@ -103,6 +103,12 @@ class GraphStore:
         if self._ox is not None:
             self._ox.flush()
 
+    def close(self) -> None:
+        """Release the store (and its lock) so another Archive in this process can open it."""
+        if self._ox is not None:
+            self._ox.flush()
+            self._ox = None
+
     # -- sources ----------------------------------------------------------
     def save_source(self, source: SourceText) -> None:
         d = self.path / "sources"

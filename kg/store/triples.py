@@ -10,7 +10,7 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.extract.graph import DocGraph
 from kg.lang.thesaurus import thesaurus
-from kg.model import Literal, Node
+from kg.model import Iri, Literal, Node
 from kg.vocab import CLASS_OF_KIND, DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, STANDARD_TYPES, XSD
 
 STRUCT_TYPES = {
@@ -33,6 +33,8 @@ def _node_types(node: Node) -> list[str]:
 def _term(o) -> ox.NamedNode | ox.Literal:
     if isinstance(o, Node):
         return ox.NamedNode(o.iri)
+    if isinstance(o, Iri):
+        return ox.NamedNode(o.value)
     if isinstance(o, Literal):
         if o.lang:
             return ox.Literal(str(o.value), language=o.lang)
