@@ -17,12 +17,17 @@ from kg.errors import Ambiguous, KgError, NotFound, QueryError
 from kg.store.graphstore import GraphStore
 from kg.vocab import KIND_OF_CLASS, sparql_prefixes
 
+# Two queries rather than one UNION: Oxigraph answers each in well under a millisecond,
+# the UNION in tens of milliseconds.
 EVIDENCE = sparql_prefixes() + """
-SELECT ?sec ?title ?ls ?le ?quote ?doc $fact WHERE {
-  { $fact prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote . }
-  UNION
-  { $fact a kg:Section ; schema:text ?quote ; kg:lineStart ?ls ; kg:lineEnd ?le . BIND($fact AS ?sec) }
+SELECT ?title ?ls ?le ?quote ?doc $fact WHERE {
+  $fact prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?doc .
+}"""
+SECTION_EVIDENCE = sparql_prefixes() + """
+SELECT ?title ?ls ?le ?quote ?doc $fact WHERE {
+  $fact a kg:Section ; schema:text ?quote ; kg:lineStart ?ls ; kg:lineEnd ?le ;
+        dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?doc .
 }"""
 DESCRIBE = sparql_prefixes() + """SELECT ?type ?label ?alt $x WHERE {
   $x a ?type . OPTIONAL { $x rdfs:label ?label } OPTIONAL { $x skos:altLabel ?alt } }"""
@@ -100,7 +105,7 @@ class Runner:
         return self._describe[iri]
 
     def evidence(self, fact) -> list[Evidence]:
-        rows = self.store.select(EVIDENCE, {"fact": fact})
+        rows = self.store.select(EVIDENCE, {"fact": fact}) or self.store.select(SECTION_EVIDENCE, {"fact": fact})
         return [Evidence(r["doc"].value, r["title"].value, [int(r["ls"].value), int(r["le"].value)],
                          _clip(r["quote"].value)) for r in rows]
 

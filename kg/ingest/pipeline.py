@@ -22,7 +22,7 @@ from kg.model import SourceText
 from kg.parse import parse
 from kg.read import SUFFIXES, read_file
 from kg.resolve.curation import Curation
-from kg.resolve.resolver import resolve
+from kg.resolve.resolver import FUZZY_KINDS, resolve
 from kg.store.graphstore import GraphStore
 from kg.store.triples import to_quads
 from kg.vocab import KG, SCHEMA
@@ -69,14 +69,14 @@ def expand(paths: list[Path]) -> tuple[list[Path], list[dict]]:
     return files, skipped
 
 
-def _known_entities(store: GraphStore) -> dict[str, list[tuple[str, str]]]:
-    """Labels of bodies and projects already in the store, to match a new spelling against."""
+def _known_entities(store: GraphStore) -> dict[str, dict[str, tuple[str, str]]]:
+    """Bodies and projects already in the store by name key, to match a new spelling against."""
     from kg.vocab import CLASS_OF_KIND, RDFS
 
-    out: dict[str, list[tuple[str, str]]] = {}
-    for kind in ("region", "organisation", "institution", "programme", "cluster", "project"):
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for kind in FUZZY_KINDS:
         rows = store.select(f"SELECT DISTINCT ?e ?l WHERE {{ ?e a <{CLASS_OF_KIND[kind]}> ; <{RDFS.label}> ?l }}")
-        out[kind] = [(r["l"].value, r["e"].value) for r in rows]
+        out[kind] = {key(r["l"].value): (r["l"].value, r["e"].value) for r in rows}
     return out
 
 
@@ -199,6 +199,5 @@ class Ingestor:
         self.store.save_source(source)
         for node in g.entities():
             if node.kind in known and node.iri:
-                if all(key(lbl) != key(node.label) for lbl, _ in known[node.kind]):
-                    known[node.kind].append((node.label, node.iri))
+                known[node.kind].setdefault(key(node.label), (node.label, node.iri))
         return _report(g)

@@ -10,16 +10,11 @@ import functools
 import tomllib
 from pathlib import Path
 
-import pyoxigraph as ox
+from kg.lang.thesaurus import THESAURUS_FILE as THESAURUS
+from kg.lang.thesaurus import load_thesaurus
+from kg.paths import LEXICON_DIR
 
-from kg.paths import DATA_DIR, LEXICON_DIR
-
-THESAURUS = DATA_DIR / "thesaurus.ttl"
 BODIES = LEXICON_DIR / "bodies.toml"
-TOPIC_BASE = "https://example.org/kg/topic/"
-
-_SKOS = "http://www.w3.org/2004/02/skos/core#"
-_LABELS = {ox.NamedNode(_SKOS + name) for name in ("prefLabel", "altLabel", "hiddenLabel")}
 
 
 def _key(phrase: str) -> str:
@@ -65,11 +60,7 @@ class SynonymTable:
 def _thesaurus_rings(path: Path) -> list[tuple[str, ...]]:
     if not path.exists():
         return []
-    labels: dict[str, list[str]] = {}
-    for quad in ox.parse(path=path, format=ox.RdfFormat.TURTLE, base_iri=TOPIC_BASE):
-        if quad.predicate in _LABELS and isinstance(quad.object, ox.Literal):
-            labels.setdefault(str(quad.subject), []).append(quad.object.value)
-    return [tuple(ring) for ring in labels.values()]
+    return [tuple(c.all_labels()) for c in load_thesaurus(path).concepts]
 
 
 def _body_rings(path: Path) -> list[tuple[str, ...]]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 from kg.lang.text import key
 from kg.paths import DATA_DIR
@@ -59,6 +60,11 @@ class Thesaurus:
             for lab in c.all_labels():
                 self._by_label.setdefault(key(lab), c)
         self._patterns = [(c, lab, _tokens(lab)) for c in concepts for lab in c.all_labels()]
+        # patterns by their first token, so tagging looks only at labels a word can start
+        self._by_first: dict[str, list[tuple[Concept, str, list[str]]]] = {}
+        for pattern in self._patterns:
+            if pattern[2]:
+                self._by_first.setdefault(pattern[2][0].lower(), []).append(pattern)
 
     def lookup(self, label: str) -> Concept | None:
         """The concept with this label in any language (case-insensitive)."""
@@ -74,19 +80,25 @@ class Thesaurus:
         "klimadashboard") claims nothing, so one compound can carry several topics.
         """
         words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        candidates: list[tuple[int, Concept, str, list[str]]] = []
+        for i, (w, _, _) in enumerate(words):
+            low = w.lower()
+            starts = {low[:n] for n in range(2, len(low) + 1)} | {low[-n:] for n in range(6, len(low))}
+            for first in starts:
+                for concept, label, toks in self._by_first.get(first, ()):
+                    candidates.append((i, concept, label, toks))
         found: dict[tuple[str, int], TopicMatch] = {}
         taken: set[int] = set()
-        for concept, label, toks in sorted(self._patterns, key=lambda p: -len(p[1])):
-            caps = label.isupper() and len(label) <= 5
+        for i, concept, label, toks in sorted(candidates, key=lambda c: (-len(c[2]), c[0])):
             k = len(toks)
-            for i in range(len(words) - k + 1):
-                if (concept.slug, i) in found or any(j in taken for j in range(i, i + k)):
-                    continue
-                kinds = [_word_match(words[i + j][0], toks[j], last=(j == k - 1), caps=caps) for j in range(k)]
-                if all(kinds):
-                    found[(concept.slug, i)] = TopicMatch(concept, (words[i][1], words[i + k - 1][2]))
-                    if all(x == "word" for x in kinds):
-                        taken.update(range(i, i + k))
+            if i + k > len(words) or (concept.slug, i) in found or any(j in taken for j in range(i, i + k)):
+                continue
+            caps = label.isupper() and len(label) <= 5
+            kinds = [_word_match(words[i + j][0], toks[j], last=(j == k - 1), caps=caps) for j in range(k)]
+            if all(kinds):
+                found[(concept.slug, i)] = TopicMatch(concept, (words[i][1], words[i + k - 1][2]))
+                if all(x == "word" for x in kinds):
+                    taken.update(range(i, i + k))
         return sorted(found.values(), key=lambda m: m.span)
 
 
@@ -108,10 +120,15 @@ def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
 
 @cache
 def thesaurus() -> Thesaurus:
+    """The project's thesaurus, read once per process."""
+    return load_thesaurus(THESAURUS_FILE)
+
+
+def load_thesaurus(path: Path) -> Thesaurus:
     import pyoxigraph as ox
 
     concepts: dict[str, Concept] = {}
-    with open(THESAURUS_FILE, "rb") as f:
+    with open(path, "rb") as f:
         triples = list(ox.parse(f, format=ox.RdfFormat.TURTLE, base_iri=TOPIC_BASE))
     for t in triples:
         s = t.subject.value

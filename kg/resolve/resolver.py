@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from kg.extract.graph import DocGraph
 from kg.lang.text import key, slug
@@ -60,7 +60,7 @@ def _municipality_number(node: Node, county_votes: Counter) -> str:
     return m.number
 
 
-def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, list[tuple[str, str]]]) -> None:
+def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, dict[str, tuple[str, str]]]) -> None:
     """Set node.iri on every entity of the document graph."""
     for node in g.entities():
         _curate(g, node, cur)
@@ -72,7 +72,7 @@ def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, list[tuple[s
             node.iri = f"{base}municipality/{_municipality_number(node, votes)}"
             continue
         if node.kind in FUZZY_KINDS and not node.curated:
-            match = _known_match(node, known.get(node.kind, []), cur)
+            match = _known_match(node, known.get(node.kind, {}), cur)
             if match:
                 label, iri = match
                 if key(label) != key(node.label):
@@ -83,13 +83,15 @@ def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, list[tuple[s
         node.iri = f"{base}{node.kind}/{slug(node.label)}"
 
 
-def _known_match(node: Node, known: list[tuple[str, str]], cur: Curation) -> tuple[str, str] | None:
+def _known_match(node: Node, known: dict[str, tuple[str, str]], cur: Curation) -> tuple[str, str] | None:
+    """A body already in the store under this name or a close spelling of it."""
     k = key(node.label)
+    if k in known:
+        return known[k]
     if len(k) < 8:
         return None
-    best, best_score = None, 0.0
-    for label, iri in known:
-        score = 100.0 if key(label) == k else fuzz.ratio(k, key(label))
-        if score >= FUZZY_MIN and score > best_score and not cur.are_distinct(label, node.label):
-            best, best_score = (label, iri), score
-    return best
+    for match, score, _ in process.extract(k, list(known), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=3):
+        label, iri = known[match]
+        if not cur.are_distinct(label, node.label):
+            return label, iri
+    return None

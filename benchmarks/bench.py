@@ -1,0 +1,168 @@
+"""Benchmark kg on a deterministic synthetic archive in the sample's layout.
+
+    python benchmarks/bench.py --docs 1000 [--out benchmarks/out]
+
+Writes N synthetic minutes (marked SYNTETISK; people drawn from the given-name
+lexicon, bodies from the gazetteer and the body lexicon, a fixed random seed),
+ingests them into a fresh store and prints: ingest documents/s, store and
+index size, in-process search and ask latency (median, p95), whole-process
+`kg search` and `kg --help` wall time, and peak memory. Figures, not tests:
+nothing here asserts a time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+MONTHS = ["januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "desember"]
+WEEKDAYS = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"]
+SURNAMES = ["Hansen", "Johansen", "Olsen", "Larsen", "Andersen", "Pedersen", "Nilsen", "Kristiansen", "Jensen",
+            "Karlsen", "Johnsen", "Pettersen", "Eriksen", "Berg", "Haugen", "Hagen", "Johannessen", "Andreassen",
+            "Jacobsen", "Dahl", "Jørgensen", "Halvorsen", "Henriksen", "Lund", "Sørensen", "Jakobsen", "Moen",
+            "Gundersen", "Iversen", "Strand", "Solberg", "Svendsen", "Eide", "Knutsen", "Martinsen", "Paulsen",
+            "Bakken", "Kristoffersen", "Mathisen", "Lie", "Amundsen", "Nguyen", "Rasmussen", "Ali", "Lunde",
+            "Solheim", "Berge", "Moe", "Nygård", "Bakke", "Kristensen", "Fredriksen", "Holm", "Lien", "Hauge"]
+SENTENCES = [
+    "Jobber med {topic} sammen med {org}.",
+    "Har fått {amount} til prosjektet {project} innen programmet {programme}.",
+    "Samarbeider bl.a. med {org} om {topic}.",
+    "Det skal etableres en {noun} i {municipality}, og {org} er involvert.",
+    "Vil gjerne samarbeide med flere om {topic} i hele regionen.",
+    "Har en klynge for {topic} med {org} og {municipality}.",
+]
+TOPICS = ["kunstig intelligens", "digitalisering", "hydrogen", "grønn omstilling", "reiseliv", "bredbånd",
+          "helse", "næringsareal", "offentlige anskaffelser", "klima", "smarte byer", "kompetanse", "transport"]
+NOUNS = ["helsepark", "næringshage", "datasenter", "testsenter", "innovasjonspark", "ladestasjon"]
+
+
+def lexicon(name: str) -> list[str]:
+    return [line.strip() for line in (ROOT / "data" / "lexicon" / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def synthetic_minutes(n: int, out: Path, seed: int = 7) -> list[Path]:
+    """N minutes in the sample's layout, one meeting every two weeks from 2019."""
+    rnd = random.Random(seed)
+    given = [g for g in lexicon("given_names") if g.isalpha() and len(g) > 2]
+    municipalities = [r["name"] for r in csv.DictReader(open(ROOT / "data/gazetteer/municipalities.csv", encoding="utf-8"))
+                      if not r["valid_to"]]
+    bodies = tomllib.loads((ROOT / "data/lexicon/bodies.toml").read_text(encoding="utf-8"))["body"]
+    regions = [b["label"] for b in bodies if b["kind"] == "region"]
+    orgs = [b["label"] for b in bodies if b["kind"] in ("organisation", "institution")]
+    programmes = [b["label"] for b in bodies if b["kind"] == "programme"]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    day = date(2019, 1, 4)
+    for i in range(n):
+        day += timedelta(days=14)
+        people = [(f"{rnd.choice(given)} {rnd.choice(SURNAMES)}", rnd.choice(municipalities + regions)) for _ in range(12)]
+        actors = rnd.sample(regions + municipalities[:60], 4)
+        lines = ["", f"Dato: {day.day}.{day.month}.{day.year % 100:02d}", "",
+                 f"## Referat møte i Syntetisk faggruppe {i % 7} (SYNTETISK)", "",
+                 f"Tid: {WEEKDAYS[day.weekday()]} {day.day}. {MONTHS[day.month - 1]} kl. 0900-1100", "",
+                 "### Frammøtte:", "", "NAVN\tKOMMUNE / REGION"]
+        lines += [f"{p}\t{b}" for p, b in people]
+        lines += ["", "## Saksliste", "", "- 1. Godkjenning av innkalling**", "Innkallingen ble godkjent",
+                  f"- 2. Innledning: {rnd.choice(TOPICS).capitalize()}**",
+                  f"ved {people[0][0]}, rådgiver, {rnd.choice(orgs)}. Se egen presentasjon",
+                  "- 3. Runden – hva gjør vi?**", ""]
+        for actor in actors:
+            lines += [f"### {actor}:", ""]
+            text = []
+            for template in rnd.sample(SENTENCES, 3):
+                text.append(template.format(
+                    topic=rnd.choice(TOPICS), org=rnd.choice(orgs), amount=f"{rnd.randint(1, 900)} 000",
+                    project=f"Prosjekt{rnd.randint(1, 400)} Norge", programme=rnd.choice(programmes),
+                    noun=rnd.choice(NOUNS), municipality=rnd.choice(municipalities)))
+            lines += [" ".join(text), ""]
+        event_day = day + timedelta(days=rnd.randint(5, 90))
+        lines += ["### **4. Fremtidige arrangementer**", "",
+                  f"1. {event_day.day}. {MONTHS[event_day.month - 1]} – Konferanse om {rnd.choice(TOPICS)} (TBA)", ""]
+        p = out / f"synthetic_{i:05d}.txt"
+        p.write_text("\n".join(lines), encoding="utf-8")
+        paths.append(p)
+    return paths
+
+
+def percentiles(samples: list[float]) -> str:
+    s = sorted(samples)
+    p95 = s[min(len(s) - 1, int(round(0.95 * (len(s) - 1))))]
+    return f"median {statistics.median(s) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms"
+
+
+def wall(cmd: list[str], runs: int = 5) -> str:
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, check=False)
+        times.append(time.perf_counter() - t)
+    return percentiles(times)
+
+
+def size_of(path: Path) -> str:
+    total = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    return f"{total / 1e6:.1f} MB"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out")
+    a = ap.parse_args()
+    from kg.api import Archive
+
+    shutil.rmtree(a.out, ignore_errors=True)
+    docs = synthetic_minutes(a.docs, a.out / "minutes")
+    store = a.out / "store"
+    print(f"kg benchmark: {a.docs} synthetic documents ({size_of(a.out / 'minutes')})")
+    t = time.perf_counter()
+    with Archive(store) as archive:
+        report = archive.ingest([a.out / "minutes"])
+    took = time.perf_counter() - t
+    print(f"ingest            {len(report.ingested) / took:7.1f} documents/s  ({took:.1f} s, "
+          f"{len(report.skipped)} skipped)")
+    print(f"store             {size_of(store / 'oxigraph')}   index {size_of(store / 'index')}")
+    with Archive(store) as archive:
+        archive.search("warm up")
+        for label, queries in [("search word", ["hydrogen", "reiseliv", "bredbånd", "klima", "helsepark"]),
+                               ("search phrase", ['"kunstig intelligens"', '"grønn omstilling"', '"offentlige anskaffelser"']),
+                               ("search filtered", ["hydrogen"])]:
+            samples = []
+            for q in queries * 8:
+                kw = {"date_from": "2020-01-01", "date_to": "2021-12-31"} if label == "search filtered" else {}
+                t = time.perf_counter()
+                archive.search(q, **kw)
+                samples.append(time.perf_counter() - t)
+            print(f"{label:<17} {percentiles(samples)}")
+        archive.ask("which regions work on AI", today=date(2022, 1, 1))
+        samples = []
+        for q in ["which regions work on AI", "hvilke kommuner jobber med hydrogen", "who works on reiseliv",
+                  "upcoming events after 2021-06-01"] * 5:
+            t = time.perf_counter()
+            archive.ask(q, today=date(2022, 1, 1))
+            samples.append(time.perf_counter() - t)
+        print(f"ask (in process)  {percentiles(samples)}")
+    kg = [str(Path(sys.executable).parent / "kg"), "--store", str(store)]
+    print(f"kg search (cold)  {wall(kg + ['search', 'hydrogen'])}")
+    print(f"kg ask (cold)     {wall(kg + ['ask', 'which regions work on AI', '--today', '2022-01-01'])}")
+    print(f"kg --help         {wall(kg + ['--help'])}")
+    print(f"peak memory       {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
