@@ -46,22 +46,22 @@ class Fact:
     object_label: str
     direction: str  # "out" (entity → object) or "in" (subject → entity)
     evidence: list = field(default_factory=list)
-    curated: bool = False
 
     def to_json(self) -> dict:
         return {"predicate": self.predicate, "object": self.object, "object_label": self.object_label,
-                "direction": self.direction, "curated": self.curated,
-                "evidence": [e.to_json() for e in self.evidence]}
+                "direction": self.direction, "evidence": [e.to_json() for e in self.evidence]}
 
 
 @dataclass
 class EntityDetail:
     entity: EntityInfo
     facts: list[Fact]
+    curation: list[str]  # the curation file's decisions about this thing
 
     def to_json(self) -> dict:
         d = self.entity.to_json()
         d["facts"] = [f.to_json() for f in self.facts]
+        d["curation"] = self.curation
         return d
 
 
@@ -262,13 +262,21 @@ class Archive:
                 if kind_o in ("section", "document") and p != "https://schema.org/mentions":
                     continue
                 pred = PREDICATE_NAMES.get(p, p.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
-                if direction == "in" and p == "https://w3id.org/kg-minutes/ns#person":
-                    continue
+                if direction == "in" and p in ("https://w3id.org/kg-minutes/ns#person", "http://www.w3.org/ns/org#member",
+                                               "http://www.w3.org/ns/org#organization"):
+                    continue  # attendance and membership nodes are shown as "represents" and "role" below
                 f = merged.setdefault((p, o, direction), Fact(pred, o, label, direction))
-                if "fact" in r:
-                    for e in runner.evidence(r["fact"]):
-                        if e not in f.evidence:
-                            f.evidence.append(e)
+                self._add_evidence(f, r)
+        # roles: "sekretariatsleder in Drammensregionen" from the membership nodes
+        for r in self.store.select(sparql_prefixes() + """
+                SELECT ?org ?role ?fact $x WHERE { ?m org:member $x ; org:organization ?org ; org:role ?r .
+                  ?r rdfs:label ?role .
+                  OPTIONAL { ?fact rdf:object ?org ; rdf:predicate org:organization ; rdf:subject ?m } }""",
+                {"x": node}):
+            label, _ = runner.describe(r["org"].value)
+            pred = f"role {r['role'].value} in"
+            f = merged.setdefault((pred, r["org"].value, "out"), Fact(pred, r["org"].value, label, "out"))
+            self._add_evidence(f, r)
         # attendance: "represents X" from the attendance nodes
         for r in self.store.select(sparql_prefixes() + """
                 SELECT ?body ?fact $x WHERE { ?att kg:person $x ; kg:onBehalfOf ?body .
@@ -276,15 +284,14 @@ class Archive:
                 {"x": node}):
             label, _ = runner.describe(r["body"].value)
             f = merged.setdefault(("represents", r["body"].value, "out"), Fact("represents", r["body"].value, label, "out"))
-            if "fact" in r:
-                for e in runner.evidence(r["fact"]):
-                    if e not in f.evidence:
-                        f.evidence.append(e)
+            self._add_evidence(f, r)
         facts = sorted(merged.values(), key=lambda f: (f.direction, f.predicate, f.object_label.casefold()))
-        curated = load_curation(self.curation_path)
-        for f in facts:
-            f.curated = bool(curated.label_for(ent.label)) if f.predicate == "alias" else False
-        return EntityDetail(ent, facts)
+        return EntityDetail(ent, facts, load_curation(self.curation_path).decisions_about([ent.label, *ent.aliases]))
+
+    def _add_evidence(self, fact: Fact, row: dict) -> None:
+        for e in self.runner.evidence(row["fact"]) if "fact" in row else ():
+            if e not in fact.evidence:
+                fact.evidence.append(e)
 
     # -- curation -------------------------------------------------------------
     def candidates(self) -> list[Candidate]:

@@ -110,9 +110,11 @@ def show(detail) -> str:
     if e.aliases:
         lines.append(f"  also written: {', '.join(e.aliases)}")
     lines.append(f"  documents: {', '.join(e.documents)}")
+    for decision in detail.curation:
+        lines.append(f"  curated: {decision}")
     for f in detail.facts:
         arrow = "→" if f.direction == "out" else "←"
-        lines.append(f"  {f.predicate} {arrow} {f.object_label}" + (" [curated]" if f.curated else ""))
+        lines.append(f"  {f.predicate} {arrow} {f.object_label}")
         lines.extend(evidence_lines(f.evidence[:2], indent="      "))
     return "\n".join(lines)
 

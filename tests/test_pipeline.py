@@ -148,6 +148,7 @@ def test_curation_survives_reingest(tmp_path):
         a.decide('kind "Oslo Business Region" region')
         people = {e.label: e for e in a.entities("person")}
         assert "Dag Arnesen" not in people and "Dag Arnesen" in people["Dag Aanensen"].aliases
+        assert a.show("Dag Aanensen").curation == ['merge "Dag Arnesen" into "Dag Aanensen"']
         assert "Oslo Business Region" in {e.label for e in a.entities("region")}
         a.ingest([SAMPLE], force=True)
         assert "Dag Arnesen" not in {e.label for e in a.entities("person")}

@@ -145,7 +145,7 @@ class Runner:
                              f"it takes: {', '.join(nq.params) or 'none'}")
         bound = {k: self.slots.fill(nq.params[k], v, today=today) for k, v in params.items()}
         answers = self.run(nq, bound)
-        return AskResult(question=f"{name} {params}", query=name, params={k: f.label for k, f in bound.items()},
+        return AskResult(question=" ".join([name, *(f"{k}={v}" for k, v in params.items())]), query=name, params={k: f.label for k, f in bound.items()},
                          answers=answers, sparql=nq.sparql,
                          why=[f"{k} = {f.label} ({f.why})" for k, f in bound.items()])
 

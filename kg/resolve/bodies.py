@@ -72,7 +72,9 @@ class Lexicon:
     def by_words(self, name: str) -> str | None:
         """The kind a name's own words give it, by the precedence of data/lexicon/kind_rules.toml."""
         words = [w for w in re.split(r"[\s/]+", name) if w]
-        low = [w.lower().strip(".,") for w in words]
+        # a genitive before another word only qualifies it: "Osloregionens faggruppe" is a group, not a region
+        heads = [w for i, w in enumerate(words) if not (i + 1 < len(words) and w.endswith("s") and len(w) > 4)]
+        low = [w.lower().strip(".,") for w in heads]
         hits = []
         for kind, rule in self.rules.items():
             if kind == "precedence":

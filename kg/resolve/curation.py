@@ -54,6 +54,21 @@ class Curation:
     def kind_for(self, label: str) -> str | None:
         return self.kinds.get(key(label))
 
+    def decisions_about(self, names: list[str]) -> list[str]:
+        """The lines of the file that name any of names (for `kg show`)."""
+        keys = {key(n) for n in names}
+        out = []
+        for line in self.text.splitlines():
+            if line.strip().startswith("#"):
+                continue
+            try:
+                words = shlex.split(line)
+            except ValueError:
+                continue
+            if any(key(w) in keys for w in words[1:]):
+                out.append(line.strip())
+        return out
+
     def are_distinct(self, a: str, b: str) -> bool:
         return frozenset((key(a), key(b))) in self.distinct
 
