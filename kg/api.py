@@ -183,15 +183,14 @@ class Archive:
         if kind is not None and kind not in KINDS:
             raise NotFound(f"no kind {kind!r}; kinds are: {', '.join(KINDS)}")
         classes = [CLASS_OF_KIND[kind]] if kind else [CLASS_OF_KIND[k] for k in KINDS]
-        import pyoxigraph as ox
-
         found: dict[str, EntityInfo] = {}
         for cls in classes:
-            rows = self.store.select(sparql_prefixes() + """
-                SELECT ?e ?label ?alt ?file $cls WHERE {
-                  GRAPH ?g { ?e a $cls ; rdfs:label ?label . OPTIONAL { ?e skos:altLabel ?alt } }
-                  OPTIONAL { GRAPH ?g { ?d kg:sourceFile ?file } }
-                }""", {"cls": ox.NamedNode(cls)})
+            # the class is a constant of our vocabulary, written in: Oxigraph plans that far better
+            rows = self.store.select(sparql_prefixes() + f"""
+                SELECT DISTINCT ?e ?label ?alt ?file WHERE {{
+                  GRAPH ?g {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}
+                  OPTIONAL {{ GRAPH ?g {{ ?d kg:sourceFile ?file }} }}
+                }}""")
             for r in rows:
                 e = r["e"].value
                 info = found.get(e)
@@ -244,15 +243,15 @@ class Archive:
         node = ox.NamedNode(ent.id)
         facts: list[Fact] = []
         out_rows = self.store.select(sparql_prefixes() + """
-            SELECT ?p ?o ?fact $x WHERE {
+            SELECT DISTINCT ?p ?o ?fact $x WHERE { GRAPH ?g {
               $x ?p ?o . FILTER(isIRI(?o)) FILTER(?p NOT IN (rdf:type))
-              OPTIONAL { ?fact rdf:subject $x ; rdf:predicate ?p ; rdf:object ?o }
-            }""", {"x": node})
+              OPTIONAL { ?fact rdf:object ?o ; rdf:predicate ?p ; rdf:subject $x }
+            } }""", {"x": node})
         in_rows = self.store.select(sparql_prefixes() + """
-            SELECT ?p ?o ?fact $x WHERE {
+            SELECT DISTINCT ?p ?o ?fact $x WHERE { GRAPH ?g {
               ?o ?p $x . FILTER(?p NOT IN (rdf:subject, rdf:object))
-              OPTIONAL { ?fact rdf:subject ?o ; rdf:predicate ?p ; rdf:object $x }
-            }""", {"x": node})
+              OPTIONAL { ?fact rdf:object $x ; rdf:predicate ?p ; rdf:subject ?o }
+            } }""", {"x": node})
         merged: dict[tuple, Fact] = {}
         for rows, direction in ((out_rows, "out"), (in_rows, "in")):
             for r in rows:
@@ -269,9 +268,9 @@ class Archive:
                 self._add_evidence(f, r)
         # roles: "sekretariatsleder in Drammensregionen" from the membership nodes
         for r in self.store.select(sparql_prefixes() + """
-                SELECT ?org ?role ?fact $x WHERE { ?m org:member $x ; org:organization ?org ; org:role ?r .
-                  ?r rdfs:label ?role .
-                  OPTIONAL { ?fact rdf:object ?org ; rdf:predicate org:organization ; rdf:subject ?m } }""",
+                SELECT DISTINCT ?org ?role ?fact $x WHERE { GRAPH ?g { ?m org:member $x ; org:organization ?org ;
+                  org:role ?r . ?r rdfs:label ?role .
+                  OPTIONAL { ?fact rdf:object ?org ; rdf:predicate org:organization ; rdf:subject ?m } } }""",
                 {"x": node}):
             label, _ = runner.describe(r["org"].value)
             pred = f"role {r['role'].value} in"
@@ -279,8 +278,8 @@ class Archive:
             self._add_evidence(f, r)
         # attendance: "represents X" from the attendance nodes
         for r in self.store.select(sparql_prefixes() + """
-                SELECT ?body ?fact $x WHERE { ?att kg:person $x ; kg:onBehalfOf ?body .
-                  OPTIONAL { ?fact rdf:subject ?att ; rdf:predicate kg:onBehalfOf ; rdf:object ?body } }""",
+                SELECT DISTINCT ?body ?fact $x WHERE { GRAPH ?g { ?att kg:person $x ; kg:onBehalfOf ?body .
+                  OPTIONAL { ?fact rdf:object ?body ; rdf:predicate kg:onBehalfOf ; rdf:subject ?att } } }""",
                 {"x": node}):
             label, _ = runner.describe(r["body"].value)
             f = merged.setdefault(("represents", r["body"].value, "out"), Fact("represents", r["body"].value, label, "out"))

@@ -29,8 +29,10 @@ SELECT ?title ?ls ?le ?quote ?doc $fact WHERE {
   $fact a kg:Section ; schema:text ?quote ; kg:lineStart ?ls ; kg:lineEnd ?le ;
         dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?doc .
 }"""
-DESCRIBE = sparql_prefixes() + """SELECT ?type ?label ?alt $x WHERE {
-  $x a ?type . OPTIONAL { $x rdfs:label ?label } OPTIONAL { $x skos:altLabel ?alt } }"""
+# Over the union of document graphs a node's triples repeat once per document: a UNION
+# with DISTINCT keeps that linear where OPTIONALs would multiply the copies.
+DESCRIBE = sparql_prefixes() + """SELECT DISTINCT ?type ?label ?alt $x WHERE {
+  { $x a ?type } UNION { $x rdfs:label ?label } UNION { $x skos:altLabel ?alt } }"""
 
 
 @dataclass
@@ -96,7 +98,7 @@ class Runner:
 
         if iri not in self._describe:
             rows = self.store.select(DESCRIBE, {"x": ox.NamedNode(iri)})
-            kinds = [KIND_OF_CLASS[r["type"].value] for r in rows if r["type"].value in KIND_OF_CLASS]
+            kinds = [KIND_OF_CLASS[r["type"].value] for r in rows if "type" in r and r["type"].value in KIND_OF_CLASS]
             order = list(KIND_OF_CLASS.values())
             kind = min(kinds, key=order.index) if kinds else None
             label = next((r["label"].value for r in rows if "label" in r), iri.rsplit("/", 1)[-1])

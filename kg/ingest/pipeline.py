@@ -75,7 +75,7 @@ def _known_entities(store: GraphStore) -> dict[str, dict[str, tuple[str, str]]]:
 
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for kind in FUZZY_KINDS:
-        rows = store.select(f"SELECT DISTINCT ?e ?l WHERE {{ ?e a <{CLASS_OF_KIND[kind]}> ; <{RDFS.label}> ?l }}")
+        rows = store.select(f"SELECT DISTINCT ?e ?l WHERE {{ GRAPH ?g {{ ?e a <{CLASS_OF_KIND[kind]}> ; <{RDFS.label}> ?l }} }}")
         out[kind] = {key(r["l"].value): (r["l"].value, r["e"].value) for r in rows}
     return out
 
