@@ -188,8 +188,8 @@ class Archive:
             # the class is a constant of our vocabulary, written in: Oxigraph plans that far better
             rows = self.store.select(sparql_prefixes() + f"""
                 SELECT DISTINCT ?e ?label ?alt ?file WHERE {{
-                  GRAPH ?g {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}
-                  OPTIONAL {{ GRAPH ?g {{ ?d kg:sourceFile ?file }} }}
+                  GRAPH ?g {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }}
+                             ?d kg:sourceFile ?file }}
                 }}""")
             for r in rows:
                 e = r["e"].value

@@ -58,6 +58,8 @@ class AttendanceLine:
     line: int
     section: Section
     title: str | None = None  # a role written beside the name ("ordfører")
+    note: str | None = None  # "fra sak 51/14": attended part of the meeting
+    substitute_for: str | None = None  # the member a substitute stood in for
 
 
 @dataclass

@@ -62,7 +62,7 @@ SKOS = Vocabulary("skos", "http://www.w3.org/2004/02/skos/core#",
                   "Concept ConceptScheme prefLabel altLabel hiddenLabel broader narrower "
                   "inScheme hasTopConcept definition scopeNote")
 DCTERMS = Vocabulary("dcterms", "http://purl.org/dc/terms/",
-                     "identifier title isPartOf subject date source created hasPart")
+                     "identifier title isPartOf subject date source created hasPart description")
 PROV = Vocabulary("prov", "http://www.w3.org/ns/prov#",
                   "wasDerivedFrom generatedAtTime wasGeneratedBy Entity")
 
@@ -79,6 +79,8 @@ KG = Vocabulary(
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work
     "worksOn worksWith owner partner programme purpose "
+    # decisions and actions
+    "responsible deadline status attendanceNote substituteFor "
     # municipality identifiers
     "kommunenummer county validFrom validTo "
     # documents and provenance

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.extract.activities import agenda_activities, roundtable
+from kg.extract.decisions import decisions
 from kg.extract.events import events
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting
@@ -24,6 +25,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("attendance", attendance),
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),
+    ("decisions", decisions),
     ("roundtable", roundtable),
     ("events", events),
     ("topics", topics),

@@ -9,7 +9,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.mentions import classify_person
 from kg.lang.lexicon import word_set
-from kg.lang.names import normalise_person
+from kg.lang.names import normalise_person, split_role
 from kg.lang.text import slug
 from kg.model import Literal, Node
 from kg.vocab import DCTERMS, KG, ORG, RDFS, SCHEMA, XSD
@@ -127,6 +127,12 @@ def attendance(g: DocGraph) -> None:
         g.fact(att, KG.person, person, ev)
         g.fact(att, KG.meeting, g.meeting, ev)
         g.fact(att, KG.attendanceRole, line.role, ev)
+        if line.note:
+            g.fact(att, KG.attendanceNote, line.note, ev)
+        if line.substitute_for:
+            member = person_node(g, line.substitute_for)
+            if member is not None:
+                g.fact(att, KG.substituteFor, member, ev)
         if body is not None:
             g.fact(att, KG.onBehalfOf, body, ev)
             g.fact(line.section.node, SCHEMA.mentions, body)
@@ -137,7 +143,7 @@ def attendance(g: DocGraph) -> None:
         g.fact(line.section.node, SCHEMA.mentions, person)
 
 
-PRESENTED_BY = re.compile(r"^\s*(?:ved|v/|presentert av|innledning ved|innleder:?)\s*(?P<who>.+)$", re.IGNORECASE)
+PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleder\b:?)\s*(?P<who>.+)$", re.IGNORECASE)
 _PRESENTED = re.compile(
     r"^\s*(?P<who>[A-ZÆØÅ][\w\s\-æøåÆØÅ]+?)\s+(?:fra\s+(?P<from>[\wæøåÆØÅ\s]+?)\s+)?"
     r"(?:orienterte|orienterer|presenterte|presenterer|presenter|innledet|innleder|informerte|informerer|gjennomgikk|la fram|la frem)\b")
@@ -154,7 +160,9 @@ def presenter(g: DocGraph, item: Node, entry, ev) -> Node | None:
             continue
         who = re.split(r"\.\s", m["who"].strip())[0].strip(" .")
         parts = [p.strip() for p in who.split(",") if p.strip()]
-        name = parts[0]
+        title, name = split_role(parts[0])
+        if title:  # "Ordfører Ola Hansen orienterte": the title goes with the first unit
+            parts = [name, title + (" " + parts[1] if len(parts) > 1 else "")] + parts[2:]
         if _is_secretariat(name):
             node = secretariat_of(g)
         else:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.lang.lexicon import table, word_set
-from kg.lang.names import PersonName, is_given_name, normalise_person
+from kg.lang.names import PersonName, is_given_name, normalise_person, split_role
 from kg.resolve.bodies import Classified, classify, lexicon
 from kg.resolve.gazetteer import gazetteer
 
@@ -128,6 +128,9 @@ def _place(text, a, b, add, free, unplaced) -> None:
     """Classify one run of capitalised words, whole or in parts."""
     b = _with_tail(text, a, b)
     surface = text[a:b]
+    title, rest = split_role(surface)
+    if title and classify_person(rest):  # "Ordfører Ola Hansen": the title is not part of the name
+        a, surface = b - len(rest), rest
     person = classify_person(surface)
     if person:
         add(NameMatch("person", person.full, surface, (a, b), person=person))

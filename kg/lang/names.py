@@ -34,6 +34,16 @@ def is_particle(token: str) -> bool:
     return token.casefold() in word_set("name_particles")
 
 
+def split_role(text: str) -> tuple[str | None, str]:
+    """'Ordfører Ola Hansen' → ('ordfører', 'Ola Hansen'): a title from the roles lexicon written first."""
+    roles = word_set("roles")
+    words = text.split()
+    for k in range(min(3, len(words) - 2), 0, -1):
+        if " ".join(words[:k]).lower() in roles:
+            return " ".join(words[:k]).lower(), " ".join(words[k:])
+    return None, text
+
+
 def normalise_person(surface: str) -> PersonName | None:
     """Given names first. None when the text does not look like a person's name."""
     s = re.sub(r"\s+", " ", surface.strip().strip(",;"))

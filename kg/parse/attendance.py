@@ -1,42 +1,52 @@
 """Attendance blocks: who attended, for which body, in which role.
 
 Layouts: a two-column table (tab, '|', ' / '; a header row says which column
-holds names), 'Body: Name, Name og Name', 'role Name, Body', 'Surname, Given',
-a plain list of names; substitutes ('vara for X', 'pva X', 'på vegne av X').
+holds names; a body written once is carried down to the rows under it),
+'Body: Name, Name og Name', 'role Name, Body', 'Surname, Given', a plain list
+of names; substitutes ('vara for X', 'pva X', 'på vegne av X'); attendance for
+part of the meeting ('fra sak 51/14').
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from kg.lang.lexicon import word_set
-from kg.lang.names import normalise_person
+from kg.lang.names import normalise_person, split_role
 from kg.model import AttendanceLine, Section
-from kg.parse.lines import label_line, starts_with_any
+from kg.parse.lines import headings, label_line, starts_with_any
 
 _NAME_HEADERS = ("navn", "namn", "name", "deltaker", "deltakar", "person")
 _BODY_HEADERS = ("kommune", "region", "organisasjon", "virksomhet", "representerer", "representant",
                  "for", "body", "organisation", "institusjon", "etat", "selskap", "fra", "frå")
-_SUBSTITUTE = re.compile(r"(?:\(\s*|\b)(?:vara\s+for|vararepresentant\s+for|pva\.?|p\.v\.a\.?|på\s+vegne\s+av|for)\s+(?P<for>[^)]+)\)?\s*$",
-                         re.IGNORECASE)
+_SUBSTITUTE = re.compile(
+    r"\(?\s*\b(?:vara\s+for|vararepresentant\s+for|varamedlem\s+for|pva\.?|p\.v\.a\.?|på\s+vegne\s+av|for)\s+"
+    r"(?P<for>[^)]+?)\s*\)?\s*$", re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*,\s*|\s+og\s+|\s+and\s+|\s*;\s*")
 
 
 def attendance_role(text: str, words: dict[str, list[str]]) -> str | None:
-    """The role that a heading gives the names under it (longest matching heading wins)."""
+    """The role that a heading gives the names under it (longest matching heading wins).
+
+    The heading must be the keyword and at most two more words ("Fra sekretariatet
+    møtte"), not a sentence that happens to start with one.
+    """
     best, best_len = None, 0
     for role, keys in words.items():
         w = starts_with_any(text, keys)
-        if w and len(w) > best_len:
+        if w and len(w) > best_len and len(text.split()) <= len(w.split()) + 2:
             best, best_len = role, len(w)
     return best
 
 
 def _cells(line: str) -> list[str]:
+    """Table cells, empty ones kept so that columns stay aligned."""
     for sep in ("\t", "|", " / "):
         if sep in line:
-            cells = [c.strip(" *") for c in line.strip().strip("|").split(sep)]
-            return [c for c in cells if c]
+            text = line.rstrip()
+            if sep == "|":
+                text = text.strip().strip("|")
+            return [c.strip(" *") for c in text.split(sep)]
     return [line.strip()]
 
 
@@ -49,81 +59,99 @@ def _is_header(cells: list[str]) -> tuple[int, int | None] | None:
     return name_col, body_col
 
 
-def _strip_role(text: str) -> tuple[str | None, str]:
-    """'Ordfører Ola Hansen' → ('ordfører', 'Ola Hansen')."""
-    roles = word_set("roles")
-    words = text.split()
-    for k in range(min(3, len(words) - 2), 0, -1):
-        if " ".join(words[:k]).lower() in roles:
-            return " ".join(words[:k]).lower(), " ".join(words[k:])
-    return None, text
-
-
 def _people(text: str) -> list[tuple[str, str | None]]:
     """Names in a cell or list, each with a role written before it."""
-    if normalise_person(text) and "," in text and len(text.split(",")) == 2 and len(text.split(",")[0].split()) == 1:
+    parts = text.split(",")
+    if len(parts) == 2 and len(parts[0].split()) == 1 and normalise_person(text):
         return [(text, None)]  # "Ingvoldstad, Trond Arne"
     out = []
     for part in _SPLIT_NAMES.split(text):
-        role, name = _strip_role(part.strip(" .*"))
+        role, name = split_role(part.strip(" .*"))
         if name:
             out.append((name, role))
     return out
+
+
+@dataclass
+class _Entry:
+    name: str
+    body: str | None
+    title: str | None
+
+
+def _partial(text: str) -> tuple[str, str | None]:
+    """'Siri Lunde, fra sak 3/23' → ('Siri Lunde', 'fra sak 3/23')."""
+    words = headings()["partial"]["words"]
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    m = re.search(rf"[,(]?\s*\b(?:{alts})\b[^,;)]*\)?", text, re.IGNORECASE)
+    if not m:
+        return text, None
+    return (text[: m.start()] + text[m.end():]).strip(" ,"), m.group().strip(" ,()")
+
+
+def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str | None]:
+    """The people one line lists, and the body to carry down to the next table row."""
+    cells = _cells(raw)
+    if len(cells) >= 2:
+        name_col, body_col = columns or (0, 1)
+        name = cells[name_col] if name_col < len(cells) else ""
+        body = cells[body_col] if body_col is not None and body_col < len(cells) else None
+        body = body or carried
+        return [_Entry(p, body, t) for p, t in _people(name)], body
+    lab = label_line(raw)
+    if lab and lab[1] and not normalise_person(lab[0]):
+        # "Bærum: Anne Feltman, Ola Nordmann"
+        return [_Entry(p, lab[0].strip(), t) for p, t in _people(lab[1])], None
+    text = cells[0]
+    parts = [p.strip() for p in text.split(",")]
+    title, name = split_role(parts[0])
+    if title and len(parts) == 2 and not normalise_person(parts[1]):
+        return [_Entry(name, parts[1], title)], None  # "Ordfører Ola Hansen, Nittedal kommune"
+    if len(parts) == 2 and normalise_person(parts[0]) and not normalise_person(parts[1]) and len(parts[1].split()) <= 4:
+        return [_Entry(parts[0], parts[1], None)], None  # "Ola Hansen, Nittedal kommune"
+    return [_Entry(p, None, t) for p, t in _people(text)], None
 
 
 def read_attendance(section: Section, role: str, lines: list[str]) -> list[AttendanceLine]:
     """Every person listed in one attendance block."""
     out: list[AttendanceLine] = []
     columns: tuple[int, int | None] | None = None
-    first = True
+    carried: str | None = None
     for n in range(section.span.start, section.span.end + 1):
         raw = lines[n - 1]
-        if first:
-            first = False
+        if n == section.span.start:
             lab = label_line(raw)
             raw = lab[1] if lab else ""
         if not raw.strip():
             continue
-        cells = _cells(raw)
-        header = _is_header(cells)
+        header = _is_header(_cells(raw))
         if header:
             columns = header
             continue
-        entries: list[tuple[str, str | None, str | None]] = []  # name, body, title
-        if len(cells) >= 2:
-            name_col, body_col = columns or (0, 1)
-            name = cells[name_col] if name_col < len(cells) else ""
-            body = cells[body_col] if body_col is not None and body_col < len(cells) else None
-            for person, title in _people(name):
-                entries.append((person, body, title))
-        else:
-            lab = label_line(raw)
-            if lab and lab[1] and not normalise_person(lab[0]):
-                # "Bærum: Anne Feltman, Ola Nordmann"
-                for person, title in _people(lab[1]):
-                    entries.append((person, lab[0].strip(), title))
-            else:
-                text = cells[0]
-                # "Ordfører Ola Hansen, Nittedal" (role Name, Body)
-                parts = [p.strip() for p in text.split(",")]
-                title, name = _strip_role(parts[0])
-                if title and len(parts) == 2 and not normalise_person(parts[1]):
-                    entries.append((name, parts[1], title))
-                else:
-                    for person, t in _people(text):
-                        entries.append((person, None, t))
-        for person, body, title in entries:
-            line_role = role
-            sub = _SUBSTITUTE.search(person)
-            if sub:
-                person = person[: sub.start()].strip()
-                body = body or sub["for"].strip()
-                line_role = "substitute" if role == "member" else role
-            if body:
-                sub = _SUBSTITUTE.search(body)
-                if sub and sub.start() > 0:
-                    body = body[: sub.start()].strip()
-                    line_role = "substitute" if role == "member" else role
-            out.append(AttendanceLine(name=person, body=body or None, role=line_role, line=n,
-                                      section=section, title=title))
+        raw, note = _partial(raw)
+        entries, carried = _entries(raw, columns, carried)
+        for e in entries:
+            out.append(_line(e, role, n, section, note))
     return out
+
+
+def _line(e: _Entry, role: str, n: int, section: Section, note: str | None) -> AttendanceLine:
+    """One attendance line, with a substitute's stand-in written out of the name."""
+    name, body, sub_for = e.name, e.body, None
+    line_role = role
+    for text in (name, body or ""):
+        m = _SUBSTITUTE.search(text)
+        if not m or m.start() == 0:
+            continue
+        other = m["for"].strip()
+        if text is name:
+            name = name[: m.start()].strip(" ,")
+        else:
+            body = body[: m.start()].strip(" ,")
+        if normalise_person(other):
+            sub_for = other
+        elif not body:
+            body = other
+        line_role = "substitute" if role == "member" else role
+    return AttendanceLine(name=name, body=body or None, role=line_role, line=n, section=section,
+                          title=e.title, note=note, substitute_for=sub_for)

@@ -73,17 +73,20 @@ class Lexicon:
         """The kind a name's own words give it, by the precedence of data/lexicon/kind_rules.toml."""
         words = [w for w in re.split(r"[\s/]+", name) if w]
         # a genitive before another word only qualifies it: "Osloregionens faggruppe" is a group, not a region
-        heads = [w for i, w in enumerate(words) if not (i + 1 < len(words) and w.endswith("s") and len(w) > 4)]
-        low = [w.lower().strip(".,") for w in heads]
+        heads = [w.strip(".,") for i, w in enumerate(words)
+                 if not (i + 1 < len(words) and w.endswith("s") and len(w) > 4)]
+        if not heads:
+            return None
+        last = heads[-1].lower()
         hits = []
         for kind, rule in self.rules.items():
-            if kind == "precedence":
-                continue
-            ws = {w.lower() for w in rule.get("words", [])}
-            sfx = [s.lower() for s in rule.get("suffixes", [])]
-            if any(w in ws for w in low) or any(w.endswith(s) for w in low for s in sfx if len(w) > len(s) or w == s):
+            # all-capital entries (AS, SA, NCE) match only in capitals: "sa" and "as" are words
+            upper = {w for w in rule.get("words", []) if w.isupper()}
+            other = {w.lower() for w in rule.get("words", []) if not w.isupper()}
+            if any(w in upper or w.lower() in other for w in heads) or \
+                    any(last.endswith(s.lower()) for s in rule.get("suffixes", [])):
                 hits.append(kind)
-        if not hits and len(words) >= 2 and low[0].rstrip("-") in self.compass:
+        if not hits and len(words) >= 2 and words[0].lower().rstrip("-") in self.compass:
             rest = " ".join(words[1:])
             if gazetteer().is_county(rest) or (self.known(rest) and self.known(rest).kind == "region"):
                 return "region"

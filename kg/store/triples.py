@@ -21,6 +21,8 @@ STRUCT_TYPES = {
     "membership": [ORG.Membership],
     "role": [ORG.Role],
     "event": [SCHEMA.Event],
+    "decision": [KG.Decision],
+    "action": [KG.ActionItem],
 }
 
 
