@@ -221,7 +221,7 @@ class Archive:
         if by_id:
             return by_id[0]
         k = key(name)
-        hits = [e for e in ents if key(e.label) == k or any(key(a) == k for a in e.aliases)]
+        hits = [e for e in ents if key(e.label) == k] or [e for e in ents if any(key(a) == k for a in e.aliases)]
         if not hits:
             from rapidfuzz import fuzz
 

@@ -290,6 +290,16 @@ def set_kind(archive, name, kind):
 
 
 @main.command()
+@click.argument("name")
+@click.option("--in", "document", required=True, help="The document where NAME is another thing.")
+@click.option("--as", "new_name", required=True, help="The name that other thing gets.")
+@uses_archive()
+def split(archive, name, document, new_name):
+    """Split off what NAME stands for in one document as a thing of its own."""
+    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"')
+
+
+@main.command()
 @click.argument("a")
 @click.argument("b")
 @uses_archive()

@@ -155,3 +155,14 @@ def test_curation_survives_reingest(tmp_path):
         assert "Oslo Business Region" in {e.label for e in a.entities("region")}
         assert (tmp_path / "store" / "curation.txt").read_text(encoding="utf-8").splitlines()[-2:] == [
             'merge "Dag Arnesen" into "Dag Aanensen"', 'kind "Oslo Business Region" region']
+
+
+def test_split_one_document_off(tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([SAMPLE, other])
+        assert a.find_entity("Eva Snare").documents == [SAMPLE.name, "other.txt"]
+        a.decide('split "Eva Snare" in "other.txt" as "Eva Snare (Kongsvinger)"')
+        assert a.find_entity("Eva Snare").documents == [SAMPLE.name]
+        assert a.find_entity("Eva Snare (Kongsvinger)").documents == ["other.txt"]

@@ -12,6 +12,8 @@ Plain text, one decision a line, reviewable in git::
     kind "Oslo Business Region" organisation
     # two names that must never be taken for one another
     distinct "Kari Christoffersen" "Kari Christophersen"
+    # in one document, a name stands for another thing than elsewhere
+    split "Kari Hansen" in "styret-2021-03.txt" as "Kari Hansen (Bergen)"
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Curation:
     renamed: dict[str, str] = field(default_factory=dict)     # key(old) → new label
     kinds: dict[str, str] = field(default_factory=dict)       # key(name) → kind
     distinct: set[frozenset[str]] = field(default_factory=set)
+    splits: dict[tuple[str, str], str] = field(default_factory=dict)  # (document, key(name)) → label
     text: str = ""
 
     @property
@@ -50,6 +53,10 @@ class Curation:
             label = self.canonical[k]
             k = key(label)
         return label if seen else None
+
+    def split_for(self, document: str, label: str) -> str | None:
+        """The label a name gets in one document where it is another thing."""
+        return self.splits.get((document, key(label)))
 
     def kind_for(self, label: str) -> str | None:
         return self.kinds.get(key(label))
@@ -96,10 +103,12 @@ def load_curation(path: Path) -> Curation:
             cur.kinds[key(words[1])] = words[2]
         elif verb == "distinct" and len(words) == 3:
             cur.distinct.add(frozenset((key(words[1]), key(words[2]))))
+        elif verb == "split" and len(words) == 6 and words[2].lower() == "in" and words[4].lower() == "as":
+            cur.splits[(words[3], key(words[1]))] = words[5]
         else:
             raise KgError(f"{path}:{n}: cannot read {line!r}; expected one of: "
                           'merge "A" into "B" | alias "A" of "B" | rename "A" to "B" | '
-                          f'kind "A" <{"|".join(KINDS)}> | distinct "A" "B"')
+                          f'kind "A" <{"|".join(KINDS)}> | distinct "A" "B" | split "A" in "DOC" as "B"')
     return cur
 
 

@@ -25,6 +25,12 @@ FUZZY_KINDS = ("region", "organisation", "institution", "programme", "cluster", 
 
 
 def _curate(g: DocGraph, node: Node, cur: Curation) -> None:
+    split = cur.split_for(g.minutes.source.name, node.label)
+    if split:
+        node.aliases.add(node.label)
+        node.label = split
+        node.curated = True
+        return
     for name in [node.label, *sorted(node.aliases)]:
         new = cur.label_for(name)
         if new and key(new) != key(node.label):
