@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 from kg.extract.graph import DocGraph
 from kg.lang.text import key, squash
 from kg.model import Node
-from kg.resolve.bodies import FUZZY_MIN, classify
+from kg.lang.bodies import FUZZY_MIN, classify
 from kg.vocab import ORG
 
 BODY_KINDS = ("municipality", "region", "organisation", "institution", "programme", "cluster", "place")

@@ -10,7 +10,7 @@ from kg.lang.dates import find_dates
 from kg.lang.text import slug, squash
 from kg.model import Iri, Literal
 from kg.parse.lines import contains_any, headings
-from kg.resolve.bodies import classify
+from kg.lang.bodies import classify
 from kg.vocab import KG, SCHEMA, XSD
 
 STATUS = {

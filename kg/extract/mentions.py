@@ -17,8 +17,8 @@ from functools import cache
 
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import PersonName, is_given_name, normalise_person, split_role
-from kg.resolve.bodies import Classified, classify, lexicon
-from kg.resolve.gazetteer import gazetteer
+from kg.lang.bodies import Classified, classify, lexicon
+from kg.lang.gazetteer import gazetteer
 
 _CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
 _LINK = r"(?:i|for|av|på|til|von|van|der|den|de|la|du|af|zu)"  # not "og": it joins two names

@@ -1,7 +1,8 @@
 """Synonym rings for query-time expansion ("AI" ~ "kunstig intelligens", body aliases).
 
-Search expands queries with these rings instead of indexing synonyms, so the thesaurus and
-the body lexicon can change without re-indexing.
+Search expands queries with these rings instead of indexing synonyms, so the thesaurus, the
+body lexicon and the search synonym list (data/lexicon/search_synonyms.txt: abbreviations
+such as IKT/IT, NTP) can change without re-indexing.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from kg.lang.thesaurus import load_thesaurus
 from kg.paths import LEXICON_DIR
 
 BODIES = LEXICON_DIR / "bodies.toml"
+SEARCH_SYNONYMS = LEXICON_DIR / "search_synonyms.txt"
 
 
 def _key(phrase: str) -> str:
@@ -43,14 +45,14 @@ class SynonymTable:
     @classmethod
     @functools.cache
     def load(cls) -> SynonymTable:
-        """The project's thesaurus and body lexicon, read once per process."""
-        return cls.from_files(THESAURUS, BODIES)
+        """The project's thesaurus, body lexicon and search synonyms, read once per process."""
+        return cls.from_files(THESAURUS, BODIES, SEARCH_SYNONYMS)
 
     @classmethod
-    def from_files(cls, thesaurus: Path, bodies: Path) -> SynonymTable:
-        """Each SKOS concept's labels (all languages) and each body's label with its aliases
-        form a ring; a missing file adds none."""
-        return cls(_thesaurus_rings(thesaurus) + _body_rings(bodies))
+    def from_files(cls, thesaurus: Path, bodies: Path, synonyms: Path | None = None) -> SynonymTable:
+        """Each SKOS concept's labels (all languages), each body's label with its aliases and
+        each line of the synonym list form a ring; a missing file adds none."""
+        return cls(_thesaurus_rings(thesaurus) + _body_rings(bodies) + _list_rings(synonyms))
 
     def rings_for(self, phrase: str) -> list[tuple[str, ...]]:
         """Every ring with a member equal to phrase (ignoring case); the member itself included."""
@@ -69,3 +71,11 @@ def _body_rings(path: Path) -> list[tuple[str, ...]]:
     with path.open("rb") as f:
         bodies = tomllib.load(f).get("body", [])
     return [(b["label"], *b.get("aliases", ())) for b in bodies if "label" in b]
+
+
+def _list_rings(path: Path | None) -> list[tuple[str, ...]]:
+    """One ring a line, members separated by "|"; "#" starts a comment."""
+    if path is None or not path.exists():
+        return []
+    lines = (raw.split("#", 1)[0] for raw in path.read_text(encoding="utf-8").splitlines())
+    return [tuple(m.strip() for m in line.split("|")) for line in lines if line.strip()]

@@ -39,15 +39,26 @@ def attendance_role(text: str, words: dict[str, list[str]]) -> str | None:
     return best
 
 
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
+_IN_PARENS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<body>[^)]+)\)\s*$")
+
+
 def _cells(line: str) -> list[str]:
     """Table cells, empty ones kept so that columns stay aligned."""
-    for sep in ("\t", "|", " / "):
+    for sep in ("\t", "|", " / ", " – ", " - "):
         if sep in line:
             text = line.rstrip()
             if sep == "|":
                 text = text.strip().strip("|")
+            else:
+                text = _BULLET.sub("", text)
             return [c.strip(" *") for c in text.split(sep)]
-    return [line.strip()]
+    return [_BULLET.sub("", line).strip()]
+
+
+def _is_rule(cells: list[str]) -> bool:
+    """A Markdown table's |---|---| line."""
+    return len(cells) > 1 and all(re.fullmatch(r":?-{2,}:?|", c) for c in cells)
 
 
 def _is_header(cells: list[str]) -> tuple[int, int | None] | None:
@@ -103,6 +114,9 @@ def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str 
         # "Bærum: Anne Feltman, Ola Nordmann"
         return [_Entry(p, lab[0].strip(), t) for p, t in _people(lab[1])], None
     text = cells[0]
+    paren = _IN_PARENS.match(text)
+    if paren and normalise_person(paren["name"]) and not _SUBSTITUTE.search(text):
+        return [_Entry(paren["name"].strip(), paren["body"].strip(), None)], None  # "Ola Hansen (Drammen)"
     parts = [p.strip() for p in text.split(",")]
     title, name = split_role(parts[0])
     if title and len(parts) == 2 and not normalise_person(parts[1]):
@@ -124,9 +138,12 @@ def read_attendance(section: Section, role: str, lines: list[str]) -> list[Atten
             raw = lab[1] if lab else ""
         if not raw.strip():
             continue
-        header = _is_header(_cells(raw))
+        cells = _cells(raw)
+        header = _is_header(cells)
         if header:
             columns = header
+            continue
+        if _is_rule(cells):
             continue
         raw, note = _partial(raw)
         entries, carried = _entries(raw, columns, carried)

@@ -32,7 +32,7 @@ def is_heading(line: str) -> bool:
 def clean(line: str) -> str:
     """The words of a line without Markdown markup, trailing colon or dash."""
     s = squash(strip_markup(line))
-    s = s.replace("**", "")
+    s = re.sub(r"^(?:[-*•]\s+)", "", s.replace("**", ""))
     return s.strip().rstrip(":").rstrip(" –-").strip()
 
 

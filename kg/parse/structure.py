@@ -16,6 +16,7 @@ from kg.model import AgendaEntry, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import attendance_role, read_attendance
 from kg.parse.header import meeting_times, read_title
 from kg.parse.lines import clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
+from kg.lang.bodies import classify
 
 
 @dataclass
@@ -183,7 +184,11 @@ class _Parser:
         if is_heading(line):
             actor = clean(line)
         elif lab and len(lab[0].split()) <= 6:
+            # "Bærum: Har jobbet ..." — only a name that is a known body starts a report,
+            # so "Mål: ..." or "Status: ..." stay sentences of the report before it
             actor = clean(line.split(":", 1)[0])
+            if classify(actor) is None:
+                return False
         else:
             return False
         if not actor or not actor[0].isupper() or len(actor.split()) > 8:

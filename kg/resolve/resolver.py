@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from kg.extract.graph import DocGraph
 from kg.lang.text import key, slug
 from kg.model import Node
-from kg.resolve.bodies import FUZZY_MIN
+from kg.lang.bodies import FUZZY_MIN
 from kg.resolve.curation import Curation
 
 FUZZY_KINDS = ("region", "organisation", "institution", "programme", "cluster", "project")

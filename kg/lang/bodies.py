@@ -15,7 +15,7 @@ from functools import cache
 
 from kg.lang.lexicon import table
 from kg.lang.text import key
-from kg.resolve.gazetteer import gazetteer
+from kg.lang.gazetteer import gazetteer
 
 FUZZY_MIN = 92  # rapidfuzz ratio for a typo of a known body
 
