@@ -101,8 +101,9 @@ class Archive:
     """One kg store: ingest into it, ask and search it, export it."""
 
     def __init__(self, path: Path | None = None, *, base_iri: str | None = None, create: bool = True,
-                 curation: Path | None = None):
+                 curation: Path | None = None, endpoint: str | None = None):
         self.store = GraphStore(path or default_store_path(), base_iri=base_iri, create=create)
+        self.endpoint = endpoint  # a SPARQL server that answers instead of the local graph
         self.curation_path = curation or (self.store.path / "curation.txt")
         self._index = None
         self._runner = None
@@ -128,12 +129,28 @@ class Archive:
         return self._index
 
     @property
+    def network(self):
+        """Graph analytics, exports and pictures (kg.graph) on this store's projection."""
+        from kg.graph.network import Network
+
+        return Network(self.store, self.find_entity)
+
+    @property
     def runner(self):
         if self._runner is None:
             from kg.ask.runner import Runner
 
-            self._runner = Runner(self.store)
+            self._runner = Runner(self.backend)
         return self._runner
+
+    @property
+    def backend(self):
+        """Where named queries and SPARQL run: the server given as endpoint, else the local store."""
+        if self.endpoint is None:
+            return self.store
+        from kg.remote.endpoint import RemoteStore
+
+        return RemoteStore(self.endpoint, self.store.base)
 
     # -- ingest -----------------------------------------------------------
     def ingest(self, paths: list[Path], *, force: bool = False):
@@ -324,12 +341,37 @@ class Archive:
         return self.curation_path
 
     # -- answer -------------------------------------------------------------
-    def search(self, query: str, **kw):
-        return self.index.search(query, **kw)
+    def search(self, query: str, *, date_from: str | None = None, date_to: str | None = None,
+               actor: str | None = None, body: str | None = None, kind: str | None = None,
+               topic: str | None = None, mentions: str | None = None, limit: int = 10, page: int = 1,
+               sort: str = "relevance", facets: bool = False):
+        """Sections matching query; mentions names an entity of the graph (label, alias or close
+        spelling), topic a thesaurus concept (its narrower concepts count too)."""
+        from kg.search.filters import Filters
+
+        named = self.find_entity(mentions).label if mentions else None
+        filters = Filters(date_from=date_from, date_to=date_to, **{
+            name: (value,) for name, value in (("actor", actor), ("body", body), ("kind", kind),
+                                               ("topic", topic), ("mentions", named)) if value})
+        return self.index.search(query, filters=filters, limit=limit, page=page, sort=sort, facets=facets)
+
+    def reindex(self) -> int:
+        """Rebuild the search index from the graph's sections; returns the sections indexed."""
+        from kg.search.sections import sections_in_store
+
+        documents = sections_in_store(self.store)
+        self.index.rebuild(documents)
+        return sum(len(s) for s in documents.values())
+
+    def check(self):
+        """How the search index differs from the graph (kg check)."""
+        from kg.search.sections import drift
+
+        return drift(self.store, self.index)
 
     def ask(self, question: str, *, today: date | None = None):
         result = self.runner.ask(question, today=today)
-        if result.query is None:
+        if result.query is None and self.endpoint is None:  # the server has no search index
             result.search = self.search(question, limit=5)
             result.answers = _answers_from_search(result.search)
         return result
@@ -346,6 +388,20 @@ class Archive:
         from kg.export.validate import validate_file, validate_store
 
         return validate_file(path) if path else validate_store(self.store.ox)
+
+    def sparql(self, text: str, *, allow_update: bool = False):
+        """Results of an ad-hoc SPARQL query (None after an update) from the local store or the endpoint."""
+        from kg.export.sparql import run_sparql
+
+        return run_sparql(self.backend, text, allow_update=allow_update)
+
+    def push(self, endpoint: str, graph_store: str | None = None):
+        """Load every document graph that changed into a SPARQL server (Graph Store Protocol)."""
+        from kg.ask.regions import refresh_regions
+        from kg.remote.push import push
+
+        refresh_regions(self.store)  # the derived regions graph goes to the server too
+        return push(self.store, endpoint, graph_store)
 
 
 def _answers_from_search(result) -> list:

@@ -41,7 +41,10 @@ def archive_of(ctx, create: bool = False):
     from kg.api import Archive
 
     obj = ctx.find_root().params
-    return Archive(Path(obj["store"]) if obj.get("store") else None, base_iri=obj.get("base_iri"), create=create)
+    endpoint = obj.get("endpoint")
+    # answering from a server needs only the base IRI, which a new local store records
+    return Archive(Path(obj["store"]) if obj.get("store") else None, base_iri=obj.get("base_iri"),
+                   create=create or endpoint is not None, endpoint=endpoint)
 
 
 def uses_archive(create: bool = False):
@@ -59,8 +62,10 @@ def uses_archive(create: bool = False):
 @click.option("--store", envvar="KG_STORE", type=click.Path(file_okay=False), default=None,
               help="Store directory (default: $KG_STORE, else ./.kg).")
 @click.option("--base-iri", default=None, help="Base IRI of a new store's nodes (fixed once the store exists).")
+@click.option("--endpoint", envvar="KG_ENDPOINT", default=None, metavar="URL",
+              help="Answer ask, query and sparql from this SPARQL 1.1 query endpoint instead of the local store.")
 @click.version_option(__version__, prog_name="kg")
-def main(store, base_iri):
+def main(store, base_iri, endpoint):
     """kg: a knowledge graph and search index of meeting minutes."""
 
 
@@ -118,16 +123,54 @@ def show(archive, name, kind, as_json):
 @click.option("--from", "date_from", default=None, help="Meetings on or after this date (YYYY-MM-DD).")
 @click.option("--to", "date_to", default=None, help="Meetings on or before this date (YYYY-MM-DD).")
 @click.option("--actor", default=None, help="Only round-table reports of this actor.")
+@click.option("--body", default=None, help="Only minutes of this body.")
+@click.option("--kind", default=None, help="Only sections of this kind (roundtable, agenda, ...).")
+@click.option("--topic", default=None, help="Only sections on this thesaurus topic (or a narrower one).")
+@click.option("--mentions", default=None, help="Only sections that mention this entity of the graph.")
 @click.option("--limit", default=10, show_default=True)
+@click.option("--page", default=1, show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "date"]), default="relevance", show_default=True)
+@click.option("--facets", is_flag=True, help="Also count the matches by actor, body, year and topic.")
+@click.option("--format", "fmt", type=click.Choice(["text", "csv"]), default="text", show_default=True)
 @json_option
 @uses_archive()
-def search(archive, query, date_from, date_to, actor, limit, as_json):
-    """Full-text search of the minutes' sections (Norwegian-aware, synonyms, suggestions)."""
-    result = archive.search(" ".join(query), date_from=date_from, date_to=date_to, actor=actor, limit=limit)
+def search(archive, query, date_from, date_to, actor, body, kind, topic, mentions, limit, page, sort, facets,
+           fmt, as_json):
+    """Full-text search of the minutes' sections (Norwegian-aware, synonyms, suggestions).
+
+    The query takes "phrases", AND, OR, NOT, brackets, prefix*, fuzzy~ and the filters
+    actor:NAME, body:NAME, kind:KIND, topic:TOPIC, year:YYYY, mentions:NAME.
+    """
+    result = archive.search(" ".join(query), date_from=date_from, date_to=date_to, actor=actor, body=body,
+                            kind=kind, topic=topic, mentions=mentions, limit=limit, page=page, sort=sort,
+                            facets=facets)
     if as_json:
         render.emit_json(result.to_json())
+    elif fmt == "csv":
+        click.echo(render.search_csv(result), nl=False)
     else:
         click.echo(render.search(result))
+
+
+@main.command()
+@uses_archive()
+def reindex(archive):
+    """Rebuild the search index from the graph's sections."""
+    render.err(f"reindexed {archive.reindex()} section(s) from the graph")
+
+
+@main.command()
+@json_option
+@uses_archive()
+def check(archive, as_json):
+    """Report any drift between the search index and the graph (exit 1 when they differ)."""
+    report = archive.check()
+    if as_json:
+        render.emit_json(report.to_json())
+    else:
+        click.echo(render.drift(report))
+    if not report.ok:
+        sys.exit(1)
 
 
 def _today(value: str | None) -> date:
@@ -213,6 +256,48 @@ def validate(archive, file, as_json):
         click.echo(render.validation(report))
     if not report.conforms:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--format", "fmt", default="table", show_default=True,
+              type=click.Choice(["table", "json", "csv", "turtle"]),
+              help="table, json or csv for SELECT and ASK; turtle, json (JSON-LD), csv or table for CONSTRUCT and DESCRIBE.")
+@click.option("--allow-update", is_flag=True, help="Run INSERT, DELETE, LOAD, CLEAR and other updates.")
+@uses_archive()
+def sparql(archive, query, fmt, allow_update):
+    """Run a SPARQL query (its text, or a file ending .rq or .sparql) over the union of the document graphs."""
+    from kg.export.sparql import result_rows, write_results
+
+    text = Path(query).read_text(encoding="utf-8") if query.endswith((".rq", ".sparql")) else query
+    results = archive.sparql(text, allow_update=allow_update)
+    if results is None:
+        render.err("update done")
+    elif fmt == "table":
+        headers, rows = result_rows(results)
+        click.echo(render.table(rows, headers))
+    else:
+        write_results(results, fmt, sys.stdout.buffer)
+
+
+@main.command()
+@click.option("--endpoint", "push_endpoint", default=None, metavar="URL",
+              help="The server's SPARQL query endpoint (default: kg --endpoint).")
+@click.option("--graph-store", default=None, metavar="URL",
+              help="Its Graph Store Protocol endpoint (default: /store beside an Oxigraph /query, else the endpoint).")
+@json_option
+@uses_archive()
+def push(archive, push_endpoint, graph_store, as_json):
+    """Load the archive into a SPARQL 1.1 server, one named graph per document, sending only what changed."""
+    endpoint = push_endpoint or archive.endpoint
+    if endpoint is None:
+        raise KgError("kg push needs the server: --endpoint URL")
+    report = archive.push(endpoint, graph_store)
+    if as_json:
+        render.emit_json(report.to_json())
+    else:
+        render.err(f"pushed to {report.graph_store}: {len(report.sent)} graph(s) sent, "
+                   f"{len(report.unchanged)} unchanged, {len(report.deleted)} deleted")
 
 
 @main.command()
@@ -306,6 +391,96 @@ def split(archive, name, document, new_name):
 def distinct(archive, a, b):
     """Record that A and B are two different things (never proposed or matched as one)."""
     _decision(archive, f'distinct "{a}" "{b}"')
+
+
+
+# -- the network (kg.graph): analytics, exports, pictures ----------------------
+def _network_result(result, as_json) -> None:
+    if as_json:
+        render.emit_json(result.to_json())
+    else:
+        click.echo(result.to_text())
+
+
+@main.command()
+@click.argument("a")
+@click.argument("b")
+@click.option("--through-topics", is_flag=True, help="Let the path pass through shared topics.")
+@json_option
+@uses_archive()
+def path(archive, a, b, through_topics, as_json):
+    """How two things are connected, with the evidence on each link."""
+    _network_result(archive.network.path(a, b, through_topics=through_topics), as_json)
+
+
+@main.command()
+@click.argument("name")
+@click.option("--depth", default=1, show_default=True, help="How many links away.")
+@json_option
+@uses_archive()
+def neighbours(archive, name, depth, as_json):
+    """The things linked to NAME (up to --depth links away)."""
+    _network_result(archive.network.neighbours(name, depth), as_json)
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(KIND_CHOICES), default=None, help="Only things of this kind.")
+@click.option("--by", type=click.Choice(["degree", "betweenness", "pagerank"]), default="degree", show_default=True)
+@click.option("--limit", default=20, show_default=True)
+@json_option
+@uses_archive()
+def rank(archive, kind, by, limit, as_json):
+    """The most central things of the network."""
+    _network_result(archive.network.rank(by, kind, limit), as_json)
+
+
+@main.command()
+@click.option("--limit", default=20, show_default=True)
+@json_option
+@uses_archive()
+def coattendance(archive, limit, as_json):
+    """Who meets whom: pairs of people by the meetings both attended."""
+    _network_result(archive.network.coattendance(limit), as_json)
+
+
+@main.command()
+@json_option
+@uses_archive()
+def communities(archive, as_json):
+    """Groups of actors working together, with the topics they share."""
+    _network_result(archive.network.communities(), as_json)
+
+
+@main.command()
+@click.argument("name")
+@json_option
+@uses_archive()
+def timeline(archive, name, as_json):
+    """Everything the minutes relate to NAME, by meeting date."""
+    _network_result(archive.network.timeline(name), as_json)
+
+
+@main.command("graph-export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "csv"]), default="graphml", show_default=True)
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--around", default=None, help="Only the neighbourhood of this thing.")
+@click.option("--depth", default=1, show_default=True)
+@uses_archive()
+def graph_export(archive, fmt, output, around, depth):
+    """The network for Gephi, Cytoscape (GraphML, GEXF) or a spreadsheet (CSV node and edge lists)."""
+    for written in archive.network.export(fmt, output, around=around, depth=depth):
+        render.err(f"wrote {written}")
+
+
+@main.command()
+@click.argument("name")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default="html", show_default=True)
+@click.option("--depth", default=1, show_default=True)
+@uses_archive()
+def viz(archive, name, output, fmt, depth):
+    """A picture of NAME's neighbourhood: an interactive HTML page, or SVG/PNG for a report."""
+    render.err(f"wrote {archive.network.picture(name, output, fmt=fmt, depth=depth)}")
 
 
 if __name__ == "__main__":

@@ -21,10 +21,19 @@ class SourceText:
     content_hash: str
     encoding: str
     format: str
+    # where each line is in the file when its lines are not the file's own (Word, PDF, HTML):
+    # "page 2", "table 1 row 3"; not part of equality or hash (a list cannot be hashed)
+    locations: list[str] | None = field(default=None, compare=False)
 
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
+
+    def location(self, line: int) -> str | None:
+        """Where 1-based ``line`` is in the original file, when the format says more than a line."""
+        if self.locations and 1 <= line <= len(self.locations):
+            return self.locations[line - 1]
+        return None
 
 
 @dataclass(frozen=True)

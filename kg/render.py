@@ -101,6 +101,37 @@ def search(result) -> str:
         lines.append(f"{h.score:7.2f}  {h.document} · {h.section} · lines {h.lines[0]}-{h.lines[1]}"
                      + (f" · {h.date}" if h.date else ""))
         lines.extend(textwrap.wrap(_plain(h.snippet), 100, initial_indent="         ", subsequent_indent="         "))
+    if result.page > 1 or result.total > result.page * len(result.hits):
+        lines.append(f"page {result.page} (--page N for more)")
+    for name, counts in result.facets.items():
+        lines.append(f"by {name}: " + (", ".join(f"{value} {n}" for value, n in counts.items()) or "-"))
+    return "\n".join(lines)
+
+
+SEARCH_CSV_COLUMNS = ["document", "section", "line_start", "line_end", "date", "body", "actor", "kind", "score",
+                      "snippet"]
+
+
+def search_csv(result) -> str:
+    """Hits as CSV with a header row; snippets as plain text."""
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(SEARCH_CSV_COLUMNS)
+    for h in result.hits:
+        writer.writerow([h.document, h.section, h.lines[0], h.lines[1], h.date or "", h.body or "", h.actor or "",
+                         h.kind, h.score, _plain(h.snippet)])
+    return out.getvalue()
+
+
+def drift(report) -> str:
+    if report.ok:
+        return f"index matches the graph: {report.sections} section(s)"
+    lines = [f"index differs from the graph ({report.sections} section(s) in the graph); run kg reindex"]
+    for name in ("missing", "extra", "stale"):
+        lines += [f"  {name}: {section}" for section in getattr(report, name)]
     return "\n".join(lines)
 
 

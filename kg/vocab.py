@@ -82,9 +82,11 @@ KG = Vocabulary(
     # decisions and actions
     "responsible deadline status attendanceNote substituteFor "
     # municipality identifiers
-    "kommunenummer county validFrom validTo "
+    "kommunenummer county validFrom validTo numbering MunicipalityNumber "
     # documents and provenance
-    "sourceFile contentHash toolVersion quote fact",
+    "sourceFile contentHash toolVersion quote fact "
+    # what a SPARQL server was last sent (kg push)
+    "digest",
 )
 
 PREFIXES: dict[str, str] = {v.prefix: v.iri for v in (RDF, RDFS, XSD, OWL, FOAF, ORG, SCHEMA, SKOS, DCTERMS, PROV, KG)}

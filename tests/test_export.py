@@ -20,6 +20,7 @@ MEETING = BASE + "meeting/sondre-viken/2022-05-20"
 ATTENDANCE = MEETING + "/attendance/kari-nordmann"
 PERSON = BASE + "person/kari-nordmann"
 MUNICIPALITY = BASE + "municipality/3301"
+NUMBER_2020, NUMBER_2024 = MUNICIPALITY + "/numbering/3005/2020-01-01", MUNICIPALITY + "/numbering/3301/2024-01-01"
 REGION = BASE + "region/sondre-viken"
 PLACE = BASE + "place/drammen"
 PROJECT = BASE + "project/ki-pilot"
@@ -77,7 +78,13 @@ def document_graph():
         *statements(MUNICIPALITY, (a, KG.Municipality), (a, ORG.FormalOrganization), (a, ORG.Organization),
                     (RDFS.label, lit("Drammen")), (DCTERMS.identifier, lit("3301")),
                     (KG.kommunenummer, lit("3005")), (KG.kommunenummer, lit("3301")),
-                    (KG.county, lit("Buskerud")), (KG.worksOn, TOPIC)),
+                    (KG.county, lit("Buskerud")), (KG.worksOn, TOPIC),
+                    (KG.numbering, NUMBER_2020), (KG.numbering, NUMBER_2024)),
+        *statements(NUMBER_2020, (a, KG.MunicipalityNumber), (KG.kommunenummer, lit("3005")),
+                    (KG.county, lit("Viken")), (KG.validFrom, lit("2020-01-01", XSD.date)),
+                    (KG.validTo, lit("2023-12-31", XSD.date))),
+        *statements(NUMBER_2024, (a, KG.MunicipalityNumber), (KG.kommunenummer, lit("3301")),
+                    (KG.county, lit("Buskerud")), (KG.validFrom, lit("2024-01-01", XSD.date))),
         *statements(REGION, (a, KG.Region), (a, ORG.OrganizationalCollaboration), (a, ORG.Organization),
                     (RDFS.label, lit("Søndre Viken")), (ORG.hasMember, MUNICIPALITY)),
         *statements(PLACE, (a, SCHEMA.Place), (RDFS.label, lit("Drammen"))),
@@ -239,6 +246,9 @@ BROKEN = {
     "attendance without person": (lambda t: without(t, ATTENDANCE, KG.person), ATTENDANCE, KG.person),
     "municipality number of three digits": (lambda t: replaced(t, MUNICIPALITY, DCTERMS.identifier, lit("301")),
                                             MUNICIPALITY, DCTERMS.identifier),
+    "municipality number valid after it ended": (
+        lambda t: replaced(t, NUMBER_2020, KG.validTo, lit("2019-12-31", XSD.date)), NUMBER_2020, KG.validFrom),
+    "municipality without its numbers": (lambda t: without(t, MUNICIPALITY, KG.numbering), MUNICIPALITY, KG.numbering),
     "topic label without language": (lambda t: [*t, (TOPIC, SKOS.prefLabel, lit("KI"))], TOPIC, SKOS.prefLabel),
     "section ends before it starts": (lambda t: replaced(t, SECTION1, KG.lineEnd, lit(2, XSD.integer)),
                                       SECTION1, KG.lineStart),

@@ -7,6 +7,7 @@ import pytest
 from kg.errors import QueryError
 from kg.lang.synonyms import SynonymTable
 from kg.search import IndexedSection, SectionIndex
+from kg.search.filters import Filters
 from kg.search.query import expand, lex
 
 SAMPLE = Path("/work/main/data/minutes/000_b003cc053e82f227.txt")
@@ -68,14 +69,14 @@ def sections(result):
 
 
 def test_stemming_finds_singular_plural_and_definite(index):
-    assert set(sections(index.search("sykehus"))) == {"Asker", "Drammensregionen"}
+    assert set(sections(index.search("sykehus"))) == {"Asker", "Drammensregionen", "Bergen"}  # nn "Sjukehuset"
     assert sections(index.search("atomreaktor"))[0] == "Voss"
     assert "Søndre Viken" in sections(index.search("atomreaktor"))
     assert sections(index.search("kommune")) == ["Bergen"]  # nynorsk "kommunane"
 
 
 def test_exact_word_ranks_above_stem_match(index):
-    assert sections(index.search("sykehuset")) == ["Asker", "Drammensregionen"]
+    assert sections(index.search("sykehuset"))[0] == "Asker"
 
 
 def test_compound_part_matches_but_ranks_below_whole_word(index):
@@ -83,8 +84,9 @@ def test_compound_part_matches_but_ranks_below_whole_word(index):
     assert sections(index.search("dashboard")) == ["Asker", "Bærum"]
 
 
-def test_short_word_does_not_match_compound_parts(index):
-    assert index.search("klima").total == 0
+def test_part_must_leave_known_words_around_it(index):
+    assert sections(index.search("klima")) == ["Bærum"]  # "klima" + "dashboard"
+    assert index.search("kunst").total == 0  # "kunstig" is no compound of "kunst"
 
 
 # -- synonyms
@@ -167,19 +169,19 @@ def test_malformed_query_says_where(index, query, where):
 
 
 def test_date_filters_are_inclusive(index):
-    assert set(sections(index.search("sykehus", date_from="2022-05-20"))) == {"Asker", "Drammensregionen"}
-    assert index.search("sjukehus", date_from="2022-01-01").total == 0
-    assert sections(index.search("sjukehus", date_to="2021-03-10")) == ["Bergen"]
-    assert index.search("sykehus", date_from="2021-01-01", date_to="2021-12-31").total == 0
+    assert set(sections(index.search("sykehus", filters=Filters(date_from="2022-05-20")))) == {"Asker", "Drammensregionen"}
+    assert set(sections(index.search("sjukehus", filters=Filters(date_from="2022-05-20")))) == {"Asker", "Drammensregionen"}
+    assert sections(index.search("sjukehus", filters=Filters(date_to="2021-03-10"))) == ["Bergen"]
+    assert index.search("dashboard", filters=Filters(date_from="2021-01-01", date_to="2021-12-31")).total == 0
 
 
 def test_bad_date_is_a_query_error(index):
     with pytest.raises(QueryError, match="date_from"):
-        index.search("sykehus", date_from="20. mai")
+        index.search("sykehus", filters=Filters(date_from="20. mai"))
 
 
 def test_actor_filter_ignores_case(index):
-    assert sections(index.search("dashboard", actor="bærum")) == ["Bærum"]
+    assert sections(index.search("dashboard", filters=Filters(actor=("bærum",)))) == ["Bærum"]
 
 
 # -- hits
@@ -194,9 +196,9 @@ def test_hit_fields(index):
 
 
 def test_snippet_marks_matched_words_and_escapes_text(index):
-    snippet = index.search("sykehus").hits[0].snippet
+    snippet = index.search("sykehus", filters=Filters(actor=("Asker",))).hits[0].snippet
     assert "<b>sykehuset</b>" in snippet and "dashboard" not in snippet
-    assert "<b>kunstig intelligens</b>" in index.search("AI", actor="Søndre Viken").hits[0].snippet
+    assert "<b>kunstig intelligens</b>" in index.search("AI", filters=Filters(actor=("Søndre Viken",))).hits[0].snippet
     escaped = index.search("budsjett").hits[0].snippet
     assert "<b>Budsjett</b> &lt; 500 000 &amp; mer" in escaped
 
@@ -233,8 +235,8 @@ def test_replace_document_replaces_its_sections(index):
 def test_remove_document_and_clear(index):
     index.remove_document("oslo.txt")
     assert index.documents() == {"vest.txt"}
-    assert index.search("sykehus").total == 0
-    index.clear()
+    assert index.search("klimadashboard").total == 0
+    index.rebuild({})
     assert index.documents() == set() and index.search("sjukehus").total == 0
 
 

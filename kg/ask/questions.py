@@ -4,7 +4,7 @@ Each named query lists the wordings it answers (``# ask:`` lines with
 ``{slot}`` holes). A question matches a wording exactly (ignoring case,
 spacing and a closing question mark), or else word by word on each word's
 first letters, so inflected forms ("regionene", "kommunane", "works") still
-match.
+match. Commas between words are ignored ("who has presented, on what").
 """
 
 from __future__ import annotations
@@ -26,14 +26,16 @@ class Reading:
     exact: bool
 
 
-def _normalise(question: str) -> str:
-    q = question.strip().strip("?!. ").replace("’", "'")
+def _normalise(text: str) -> str:
+    """Spacing, a closing mark and commas between words do not change what is asked."""
+    q = text.strip().strip("?!. ").replace("’", "'")
+    q = re.sub(r",(?=\s)", " ", q)
     return re.sub(r"\s+", " ", q)
 
 
 def _regex(pattern: str, loose: bool) -> re.Pattern:
     parts = []
-    for piece in re.split(r"(\{\w+\})", pattern.strip().rstrip("?")):
+    for piece in re.split(r"(\{\w+\})", _normalise(pattern)):
         m = _SLOT.fullmatch(piece)
         if m:
             parts.append(rf"(?P<{m.group(1)}>.+?)")

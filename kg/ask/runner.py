@@ -12,6 +12,7 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.questions import readings
+from kg.ask.regions import refresh_regions
 from kg.ask.slots import Filled, SlotFiller
 from kg.errors import Ambiguous, KgError, NotFound, QueryError
 from kg.store.graphstore import GraphStore
@@ -85,6 +86,8 @@ class AskResult:
 class Runner:
     def __init__(self, store: GraphStore):
         self.store = store
+        if isinstance(store, GraphStore):  # a remote endpoint is not ours to write
+            refresh_regions(store)
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
 
@@ -156,7 +159,10 @@ class Runner:
         problems: list[KgError] = []
         for r in readings(question):
             try:
-                bound = {k: self.slots.fill(r.query.params.get(k, "text"), v, today=today) for k, v in r.slots.items()}
+                texts = dict(r.slots)
+                # a date the wording leaves out ("upcoming events") is today
+                texts.update({p: "today" for p, kind in r.query.params.items() if kind == "date" and p not in texts})
+                bound = {k: self.slots.fill(r.query.params.get(k, "text"), v, today=today) for k, v in texts.items()}
             except Ambiguous:
                 raise
             except (NotFound, QueryError) as e:

@@ -1,12 +1,14 @@
 """Write the store as RDF: quad formats keep one graph per document, triple formats merge them.
 
-pyoxigraph writes all six formats itself; for JSON-LD it is some 25 times faster than
-rdflib (which would also have to load the data first), so rdflib is not used here.
-Its JSON-LD is the expanded form, without a @context.
+pyoxigraph writes five formats itself, streaming; JSON-LD is compacted with the
+project's published context by kg.export.jsonld so that it reads as plain JSON.
+Nothing here holds the whole graph: quads stream straight from the store, and the
+merged triples stream graph by graph (see ``union_triples``).
 """
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
@@ -77,15 +79,19 @@ def export(store: ox.Store, fmt: str, out: BinaryIO, *, graphs: list[str] | None
     target = rdf_format(fmt)
     names = graph_names(store, graphs)
     if fmt in QUAD_FORMATS:
-        items: list = list(_quads(store, names))
+        items: Iterable = _quads(store, names)
         if with_ontology:
             graph = ox.NamedNode(ONTOLOGY_GRAPH)
-            items.extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples())
+            items = itertools.chain(items, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples()))
     else:
-        extra = ontology_triples() if with_ontology else ()
-        items = union_triples(store, names, extra)
-    ox.serialize(items, out, format=target, prefixes=PREFIXES)
-    return len(items)
+        items = union_triples(store, names, ontology_triples() if with_ontology else ())
+    if fmt == "json-ld":
+        from kg.export.jsonld import write_jsonld
+
+        return write_jsonld(items, out)
+    counted = _Counter(items)
+    ox.serialize(counted, out, format=target, prefixes=PREFIXES)
+    return counted.n
 
 
 def graph_names(store: ox.Store, graphs: list[str] | None = None) -> list[ox.NamedNode]:
@@ -101,11 +107,29 @@ def graph_names(store: ox.Store, graphs: list[str] | None = None) -> list[ox.Nam
 
 
 def union_triples(store: ox.Store, names: list[ox.NamedNode],
-                  extra: Iterable[ox.Triple] = ()) -> list[ox.Triple]:
-    """The triples of the given graphs (plus ``extra``) once each, sorted so that a subject's triples are together."""
-    seen = {q.triple for q in _quads(store, names)}
-    seen.update(extra)
-    return sorted(seen, key=str)
+                  extra: Iterable[ox.Triple] = ()) -> Iterator[ox.Triple]:
+    """The triples of the given graphs (then ``extra``) once each, a subject's triples together.
+
+    A node minted under a document's IRI (its sections and evidence, the bulk of the
+    data) lives in that document's graph only, so its triples stream out unchecked.
+    Every other subject (people, bodies, meetings, topics, which documents share) is
+    only remembered, and its triples are merged across graphs at the end, one subject
+    at a time: memory grows with the number of shared nodes, not with the graph.
+    """
+    shared: set = set()
+    for name in names:
+        own = name.value + "/"
+        for q in store.quads_for_pattern(None, None, None, name):
+            s = q.subject
+            if isinstance(s, ox.NamedNode) and (s.value == name.value or s.value.startswith(own)):
+                yield q.triple
+            else:
+                shared.add(s)
+    wanted = set(names)
+    for s in sorted(shared, key=str):
+        yield from sorted({q.triple for q in store.quads_for_pattern(s, None, None, None) if q.graph_name in wanted},
+                          key=str)
+    yield from extra
 
 
 def ontology_triples() -> list[ox.Triple]:
@@ -116,3 +140,16 @@ def ontology_triples() -> list[ox.Triple]:
 def _quads(store: ox.Store, names: list[ox.NamedNode]) -> Iterator[ox.Quad]:
     for name in names:
         yield from store.quads_for_pattern(None, None, None, name)
+
+
+class _Counter:
+    """Passes items through and counts them, so a stream can be written and its size reported."""
+
+    def __init__(self, items: Iterable):
+        self.items = items
+        self.n = 0
+
+    def __iter__(self):
+        for item in self.items:
+            self.n += 1
+            yield item

@@ -23,9 +23,9 @@ from kg.parse import parse
 from kg.read import SUFFIXES, read_file
 from kg.resolve.curation import Curation
 from kg.resolve.resolver import FUZZY_KINDS, resolve
+from kg.search.sections import sections_in_store
 from kg.store.graphstore import GraphStore
 from kg.store.triples import to_quads
-from kg.vocab import KG, SCHEMA
 
 
 @dataclass
@@ -85,37 +85,6 @@ def build(source: SourceText, store: GraphStore, curation: Curation, known) -> D
     g = extract(parse(source))
     resolve(g, store.base, curation, known)
     return g
-
-
-def _sections_for_index(g: DocGraph):
-    from kg.search import IndexedSection
-
-    m = g.minutes
-    day = m.meeting_date.isoformat() if m.meeting_date else None
-    topics: dict[int, list[str]] = {}
-    mentions: dict[int, list[str]] = {}
-    for f in g.facts:
-        if f.subject.kind == "section":
-            if f.predicate == SCHEMA.mentions:
-                mentions.setdefault(id(f.subject), []).append(f.object.label)
-    from kg.lang.thesaurus import thesaurus
-
-    th = thesaurus()
-    for f in g.facts:
-        if f.subject.kind == "section" and f.predicate.endswith("/subject"):
-            c = th.by_slug.get(f.object.label)
-            topics.setdefault(id(f.subject), []).append(c.label if c else f.object.label)
-    out = []
-    for sec in m.sections:
-        actor = None
-        if sec.kind == "roundtable":
-            actor = next((f.object.label for f in g.facts if f.subject is sec.node and f.predicate == KG.actor), sec.actor)
-        out.append(IndexedSection(
-            document=m.source.name, section_id=sec.node.iri, title=sec.title, kind=sec.kind, actor=actor,
-            body=g.body.label if g.body else None, date=day, lines=(sec.span.start, sec.span.end), text=sec.text,
-            topics=tuple(dict.fromkeys(topics.get(id(sec.node), []))),
-            mentions=tuple(dict.fromkeys(mentions.get(id(sec.node), [])))))
-    return out
 
 
 def _report(g: DocGraph) -> DocumentReport:
@@ -192,7 +161,8 @@ class Ingestor:
         graph = g.document.iri
         old = self.store.replace_graph(graph, quads)
         try:
-            self.index.replace_document(source.name, _sections_for_index(g))
+            # the sections as the store now holds them, so the index cannot drift from the graph
+            self.index.replace_document(source.name, sections_in_store(self.store, graph).get(source.name, []))
         except BaseException:
             self.store.restore_graph(graph, old)
             raise

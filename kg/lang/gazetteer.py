@@ -42,8 +42,9 @@ class Gazetteer:
     def lookup(self, name: str) -> list[Municipality]:
         """Municipalities called name (several for Herøy, Våler); 'X kommune' works too."""
         k = key(name)
-        if k.endswith(" kommune"):
-            k = k[: -len(" kommune")]
+        for suffix in (" kommune", " herad", " kommune og by", " by"):  # "Voss herad", "Oslo kommune"
+            if k.endswith(suffix) and k[: -len(suffix)] in self._by_name:
+                return list(self._by_name[k[: -len(suffix)]])
         return list(self._by_name.get(k, []))
 
     def by_number(self, number: str) -> Municipality | None:

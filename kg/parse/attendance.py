@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.lang.lexicon import word_set
 from kg.lang.names import normalise_person, split_role
 from kg.model import AttendanceLine, Section
 from kg.parse.lines import headings, label_line, starts_with_any
@@ -83,6 +84,23 @@ def _people(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
+def _is_role(text: str) -> bool:
+    return _role_and_body(text)[0] is not None
+
+
+def _role_and_body(text: str) -> tuple[str | None, str | None]:
+    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'rådgiver' → ('rådgiver', None)."""
+    words = text.split()
+    for k in range(min(3, len(words)), 0, -1):
+        role = " ".join(words[:k]).lower()
+        if role in word_set("roles"):
+            rest = " ".join(words[k:])
+            m = re.match(r"^(?:i|for|ved|hos|på|frå|fra)\s+(?P<body>\S.*)$", rest)
+            if not rest or m:
+                return role, (m["body"] if m else None)
+    return None, None
+
+
 @dataclass
 class _Entry:
     name: str
@@ -114,16 +132,24 @@ def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str 
         # "Bærum: Anne Feltman, Ola Nordmann"
         return [_Entry(p, lab[0].strip(), t) for p, t in _people(lab[1])], None
     text = cells[0]
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) in (2, 3) and normalise_person(parts[0]) and _is_role(parts[1]):
+        # "Per Arne Bøe, varaordfører, Hemsedal" / "Anders Kolsrud, regionkoordinator"
+        title, body = _role_and_body(parts[1])
+        return [_Entry(parts[0], parts[2] if len(parts) == 3 else body, title)], None
     paren = _IN_PARENS.match(text)
     if paren and normalise_person(paren["name"]) and not _SUBSTITUTE.search(text):
         return [_Entry(paren["name"].strip(), paren["body"].strip(), None)], None  # "Ola Hansen (Drammen)"
-    parts = [p.strip() for p in text.split(",")]
     title, name = split_role(parts[0])
     if title and len(parts) == 2 and not normalise_person(parts[1]):
         return [_Entry(name, parts[1], title)], None  # "Ordfører Ola Hansen, Nittedal kommune"
     if len(parts) == 2 and normalise_person(parts[0]) and not normalise_person(parts[1]) and len(parts[1].split()) <= 4:
         return [_Entry(parts[0], parts[1], None)], None  # "Ola Hansen, Nittedal kommune"
     return [_Entry(p, None, t) for p, t in _people(text)], None
+
+
+_ANNOTATION = re.compile(r"\s*\((?P<what>referent|sekretær|protokollfører|protokollførar|møteleder|møteleiar|leder|leiar)\)",
+                         re.IGNORECASE)
 
 
 def read_attendance(section: Section, role: str, lines: list[str]) -> list[AttendanceLine]:
@@ -145,6 +171,13 @@ def read_attendance(section: Section, role: str, lines: list[str]) -> list[Atten
             continue
         if _is_rule(cells):
             continue
+        filled = [c for c in cells if c]
+        if len(filled) == 1:
+            sub = attendance_role(filled[0].rstrip(":"), headings()["attendance"])
+            if sub:  # "Observatører" as a row of the table: the rows below are guests
+                role, carried = sub, None
+                continue
+        raw = _ANNOTATION.sub("", raw)
         raw, note = _partial(raw)
         entries, carried = _entries(raw, columns, carried)
         for e in entries:
@@ -158,13 +191,13 @@ def _line(e: _Entry, role: str, n: int, section: Section, note: str | None) -> A
     line_role = role
     for text in (name, body or ""):
         m = _SUBSTITUTE.search(text)
-        if not m or m.start() == 0:
+        if not m or (m.start() == 0 and text is name):
             continue
         other = m["for"].strip()
         if text is name:
             name = name[: m.start()].strip(" ,")
         else:
-            body = body[: m.start()].strip(" ,")
+            body = body[: m.start()].strip(" ,")  # "pva Trysil kommune": the body is what follows
         if normalise_person(other):
             sub_for = other
         elif not body:

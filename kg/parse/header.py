@@ -26,12 +26,19 @@ def join_split_compounds(name: str) -> str:
     return " ".join(out)
 
 
+_BODY_THEN_MEETING = re.compile(r"^(?P<body>[A-ZÆØÅ][^–\-:]{2,80}?)\s*[–\-:]\s*(?:referat|protokoll|møtebok|møte)\b", re.IGNORECASE)
+
+
 def read_title(title: str, prefixes: list[str]) -> tuple[str, str, str | None] | None:
-    """(title, body, parent of the body) from 'Referat møte i X', else None."""
+    """(title, body, parent of the body) from 'Referat møte i X' or 'X – møte i arbeidsutvalget', else None."""
     t = squash(title)
     low = t.lower()
+    m = _BODY_THEN_MEETING.match(t)
+    if m and not any(low.startswith(p) for p in prefixes):
+        body = m["body"].strip()
+        return t, body, None
     for p in sorted(prefixes, key=len, reverse=True):
-        if low.startswith(p):
+        if low.startswith(p) and (len(low) == len(p) or not low[len(p)].isalnum()):
             rest = t[len(p):].strip(" :–-")
             rest = re.sub(r"^(?:i|for|frå|fra)\s+", "", rest)
             rest = re.split(r"\s+(?:den|the)?\s*\d{1,2}\.\s|\s+[-–]\s+\d", rest)[0]

@@ -9,7 +9,9 @@ numbered items, the round-table (one section per actor under an item such as
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from kg.lang.dates import find_dates, parse_numeric
 from kg.model import AgendaEntry, EventLine, Minutes, Section, SourceText, Span
@@ -43,6 +45,7 @@ class _Parser:
         self.last_item = 0
         self.item_kind: str | None = None  # kind of the agenda item we are in
         self._attendance: list[tuple[Section, str]] = []
+        self._time_text: str | None = None
         self._agenda: list[tuple[int | None, str, Section]] = []
 
     # -- sections -------------------------------------------------------
@@ -89,19 +92,27 @@ class _Parser:
             return
         if self.actor_heading(n, line):
             return
+        if self.title_line(n, line):
+            return
         if is_heading(line) and not (self.open and self.open.kind == "attendance" and not self.open.lines[1:]):
             title = clean(line)
-            if self.minutes.title is None and read_title(title, self.words["header"]["title_prefixes"]):
-                self.minutes.title, self.minutes.body, self.minutes.body_parent = read_title(
-                    title, self.words["header"]["title_prefixes"])
-                if self.open is None or self.open.kind != "header":
-                    self.start(title, "header", n)
-                self.open.title = title
-                self.open.lines.append((n, line))
-                return
             kind = "events" if contains_any(title, self.words["events"]["words"]) else "other"
             self.start(title, kind, n)
         self.add(n, line)
+
+    def title_line(self, n: int, line: str) -> bool:
+        """'Referat fra møte i X', 'Møtebok frå møte i X', 'X – møte i arbeidsutvalget' before the agenda."""
+        if self.minutes.title is not None or self.in_agenda or self.sections:
+            return False
+        found = read_title(clean(line), self.words["header"]["title_prefixes"])
+        if not found:
+            return False
+        self.minutes.title, self.minutes.body, self.minutes.body_parent = found
+        if self.open is None or self.open.kind != "header":
+            self.start(found[0], "header", n)
+        self.open.title = found[0]
+        self.open.lines.append((n, line))
+        return True
 
     def header_label(self, n: int, line: str) -> bool:
         """Dato:, Tid:, Sted: lines before the agenda."""
@@ -119,7 +130,9 @@ class _Parser:
                 self.add(n, line)
                 return True
         if label in h["meeting_time"]:
-            self.minutes.start, self.minutes.end = meeting_times(rest, self.minutes.document_date)
+            # "Møtedato: 12.09.2014" and "Tid: kl. 09.00–12.00" together make the meeting's time;
+            # read in finish(), once every date of the header is known
+            self._time_text = f"{self._time_text or ''} {rest}".strip()
             self.add(n, line)
             return True
         if label in h["place"] and rest:
@@ -198,8 +211,26 @@ class _Parser:
         return True
 
     # -- result ---------------------------------------------------------
+    def meeting_time(self) -> None:
+        """The meeting's date and time: 'Tid:' with its own date, else the date written on the
+        document; a year left out comes from the document's date, else from the first full
+        date anywhere in the text, and a weekday written beside it is the check."""
+        m = self.minutes
+        ref = m.document_date or next((d.start for d in find_dates(self.source.text) if d.year_given), None)
+        if ref is None:  # no full date anywhere: a year the text mentions ("© 2022") is the best guess
+            year = re.search(r"\b(?:19|20)\d\d\b", self.source.text)
+            ref = date(int(year.group()), 1, 1) if year else None
+        if self._time_text:
+            m.start, m.end = meeting_times(self._time_text, ref)
+            if m.start is None and m.document_date:
+                m.start, m.end = meeting_times(f"{m.document_date.day}.{m.document_date.month}."
+                                               f"{m.document_date.year} {self._time_text}", None)
+        elif m.document_date:
+            m.start = m.document_date
+
     def finish(self) -> Minutes:
         self.close()
+        self.meeting_time()
         m = self.minutes
         for sec, role in self._attendance:
             m.attendance.extend(read_attendance(sec, role, self.source.lines))

@@ -1,7 +1,10 @@
 """Read a file into text with a line map, whatever its format and encoding.
 
 One reader per format, chosen by suffix. A file that cannot be read raises
-``BadInput`` naming the reason; the caller skips it and goes on.
+``BadInput`` naming the reason; the caller skips it and goes on. A reader
+returns (text, encoding); readers of formats whose lines are not lines of the
+file (Word, PDF, HTML) add a third item, each line's location in the file
+("page 2", "table 1 row 3"), which SourceText keeps for evidence.
 """
 
 from __future__ import annotations
@@ -12,14 +15,21 @@ from typing import Callable
 
 from kg.errors import BadInput
 from kg.model import SourceText
+from kg.read.htmlfile import read_html
+from kg.read.pdffile import read_pdf
 from kg.read.plaintext import decode_text
+from kg.read.wordfile import read_docx
 
-Reader = Callable[[bytes], tuple[str, str]]  # bytes → (text, encoding)
+Reader = Callable[[bytes], tuple]  # bytes → (text, encoding) or (text, encoding, locations)
 
 READERS: dict[str, tuple[str, Reader]] = {
     ".txt": ("text", decode_text),
     ".md": ("markdown", decode_text),
     ".markdown": ("markdown", decode_text),
+    ".docx": ("docx", read_docx),
+    ".pdf": ("pdf", read_pdf),
+    ".html": ("html", read_html),
+    ".htm": ("html", read_html),
 }
 SUFFIXES = tuple(READERS)
 
@@ -33,9 +43,13 @@ def read_file(path: Path) -> SourceText:
         data = path.read_bytes()
     except OSError as e:
         raise BadInput(f"cannot read: {e.strerror or e}") from None
+    if not data.strip():
+        raise BadInput("empty file: no text to read")
     fmt, reader = READERS[suffix]
-    text, encoding = reader(data)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, encoding, *located = reader(data)
+    locations = located[0] if located else None
+    if locations is None:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BadInput("empty file: no text to read")
     return SourceText(
@@ -44,4 +58,5 @@ def read_file(path: Path) -> SourceText:
         content_hash=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         format=fmt,
+        locations=locations,
     )

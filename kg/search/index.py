@@ -7,39 +7,48 @@ parts are added to the query, not to the index, so they can change without re-in
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from whoosh import writing
-from whoosh.fields import ID, STORED, TEXT, Schema
+from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError, create_in, exists_in, open_dir
 from whoosh.qparser import AndGroup, FieldsPlugin, FuzzyTermPlugin, MultifieldParser, OrGroup
-from whoosh.query import And, Or, Term, TermRange
+from whoosh.query import Every, Or, Term
+from whoosh.sorting import Count, FieldFacet
 
 from kg.errors import QueryError, StoreError
 from kg.lang.synonyms import SynonymTable
+from kg.lang.text import key
 from kg.search.analysis import exact_analyzer, stemming_analyzer
-from kg.search.query import expand, lex
+from kg.search.filters import Filters
+from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
 from kg.search.vocabulary import Vocabulary
 
-INDEX_NAME = "sections_v1"  # a new name for a new schema: an old index is then rebuilt, not misread
+INDEX_NAME = "sections_v2"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 1.5, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
+MAX_PARTS = 30  # compounds a query word expands to, at most (the shortest first)
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+FACETS = ("actor", "body", "year", "topic")
+SORTS = ("relevance", "date")
 
 SCHEMA = Schema(
     section_id=ID(stored=True, unique=True),
     document=ID(stored=True),
     title=TEXT(analyzer=stemming_analyzer(), stored=True),
     kind=ID(stored=True),
-    actor=STORED,
+    actor=ID(stored=True),
     actor_key=ID,
-    body=STORED,
+    body=ID(stored=True),
+    body_key=ID,
     date=ID(stored=True),
+    year=ID,
+    topic=KEYWORD(commas=True, lowercase=False),
+    topics=STORED,
+    mention=KEYWORD(commas=True, lowercase=False),
+    mention_name=KEYWORD(commas=True, lowercase=False),  # as written: "did you mean" offers these
     lines=STORED,
     text=STORED,
     content=TEXT(analyzer=stemming_analyzer()),
@@ -75,11 +84,12 @@ class Hit:
     actor: str | None
     body: str | None
     section_id: str
+    topics: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return {"document": self.document, "section": self.section, "lines": list(self.lines),
                 "date": self.date, "score": self.score, "snippet": self.snippet, "kind": self.kind,
-                "actor": self.actor, "body": self.body}
+                "actor": self.actor, "body": self.body, "topics": list(self.topics)}
 
 
 @dataclass(frozen=True)
@@ -88,10 +98,15 @@ class SearchResult:
     total: int
     suggestion: str | None
     hits: list[Hit]
+    page: int = 1
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"query": self.query, "total": self.total, "suggestion": self.suggestion,
-                "hits": [h.to_json() for h in self.hits]}
+        out = {"query": self.query, "total": self.total, "suggestion": self.suggestion, "page": self.page,
+               "hits": [h.to_json() for h in self.hits]}
+        if self.facets:
+            out["facets"] = self.facets
+        return out
 
 
 class SectionIndex:
@@ -109,9 +124,7 @@ class SectionIndex:
 
     def replace_document(self, document: str, sections: list[IndexedSection]) -> None:
         """Swap a document's sections in one commit: readers see the old set or the new one."""
-        strays = {s.document for s in sections} - {document}
-        if strays:
-            raise ValueError(f"sections of {sorted(strays)} given for document {document}")
+        _check_owner(document, sections)
         with self._writer() as w:
             w.delete_by_term("document", document)
             for section in sections:
@@ -122,9 +135,18 @@ class SectionIndex:
         with self._writer() as w:
             w.delete_by_term("document", document)
 
-    def clear(self) -> None:
-        """Empty the index, keeping its directory (before a full rebuild)."""
-        self._writer().commit(mergetype=writing.CLEAR)
+    def rebuild(self, documents: dict[str, list[IndexedSection]]) -> None:
+        """Replace the whole index by these documents' sections in one commit."""
+        w = self._writer()
+        try:
+            for document, sections in documents.items():
+                _check_owner(document, sections)
+                for section in sections:
+                    w.add_document(**_fields(section))
+        except BaseException:
+            w.cancel()
+            raise
+        w.commit(mergetype=writing.CLEAR)
 
     def _writer(self):
         try:
@@ -139,37 +161,55 @@ class SectionIndex:
         return {f["document"] for f in self._current().all_stored_fields()}
 
     def section_ids(self) -> set[str]:
-        return {f["section_id"] for f in self._current().all_stored_fields()}
+        return set(self.fingerprints())
+
+    def fingerprints(self) -> dict[str, tuple]:
+        """Section id → what the drift check compares with the graph (see fingerprint)."""
+        return {f["section_id"]: fingerprint(f["document"], f["title"], f["lines"], f["text"])
+                for f in self._current().all_stored_fields()}
 
     def search(
         self,
         query: str,
         *,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        actor: str | None = None,
+        filters: Filters = Filters(),
         limit: int = 10,
+        page: int = 1,
+        sort: str = "relevance",
+        facets: bool = False,
     ) -> SearchResult:
         """Ranked sections for query; words AND-ed, or OR-ed when that finds nothing."""
-        tokens = lex(query)
+        if limit < 1 or page < 1:
+            raise QueryError("limit and page must be 1 or more")
+        if sort not in SORTS:
+            raise QueryError(f"sort by {' or '.join(SORTS)}, not {sort!r}")
+        tokens, in_query = split_filters(query)
+        found = filters.plus(in_query).query()
         if self._synonyms is None:
             self._synonyms = SynonymTable.load()
-        text, loose_words = expand(tokens, self._synonyms)
         searcher = self._current()
         vocabulary = self._vocab(searcher)
-        found = _filter(date_from, date_to, actor)
+        text, loose_words = expand(tokens, self._synonyms) if tokens else ("", [])
+        groups = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in FACETS} if facets else None
+        wanted = page * limit if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
-            q = self._parse(text, group, vocabulary)
-            results = searcher.search(q, limit=limit, filter=found)
+            q = self._parse(text, group, vocabulary) if text else Every()
+            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups)
             if not results.is_empty():
                 break
+        ranked = list(results) if sort == "relevance" else sorted(results, key=lambda h: h.get("date") or "", reverse=True)
         stems = _stems(q, searcher.reader())
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
+        suggestion = _corrected(query, corrections)
+        if suggestion is None and results.is_empty() and tokens:
+            suggestion = vocabulary.name_correction(" ".join(t.text for t in tokens))
         return SearchResult(
             query=query,
             total=len(results),
-            suggestion=_corrected(query, corrections),
-            hits=[_hit(h, stems) for h in results],
+            suggestion=suggestion,
+            hits=[_hit(h, stems) for h in ranked[(page - 1) * limit : page * limit]],
+            page=page,
+            facets={name: _counts(name, results.groups(name)) for name in FACETS} if facets else {},
         )
 
     def _parse(self, text: str, group, vocabulary: Vocabulary):
@@ -179,7 +219,7 @@ class SectionIndex:
 
         def with_parts(q):
             if isinstance(q, Term) and q.fieldname == "exact":
-                parts = [Term("exact", w, boost=q.boost * PART_BOOST) for w in vocabulary.compounds(q.text)]
+                parts = [Term("exact", w, boost=q.boost * PART_BOOST) for w in vocabulary.compounds(q.text)[:MAX_PARTS]]
                 return Or([q, *parts]) if parts else q
             return q
 
@@ -214,6 +254,17 @@ class SectionIndex:
         return self._vocabulary
 
 
+def fingerprint(document: str, title: str, lines, text: str) -> tuple:
+    """A section as the drift check sees it: where it is and what it says."""
+    return (document, title, tuple(lines), text)
+
+
+def _check_owner(document: str, sections: list[IndexedSection]) -> None:
+    strays = {s.document for s in sections} - {document}
+    if strays:
+        raise ValueError(f"sections of {sorted(strays)} given for document {document}")
+
+
 class _Fuzzy(FuzzyTermPlugin):
     """`word~` allows two edits, since whoosh counts a swap of two letters ("Fornbeu") as two."""
 
@@ -235,35 +286,35 @@ def _fields(s: IndexedSection) -> dict:
         content=s.text,
         exact=s.text,
         tags="\n".join((*s.topics, *s.mentions)),
+        topics=tuple(s.topics),
     )
+    if s.topics:
+        fields["topic"] = ",".join(key(t) for t in s.topics)
+    if s.mentions:
+        fields["mention"] = ",".join(key(m) for m in s.mentions)
+        fields["mention_name"] = ",".join(m.replace(",", " ") for m in s.mentions)
     if s.actor is not None:
-        fields.update(actor=s.actor, actor_key=s.actor.casefold())
+        fields.update(actor=s.actor, actor_key=key(s.actor))
     if s.body is not None:
-        fields["body"] = s.body
+        fields.update(body=s.body, body_key=key(s.body))
     if s.date is not None:
-        fields["date"] = s.date
+        fields.update(date=s.date, year=s.date[:4])
     return fields
 
 
-def _filter(date_from: str | None, date_to: str | None, actor: str | None):
-    """The query that the filters make, or None without filters."""
-    parts = []
-    for name, value in (("date_from", date_from), ("date_to", date_to)):
-        if value is not None and not _is_iso_date(value):
-            raise QueryError(f"{name} must be a date like 2022-05-20, not {value!r}")
-    if date_from is not None or date_to is not None:
-        parts.append(TermRange("date", date_from, date_to))
-    if actor is not None:
-        parts.append(Term("actor_key", actor.strip().casefold()))
-    return And(parts) if parts else None
+def _counts(name: str, groups: dict) -> dict[str, int]:
+    """Facet counts, largest first; topics by their thesaurus label."""
+    counts = {value: n for value, n in groups.items() if value is not None}
+    if name == "topic":
+        counts = _topic_labels(counts)
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _is_iso_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return bool(_ISO_DATE.fullmatch(value))
+def _topic_labels(counts: dict[str, int]) -> dict[str, int]:
+    from kg.lang.thesaurus import thesaurus
+
+    labels = {key(c.label): c.label for c in thesaurus().concepts}
+    return {labels.get(k, k): n for k, n in counts.items()}
 
 
 def _stems(q, reader) -> frozenset[str]:
@@ -297,6 +348,7 @@ def _hit(hit, stems: frozenset[str]) -> Hit:
         actor=hit.get("actor"),
         body=hit.get("body"),
         section_id=hit["section_id"],
+        topics=tuple(hit.get("topics", ())),
     )
 
 

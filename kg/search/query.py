@@ -17,14 +17,17 @@ BINARY = {"AND", "OR", "ANDNOT", "ANDMAYBE"}
 OPERATORS = BINARY | {"NOT"}
 SPECIAL = set('*?~^[]{}')  # wildcard, fuzzy, boost and range syntax: not a plain word
 
+FILTER_FIELDS = ("actor", "body", "kind", "topic", "year", "mentions")  # "field:value" in a query
+
 _TOKEN = re.compile(
-    r'(?P<phrase>"[^"]*"[^\s()"]*)|(?P<quote>")|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+)'
+    rf'(?P<filter>(?:{"|".join(FILTER_FIELDS)}):(?:"[^"]*"|[^\s()"]*))'
+    r'|(?P<phrase>"[^"]*"[^\s()"]*)|(?P<quote>")|(?P<lparen>\()|(?P<rparen>\))|(?P<word>[^\s()"]+)'
 )
 
 
 @dataclass(frozen=True)
 class Token:
-    kind: str  # "word" | "phrase" | "op" | "lparen" | "rparen"
+    kind: str  # "word" | "phrase" | "op" | "lparen" | "rparen" | "filter"
     text: str
     start: int  # offset in the query string
 
@@ -36,6 +39,43 @@ class Token:
 
 def lex(query: str) -> list[Token]:
     """The query's tokens; QueryError if quotes, brackets or operators do not fit together."""
+    tokens = _tokens(query)
+    if not tokens:
+        raise QueryError("empty query")
+    _check(tokens)
+    return tokens
+
+
+def split_filters(query: str) -> tuple[list[Token], dict[str, list[str]]]:
+    """The search tokens and the field filters ("actor:Bærum", 'body:"Vestlandsrådet"').
+
+    A filter narrows the whole query, so it may not stand inside brackets or next to an
+    operator; a query of filters alone (no tokens left) matches every section they allow.
+    """
+    tokens = _tokens(query)
+    if not tokens:
+        raise QueryError("empty query")
+    filters: dict[str, list[str]] = {}
+    depth = 0
+    for i, tok in enumerate(tokens):
+        depth += {"lparen": 1, "rparen": -1}.get(tok.kind, 0)
+        if tok.kind != "filter":
+            continue
+        name, value = tok.text.split(":", 1)
+        where = f"at character {tok.start + 1}"
+        if not value.strip('"').strip():
+            raise QueryError(f"{name}: {where} needs a value, e.g. {name}:Bærum")
+        neighbours = [t for t in (tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None) if t]
+        if depth or any(t.kind == "op" for t in neighbours):
+            raise QueryError(f"{tok.text} {where} filters the whole query: put it outside brackets and operators")
+        filters.setdefault(name, []).append(value.strip('"').strip())
+    rest = [t for t in tokens if t.kind != "filter"]
+    if rest:
+        _check(rest)
+    return rest, filters
+
+
+def _tokens(query: str) -> list[Token]:
     tokens = []
     for m in _TOKEN.finditer(query):
         kind = m.lastgroup
@@ -44,9 +84,6 @@ def lex(query: str) -> list[Token]:
         if kind == "word" and m.group() in OPERATORS:
             kind = "op"
         tokens.append(Token(kind, m.group(), m.start()))
-    if not tokens:
-        raise QueryError("empty query")
-    _check(tokens)
     return tokens
 
 

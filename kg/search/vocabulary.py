@@ -1,6 +1,7 @@
-"""The index's words, for compound-part matching and "did you mean" suggestions.
+"""The index's words and names, for compound-part matching and "did you mean" suggestions.
 
-Built from the unstemmed field, once per index version (the searcher caches it).
+Built from the unstemmed field and the name fields, once per index version (the searcher
+caches it).
 """
 
 from __future__ import annotations
@@ -8,33 +9,35 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 from whoosh.query import Term
 
+from kg.lang.text import key
 from kg.search.analysis import exact_analyzer, stemming_analyzer
+from kg.search.compounds import CompoundSplitter
 
-COMPOUND_MIN = 6  # shorter words would match too many unrelated compounds
-MAX_PARTS = 30  # compound words a query word expands to, at most
+NAME_FIELDS = ("actor", "body", "mention_name")
+NAME_SCORE = 85  # rapidfuzz ratio of a misspelt name to the name it is taken for
 
 
 class Vocabulary:
-    """The surface words of one searcher's view of the index."""
+    """The surface words and entity names of one searcher's view of the index."""
 
     def __init__(self, searcher):
         self.searcher = searcher
         reader = searcher.reader()
         self._reader = reader
         self.words = frozenset(w for w in reader.field_terms("exact") if not any(c.isdigit() for c in w))
+        self.names = {key(n): n for field in NAME_FIELDS for n in reader.field_terms(field)}
+        self._splitter = CompoundSplitter(self.words)
         self._exact = exact_analyzer()
         self._stem = stemming_analyzer()
 
     def compounds(self, word: str) -> list[str]:
-        """Indexed words that start or end with word (not word itself), shortest first."""
-        if sum(c.isalpha() for c in word) < COMPOUND_MIN:
-            return []
-        found = [w for w in self.words if w != word and (w.startswith(word) or w.endswith(word))]
-        return sorted(found, key=lambda w: (len(w), w))[:MAX_PARTS]
+        """Indexed compounds that word is a part of (not word itself), shortest first."""
+        found = [w for w in self.words if word in w and self._splitter.is_part(word, w)]
+        return sorted(found, key=lambda w: (len(w), w))
 
     def correction(self, word: str) -> str | None:
         """The closest indexed word, as usually written, when word is not found in any form."""
@@ -52,6 +55,14 @@ class Vocabulary:
             if surface:
                 return surface
         return None
+
+    def name_correction(self, text: str) -> str | None:
+        """The actor, body or mentioned entity whose name text misspells, if one is close."""
+        best = process.extractOne(key(text), self.names, scorer=fuzz.ratio, score_cutoff=NAME_SCORE)
+        if best is None:
+            return None
+        name, _, name_key = best
+        return None if name_key == key(text) else name
 
     def _known(self, form: str) -> bool:
         if form in self.words or any(c.isdigit() for c in form):

@@ -136,5 +136,23 @@ class GraphStore:
             res = self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs)
         except SyntaxError as e:
             raise StoreError(f"bad SPARQL: {e}") from None
-        names = [v.value for v in res.variables]
-        return [{n: row[n] for n in names if row[n] is not None} for row in res]
+        return solution_rows(res)
+
+    def query(self, sparql: str):
+        """Any SPARQL query over the union of all graphs: QuerySolutions, QueryBoolean or QueryTriples."""
+        try:
+            return self.ox.query(sparql, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise StoreError(f"bad SPARQL: {e}") from None
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.ox.update(sparql)
+        except SyntaxError as e:
+            raise StoreError(f"bad SPARQL update: {e}") from None
+
+
+def solution_rows(results) -> list[dict]:
+    """SELECT results as dicts of the bound variables (an unbound one is left out)."""
+    names = [v.value for v in results.variables]
+    return [{n: row[n] for n in names if row[n] is not None} for row in results]

@@ -92,6 +92,15 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
             add(node.iri, KG.county, ox.Literal(m.county))
             for nb in m.numberings:
                 add(node.iri, KG.kommunenummer, ox.Literal(nb.number))
+                # a number can be valid in two periods (most of Trøndelag kept its numbers in 2024)
+                numbering = f"{node.iri}/numbering/{nb.number}/{nb.valid_from}"
+                add(node.iri, KG.numbering, ox.NamedNode(numbering))
+                add(numbering, RDF.type, ox.NamedNode(KG.MunicipalityNumber))
+                add(numbering, KG.kommunenummer, ox.Literal(nb.number))
+                add(numbering, KG.county, ox.Literal(nb.county))
+                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=ox.NamedNode(XSD.date)))
+                if nb.valid_to:
+                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=ox.NamedNode(XSD.date)))
     doc = g.document.iri
     add(doc, PROV.generatedAtTime, ox.Literal((ingested_at or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
                                               datatype=ox.NamedNode(XSD.dateTime)))

@@ -1,0 +1,1 @@
+"""Graph analytics and pictures on a networkx projection of the store (built once per store version)."""

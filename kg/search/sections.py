@@ -1,0 +1,103 @@
+"""The sections to index, read from the graph store: the one source of the index's content.
+
+Ingest indexes a document's sections as the store holds them right after its graph is
+replaced, and `kg reindex` rebuilds the whole index the same way, so the index cannot hold a
+section (or a title, actor, topic) that the graph does not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.lang.thesaurus import thesaurus
+from kg.search.index import IndexedSection, fingerprint
+from kg.vocab import sparql_prefixes
+
+_SECTIONS = """
+SELECT ?g ?s ?file ?title ?kind ?start ?end ?text ?actor ?date ?body $graph WHERE { GRAPH ?g {
+  ?s a kg:Section ; dcterms:isPartOf ?d ; dcterms:title ?title ; kg:sectionKind ?kind ;
+     kg:lineStart ?start ; kg:lineEnd ?end ; schema:text ?text .
+  ?d kg:sourceFile ?file .
+  OPTIONAL { ?s kg:actor ?a . ?a rdfs:label ?actor }
+  OPTIONAL { ?s kg:meeting ?m . ?m schema:startDate ?date }
+  OPTIONAL { ?s kg:meeting ?m . ?m schema:organizer ?o . ?o rdfs:label ?body }
+  FILTER(!BOUND($graph) || ?g = $graph)
+} }"""
+_TOPICS = """
+SELECT ?s ?t $graph WHERE { GRAPH ?g { ?s a kg:Section ; dcterms:subject ?t } FILTER(!BOUND($graph) || ?g = $graph) }"""
+_MENTIONS = """
+SELECT ?s ?label $graph WHERE { GRAPH ?g { ?s a kg:Section ; schema:mentions ?e . ?e rdfs:label ?label }
+  FILTER(!BOUND($graph) || ?g = $graph) }"""
+
+
+def sections_in_store(store, graph: str | None = None) -> dict[str, list[IndexedSection]]:
+    """Document name → its sections in line order; of one named graph, or of all."""
+    import pyoxigraph as ox
+
+    bindings = {"graph": ox.NamedNode(graph)} if graph else {}
+    topics = _many(store.select(sparql_prefixes() + _TOPICS, bindings), "t")
+    mentions = _many(store.select(sparql_prefixes() + _MENTIONS, bindings), "label")
+    by_slug = thesaurus().by_slug
+    out: dict[str, list[IndexedSection]] = {}
+    for r in store.select(sparql_prefixes() + _SECTIONS, bindings):
+        s = r["s"].value
+        out.setdefault(r["file"].value, []).append(IndexedSection(
+            document=r["file"].value,
+            section_id=s,
+            title=r["title"].value,
+            kind=r["kind"].value,
+            actor=r["actor"].value if "actor" in r else None,
+            body=r["body"].value if "body" in r else None,
+            date=r["date"].value[:10] if "date" in r else None,
+            lines=(int(r["start"].value), int(r["end"].value)),
+            text=r["text"].value,
+            topics=tuple(_topic_label(t, by_slug) for t in topics.get(s, ())),
+            mentions=tuple(mentions.get(s, ())),
+        ))
+    for sections in out.values():
+        sections.sort(key=lambda x: x.lines)
+    return out
+
+
+def _many(rows: list[dict], name: str) -> dict[str, list[str]]:
+    out: dict[str, set[str]] = {}
+    for r in rows:
+        out.setdefault(r["s"].value, set()).add(r[name].value)
+    return {s: sorted(values) for s, values in out.items()}
+
+
+def _topic_label(iri: str, by_slug) -> str:
+    slug = iri.rsplit("/", 1)[-1]
+    concept = by_slug.get(slug)
+    return concept.label if concept else slug
+
+
+@dataclass(frozen=True)
+class Drift:
+    """How the index differs from the graph's sections (all empty: no drift)."""
+
+    sections: int  # sections in the graph
+    missing: list[str]  # in the graph, not in the index
+    extra: list[str]  # in the index, not in the graph
+    stale: list[str]  # in both, with another title, line span or text
+
+    @property
+    def ok(self) -> bool:
+        return not (self.missing or self.extra or self.stale)
+
+    def to_json(self) -> dict:
+        return {"ok": self.ok, "sections": self.sections, "missing": self.missing, "extra": self.extra,
+                "stale": self.stale}
+
+
+def drift(store, index) -> Drift:
+    """Compare the index with the store's sections, section by section."""
+    graph = {s.section_id: fingerprint(s.document, s.title, s.lines, s.text)
+             for sections in sections_in_store(store).values() for s in sections}
+    indexed = index.fingerprints()
+    return Drift(
+        sections=len(graph),
+        missing=sorted(set(graph) - set(indexed)),
+        extra=sorted(set(indexed) - set(graph)),
+        stale=sorted(s for s in set(graph) & set(indexed) if graph[s] != indexed[s]),
+    )

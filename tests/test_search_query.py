@@ -1,0 +1,123 @@
+"""Query language, filters and result pages of search (issue 4, points 5 and 6)."""
+
+import pytest
+
+from kg.errors import QueryError
+from kg.lang.synonyms import SynonymTable
+from kg.search import IndexedSection, SectionIndex
+from kg.search.filters import Filters
+
+
+def section(doc, n, title, text, *, date, body, kind="roundtable", topics=(), mentions=()):
+    return IndexedSection(document=doc, section_id=f"urn:{doc}/{n}", title=title, kind=kind,
+                          actor=title if kind == "roundtable" else None, body=body, date=date, lines=(n, n + 1),
+                          text=text, topics=topics, mentions=mentions)
+
+
+DOCS = {
+    "viken-2021.txt": [
+        section("viken-2021.txt", 1, "Bærum", "Bærum planlegger grønn omstilling av Fornebu.", date="2021-09-01",
+                body="Osloregionen", topics=("grønn omstilling",), mentions=("Fornebu",)),
+        section("viken-2021.txt", 2, "Saker", "Omstilling og grønn vekst står på sakslista.", date="2021-09-01",
+                body="Osloregionen", kind="agenda"),
+    ],
+    "viken-2023.txt": [
+        section("viken-2023.txt", 1, "Bærum", "Bærum og Statens vegvesen bygger ny veg til Fornebu.",
+                date="2023-03-01", body="Osloregionen", topics=("samferdsel",),
+                mentions=("Statens vegvesen", "Fornebu")),
+        section("viken-2023.txt", 2, "Asker", "Asker satser på digitalisering og klima.", date="2023-03-01",
+                body="Osloregionen", topics=("digitalisering", "klima")),
+    ],
+    "vest-2023.txt": [
+        section("vest-2023.txt", 1, "Bergen", "Bergen held fram med det grøne skiftet og digitale tenester.",
+                date="2023-06-01", body="Vestlandsrådet", topics=("digitalisering",)),
+    ],
+}
+
+
+@pytest.fixture
+def index(tmp_path):
+    ix = SectionIndex(tmp_path / "ix", SynonymTable([]))
+    ix.rebuild(DOCS)
+    return ix
+
+
+def where(result):
+    return [(h.document, h.section) for h in result.hits]
+
+
+def test_field_filters_in_the_query(index):
+    assert where(index.search("Fornebu actor:Bærum year:2023")) == [("viken-2023.txt", "Bærum")]
+    assert where(index.search("omstilling kind:agenda")) == [("viken-2021.txt", "Saker")]
+    assert where(index.search('digital* body:"Vestlandsrådet"')) == [("vest-2023.txt", "Bergen")]
+    assert {h.section for h in index.search("kind:roundtable body:osloregionen").hits} == {"Bærum", "Asker"}
+
+
+def test_filters_alone_match_every_section_they_allow(index):
+    assert index.search("year:2023").total == 3
+
+
+def test_topic_filter_uses_the_thesaurus(index):
+    assert where(index.search("Bærum", filters=Filters(topic=("grønn omstilling",)))) == [("viken-2021.txt", "Bærum")]
+    # any label of the concept, in any language
+    assert {h.section for h in index.search("topic:digitalisation").hits} == {"Asker", "Bergen"}
+
+
+def test_mentions_filter(index):
+    assert where(index.search("Bærum", filters=Filters(mentions=("Statens vegvesen",)))) == [("viken-2023.txt", "Bærum")]
+
+
+def test_boolean_phrase_prefix_fuzzy(index):
+    assert where(index.search('"grønn omstilling"')) == [("viken-2021.txt", "Bærum")]
+    assert {h.section for h in index.search("omstilling NOT Fornebu").hits} == {"Saker"}
+    assert {h.section for h in index.search("Asker OR Bergen").hits} == {"Asker", "Bergen"}
+    assert {h.section for h in index.search("digital*").hits} == {"Asker", "Bergen"}
+    assert where(index.search("vegvsen~")) == [("viken-2023.txt", "Bærum")]
+
+
+@pytest.mark.parametrize("query, message", [
+    ("actor:", "actor: at character 1 needs a value"),
+    ("Fornebu OR actor:Bærum", "character 12 filters the whole query"),
+    ("(Fornebu actor:Bærum)", "character 10"),
+    ("kind:møte", "no section kind"),
+    ("year:23", "no year"),
+    ("topic:strikking", "no topic 'strikking'"),
+    ("(Fornebu", "character 1 is never closed"),
+])
+def test_malformed_queries_say_what_and_where(index, query, message):
+    with pytest.raises(QueryError, match=message):
+        index.search(query)
+
+
+def test_pages_and_limit(index):
+    first = index.search("year:2023", limit=2)
+    second = index.search("year:2023", limit=2, page=2)
+    assert first.total == second.total == 3 and len(first.hits) == 2 and len(second.hits) == 1
+    assert not {h.section_id for h in first.hits} & {h.section_id for h in second.hits}
+
+
+def test_sort_by_date_newest_first(index):
+    dates = [h.date for h in index.search("Bærum OR Bergen OR Asker", sort="date").hits]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2023-06-01"
+
+
+def test_facets_count_all_matches(index):
+    result = index.search("Fornebu OR digitalisering OR digitale", limit=1, facets=True)
+    assert result.facets["actor"] == {"Bærum": 2, "Asker": 1, "Bergen": 1}
+    assert result.facets["body"] == {"Osloregionen": 3, "Vestlandsrådet": 1}
+    assert result.facets["year"] == {"2023": 3, "2021": 1}
+    assert result.facets["topic"]["digitalisering"] == 2
+    assert "facets" in result.to_json() and "facets" not in index.search("Fornebu").to_json()
+
+
+def test_did_you_mean_an_entity_name(index):
+    result = index.search("Statns vegvsen")
+    assert result.total == 0 and result.suggestion == "Statens vegvesen"
+
+
+def test_hit_carries_what_a_listing_needs(index):
+    hit = index.search("Asker").hits[0].to_json()
+    assert {k: hit[k] for k in ("document", "section", "lines", "date", "body", "actor")} == {
+        "document": "viken-2023.txt", "section": "Asker", "lines": [2, 3], "date": "2023-03-01",
+        "body": "Osloregionen", "actor": "Asker"}
+    assert "<b>Asker</b>" in hit["snippet"] and hit["score"] > 0
