@@ -199,9 +199,8 @@ class Archive:
     def entities(self, kind: str | None = None) -> list[EntityInfo]:
         if kind is not None and kind not in KINDS:
             raise NotFound(f"no kind {kind!r}; kinds are: {', '.join(KINDS)}")
-        classes = [CLASS_OF_KIND[kind]] if kind else [CLASS_OF_KIND[k] for k in KINDS]
         found: dict[str, EntityInfo] = {}
-        for cls in classes:
+        for cls in (CLASS_OF_KIND[k] for k in KINDS):  # all classes: a node's kind is its most specific one
             # the class is a constant of our vocabulary, written in: Oxigraph plans that far better
             rows = self.store.select(sparql_prefixes() + f"""
                 SELECT DISTINCT ?e ?label ?alt ?file WHERE {{
@@ -217,15 +216,7 @@ class Archive:
                     info.aliases.append(r["alt"].value)
                 if "file" in r and r["file"].value not in info.documents:
                     info.documents.append(r["file"].value)
-        out = list(found.values())
-        if kind is None:  # a node has one kind: its most specific class
-            order = [k for k, _ in sorted(KIND_OF_CLASS.items(), key=lambda kv: list(KIND_OF_CLASS).index(kv[0]))]
-            best: dict[str, EntityInfo] = {}
-            for info in out:
-                prev = best.get(info.id)
-                if prev is None or order.index(CLASS_OF_KIND[info.kind]) < order.index(CLASS_OF_KIND[prev.kind]):
-                    best[info.id] = info
-            out = list(best.values())
+        out = [info for info in found.values() if kind is None or info.kind == kind]
         for info in out:
             info.aliases.sort()
             info.documents.sort()

@@ -14,7 +14,7 @@ from kg.lang.text import slug
 from kg.lang.bodies import lexicon
 from kg.lang.gazetteer import gazetteer
 from kg.store.graphstore import GraphStore
-from kg.vocab import KG, ORG, RDF, RDFS, sparql_prefixes
+from kg.vocab import KG, ORG, RDF, RDFS
 
 REGIONS_GRAPH = "graph/regions"
 
@@ -33,12 +33,15 @@ def membership_quads(store: GraphStore) -> list:
     """The quads of the regions graph for the municipalities now in the store."""
     import pyoxigraph as ox
 
-    present = {r["m"].value for r in store.select(sparql_prefixes() + """
-        SELECT DISTINCT ?m WHERE { GRAPH ?g { ?m a kg:Municipality } }""")}
     graph = ox.NamedNode(store.iri(REGIONS_GRAPH))
+    kind = (ox.NamedNode(RDF.type), ox.NamedNode(KG.Municipality))
+
+    def present(iri: str) -> bool:  # one index lookup a member, whatever the size of the store
+        return next(store.ox.quads_for_pattern(ox.NamedNode(iri), *kind, None), None) is not None
+
     quads = []
     for label, numbers in sorted(lexicon_members().items()):
-        members = [store.iri(f"municipality/{n}") for n in numbers if store.iri(f"municipality/{n}") in present]
+        members = [m for m in (store.iri(f"municipality/{n}") for n in numbers) if present(m)]
         if not members:
             continue
         region = ox.NamedNode(store.iri(f"region/{slug(label)}"))

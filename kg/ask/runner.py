@@ -155,8 +155,13 @@ class Runner:
                          why=[f"{k} = {f.label} ({f.why})" for k, f in bound.items()])
 
     def ask(self, question: str, *, today: date | None = None) -> AskResult:
-        """The answer of the first named query whose wording fits and whose slots all fill."""
+        """The answer of the named query whose wording fits and whose slots fill best.
+
+        Readings are tried in order; one whose slots all match names exactly wins over one
+        that needed a close spelling ("Sogn Næring" is a body, not the topic "skognæring").
+        """
         problems: list[KgError] = []
+        fits = []
         for r in readings(question):
             try:
                 texts = dict(r.slots)
@@ -168,6 +173,9 @@ class Runner:
             except (NotFound, QueryError) as e:
                 problems.append(e)
                 continue
+            fits.append((sum("spelling" not in f.why for f in bound.values()) - len(bound), len(fits), r, bound))
+        if fits:
+            _, _, r, bound = max(fits, key=lambda fit: (fit[0], -fit[1]))
             answers = self.run(r.query, bound)
             why = [f"question fits “{r.pattern}” ({'exactly' if r.exact else 'by word stems'})"]
             why += [f"{k} = {f.label} ({f.why})" for k, f in bound.items()]

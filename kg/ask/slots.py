@@ -166,6 +166,10 @@ class SlotFiller:
             tagged = th.tag(text)
             if len(tagged) == 1:
                 c, how = tagged[0].concept, "thesaurus form"
+        if c is None and len(key(text)) >= 4:  # "skog" for "skog og tre": a word of one concept's labels
+            holders = {c2.slug: c2 for lab, c2 in th.labels().items() if key(text) in lab.split()}
+            if len(holders) == 1:
+                c, how = next(iter(holders.values())), "a word of a thesaurus label"
         if c is None:
             raise NotFound(f"no topic called {text!r} in the thesaurus")
         return Filled(ox.NamedNode(f"{self.store.base}topic/{c.slug}"), c.label, how)

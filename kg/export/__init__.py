@@ -1,1 +1,2 @@
-"""Export the store as RDF files and check it against the project's SHACL shapes."""
+"""The store as RDF for other tools: six formats (JSON-LD compacted with the published
+context), SHACL validation against the project's shapes, and ad-hoc SPARQL results."""

@@ -19,6 +19,7 @@ from kg.extract.mentions import NameMatch, find_names
 from kg.extract.sentences import Sentence, section_sentences
 from kg.lang.amounts import find_amounts
 from kg.lang.lexicon import word_set
+from kg.lang.names import is_given_name
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.vocab import DCTERMS, KG, ORG, SCHEMA, XSD
@@ -27,19 +28,27 @@ _CAPWORD = r"[A-ZÆØÅ][\w\-æøå]*"
 _NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
 PROJECT_AFTER = re.compile(rf"\bprosjekt(?:et)?\s+(?P<name>{_NAME})")
 PROJECT_BEFORE = re.compile(rf"(?P<name>{_NAME})[\s\-]prosjekt(?:et)?\b")
-_MAKE = r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|starte|starter|opprette|oppretter|opprettes|har"
+_MAKE = (r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|"
+         r"starte|starter|opprette|oppretter|opprettes|utrede|utreder|utredes|planlegge|planlegger|planlegges|har")
 INITIATIVE = re.compile(
     rf"\b(?P<verb>{_MAKE})\s+(?:(?:bl\.?\s?a\.?|også)\s+)?(?:et|en|ei)\s+(?:(?:ny|nytt|nye|eget|egen)\s+)?"
     rf"(?P<noun>[a-zæøå][\wæøå\-]{{3,}})(?P<rest>(?:\s+(?:for|om)\s+[^.,;:()]+)?)")
 CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
 FUNDING_WORDS = re.compile(r"\b(?:fikk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|støtte|tilskudd|tilskot|finansiert|finansiering|midler)\b", re.IGNORECASE)
 GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga)\b", re.IGNORECASE)
-PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|samarbeidspartnere)\b", re.IGNORECASE)
-WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman)\s+(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
+PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|"
+                           r"samarbeidspartnere|sammen med|saman med)\b", re.IGNORECASE)
+WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman|sammen|saman)\s+"
+                        r"(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
+OWNER_IS = re.compile(r"\ber\s+(?:prosjekteier|prosjekteigar|prosjektansvarlig|eier av prosjektet|leder prosjektet)\b",
+                      re.IGNORECASE)
+PLACE_AFTER = re.compile(r"\s+(?:for|i|på|ved)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?P<noun>\s+(?!(?:og|som|med|for|i|på|til|av|er|"
+                         r"ble|vart|sammen|saman|der|om|fra|frå)\b)[a-zæøå]{4,})?")
 ROLE_IS = re.compile(r"\b(?:er|blir|ble|vart|har blitt)\s+(?:nå\s+|no\s+|ny\s+|vår\s+|konstituert\s+)?(?P<role>[a-zæøå][\wæøå\- ]{2,40})")
 ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\-]*)\)")
 PURPOSE = re.compile(r"\b(?:for|til)\s+å\s+(?P<what>[^.,;]+?)(?=\s+(?:for|innen|i|fra|til)\s+(?:prosjekt|programm)|[.,;]|$)")
-STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "til", "som", "på", "av", "er", "ble", "har"}
+STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "frå", "til", "som", "på", "av", "er", "ble", "vart", "har",
+              "under", "sammen", "saman", "ved", "hos", "mot", "etter", "gjennom", "innenfor", "der", "hvor"}
 
 
 def _trim_name(name: str) -> str:
@@ -67,6 +76,7 @@ class _Reader:
         self.sec = sec
         self.actor = actor
         self.project: Node | None = None
+        self.seen: list[Node] = []  # projects named in this section
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -89,6 +99,8 @@ class _Reader:
             self.g.fact(node, KG.owner, self.actor, self.ev(s))
         self.g.fact(self.sec.node, SCHEMA.mentions, node)
         self.project = node
+        if node not in self.seen:
+            self.seen.append(node)
         return node
 
     def read(self, s: Sentence) -> None:
@@ -103,7 +115,8 @@ class _Reader:
                 p = self.project_node(name, s)
                 if p is not None:
                     projects.append(p)
-                    spans.append(m.span("name"))
+                    start = m.start("name") + m["name"].index(name)
+                    spans.append((start, start + len(name)))
         clusters: list[tuple[Node, re.Match]] = []
         for m in INITIATIVE.finditer(text):
             noun = m["noun"].lower()
@@ -122,8 +135,9 @@ class _Reader:
                 for t in thesaurus().tag(rest):
                     g.fact(node, DCTERMS.subject, g.entity("topic", t.concept.slug), self.ev(s))
             elif m["verb"] != "har" and noun not in _abstract_nouns() and not noun.startswith("prosjekt"):
-                # "et klimadashboard for Fornebu": a capitalised name after for/i/på is the place
-                pm = re.match(r"\s+(?:for|i|på)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+)", rest)
+                rest = text[m.end("noun"):]
+                # "et klimadashboard for Fornebu", "et datasenter ved Uvdal kraftverk": the place is part of the name
+                pm = PLACE_AFTER.match(rest)
                 name = f"{noun}{pm.group(0)}" if pm else noun
                 p = self.project_node(name, s)
                 if p is not None:
@@ -132,12 +146,15 @@ class _Reader:
                     if pm:
                         g.fact(p, SCHEMA.location, body_node(g, pm["place"], default_kind="place"), self.ev(s))
         names, unplaced = find_names(text, exclude=spans)
-        g.unclassified.extend((s.first, u) for u in unplaced)
         nodes = self.mention(names, s)
         self.clusters(clusters, names, nodes, s)
+        self.programmes(text, projects, nodes, s)
         self.funding(text, projects, nodes, s)
-        self.partners(text, projects, names, nodes, s)
-        self.works_with(text, names, nodes, s)
+        self.owner(text, names, nodes, projects, s)
+        # where the sentence says who works with whom, an unknown name is an organisation
+        named = self.partners(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
+        named |= self.works_with(text, names + unplaced, nodes + [None] * len(unplaced), s)
+        g.unclassified.extend((s.first, u.surface) for u in unplaced if u.surface not in named)
         self.roles(text, names, nodes, s)
 
     def mention(self, names: list[NameMatch], s: Sentence) -> list[Node]:
@@ -159,16 +176,32 @@ class _Reader:
             for member in before or ([self.actor] if self.actor else []):
                 self.g.fact(node, ORG.hasMember, member, self.ev(s))
 
+    def programmes(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
+        """A programme named beside a project, or beside "Prosjektet" referring back, is the project's."""
+        project = projects[0] if projects else (self.project if re.match(r"^\s*(?:prosjektet|det)\b", text, re.I) else None)
+        if project is None:
+            return
+        for prog in (n for n in nodes if n is not None and n.kind == "programme"):
+            self.g.fact(project, KG.programme, prog, self.ev(s))
+            project.props.setdefault("programme", prog)
+
+    def owner(self, text: str, names, nodes, projects: list[Node], s: Sentence) -> None:
+        """"Lister Nyskaping er prosjekteier": the name before the phrase owns the project."""
+        m = OWNER_IS.search(text)
+        project = projects[0] if projects else self.project
+        if not m or project is None:
+            return
+        before = [n for nm, n in zip(names, nodes) if n is not None and nm.span[1] <= m.start() and n.kind != "person"]
+        if before:
+            project.props["owner"] = before[-1]
+            self.g.fact(project, KG.owner, before[-1], self.ev(s))
+
     def funding(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
         if not FUNDING_WORDS.search(text):
             return
         amounts = find_amounts(text)
         project = projects[0] if projects else self.project
         programmes = [n for n in nodes if n is not None and n.kind == "programme"]
-        if project is not None:
-            for prog in programmes:
-                self.g.fact(project, KG.programme, prog, self.ev(s))
-                project.props["programme"] = prog
         if project is None or not amounts:
             return
         funder = programmes[0] if programmes and re.search(r"\b(?:fra|av|frå)\s+", text) else None
@@ -192,25 +225,41 @@ class _Reader:
             if funder is not None:
                 self.g.fact(grant, SCHEMA.funder, funder, ev)
 
-    def partners(self, text, projects, names, nodes, s: Sentence) -> None:
-        if not PARTNER_WORDS.search(text):
-            return
-        project = projects[0] if projects else self.project
-        if project is None:
-            return
-        for nm, node in zip(names, nodes):
-            if node is None or node is self.actor or node.kind in ("person", "programme", "place", "project"):
-                continue
-            self.g.fact(project, KG.partner, node, self.ev(s))
+    def _body(self, nm: NameMatch, node: Node | None) -> Node | None:
+        """The body a name stands for; an unknown multi-word name is taken for an organisation."""
+        if node is None and nm.kind == "unknown" and not is_given_name(nm.surface.split()[0]):
+            node = body_node(self.g, nm.surface, default_kind="organisation")
+            self.g.fact(self.sec.node, SCHEMA.mentions, node)
+        if node is None or node is self.actor or node.kind in ("person", "programme", "place", "project"):
+            return None
+        return node
 
-    def works_with(self, text, names, nodes, s: Sentence) -> None:
+    def partners(self, text, projects, names, nodes, s: Sentence) -> set[str]:
+        """Bodies named in a sentence that says they take part, as partners of the project."""
+        project = projects[0] if projects else self.project
+        if not PARTNER_WORDS.search(text) or project is None:
+            return set()
+        named = set()
+        for nm, node in zip(names, nodes):
+            body = self._body(nm, node)
+            if body is not None and body is not project.props.get("owner"):
+                self.g.fact(project, KG.partner, body, self.ev(s))
+                named.add(nm.surface)
+        return named
+
+    def works_with(self, text, names, nodes, s: Sentence) -> set[str]:
+        """"Samarbeider med X", "sammen med X": the actor works with X."""
+        named = set()
         if self.actor is None:
-            return
+            return named
         for m in WORKS_WITH.finditer(text):
             for nm, node in zip(names, nodes):
-                if nm.span[0] >= m.end() and node is not None and node is not self.actor \
-                        and node.kind not in ("person", "place", "programme"):
-                    self.g.fact(self.actor, KG.worksWith, node, self.ev(s))
+                if nm.span[0] >= m.end():
+                    body = self._body(nm, node)
+                    if body is not None:
+                        self.g.fact(self.actor, KG.worksWith, body, self.ev(s))
+                        named.add(nm.surface)
+        return named
 
     def roles(self, text, names, nodes, s: Sentence) -> None:
         roles = word_set("roles")
@@ -265,14 +314,17 @@ def agenda_activities(g: DocGraph) -> None:
             owner = body_node(g, g.minutes.body_parent, default_kind="organisation")
         reader = _Reader(g, sec, owner)
         title = Sentence(entry.title, sec.span.start, sec.span.start)
-        m = re.search(r"\bprosjekt(?:et)?\s+(?P<name>[A-ZÆØÅ].*?)\s*(?:[–\-]\s*)?$", entry.title)
+        m = re.search(r"\b(?i:prosjekt(?:et)?)\s+(?P<name>[A-ZÆØÅ][^–]*?)\s*(?:\s[–\-]\s.*)?$", entry.title)
+        reader.actor = None  # the text below may name the owner ("X er prosjekteier")
         if m:
             reader.project_node(m["name"], title)
-        reader.project = None
-        reader.actor = None
         for s in section_sentences(sec, lines):
             if not PRESENTED_BY.match(s.text):  # the presenter line is read by extract.meeting
                 reader.read(s)
         names, unplaced = find_names(entry.title)
         reader.mention(names, title)
+        for project in reader.seen:  # a project presented to the body without a named owner is the body's
+            if "owner" not in project.props:
+                project.props["owner"] = owner
+                g.fact(project, KG.owner, owner, g.evidence(sec, sec.span.start))
 

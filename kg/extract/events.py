@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from datetime import date
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.lang.dates import find_dates
+from kg.lang.dates import MONTHS, DateMention, find_dates, find_month
 from kg.lang.text import slug, squash
 from kg.model import Iri, Literal
 from kg.parse.lines import contains_any, headings
@@ -19,7 +21,8 @@ STATUS = {
     "tbc": KG.EventToBeConfirmed,
 }
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
-_NUMBER = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,2}[.)]\s+)?")
+# a list marker ("- ", "3. "), but not the day of a date ("4. desember")
+_NUMBER = re.compile(rf"^\s*(?:[-*•]\s*)?(?:\d{{1,2}}[.)]\s+(?!(?:{'|'.join(MONTHS)})\b))?", re.IGNORECASE)
 
 
 def _status(text: str) -> str:
@@ -30,56 +33,90 @@ def _status(text: str) -> str:
     return SCHEMA.EventScheduled
 
 
+_STATUS_CLAUSE = re.compile(
+    r"\s*(?:[–\-]\s*|\b(?:er|ble|blei|vart|blir|is|was)\s+(?:senere\s+|seinare\s+)?)"
+    r"(?:avlyst|avlyses|utsatt|utsett|cancelled|canceled|postponed)\.?\s*$", re.IGNORECASE)
+_TIME = re.compile(r"^\s*(?:kl\.?\s*)\d{1,2}(?:[.:]\d{2})?(?:\s*[–\-]\s*\d{1,2}(?:[.:]\d{2})?)?\s*[:,–\-]?\s*", re.IGNORECASE)
+_DATE_PREPOSITION = re.compile(r"\s+(?:i|in|den|på|fra|frå|uke|veke|week)\s*$", re.IGNORECASE)
+
+
+@dataclass
+class EventText:
+    title: str
+    start: date
+    end: date | None
+    place: str | None
+    status: str
+    url: str | None
+
+
+def read_event(text: str, ref: date | None) -> EventText | None:
+    """'25. mai – Webinar: X (avlyst)', '- 15. mars: Konferansen, Leirvik', 'Studietur til Esbjerg i mai vart avlyst'."""
+    listed = _NUMBER.match(text).group().strip() != ""  # "- ..." or "4. ...": one event a line
+    raw = _NUMBER.sub("", text, count=1)
+    url = None
+    link = _LINK.search(raw)
+    if link:
+        url = link.group(2) if link.group(2) not in ("#", "") else None
+        raw = raw[: link.start()] + link.group(1) + raw[link.end():]
+    raw = squash(raw.replace("**", ""))
+    status = _status(raw)
+    raw = _STATUS_CLAUSE.sub("", raw)
+    notes = re.findall(r"\(([^)]*)\)", raw)
+    raw = squash(re.sub(r"\([^)]*\)", "", raw))
+    dates = find_dates(raw, ref)
+    if dates and dates[0].span[0] <= 3:
+        d = dates[0]
+        rest = _TIME.sub("", raw[d.span[1]:].lstrip(" \t–-:,"))
+    else:  # "Studietur til Esbjerg i mai vart avlyst": only in a list, where a line is one event
+        d = (dates[0] if dates else find_month(raw, ref)) if listed else None
+        if d is None:
+            return None
+        rest = _DATE_PREPOSITION.sub("", raw[: d.span[0]]) + " " + raw[d.span[1]:]
+    if not d.year_given and ref is not None and d.start < ref:
+        # a coming event written without a year that falls before the meeting is next year's
+        d = DateMention(d.start.replace(year=d.start.year + 1),
+                        d.end.replace(year=d.end.year + 1) if d.end else None, d.span, False, d.weekday_ok)
+    rest = squash(rest).strip(" –-:,")
+    title, place = _title_and_place(rest)
+    if not re.search(r"[A-Za-zÆØÅæøå]{2}", title):
+        return None
+    return EventText(title[:1].upper() + title[1:], d.start, d.end, place, status, url)
+
+
+def _title_and_place(rest: str) -> tuple[str, str | None]:
+    """'Konferansen, Leirvik' / 'Felles faggruppemøte Kongsvinger' / 'studietur til København for ...'."""
+    if "," in rest:
+        head, _, tail = rest.rpartition(",")
+        if tail.strip() and len(tail.split()) <= 4 and tail.strip()[:1].isupper():
+            return head.strip(), tail.strip()
+    words = rest.split()
+    if len(words) >= 2:
+        c = classify(words[-1], fuzzy=False, rules=False)
+        if c and c.kind in ("municipality", "place") and words[-2].lower() not in ("til", "i", "på", "fra"):
+            return " ".join(words[:-1]), words[-1]
+    pm = re.search(r"\b(?:til|i|på)\s+(?P<p>[A-ZÆØÅ][\wæøå\-]+)", rest)
+    c = classify(pm["p"], fuzzy=False, rules=False) if pm else None
+    return rest, (pm["p"] if c and c.kind in ("municipality", "place") else None)
+
+
 def events(g: DocGraph) -> None:
     """One event node per dated line of an events section; the year comes from the meeting."""
     m = g.minutes
     ref = m.meeting_date or m.document_date
     for line in m.events:
-        raw = _NUMBER.sub("", line.text, count=1)
-        url = None
-        link = _LINK.search(raw)
-        if link:
-            url = link.group(2) if link.group(2) not in ("#", "") else None
-            raw = raw[: link.start()] + link.group(1) + raw[link.end():]
-        raw = raw.replace("**", "")
-        dates = find_dates(raw, ref)
-        if not dates or dates[0].span[0] > 12:
+        e = read_event(line.text, ref)
+        if e is None:
             continue
-        d = dates[0]
-        rest = raw[d.span[1]:].lstrip(" \t–-:,")
-        notes = " ".join(re.findall(r"\(([^)]*)\)", rest))
-        rest = squash(re.sub(r"\([^)]*\)", "", rest))
-        place = None
-        if "," in rest:
-            head, _, tail = rest.rpartition(",")
-            if tail.strip() and len(tail.split()) <= 4 and tail.strip()[:1].isupper():
-                rest, place = head.strip(), tail.strip()
-        if place is None:
-            words = rest.split()
-            if len(words) >= 2:
-                c = classify(words[-1], fuzzy=False, rules=False)
-                if c and c.kind in ("municipality", "place") and words[-2].lower() not in ("til", "i", "på", "fra"):
-                    place, rest = words[-1], " ".join(words[:-1])
-        if place is None:
-            pm = re.search(r"\b(?:til|i|på)\s+(?P<p>[A-ZÆØÅ][\wæøå\-]+)", rest)
-            c = classify(pm["p"], fuzzy=False, rules=False) if pm else None
-            if c and c.kind in ("municipality", "place"):
-                place = pm["p"]
-        title = rest.strip(" –-:")
-        if not title:
-            continue
-        title = title[:1].upper() + title[1:]
-        status = _status(notes or raw)
         ev = g.evidence(line.section, line.line, quote=line.text.strip())
-        node = g.struct("event", title, (lambda day, t: lambda: f"event/{day}/{slug(t)}")(d.start.isoformat(), title))
-        g.fact(node, SCHEMA.name, title, ev)
-        g.fact(node, SCHEMA.startDate, Literal(d.start.isoformat(), XSD.date), ev)
-        if d.end:
-            g.fact(node, SCHEMA.endDate, Literal(d.end.isoformat(), XSD.date), ev)
-        g.fact(node, SCHEMA.eventStatus, Iri(status), ev)
-        if url:
-            g.fact(node, SCHEMA.url, url, ev)
-        if place:
-            where = body_node(g, place, default_kind="place")
-            g.fact(node, SCHEMA.location, where, ev)
+        node = g.struct("event", e.title, (lambda day, t: lambda: f"event/{day}/{slug(t)}")(e.start.isoformat(), e.title))
+        g.fact(node, SCHEMA.name, e.title, ev)
+        g.fact(node, SCHEMA.startDate, Literal(e.start.isoformat(), XSD.date), ev)
+        if e.end:
+            g.fact(node, SCHEMA.endDate, Literal(e.end.isoformat(), XSD.date), ev)
+        g.fact(node, SCHEMA.eventStatus, Iri(e.status), ev)
+        if e.url:
+            g.fact(node, SCHEMA.url, e.url, ev)
+        if e.place:
+            g.fact(node, SCHEMA.location, body_node(g, e.place, default_kind="place"), ev)
         g.fact(line.section.node, SCHEMA.mentions, node)

@@ -55,7 +55,7 @@ def _tail_words() -> frozenset[str]:
     """Lower-case words that belong to the name before them ('Indre Østfold regionråd', 'Drammen kommune')."""
     rules = table("kind_rules")
     words = {"kommune", "kommunes", "fylkeskommune", "regionråd", "regionråds"}
-    for kind in ("organisation", "region", "institution", "cluster"):
+    for kind in ("organisation", "region", "institution", "cluster", "programme"):
         words |= {w.lower() for w in rules.get(kind, {}).get("words", []) if w.islower()}
     return frozenset(words)
 
@@ -85,8 +85,8 @@ def classify_person(surface: str) -> PersonName | None:
     return normalise_person(surface)
 
 
-def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[NameMatch], list[str]]:
-    """The names in text (by position), and the capitalised names nothing could place.
+def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[NameMatch], list[NameMatch]]:
+    """The names in text (by position), and the capitalised names nothing could place (kind "unknown").
 
     Spans in exclude (a project's name, say) are not looked at.
     """
@@ -105,7 +105,7 @@ def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Nam
         if c and free(*m.span()):
             add(NameMatch(c.kind, c.label, m.group(), m.span(), classified=c))
 
-    unplaced: list[str] = []
+    unplaced: list[NameMatch] = []
     for m in _CAPSEQ.finditer(text):
         for a, b in _free_runs(text, *m.span(), taken):
             _place(text, a, b, add, free, unplaced)
@@ -155,4 +155,4 @@ def _place(text, a, b, add, free, unplaced) -> None:
                 break
         i += 1
     if not placed and (" " in surface or not _sentence_start(text, a)) and len(surface) > 2:
-        unplaced.append(surface)
+        unplaced.append(NameMatch("unknown", surface, surface, (a, b)))

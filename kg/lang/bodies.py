@@ -129,6 +129,6 @@ def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified
             return Classified(k.kind, k.label, "fuzzy", known=k)
     if rules:
         kind = lexicon().by_words(name)
-        if kind:
+        if kind and kind != "project":  # projects are read from how the text speaks of them, not a word
             return Classified(kind, name[:1].upper() + name[1:], "rule")
     return None

@@ -152,6 +152,22 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     return sorted(found, key=lambda d: d.span)
 
 
+MONTH_ONLY = re.compile(rf"(?<![\d.]\s)(?<![\d.])\b(?P<mon>{_MONTH_RE})(?:\s+(?P<year>\d{{4}}))?\b", re.IGNORECASE)
+
+
+def find_month(text: str, ref: date | None) -> DateMention | None:
+    """A month named without a day ('i mai', 'Januar', 'september 2024') as the span of that month."""
+    for m in MONTH_ONLY.finditer(text):
+        month = MONTHS[m["mon"].lower()]
+        year = int(m["year"]) if m["year"] else (ref.year if ref else 0)
+        if not year or len(m["mon"]) < 3:
+            continue
+        first = date(year, month, 1)
+        last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1))
+        return DateMention(first, last, m.span(), bool(m["year"]), None)
+    return None
+
+
 def find_time_range(text: str) -> tuple[time, time | None] | None:
     """'kl. 0900-1100' → (09:00, 11:00); 'kl. 13.00' → (13:00, None)."""
     m = TIME_RANGE.search(text)

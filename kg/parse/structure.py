@@ -170,7 +170,9 @@ class _Parser:
         if item is None:
             return False
         expected = item.number == self.last_item + 1 or (item.case_id is not None)
-        in_list = self.item_kind == "events" and not item.marked
+        # in an events list, "1. 25. mai – ..." is an event; "5. Eventuelt" goes on with the agenda
+        in_list = self.item_kind == "events" and not item.marked and not (
+            expected and not find_dates(item.title[:14]))
         if not (self.in_agenda or item.marked) or in_list:
             return False
         if not expected and not item.marked:

@@ -67,4 +67,6 @@ class CompoundSplitter:
         return False
 
     def _known(self, word: str) -> bool:
-        return word in self.words or stemmer()(word) in self._stems
+        """A known word, its stem, or a short known word with an inflection ending ("by-en")."""
+        return word in self.words or stemmer()(word) in self._stems or any(
+            e and word.endswith(e) and word[: -len(e)] in self.words for e in ENDINGS)

@@ -30,6 +30,10 @@ INDEX_NAME = "sections_v2"  # a new name for a new schema: an old index is then 
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 1.5, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
 MAX_PARTS = 30  # compounds a query word expands to, at most (the shortest first)
+# Reports and agenda items carry the substance; an events list or an attendance table names a
+# word in passing. Relevance is whoosh's score times this weight (over the top results).
+KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1}
+RERANK_EXTRA = 20
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
 FACETS = ("actor", "body", "year", "topic")
 SORTS = ("relevance", "date")
@@ -191,13 +195,16 @@ class SectionIndex:
         vocabulary = self._vocab(searcher)
         text, loose_words = expand(tokens, self._synonyms) if tokens else ("", [])
         groups = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in FACETS} if facets else None
-        wanted = page * limit if sort == "relevance" else None
+        wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
             q = self._parse(text, group, vocabulary) if text else Every()
             results = searcher.search(q, limit=wanted, filter=found, groupedby=groups)
             if not results.is_empty():
                 break
-        ranked = list(results) if sort == "relevance" else sorted(results, key=lambda h: h.get("date") or "", reverse=True)
+        if sort == "relevance":
+            ranked = sorted(results, key=lambda h: -h.score * KIND_WEIGHTS.get(h["kind"], 1.0))
+        else:
+            ranked = sorted(results, key=lambda h: h.get("date") or "", reverse=True)
         stems = _stems(q, searcher.reader())
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
@@ -342,7 +349,7 @@ def _hit(hit, stems: frozenset[str]) -> Hit:
         section=hit["title"],
         lines=tuple(hit["lines"]),
         date=hit.get("date"),
-        score=round(hit.score, 3),
+        score=round(hit.score * KIND_WEIGHTS.get(hit["kind"], 1.0), 3),
         snippet=snippet(hit["text"], stems),
         kind=hit["kind"],
         actor=hit.get("actor"),
