@@ -129,8 +129,9 @@ def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str 
         return [_Entry(p, body, t) for p, t in _people(name)], body
     lab = label_line(raw)
     if lab and lab[1] and not normalise_person(lab[0]):
-        # "Bærum: Anne Feltman, Ola Nordmann"
-        return [_Entry(p, lab[0].strip(), t) for p, t in _people(lab[1])], None
+        # "Bærum: Anne Feltman, Ola Nordmann" (the body as written, not the lower-cased label)
+        body = _BULLET.sub("", raw.split(":", 1)[0]).strip(" *")
+        return [_Entry(p, body, t) for p, t in _people(lab[1])], None
     text = cells[0]
     parts = [p.strip() for p in text.split(",")]
     if len(parts) in (2, 3) and normalise_person(parts[0]) and _is_role(parts[1]):
