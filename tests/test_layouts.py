@@ -20,7 +20,7 @@ def doc(name: str):
 def corpus(tmp_path_factory):
     with Archive(tmp_path_factory.mktemp("corpus") / "store") as a:
         report = a.ingest([CORPUS])
-        assert not report.skipped and len(report.ingested) == 9
+        assert not report.skipped and len(report.ingested) == 10
         a.report = report
         yield a
 

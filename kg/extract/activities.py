@@ -29,9 +29,10 @@ _NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
 PROJECT_AFTER = re.compile(rf"\bprosjekt(?:et)?\s+(?P<name>{_NAME})")
 PROJECT_BEFORE = re.compile(rf"(?P<name>{_NAME})[\s\-]prosjekt(?:et)?\b")
 _MAKE = (r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|"
-         r"starte|starter|opprette|oppretter|opprettes|utrede|utreder|utredes|planlegge|planlegger|planlegges|har")
+         r"starte|starter|opprette|oppretter|opprettes|utrede|utreder|utredes|planlegge|planlegger|planlegges|"
+         r"jobber med|jobbar med|arbeider med|arbeider på|har")
 INITIATIVE = re.compile(
-    rf"\b(?P<verb>{_MAKE})\s+(?:(?:bl\.?\s?a\.?|også)\s+)?(?:et|en|ei)\s+(?:(?:ny|nytt|nye|eget|egen)\s+)?"
+    rf"\b(?P<verb>(?i:{_MAKE}))\s+(?:(?:bl\.?\s?a\.?|også)\s+)?(?:et|en|ei)\s+(?:(?:ny|nytt|nye|eget|egen)\s+)?"
     rf"(?P<noun>[a-zæøå][\wæøå\-]{{3,}})(?P<rest>(?:\s+(?:for|om)\s+[^.,;:()]+)?)")
 CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
 FUNDING_WORDS = re.compile(r"\b(?:fikk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|støtte|tilskudd|tilskot|finansiert|finansiering|midler)\b", re.IGNORECASE)
@@ -134,7 +135,7 @@ class _Reader:
                     g.fact(node, SCHEMA.location, body_node(g, place, default_kind="place"), self.ev(s))
                 for t in thesaurus().tag(rest):
                     g.fact(node, DCTERMS.subject, g.entity("topic", t.concept.slug), self.ev(s))
-            elif m["verb"] != "har" and noun not in _abstract_nouns() and not noun.startswith("prosjekt"):
+            elif m["verb"].lower() != "har" and noun not in _abstract_nouns() and not noun.startswith("prosjekt"):
                 rest = text[m.end("noun"):]
                 # "et klimadashboard for Fornebu", "et datasenter ved Uvdal kraftverk": the place is part of the name
                 pm = PLACE_AFTER.match(rest)

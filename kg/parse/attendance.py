@@ -71,6 +71,22 @@ def _is_header(cells: list[str]) -> tuple[int, int | None] | None:
     return name_col, body_col
 
 
+def _outside_parens(text: str) -> list[str]:
+    """Split a list at commas, 'og' and ';' that stand outside parentheses."""
+    parts, depth, cur = [], 0, ""
+    for token in re.split(r"(\(|\)|,|;|\s+og\s+|\s+and\s+)", text):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        if depth == 0 and (token in (",", ";") or re.fullmatch(r"\s+(?:og|and)\s+", token or "")):
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += token or ""
+    return [p.strip() for p in parts + [cur] if p.strip()]
+
+
 def _people(text: str) -> list[tuple[str, str | None]]:
     """Names in a cell or list, each with a role written before it."""
     parts = text.split(",")
@@ -133,6 +149,17 @@ def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str 
         body = _BULLET.sub("", raw.split(":", 1)[0]).strip(" *")
         return [_Entry(p, body, t) for p, t in _people(lab[1])], None
     text = cells[0]
+    listed = _outside_parens(text)
+    if len(listed) > 1 and any(_IN_PARENS.match(p) for p in listed):
+        # "Ola Hansen (Tønsberg), Kari Olsen (Horten)"
+        out = []
+        for part in listed:
+            paren = _IN_PARENS.match(part)
+            if paren and not _SUBSTITUTE.search(part):
+                out.append(_Entry(paren["name"].strip(), paren["body"].strip(), None))
+            else:
+                out.append(_Entry(part, None, None))
+        return out, None
     parts = [p.strip() for p in text.split(",")]
     if len(parts) in (2, 3) and normalise_person(parts[0]) and _is_role(parts[1]):
         # "Per Arne Bøe, varaordfører, Hemsedal" / "Anders Kolsrud, regionkoordinator"

@@ -81,6 +81,10 @@ class _Parser:
         if not line.strip():
             if self.open is not None:
                 self.open.lines.append((n, line))
+                o = self.open
+                if o.kind == "attendance" and any(t.strip() for k, t in o.lines if k > o.start) or \
+                        o.kind == "attendance" and label_line(o.lines[0][1]) and label_line(o.lines[0][1])[1]:
+                    self.close()  # a list of names ends at its first blank line
             return
         if self.header_label(n, line):
             return
@@ -173,7 +177,9 @@ class _Parser:
         # in an events list, "1. 25. mai – ..." is an event; "5. Eventuelt" goes on with the agenda
         in_list = self.item_kind == "events" and not item.marked and not (
             expected and not find_dates(item.title[:14]))
-        if not (self.in_agenda or item.marked) or in_list:
+        # without an agenda heading, "1. Title" after the header starts the agenda
+        starts_agenda = not self.in_agenda and item.number == 1 and self.last_item == 0 and bool(self.sections)
+        if not (self.in_agenda or item.marked or starts_agenda) or in_list:
             return False
         if not expected and not item.marked:
             return False
