@@ -110,6 +110,6 @@ def test_decisions_and_actions(corpus):
 
 def test_honest_report_names_what_it_could_not_place(corpus):
     by_doc = {d.document[:3]: d for d in corpus.report.ingested}
-    assert all(d.attendees >= 8 and d.sections >= 7 for d in by_doc.values())
+    assert all(d.attendees >= 5 and d.sections >= 7 for d in by_doc.values())
     texts = [u["text"] for d in by_doc.values() for u in d.unplaced]
     assert all(t.strip() for t in texts)
