@@ -29,14 +29,16 @@ _NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
 PROJECT_AFTER = re.compile(rf"\bprosjekt(?:et)?\s+(?P<name>{_NAME})")
 PROJECT_BEFORE = re.compile(rf"(?P<name>{_NAME})[\s\-]prosjekt(?:et)?\b")
 _MAKE = (r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|"
-         r"starte|starter|opprette|oppretter|opprettes|utrede|utreder|utredes|planlegge|planlegger|planlegges|"
+         r"starte|starter|starta|startar|opprette|oppretter|opprettes|oppretta|utrede|utreder|utredes|greier ut|"
+         r"planlegge|planlegger|planlegges|planlegg|etablerer|etablerte|etablerar|etablera|byggjer|byggje|"
          r"jobber med|jobbar med|arbeider med|arbeider på|har")
 INITIATIVE = re.compile(
-    rf"\b(?P<verb>(?i:{_MAKE}))\s+(?:(?:bl\.?\s?a\.?|også)\s+)?(?:et|en|ei)\s+(?:(?:ny|nytt|nye|eget|egen)\s+)?"
+    rf"\b(?P<verb>(?i:{_MAKE}))\s+(?:(?:bl\.?\s?a\.?|også|og)\s+)?(?:et|en|ei|eit|ein)\s+(?:(?:ny|nytt|nye|eget|egen|eiga|eige)\s+)?"
     rf"(?P<noun>[a-zæøå][\wæøå\-]{{3,}})(?P<rest>(?:\s+(?:for|om)\s+[^.,;:()]+)?)")
 CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
-FUNDING_WORDS = re.compile(r"\b(?:fikk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|støtte|tilskudd|tilskot|finansiert|finansiering|midler)\b", re.IGNORECASE)
-GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga)\b", re.IGNORECASE)
+FUNDING_WORDS = re.compile(r"\b(?:fikk|fekk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|løyvd|løyvde|løyver|"
+                           r"støtte|støtta|tilskudd|tilskot|finansiert|finansiering|midler|midlar|gitt|gir)\b", re.IGNORECASE)
+GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
 PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|"
                            r"samarbeidspartnere|sammen med|saman med)\b", re.IGNORECASE)
 WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman|sammen|saman)\s+"

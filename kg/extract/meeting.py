@@ -143,7 +143,8 @@ def attendance(g: DocGraph) -> None:
         g.fact(line.section.node, SCHEMA.mentions, person)
 
 
-PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleder\b:?)\s*(?P<who>.+)$", re.IGNORECASE)
+PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleder\b:?|saksordfører:|saksordførar:|"
+                          r"saksbehandler:|saksbehandlar:|innleiar:|presentasjon ved\b|orientering ved\b)\s*(?P<who>.+)$", re.IGNORECASE)
 _PRESENTED = re.compile(
     r"^\s*(?P<who>[A-ZÆØÅ][\w\s\-æøåÆØÅ]+?)\s+(?:fra\s+(?P<from>[\wæøåÆØÅ\s]+?)\s+)?"
     r"(?:orienterte|orienterer|presenterte|presenterer|presenter|innledet|innleder|informerte|informerer|gjennomgikk|la fram|la frem)\b")

@@ -136,7 +136,11 @@ def _place(text, a, b, add, free, unplaced) -> None:
         add(NameMatch("person", person.full, surface, (a, b), person=person))
         return
     c = classify(surface)
-    if c and not (c.how == "rule" and _sentence_start(text, a) and " " not in surface):
+    # a rule reads a name by its words; at the start of a sentence, a capitalised common noun joined
+    # to a name ("Hydrogensatsing på Vestlandet") is no name: look inside it instead
+    doubtful = c and c.how == "rule" and _sentence_start(text, a) and (
+        " " not in surface or re.search(rf"\s{_LINK}\s", surface))
+    if c and not doubtful:
         add(NameMatch(c.kind, c.label, surface, (a, b), classified=c))
         return
     # look inside: "Campus Kongsberg" failed whole? try the words from the right

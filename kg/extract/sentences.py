@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from kg.lang.text import sentences, strip_markup
@@ -14,6 +15,9 @@ class Sentence:
     text: str
     first: int  # line numbers in the document
     last: int
+
+
+_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
@@ -40,7 +44,11 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
 
     for n in range(start, sec.span.end + 1):
         line = lines[n - 1]
-        if line.strip():
+        if _LABEL.match(line):  # "Saksordførar: Jon Askeland", "- Bergen kommune: ...": a line of its own
+            flush()
+            para.append((n, line))
+            flush()
+        elif line.strip():
             para.append((n, line))
         else:
             flush()

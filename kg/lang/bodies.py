@@ -72,6 +72,10 @@ class Lexicon:
     def by_words(self, name: str) -> str | None:
         """The kind a name's own words give it, by the precedence of data/lexicon/kind_rules.toml."""
         words = [w for w in re.split(r"[\s/]+", name) if w]
+        # "Universitetet i Agder", "Arbeidsutvalet i Vestlandsrådet": the head comes before i/for/på
+        link = next((i for i, w in enumerate(words) if i and w in ("i", "for", "på", "ved", "av", "til")), None)
+        if link:
+            words = words[:link]
         # a genitive before another word only qualifies it: "Osloregionens faggruppe" is a group, not a region
         heads = [w.strip(".,") for i, w in enumerate(words)
                  if not (i + 1 < len(words) and w.endswith("s") and len(w) > 4)]

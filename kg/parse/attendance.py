@@ -111,9 +111,9 @@ def _role_and_body(text: str) -> tuple[str | None, str | None]:
         role = " ".join(words[:k]).lower()
         if role in word_set("roles"):
             rest = " ".join(words[k:])
-            m = re.match(r"^(?:i|for|ved|hos|på|frå|fra)\s+(?P<body>\S.*)$", rest)
-            if not rest or m:
-                return role, (m["body"] if m else None)
+            m = re.match(r"^(?:(?:i|for|ved|hos|på|frå|fra)\s+(?P<body>\S.*)|\((?P<paren>[^)]+)\))$", rest)
+            if not rest or m:  # "daglig leder i Listerrådet", "leiar (Vestland fylkeskommune)"
+                return role, (m["body"] or m["paren"] if m else None)
     return None, None
 
 
@@ -149,6 +149,11 @@ def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str 
         body = _BULLET.sub("", raw.split(":", 1)[0]).strip(" *")
         return [_Entry(p, body, t) for p, t in _people(lab[1])], None
     text = cells[0]
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) in (2, 3) and normalise_person(parts[0]) and _is_role(parts[1]):
+        # "Per Arne Bøe, varaordfører, Hemsedal" / "Anders Kolsrud, regionkoordinator"
+        title, body = _role_and_body(parts[1])
+        return [_Entry(parts[0], parts[2] if len(parts) == 3 else body, title)], None
     listed = _outside_parens(text)
     if len(listed) > 1 and any(_IN_PARENS.match(p) for p in listed):
         # "Ola Hansen (Tønsberg), Kari Olsen (Horten)"
@@ -160,11 +165,6 @@ def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str 
             else:
                 out.append(_Entry(part, None, None))
         return out, None
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) in (2, 3) and normalise_person(parts[0]) and _is_role(parts[1]):
-        # "Per Arne Bøe, varaordfører, Hemsedal" / "Anders Kolsrud, regionkoordinator"
-        title, body = _role_and_body(parts[1])
-        return [_Entry(parts[0], parts[2] if len(parts) == 3 else body, title)], None
     paren = _IN_PARENS.match(text)
     if paren and normalise_person(paren["name"]) and not _SUBSTITUTE.search(text):
         return [_Entry(paren["name"].strip(), paren["body"].strip(), None)], None  # "Ola Hansen (Drammen)"

@@ -46,6 +46,8 @@ class _Parser:
         self.item_kind: str | None = None  # kind of the agenda item we are in
         self._attendance: list[tuple[Section, str]] = []
         self._time_text: str | None = None
+        self._bare_title = False
+        self._bare_title_word = ""
         self._agenda: list[tuple[int | None, str, Section]] = []
 
     # -- sections -------------------------------------------------------
@@ -108,8 +110,17 @@ class _Parser:
         """'Referat fra møte i X', 'Møtebok frå møte i X', 'X – møte i arbeidsutvalget' before the agenda."""
         if self.minutes.title is not None or self.in_agenda or self.sections:
             return False
-        found = read_title(clean(line), self.words["header"]["title_prefixes"])
+        text = clean(line)
+        if self._bare_title:  # "PROTOKOLL" on a line of its own: the next line names the body
+            self._bare_title = False
+            if not label_line(line) and not is_heading(line) or read_title(text, []) is None:
+                text = f"{self._bare_title_word} {text}"
+        found = read_title(text, self.words["header"]["title_prefixes"])
         if not found:
+            if text.lower() in self.words["header"]["title_prefixes"]:
+                self._bare_title, self._bare_title_word = True, text
+                self.add(n, line)
+                return True
             return False
         self.minutes.title, self.minutes.body, self.minutes.body_parent = found
         if self.open is None or self.open.kind != "header":
