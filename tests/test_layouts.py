@@ -113,3 +113,8 @@ def test_honest_report_names_what_it_could_not_place(corpus):
     assert all(d.attendees >= 4 and d.sections >= 4 for d in by_doc.values())
     texts = [u["text"] for d in by_doc.values() for u in d.unplaced]
     assert all(t.strip() for t in texts)
+
+
+def test_corpus_export_validates(corpus):
+    report = corpus.validate()
+    assert report.conforms, [v.message for v in report.violations[:5]]

@@ -211,10 +211,10 @@ class _Reader:
         if funder is None and GRANTED.search(text):
             funder = project.props.get("programme")
         for a in amounts:
-            n = len(project.props.setdefault("grants", [])) + 1
-            project.props["grants"].append(a)
+            # a grant is known by its project and amount: two documents reporting it name one grant
             grant = self.g.struct("grant", f"{project.label} {a.value} {a.currency}",
-                                  (lambda p, k: lambda: f"project/{p.local_slug()}/grant/{k}")(project, n))
+                                  (lambda p, k: lambda: f"project/{p.local_slug()}/grant/{k}")(
+                                      project, f"{a.value}-{a.currency.lower()}"))
             amount = self.g.struct("amount", f"{a.value} {a.currency}",
                                    (lambda gr: lambda: f"{gr.local()}/amount")(grant))
             ev = self.ev(s)

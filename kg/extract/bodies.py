@@ -23,6 +23,8 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     name = squash(name).strip(" .,:;*")
     c = classify(name) if classify_name else None
     kind, label = (c.kind, c.label) if c else (default_kind, name[:1].upper() + name[1:])
+    if kind == "place" and default_kind != "place":
+        kind = "region"  # a place that attends or reports ("Nedre Eiker") acts as a sub-region
     if kind != "municipality" and not g.find(kind, label):
         for other in g.entities(kind):
             if len(key(label)) >= 8 and fuzz.ratio(key(label), key(other.label)) >= FUZZY_MIN:

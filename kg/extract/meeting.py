@@ -69,7 +69,8 @@ def meeting(g: DocGraph) -> None:
     if m.end:
         g.fact(meeting_node, SCHEMA.endDate, _date_literal(m.end), ev)
     if m.place:
-        g.fact(meeting_node, SCHEMA.location, body_node(g, m.place, default_kind="place"), ev)
+        # "Sted:" names a place, even when it is a body's address ("Bergen Næringsråd, Bryggen")
+        g.fact(meeting_node, SCHEMA.location, body_node(g, m.place, default_kind="place", classify_name=False), ev)
     for sec in m.sections:
         g.fact(sec.node, KG.meeting, meeting_node)
 
@@ -204,12 +205,16 @@ def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
 
 def agenda(g: DocGraph) -> None:
     """Agenda items with position, title and presenter."""
+    used: set[str] = set()
     for entry in g.minutes.agenda:
         if entry.number is None:
             continue
         sec = entry.section
-        item = g.struct("agenda_item", entry.title,
-                        (lambda n: lambda: f"{g.meeting.local()}/item/{n}")(entry.number))
+        local = str(entry.number)
+        while local in used:  # two items numbered alike (a restarted list) stay two items
+            local += "b"
+        used.add(local)
+        item = g.struct("agenda_item", entry.title, (lambda n: lambda: f"{g.meeting.local()}/item/{n}")(local))
         ev = g.evidence(sec)
         g.fact(item, SCHEMA.position, Literal(entry.number, XSD.integer))
         g.fact(item, DCTERMS.title, entry.title, ev)

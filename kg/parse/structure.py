@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from kg.lang.dates import find_dates, parse_numeric
+from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import attendance_role, read_attendance
 from kg.parse.header import meeting_times, read_title
@@ -187,7 +187,9 @@ class _Parser:
         expected = item.number == self.last_item + 1 or (item.case_id is not None)
         # in an events list, "1. 25. mai – ..." is an event; "5. Eventuelt" goes on with the agenda
         in_list = self.item_kind == "events" and not item.marked and not (
-            expected and not find_dates(item.title[:14]))
+            expected and not find_dates(item.title[:14]) and not find_month(item.title[:12], date.min)
+            and not contains_any(item.title, self.words["status"]["tba"] + self.words["status"]["tbc"]
+                                 + self.words["status"]["cancelled"]))
         # without an agenda heading, "1. Title" after the header starts the agenda
         starts_agenda = not self.in_agenda and item.number == 1 and self.last_item == 0 and bool(self.sections)
         if not (self.in_agenda or item.marked or starts_agenda) or in_list:

@@ -14,27 +14,26 @@ from kg.search.index import IndexedSection, fingerprint
 from kg.vocab import sparql_prefixes
 
 _SECTIONS = """
-SELECT ?g ?s ?file ?title ?kind ?start ?end ?text ?actor ?date ?body $graph WHERE { GRAPH ?g {
+SELECT ?g ?s ?file ?title ?kind ?start ?end ?text ?actor ?date ?body WHERE { GRAPH ?g {
   ?s a kg:Section ; dcterms:isPartOf ?d ; dcterms:title ?title ; kg:sectionKind ?kind ;
      kg:lineStart ?start ; kg:lineEnd ?end ; schema:text ?text .
   ?d kg:sourceFile ?file .
   OPTIONAL { ?s kg:actor ?a . ?a rdfs:label ?actor }
   OPTIONAL { ?s kg:meeting ?m . ?m schema:startDate ?date }
   OPTIONAL { ?s kg:meeting ?m . ?m schema:organizer ?o . ?o rdfs:label ?body }
-  FILTER(!BOUND($graph) || ?g = $graph)
 } }"""
+# ?g is bound to one document's graph when one is asked for: a lookup, not a scan of the store
 _TOPICS = """
-SELECT ?s ?t $graph WHERE { GRAPH ?g { ?s a kg:Section ; dcterms:subject ?t } FILTER(!BOUND($graph) || ?g = $graph) }"""
+SELECT ?g ?s ?t WHERE { GRAPH ?g { ?s a kg:Section ; dcterms:subject ?t } }"""
 _MENTIONS = """
-SELECT ?s ?label $graph WHERE { GRAPH ?g { ?s a kg:Section ; schema:mentions ?e . ?e rdfs:label ?label }
-  FILTER(!BOUND($graph) || ?g = $graph) }"""
+SELECT ?g ?s ?label WHERE { GRAPH ?g { ?s a kg:Section ; schema:mentions ?e . ?e rdfs:label ?label } }"""
 
 
 def sections_in_store(store, graph: str | None = None) -> dict[str, list[IndexedSection]]:
     """Document name → its sections in line order; of one named graph, or of all."""
     import pyoxigraph as ox
 
-    bindings = {"graph": ox.NamedNode(graph)} if graph else {}
+    bindings = {"g": ox.NamedNode(graph)} if graph else {}
     topics = _many(store.select(sparql_prefixes() + _TOPICS, bindings), "t")
     mentions = _many(store.select(sparql_prefixes() + _MENTIONS, bindings), "label")
     by_slug = thesaurus().by_slug

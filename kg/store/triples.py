@@ -111,7 +111,8 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
         if f.evidence is None:
             continue
         ev = f.evidence
-        digest = hashlib.sha1(f"{f.subject.iri} {f.predicate} {o} {ev.section.n} {ev.span.start}".encode()).hexdigest()[:16]
+        digest = hashlib.sha1(f"{f.subject.iri} {f.predicate} {o} {ev.section.n} {ev.span.start} {ev.span.end} "
+                              f"{ev.quote}".encode()).hexdigest()[:16]
         e = f"{doc}/fact/{digest}"
         add(e, RDF.type, ox.NamedNode(KG.Evidence))
         add(e, RDF.type, ox.NamedNode(RDF.Statement))
