@@ -41,6 +41,8 @@ FUNDING_WORDS = re.compile(r"\b(?:fikk|fekk|fått|får|tildelt|tildeles|innvilge
 GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
 PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|"
                            r"samarbeidspartnere|sammen med|saman med)\b", re.IGNORECASE)
+# words after which the partners follow ("sammen med X"); the others follow their partners ("X er partnere")
+PARTNERS_FOLLOW = re.compile(r"\b(?:fått med|med seg|sammen med|saman med)\s", re.IGNORECASE)
 WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman|sammen|saman)\s+"
                         r"(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
 OWNER_IS = re.compile(r"\ber\s+(?:prosjekteier|prosjekteigar|prosjektansvarlig|eier av prosjektet|leder prosjektet)\b",
@@ -229,8 +231,9 @@ class _Reader:
                 self.g.fact(grant, SCHEMA.funder, funder, ev)
 
     def _body(self, nm: NameMatch, node: Node | None) -> Node | None:
-        """The body a name stands for; an unknown multi-word name is taken for an organisation."""
-        if node is None and nm.kind == "unknown" and not is_given_name(nm.surface.split()[0]):
+        """The body a name stands for; an unknown name is taken for an organisation."""
+        if node is None and nm.kind == "unknown" and not is_given_name(nm.surface.split()[0]) \
+                and "'" not in nm.surface and "’" not in nm.surface:
             node = body_node(self.g, nm.surface, default_kind="organisation")
             self.g.fact(self.sec.node, SCHEMA.mentions, node)
         if node is None or node is self.actor or node.kind in ("person", "programme", "place", "project"):
@@ -243,7 +246,11 @@ class _Reader:
         if not PARTNER_WORDS.search(text) or project is None:
             return set()
         named = set()
+        follow = PARTNERS_FOLLOW.search(text)
+        partner_word = PARTNER_WORDS.search(text)
         for nm, node in zip(names, nodes):
+            if node is None and (nm.span[0] < follow.end() if follow else nm.span[0] > partner_word.start()):
+                continue  # an unknown name counts only where a partner stands ("sammen med X", "X er partnere")
             body = self._body(nm, node)
             if body is not None and body is not project.props.get("owner"):
                 self.g.fact(project, KG.partner, body, self.ev(s))

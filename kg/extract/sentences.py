@@ -26,7 +26,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []
     first = lines[sec.span.start - 1]
-    if skip_heading and ":" in first and first.split(":", 1)[1].strip(" *"):
+    if skip_heading and sec.kind == "roundtable" and ":" in first and first.split(":", 1)[1].strip(" *"):
         para.append((sec.span.start, first.split(":", 1)[1].strip(" *")))  # "**Horten:** Samarbeider med ..."
 
     def flush() -> None:
