@@ -15,7 +15,7 @@ from pathlib import Path
 from kg.errors import Ambiguous, NotFound
 from kg.lang.text import key
 from kg.resolve.curation import append_decision, load_curation
-from kg.store.graphstore import GraphStore
+from kg.store.graphstore import THESAURUS_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, RDFS, SKOS, sparql_prefixes
 
 DEFAULT_STORE = Path(".kg")
@@ -167,7 +167,7 @@ class Archive:
 
         from kg.lang.thesaurus import THESAURUS_FILE
 
-        graph = self.store.iri("graph/thesaurus")
+        graph = self.store.iri(THESAURUS_GRAPH)
         with open(THESAURUS_FILE, "rb") as f:
             triples = list(ox.parse(f, format=ox.RdfFormat.TURTLE, base_iri=self.store.iri("topic/")))
         g = ox.NamedNode(graph)

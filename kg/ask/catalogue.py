@@ -25,8 +25,6 @@ from kg.errors import NotFound, QueryError
 from kg.paths import QUERIES_DIR
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
-SLOT_KINDS = ("topic", "actor", "body", "person", "project", "programme", "date", "amount", "text",
-              "municipality", "region", "organisation", "institution", "cluster", "entity")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,6 @@ import pyoxigraph as ox
 from kg.errors import QueryError
 from kg.vocab import PREFIXES
 
-RESULT_FORMATS = ("table", "json", "csv", "turtle")
 
 # After the prologue (PREFIX, BASE, comments), an update starts with one of these words.
 _UPDATE = re.compile(r"""^(?:\s+|\#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*

@@ -10,8 +10,6 @@ from kg.model import Node
 from kg.lang.bodies import FUZZY_MIN, classify
 from kg.vocab import ORG
 
-BODY_KINDS = ("municipality", "region", "organisation", "institution", "programme", "cluster", "place")
-
 
 def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool = True) -> Node:
     """The node of a body or place named in the document.
