@@ -127,7 +127,7 @@ def main() -> None:
     from kg.api import Archive
 
     shutil.rmtree(a.out, ignore_errors=True)
-    docs = synthetic_minutes(a.docs, a.out / "minutes")
+    synthetic_minutes(a.docs, a.out / "minutes")
     store = a.out / "store"
     print(f"kg benchmark: {a.docs} synthetic documents ({size_of(a.out / 'minutes')})")
     t = time.perf_counter()

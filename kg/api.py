@@ -156,8 +156,11 @@ class Archive:
     def ingest(self, paths: list[Path], *, force: bool = False):
         from kg.ingest.pipeline import Ingestor
 
+        from kg.ask.regions import refresh_regions
+
         self._load_thesaurus_graph()
         report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force)
+        refresh_regions(self.store)  # derived from the municipalities now in the store
         self._runner = None
         return report
 
@@ -190,6 +193,9 @@ class Archive:
             self.index.remove_document(name)
             self.store.remove_source(name)
             removed.append(name)
+        from kg.ask.regions import refresh_regions
+
+        refresh_regions(self.store)
         return removed
 
     # -- look ---------------------------------------------------------------

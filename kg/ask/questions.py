@@ -57,21 +57,34 @@ def _regex(pattern: str, loose: bool) -> re.Pattern:
 
 
 @cache
-def _compiled() -> list[tuple[NamedQuery, str, re.Pattern, re.Pattern]]:
+def _wordings() -> list[tuple[NamedQuery, str, tuple[str, ...]]]:
+    """Every wording with the first letters of its words, which any fitting question holds."""
     out = []
     for q in catalogue().values():
         for p in q.patterns:
-            out.append((q, p, _regex(p, False), _regex(p, True)))
+            words = _normalise(_SLOT.sub(" ", p)).lower().split()
+            out.append((q, p, tuple(w[:4] for w in words)))
     return out
 
 
+@cache
+def _compiled(pattern: str, loose: bool) -> re.Pattern:
+    return _regex(pattern, loose)
+
+
 def readings(question: str) -> list[Reading]:
-    """Every way the question fits a named query's wording, exact fits first, longest wording first."""
+    """Every way the question fits a named query's wording, exact fits first, longest wording first.
+
+    Only wordings whose words' first letters all stand in the question are compiled and tried:
+    a process answers one question, and compiling all 600 wordings would cost most of its time.
+    """
     q = _normalise(question)
+    low = q.lower()
+    candidates = [(nq, p) for nq, p, starts in _wordings() if all(s in low for s in starts)]
     found: list[Reading] = []
     for loose in (False, True):
-        for nq, pattern, exact_rx, loose_rx in _compiled():
-            m = (loose_rx if loose else exact_rx).match(q)
+        for nq, pattern in candidates:
+            m = _compiled(pattern, loose).match(q)
             if m:
                 found.append(Reading(nq, {k: v for k, v in m.groupdict().items()}, pattern, not loose))
         if found:

@@ -12,7 +12,6 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.questions import readings
-from kg.ask.regions import refresh_regions
 from kg.ask.slots import Filled, SlotFiller
 from kg.errors import Ambiguous, KgError, NotFound, QueryError
 from kg.store.graphstore import GraphStore
@@ -55,10 +54,11 @@ class Answer:
     evidence: list[Evidence] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
+    facts: set[str] = field(default_factory=set)  # every evidence node behind the answer
 
     def to_json(self) -> dict:
         d = {"id": self.id, "label": self.label, "kind": self.kind, "aliases": self.aliases,
-             "evidence": [e.to_json() for e in self.evidence]}
+             "evidence": [e.to_json() for e in self.evidence], "evidence_count": max(len(self.facts), len(self.evidence))}
         d.update(self.columns)
         return d
 
@@ -83,11 +83,12 @@ class AskResult:
         return d
 
 
+EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
+
+
 class Runner:
     def __init__(self, store: GraphStore):
         self.store = store
-        if isinstance(store, GraphStore):  # a remote endpoint is not ours to write
-            refresh_regions(store)
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
 
@@ -134,13 +135,13 @@ class Runner:
             for k, v in r.items():
                 if k not in ("answer", "fact") and k not in bound and k not in a.columns:
                     a.columns[k] = self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value
-            if "fact" in r:
-                for e in self.evidence(r["fact"]):
-                    if e not in a.evidence:
-                        a.evidence.append(e)
+            if "fact" in r and r["fact"].value not in a.facts:
+                a.facts.add(r["fact"].value)
+                if len(a.facts) <= EVIDENCE_LIMIT:  # quote a few; count them all
+                    a.evidence.extend(e for e in self.evidence(r["fact"]) if e not in a.evidence)
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
-        return sorted(answers.values(), key=lambda a: (-len(a.evidence), a.label.casefold()))
+        return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
 
     def run_named(self, name: str, params: dict[str, str], *, today: date | None = None) -> AskResult:
         nq = get_query(name)

@@ -62,7 +62,6 @@ def read_event(text: str, ref: date | None) -> EventText | None:
     raw = squash(raw.replace("**", ""))
     status = _status(raw)
     raw = _STATUS_CLAUSE.sub("", raw)
-    notes = re.findall(r"\(([^)]*)\)", raw)
     raw = squash(re.sub(r"\([^)]*\)", "", raw))
     dates = find_dates(raw, ref)
     if dates and dates[0].span[0] <= 3:

@@ -19,7 +19,7 @@ import hashlib
 import pickle
 from dataclasses import dataclass
 
-from kg.ask.regions import REGIONS_GRAPH, refresh_regions
+from kg.ask.regions import REGIONS_GRAPH
 from kg.store.graphstore import GraphStore
 from kg.vocab import KG, KIND_OF_CLASS, ORG, SCHEMA, sparql_prefixes
 
@@ -78,7 +78,6 @@ def store_version(store: GraphStore) -> str:
     """A key that changes whenever the graph's content may have changed."""
     import pyoxigraph as ox
 
-    refresh_regions(store)
     docs = sorted(store.document_hashes().items())
     regions = sorted(str(q) for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(store.iri(REGIONS_GRAPH))))
     return hashlib.sha256(repr((FORMAT, docs, regions)).encode()).hexdigest()[:16]

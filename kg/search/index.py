@@ -332,11 +332,11 @@ def _stems(q, reader) -> frozenset[str]:
     analyzer = stemming_analyzer()
     stems = set()
     for leaf in q.leaves():
-        for field, word in leaf.expanded_terms(reader, phrases=True):
+        for fieldname, word in leaf.expanded_terms(reader, phrases=True):
             word = word.decode("utf-8") if isinstance(word, bytes) else word  # prefix terms are bytes
-            if field not in ("content", "exact", "title", "tags") or (field, word) not in reader:
+            if fieldname not in ("content", "exact", "title", "tags") or (fieldname, word) not in reader:
                 continue
-            if field == "exact":
+            if fieldname == "exact":
                 stems.update(t.text for t in analyzer(word))
             else:
                 stems.add(word)
