@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "data" / "minutes"
 SAMPLE = SAMPLE_DIR / "000_b003cc053e82f227.txt"
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
+NETWORK = Path(__file__).parent / "data" / "network"
 TODAY = "2022-05-20"  # tests never read the wall clock
 
 
@@ -20,10 +21,21 @@ def archive(tmp_path) -> Archive:
     return Archive(tmp_path / "store")
 
 
+def ingested(tmp_path_factory, *paths: Path) -> Archive:
+    """A fresh store holding paths, every one read (nothing skipped)."""
+    a = Archive(tmp_path_factory.mktemp("store") / "store")
+    report = a.ingest(list(paths))
+    assert not report.skipped, report.skipped
+    return a
+
+
 @pytest.fixture(scope="module")
 def sample_archive(tmp_path_factory) -> Archive:
     """The sample ingested once per test module (tests must not write to it)."""
-    a = Archive(tmp_path_factory.mktemp("sample") / "store")
-    report = a.ingest([SAMPLE])
-    assert not report.skipped, report.skipped
-    return a
+    return ingested(tmp_path_factory, SAMPLE)
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory) -> Archive:
+    """tests/data/network (seven meetings of two bodies, 2021–2023), once per test module."""
+    return ingested(tmp_path_factory, NETWORK)

@@ -9,23 +9,13 @@ with grants from several programmes, cancelled events, topics that come and go.
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
-from kg.api import Archive
 from kg.ask.catalogue import catalogue
 
-NETWORK = Path(__file__).parent / "data" / "network"
 TODAY = date(2022, 5, 20)
 
-
-@pytest.fixture(scope="module")
-def network(tmp_path_factory) -> Archive:
-    a = Archive(tmp_path_factory.mktemp("network") / "store")
-    report = a.ingest([NETWORK])
-    assert not report.skipped, report.skipped
-    return a
 
 
 # query name → (questions in bokmål/nynorsk/English, the answers: labels, or (label, column value) pairs)

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 import csv
 import shutil
-from pathlib import Path
 
 import pytest
 
-from kg.api import Archive
 from kg.graph import analytics
 from kg.graph.projection import projection, store_version
 
-NETWORK = Path(__file__).parent / "data" / "network"
+from tests.conftest import NETWORK
 
-
-@pytest.fixture(scope="module")
-def network(tmp_path_factory) -> Archive:
-    a = Archive(tmp_path_factory.mktemp("graph") / "store")
-    assert not a.ingest([NETWORK]).skipped
-    return a
 
 
 def labels(nodes):

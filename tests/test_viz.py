@@ -10,18 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from kg.api import Archive
 from kg.graph.viz import browser
 
-NETWORK = Path(__file__).parent / "data" / "network"
 needs_browser = pytest.mark.skipif(browser() is None, reason="no headless Chromium installed (apt-get install chromium)")
 
-
-@pytest.fixture(scope="module")
-def network(tmp_path_factory) -> Archive:
-    a = Archive(tmp_path_factory.mktemp("viz") / "store")
-    assert not a.ingest([NETWORK]).skipped
-    return a
 
 
 @pytest.fixture(scope="module")

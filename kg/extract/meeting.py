@@ -7,7 +7,6 @@ from datetime import datetime
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.extract.mentions import classify_person
 from kg.lang.lexicon import word_set
 from kg.lang.names import normalise_person, split_role
 from kg.lang.text import slug
@@ -168,15 +167,12 @@ def presenter(g: DocGraph, item: Node, entry, ev) -> Node | None:
         if _is_secretariat(name):
             node = secretariat_of(g)
         else:
-            node = person_node(g, name) if classify_person(name) or normalise_person(name) else None
-            if node is None:
-                node = body_node(g, name, default_kind="organisation")
+            node = person_node(g, name) or body_node(g, name, default_kind="organisation")
         g.fact(item, KG.presenter, node, ev)
         if node.kind == "person":
             _affiliation(g, node, parts[1:], ev)
-            if "from" in m.groupdict() and m["from"]:
-                if _is_secretariat(m["from"]):
-                    g.fact(node, ORG.memberOf, secretariat_of(g), ev)
+            if _is_secretariat(m.groupdict().get("from")):  # "NAME fra sekretariatet orienterte"
+                g.fact(node, ORG.memberOf, secretariat_of(g), ev)
         return node
     return None
 

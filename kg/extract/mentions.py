@@ -65,7 +65,7 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n(\"«" or before.endswith("**")
 
 
-def _with_tail(text: str, start: int, end: int) -> int:
+def _with_tail(text: str, end: int) -> int:
     """Extend a name over the lower-case words that belong to it."""
     m = re.match(r"[ \t]+([a-zæøå]+)", text[end:])
     while m and m.group(1) in _tail_words():
@@ -126,7 +126,7 @@ def _free_runs(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[
 
 def _place(text, a, b, add, free, unplaced) -> None:
     """Classify one run of capitalised words, whole or in parts."""
-    b = _with_tail(text, a, b)
+    b = _with_tail(text, b)
     surface = text[a:b]
     title, rest = split_role(surface)
     if title and classify_person(rest):  # "Ordfører Ola Hansen": the title is not part of the name

@@ -46,8 +46,7 @@ class _Parser:
         self.item_kind: str | None = None  # kind of the agenda item we are in
         self._attendance: list[tuple[Section, str]] = []
         self._time_text: str | None = None
-        self._bare_title = False
-        self._bare_title_word = ""
+        self._bare_title: str | None = None  # "PROTOKOLL" alone on a line, waiting for the body's name
         self._agenda: list[tuple[int | None, str, Section]] = []
 
     # -- sections -------------------------------------------------------
@@ -84,8 +83,8 @@ class _Parser:
             if self.open is not None:
                 self.open.lines.append((n, line))
                 o = self.open
-                if o.kind == "attendance" and any(t.strip() for k, t in o.lines if k > o.start) or \
-                        o.kind == "attendance" and label_line(o.lines[0][1]) and label_line(o.lines[0][1])[1]:
+                heading_names = (label_line(o.lines[0][1]) or ("", ""))[1]  # "Forfall: Per Berg"
+                if o.kind == "attendance" and (heading_names or any(t.strip() for k, t in o.lines if k > o.start)):
                     self.close()  # a list of names ends at its first blank line
             return
         if self.header_label(n, line):
@@ -111,14 +110,14 @@ class _Parser:
         if self.minutes.title is not None or self.in_agenda or self.sections:
             return False
         text = clean(line)
-        if self._bare_title:  # "PROTOKOLL" on a line of its own: the next line names the body
-            self._bare_title = False
-            if not label_line(line) and not is_heading(line) or read_title(text, []) is None:
-                text = f"{self._bare_title_word} {text}"
-        found = read_title(text, self.words["header"]["title_prefixes"])
+        prefixes = self.words["header"]["title_prefixes"]
+        if self._bare_title and not label_line(line) and read_title(text, prefixes) is None:
+            text = f"{self._bare_title} {text}"  # "PROTOKOLL" + "Arbeidsutvalet i Vestlandsrådet"
+        self._bare_title = None
+        found = read_title(text, prefixes)
         if not found:
-            if text.lower() in self.words["header"]["title_prefixes"]:
-                self._bare_title, self._bare_title_word = True, text
+            if text.lower() in prefixes:
+                self._bare_title = text
                 self.add(n, line)
                 return True
             return False

@@ -131,17 +131,12 @@ class GraphStore:
         """Rows of a SELECT over the union of all graphs, parameters bound (never pasted)."""
         import pyoxigraph as ox
 
-        subs = {ox.Variable(k): v for k, v in (bindings or {}).items()}
-        try:
-            res = self.ox.query(sparql, use_default_graph_as_union=True, substitutions=subs)
-        except SyntaxError as e:
-            raise StoreError(f"bad SPARQL: {e}") from None
-        return solution_rows(res)
+        return solution_rows(self.query(sparql, {ox.Variable(k): v for k, v in (bindings or {}).items()}))
 
-    def query(self, sparql: str):
+    def query(self, sparql: str, substitutions: dict | None = None):
         """Any SPARQL query over the union of all graphs: QuerySolutions, QueryBoolean or QueryTriples."""
         try:
-            return self.ox.query(sparql, use_default_graph_as_union=True)
+            return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
         except SyntaxError as e:
             raise StoreError(f"bad SPARQL: {e}") from None
 
