@@ -1,6 +1,6 @@
 """The objects that travel down the pipeline, one document at a time.
 
-read → ``SourceText``; parse → ``Minutes`` (sections, attendance lines, agenda
+read → ``SourceText`` (text plus typed ``Block``s); parse → ``Minutes`` (sections, attendance lines, agenda
 items, event lines); extract → ``DocGraph`` (nodes and facts, each fact with
 its ``Evidence``); resolve gives nodes their IRIs; store writes the graph.
 """
@@ -24,6 +24,9 @@ class SourceText:
     # where each line is in the file when its lines are not the file's own (Word, PDF, HTML):
     # "page 2", "table 1 row 3"; not part of equality or hash (a list cannot be hashed)
     locations: list[str] | None = field(default=None, compare=False)
+    # the document as its format states it: headings, paragraphs, list items, table rows,
+    # each with its line span in ``text``; every stage after the reader works on these
+    blocks: list["Block"] = field(default_factory=list, compare=False)
 
     @property
     def lines(self) -> list[str]:
@@ -45,6 +48,30 @@ class Span:
         return [self.start, self.end]
 
 
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "table_row")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One typed element of a document, as its format states it (not guessed from lines).
+
+    Readers emit these in reading order; ``text`` is the block's text as it stands in
+    ``SourceText.text`` over ``span`` (so evidence keeps pointing at lines). A table is
+    a run of ``table_row`` blocks sharing ``table``; each row's ``cells`` hold the text
+    of its cells with merged cells repeated, and ``header`` marks the table's header row.
+    """
+
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    span: "Span"
+    level: int = 0  # heading: 1-6; list_item: nesting depth from 0
+    marker: str | None = None  # list or heading numbering as written: "-", "3.", "b)", "Sak 12/19"
+    cells: tuple[str, ...] = ()  # table_row only
+    header: bool = False  # table_row: the header row of its table
+    table: int | None = None  # table_row: which table of the document (0-based)
+    strike: bool = False  # struck-through text (an absentee in some layouts)
+
+
 @dataclass
 class Section:
     """The unit of evidence: a round-table report, an agenda item, an attendance block."""
@@ -57,6 +84,7 @@ class Section:
     actor: str | None = None
     agenda_number: int | None = None
     node: "Node | None" = None
+    blocks: list[Block] = field(default_factory=list)  # the blocks the section holds
 
 
 @dataclass
