@@ -41,15 +41,15 @@ class EntityInfo:
 
 @dataclass
 class Fact:
-    predicate: str
+    predicate: str       # the relation in words read from the entity: "represents", "owns", "part of"
     object: str
     object_label: str
-    direction: str  # "out" (entity → object) or "in" (subject → entity)
+    object_kind: str
     evidence: list = field(default_factory=list)
 
     def to_json(self) -> dict:
         return {"predicate": self.predicate, "object": self.object, "object_label": self.object_label,
-                "direction": self.direction, "evidence": [e.to_json() for e in self.evidence]}
+                "object_kind": self.object_kind, "evidence": [e.to_json() for e in self.evidence]}
 
 
 @dataclass
@@ -75,26 +75,6 @@ class Candidate:
 
     def to_json(self) -> dict:
         return {"a": self.a, "b": self.b, "kind": self.kind, "score": self.score, "reason": self.reason}
-
-
-# Readable names of predicates in `kg show`.
-PREDICATE_NAMES = {
-    "https://w3id.org/kg-minutes/ns#onBehalfOf": "represents",
-    "https://w3id.org/kg-minutes/ns#worksOn": "works on",
-    "https://w3id.org/kg-minutes/ns#worksWith": "works with",
-    "https://w3id.org/kg-minutes/ns#owner": "owner",
-    "https://w3id.org/kg-minutes/ns#partner": "partner",
-    "https://w3id.org/kg-minutes/ns#programme": "programme",
-    "https://w3id.org/kg-minutes/ns#presenter": "presenter",
-    "http://www.w3.org/ns/org#subOrganizationOf": "part of",
-    "http://www.w3.org/ns/org#hasMember": "has member",
-    "http://www.w3.org/ns/org#memberOf": "member of",
-    "https://schema.org/attendee": "attended",
-    "https://schema.org/location": "location",
-    "https://schema.org/funder": "funder",
-    "https://schema.org/mentions": "mentioned in",
-    "http://purl.org/dc/terms/subject": "topic",
-}
 
 
 class Archive:
@@ -130,10 +110,14 @@ class Archive:
 
     @property
     def network(self):
-        """Graph analytics, exports and pictures (kg.graph) on this store's projection."""
+        """Graph analytics, exports and pictures (kg.graph) on what the minutes state."""
+        return self.network_with(lexicon=False)
+
+    def network_with(self, *, lexicon: bool):
+        """The network, with the body lexicon's region members as background when lexicon is True."""
         from kg.graph.network import Network
 
-        return Network(self.store, self.find_entity)
+        return Network(self.store, self.find_entity, with_lexicon=lexicon)
 
     @property
     def runner(self):
@@ -251,61 +235,12 @@ class Archive:
         return hits[0]
 
     def show(self, name: str, kind: str | None = None) -> EntityDetail:
-        import pyoxigraph as ox
-
+        """Every relation of one thing, read from the same projection as neighbours, timeline and path."""
         ent = self.find_entity(name, kind)
-        runner = self.runner
-        node = ox.NamedNode(ent.id)
-        facts: list[Fact] = []
-        out_rows = self.store.select(sparql_prefixes() + """
-            SELECT DISTINCT ?p ?o ?fact $x WHERE { GRAPH ?g {
-              $x ?p ?o . FILTER(isIRI(?o)) FILTER(?p NOT IN (rdf:type))
-              OPTIONAL { ?fact rdf:object ?o ; rdf:predicate ?p ; rdf:subject $x }
-            } }""", {"x": node})
-        in_rows = self.store.select(sparql_prefixes() + """
-            SELECT DISTINCT ?p ?o ?fact $x WHERE { GRAPH ?g {
-              ?o ?p $x . FILTER(?p NOT IN (rdf:subject, rdf:object))
-              OPTIONAL { ?fact rdf:object $x ; rdf:predicate ?p ; rdf:subject ?o }
-            } }""", {"x": node})
-        merged: dict[tuple, Fact] = {}
-        for rows, direction in ((out_rows, "out"), (in_rows, "in")):
-            for r in rows:
-                o = r["o"].value
-                p = r["p"].value
-                label, kind_o = runner.describe(o)
-                if kind_o in ("section", "document") and p != "https://schema.org/mentions":
-                    continue
-                pred = PREDICATE_NAMES.get(p, p.rsplit("/", 1)[-1].rsplit("#", 1)[-1])
-                if direction == "in" and p in ("https://w3id.org/kg-minutes/ns#person", "http://www.w3.org/ns/org#member",
-                                               "http://www.w3.org/ns/org#organization"):
-                    continue  # attendance and membership nodes are shown as "represents" and "role" below
-                f = merged.setdefault((p, o, direction), Fact(pred, o, label, direction))
-                self._add_evidence(f, r)
-        # roles: "sekretariatsleder in Drammensregionen" from the membership nodes
-        for r in self.store.select(sparql_prefixes() + """
-                SELECT DISTINCT ?org ?role ?fact $x WHERE { GRAPH ?g { ?m org:member $x ; org:organization ?org ;
-                  org:role ?r . ?r rdfs:label ?role .
-                  OPTIONAL { ?fact rdf:object ?org ; rdf:predicate org:organization ; rdf:subject ?m } } }""",
-                {"x": node}):
-            label, _ = runner.describe(r["org"].value)
-            pred = f"role {r['role'].value} in"
-            f = merged.setdefault((pred, r["org"].value, "out"), Fact(pred, r["org"].value, label, "out"))
-            self._add_evidence(f, r)
-        # attendance: "represents X" from the attendance nodes
-        for r in self.store.select(sparql_prefixes() + """
-                SELECT DISTINCT ?body ?fact $x WHERE { GRAPH ?g { ?att kg:person $x ; kg:onBehalfOf ?body .
-                  OPTIONAL { ?fact rdf:object ?body ; rdf:predicate kg:onBehalfOf ; rdf:subject ?att } } }""",
-                {"x": node}):
-            label, _ = runner.describe(r["body"].value)
-            f = merged.setdefault(("represents", r["body"].value, "out"), Fact("represents", r["body"].value, label, "out"))
-            self._add_evidence(f, r)
-        facts = sorted(merged.values(), key=lambda f: (f.direction, f.predicate, f.object_label.casefold()))
+        facts = [Fact(words, other.id, other.label, other.kind, evidence)
+                 for other, words, evidence in self.network.facts(ent.id)]
+        facts.sort(key=lambda f: (f.predicate, f.object_label.casefold()))
         return EntityDetail(ent, facts, load_curation(self.curation_path).decisions_about([ent.label, *ent.aliases]))
-
-    def _add_evidence(self, fact: Fact, row: dict) -> None:
-        for e in self.runner.evidence(row["fact"]) if "fact" in row else ():
-            if e not in fact.evidence:
-                fact.evidence.append(e)
 
     # -- curation -------------------------------------------------------------
     def candidates(self) -> list[Candidate]:

@@ -144,8 +144,7 @@ def show(detail) -> str:
     for decision in detail.curation:
         lines.append(f"  curated: {decision}")
     for f in detail.facts:
-        arrow = "→" if f.direction == "out" else "←"
-        lines.append(f"  {f.predicate} {arrow} {f.object_label}")
+        lines.append(f"  {f.predicate} {f.object_label} ({f.object_kind})")
         lines.extend(evidence_lines(f.evidence[:2], indent="      "))
     return "\n".join(lines)
 

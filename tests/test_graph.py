@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 
+from kg.errors import NotFound
 from kg.graph import analytics
 from kg.graph.projection import projection, store_version
 
@@ -42,15 +43,20 @@ def test_path_has_evidence_on_every_link(network):
     assert all(e.evidence and e.evidence[0].text for e in p.edges)
 
 
-def test_region_members_from_the_lexicon_are_linked(network):
-    hood = network.network.neighbours("Hadeland")
+def test_region_members_from_the_lexicon_only_on_request_and_marked(network):
+    hood = network.network_with(lexicon=True).neighbours("Hadeland")
     assert labels(n for n, _ in hood.nodes) == ["Gran"]
-    assert "has member" in hood.edges[0].relations
+    assert hood.edges[0].relations == ["has member (lexicon)"]
+    with pytest.raises(NotFound):   # the minutes never name Hadeland
+        network.network.neighbours("Hadeland")
+    assert "Hadeland" not in {m.label for c in network.network.communities().groups for m in c.members}
+    assert "Hadeland" not in labels(n for n, _ in network.network.rank(limit=1000).rows)
 
 
 def test_neighbours_by_depth(network):
-    one = network.network.neighbours("Hadeland", 1)
-    two = network.network.neighbours("Hadeland", 2)
+    net = network.network_with(lexicon=True)
+    one = net.neighbours("Hadeland", 1)
+    two = net.neighbours("Hadeland", 2)
     assert {d for _, d in two.nodes} == {1, 2}
     assert {"Jonas Dahl", "bredbånd", "kunstig intelligens", "landbruk"} <= set(labels(n for n, d in two.nodes if d == 2))
     assert len(two.nodes) > len(one.nodes)
@@ -75,7 +81,8 @@ def test_coattendance(network):
 def test_communities_name_their_shared_topics(network):
     groups = network.network.communities().groups
     by_member = {m.label: c for c in groups for m in c.members}
-    assert by_member["Gran"] is by_member["Hadeland"]
+    with_lexicon = {m.label: c for c in network.network_with(lexicon=True).communities().groups for m in c.members}
+    assert with_lexicon["Gran"] is with_lexicon["Hadeland"]
     sondre = by_member["Søndre Viken"]
     assert by_member["Fredrikstad"] is sondre and ("hydrogen", 2) in sondre.topics
 
@@ -111,7 +118,52 @@ def test_csv_node_and_edge_lists(network, tmp_path):
 
 
 def test_unknown_name_is_an_error(network):
-    from kg.errors import NotFound
-
     with pytest.raises(NotFound):
         network.network.neighbours("Atlantis")
+
+
+def test_show_neighbours_timeline_and_path_state_the_same_facts(network):
+    """Every view of a thing reads the one projection: same relations, same words, same other things."""
+    net = network.network
+    for entity in network.entities():
+        if entity.id not in net.graph:
+            assert network.show(entity.label, entity.kind).facts == []
+            continue
+        shown = {(f.predicate, f.object) for f in network.show(entity.id).facts}
+        hood = net.neighbours(entity.id)
+        near = {(words, e.target.id) for e in hood.edges if e.source.id == entity.id for words in e.relations}
+        dated = {(words, e.target.id) for _, e in net.timeline(entity.id).entries for words in e.relations}
+        assert shown == near == dated, entity.label
+        for other, _ in hood.nodes[:3]:
+            link = net.path(entity.id, other.id, through_topics=True).edges
+            assert len(link) == 1 and {(w, other.id) for w in link[0].relations} <= shown
+
+
+def test_relations_read_in_the_direction_of_the_thing_shown(network):
+    net = network.network
+    facts = {(f.predicate, f.object_label) for f in network.show("Per Haugen").facts}
+    assert ("represents", "Lillestrøm") in facts
+    assert ("represented by", "Per Haugen") in {(f.predicate, f.object_label) for f in network.show("Lillestrøm").facts}
+    owner = next(e for e in net.neighbours("Smart Fornebu").edges if "owned by" in e.relations)
+    assert owner.target.label == "Bærum"
+    assert "owns" in next(e for e in net.neighbours("Bærum").edges if e.target.label == "Smart Fornebu").relations
+    text = net.timeline("Lillestrøm").to_text()
+    assert "represented by Per Haugen" in text and "represents Per Haugen" not in text
+
+
+def test_no_raw_property_names_in_any_view(network):
+    from kg.graph.projection import WORDS
+
+    readable = {w for pair in WORDS.values() for w in pair}
+    for _, _, d in network.network.graph.edges(data=True):
+        for relation in d["facts"]:
+            for words in (relation.forward, relation.backward):
+                assert words in readable or words.endswith(" in") or words.startswith("has "), words
+
+
+def test_a_role_is_a_relation_in_every_view(sample_archive):
+    net = sample_archive.network
+    assert ("sekretariatsleder in", "Drammensregionen") in {
+        (f.predicate, f.object_label) for f in sample_archive.show("Dag Arnesen").facts}
+    assert [n.label for n, _ in net.neighbours("Dag Arnesen").nodes] == ["Drammensregionen"]
+    assert "sekretariatsleder in Drammensregionen" in net.timeline("Dag Arnesen").to_text()

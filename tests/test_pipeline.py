@@ -89,7 +89,7 @@ def test_events(sample_archive):
 
 def test_presenter_with_role_and_units(sample_archive):
     detail = sample_archive.show("Elisabet Syverud")
-    assert any(f.predicate == "presenter" for f in detail.facts)
+    assert any(f.predicate == "presented at" and f.object_kind == "meeting" for f in detail.facts)
     rows = sample_archive.store.select("""
         PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?a ?b WHERE { ?x org:subOrganizationOf ?y . ?x rdfs:label ?a . ?y rdfs:label ?b }""")

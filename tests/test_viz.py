@@ -36,7 +36,7 @@ def test_nodes_are_coloured_by_kind_and_edges_labelled(page):
                                                           "Hydrogen Halden (project)", "Eva Strand (person)"}
     colours = {n.find(f"{ns}title").text.split(" (")[-1]: n.find(f"{ns}circle").get("fill") for n in nodes}
     assert len(set(colours.values())) == len(colours)
-    assert {"owner", "works with", "works on"} <= {t.text for t in svg.findall(f"{ns}text")}
+    assert {"owns", "works with", "works on"} <= {t.text for t in svg.findall(f"{ns}text")}
 
 
 def dump_dom_after_click(page: Path, label: str) -> str:

@@ -72,7 +72,18 @@ class Neighbourhood:
                 "edges": [e.to_json() for e in self.edges]}
 
     def to_text(self) -> str:
-        return "\n".join(f"{'  ' * (d - 1)}{n.label} ({n.kind})" for n, d in self.nodes) or "(none)"
+        """Each thing under the nearer thing it is linked to, with the relation read outwards."""
+        into: dict[str, list[Edge]] = {}
+        for e in self.edges:
+            into.setdefault(e.target.id, []).append(e)
+        distance = {self.centre.id: 0, **{n.id: d for n, d in self.nodes}}
+        lines = []
+        for n, d in self.nodes:
+            via = [e for e in into.get(n.id, []) if distance[e.source.id] == d - 1]
+            words = " / ".join(via[0].relations) + " " if via else ""
+            source = f"  (via {via[0].source.label})" if via and d > 1 else ""
+            lines.append(f"{'  ' * (d - 1)}{words}{n.label} ({n.kind}){source}")
+        return "\n".join(lines) or "(none)"
 
 
 @dataclass
@@ -84,7 +95,9 @@ class Ranked:
         return {"by": self.by, "ranking": [dict(n.to_json(), score=round(s, 6)) for n, s in self.rows]}
 
     def to_text(self) -> str:
-        return "\n".join(f"{s:10.4f}  {n.label} ({n.kind})" for n, s in self.rows) or "(none)"
+        """Degrees are counts of evidence, printed as whole numbers; the other measures as fractions."""
+        score = (lambda s: f"{s:6.0f}") if self.by == "degree" else (lambda s: f"{s:8.4f}")
+        return "\n".join(f"{score(s)}  {n.label} ({n.kind})" for n, s in self.rows) or "(none)"
 
 
 @dataclass
@@ -147,9 +160,23 @@ def node(g, iri: str) -> Node:
 
 
 def edge(g, a: str, b: str) -> Edge:
+    """The link from a to b, its relations in words read from a ("owns", not "owner")."""
     d = g.edges[a, b]
-    return Edge(node(g, a), node(g, b), sorted(d["relations"]), d["weight"],
-                sorted(d["evidence"], key=lambda e: (e.date or "", e.document, e.lines)))
+    return Edge(node(g, a), node(g, b), sorted({r.seen_from(a) for r in d["facts"]}), d["weight"],
+                sorted(d["evidence"], key=_by_date))
+
+
+def facts(g, a: str, b: str) -> list[tuple[str, list]]:
+    """Each relation from a to b in words read from a, with the evidence for it, by date."""
+    out: dict[str, list] = {}
+    for relation, evidence in g.edges[a, b]["facts"].items():
+        found = out.setdefault(relation.seen_from(a), [])
+        found.extend(e for e in evidence if e not in found)
+    return [(words, sorted(evidence, key=_by_date)) for words, evidence in sorted(out.items())]
+
+
+def _by_date(e) -> tuple:
+    return (e.date or "", e.document, e.lines)
 
 
 def path(g, a: str, b: str, *, through_topics: bool = False) -> Path:
@@ -170,11 +197,14 @@ def neighbours(g, centre: str, depth: int = 1) -> Neighbourhood:
 
     if depth < 1:
         raise QueryError("--depth must be 1 or more")
+    node(g, centre)
     dist = nx.single_source_shortest_path_length(g, centre, cutoff=depth)
     sub = g.subgraph(dist)
     nodes = sorted(((node(g, n), d) for n, d in dist.items() if n != centre),
                    key=lambda nd: (nd[1], nd[0].kind, nd[0].label.casefold()))
-    return Neighbourhood(node(g, centre), depth, nodes, [edge(g, x, y) for x, y in sub.edges])
+    # each edge read outwards from the centre: "Bærum owns Smart Fornebu"
+    edges = [edge(g, x, y) if (dist[x], x) <= (dist[y], y) else edge(g, y, x) for x, y in sub.edges]
+    return Neighbourhood(node(g, centre), depth, nodes, edges)
 
 
 def rank(g, by: str = "degree", kind: str | None = None, limit: int = 20) -> Ranked:
@@ -259,11 +289,15 @@ def communities(g, min_size: int = 2) -> Communities:
 
 def timeline(g, subject: str) -> Timeline:
     """Everything the minutes relate to the subject, by the date of the meeting it was read at."""
+    me = node(g, subject)
     entries = []
     for other in g.adj[subject]:
-        e = edge(g, subject, other)
-        for ev in e.evidence:
-            entries.append((ev.date, Edge(e.source, e.target, e.relations, 1, [ev])))
+        said: dict = {}   # one entry per piece of evidence, with every relation it supports
+        for words, evidence in facts(g, subject, other):
+            for ev in evidence:
+                said.setdefault(ev, []).append(words)
+        for ev, relations in said.items():
+            entries.append((ev.date, Edge(me, node(g, other), relations, 1, [ev])))
     entries.sort(key=lambda de: (de[0] or "9999", de[1].target.label.casefold()))
     return Timeline(node(g, subject), entries)
 

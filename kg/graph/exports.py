@@ -1,7 +1,7 @@
 """The projection (or a neighbourhood of it) for other tools: GraphML, GEXF (Gephi, Cytoscape), CSV.
 
 Attributes are flat strings and numbers, which every tool reads: ``kind``,
-``label``, ``degree`` on nodes; ``relations`` ("owner; partner"), ``weight``
+``label``, ``degree`` on nodes; ``relations`` read from source to target ("owns; works with"), ``weight``
 (pieces of evidence) and the first quote on edges.
 """
 
@@ -24,7 +24,7 @@ def flat(g):
         out.add_node(n, label=d["label"], kind=d["kind"], degree=g.degree(n))
     for a, b, d in g.edges(data=True):
         first = min(d["evidence"], key=lambda e: (e.date or "", e.document, e.lines))
-        out.add_edge(a, b, relations="; ".join(sorted(d["relations"])), weight=d["weight"],
+        out.add_edge(a, b, relations="; ".join(sorted({r.seen_from(a) for r in d["facts"]})), weight=d["weight"],
                      evidence=f"{first.document} lines {first.lines[0]}-{first.lines[1]}: {first.text}")
     return out
 

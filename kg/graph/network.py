@@ -2,7 +2,9 @@
 
 Names are resolved the way `kg show` resolves them (label, alias, close
 spelling; ambiguity reported); the projection is built once per store
-version and kept for the life of the object.
+version and kept for the life of the object. By default only what the minutes
+state counts; ``with_lexicon`` adds the body lexicon's region members, whose
+relations read "(lexicon)".
 """
 
 from __future__ import annotations
@@ -17,21 +19,23 @@ from kg.store.graphstore import GraphStore
 
 
 class Network:
-    def __init__(self, store: GraphStore, find: Callable[[str], object]):
+    def __init__(self, store: GraphStore, find: Callable[[str], object], *, with_lexicon: bool = False):
         self.store = store
         self.find = find          # name → an entity with .id (Archive.find_entity)
+        self.with_lexicon = with_lexicon
         self._graph = None
 
     @property
     def graph(self):
         if self._graph is None:
-            from kg.graph.projection import projection
+            from kg.graph.projection import minutes_only, projection
 
-            self._graph = projection(self.store)
+            whole = projection(self.store)
+            self._graph = whole if self.with_lexicon else minutes_only(whole)
         return self._graph
 
     def iri(self, name: str) -> str:
-        """The thing a name stands for; a region known only from the lexicon is found by its label."""
+        """The thing a name stands for; with the lexicon, a region only it knows is found by its label."""
         try:
             return self.find(name).id
         except NotFound:
@@ -39,6 +43,14 @@ class Network:
             if len(hits) != 1:
                 raise
             return hits[0]
+
+    def facts(self, iri: str) -> list[tuple[analytics.Node, str, list]]:
+        """Every relation of a thing in words read from it: (other thing, words, evidence); none if unlinked."""
+        g = self.graph
+        if iri not in g:
+            return []
+        return [(analytics.node(g, other), words, evidence) for other in g.adj[iri]
+                for words, evidence in analytics.facts(g, iri, other)]
 
     def path(self, a: str, b: str, *, through_topics: bool = False) -> analytics.Path:
         return analytics.path(self.graph, self.iri(a), self.iri(b), through_topics=through_topics)

@@ -1,12 +1,19 @@
 """The store projected onto an undirected networkx graph of things, cached per store version.
 
 Nodes are the named things (people, bodies, projects, programmes, clusters,
-topics, meetings, events, places) with ``kind`` and ``label``. An edge joins
-two things the minutes relate, whatever the predicate; it keeps every
-relation name, every piece of evidence (document, section, lines, quote,
-date) and ``weight`` = how many pieces of evidence support it. Attendance
-nodes and grants are folded into direct edges (person—body "represents",
-person—meeting "attended", project—funder "funded by").
+topics, meetings, events, places) with ``kind``, ``label`` and ``in_minutes``
+(False for a region or municipality only the body lexicon knows). An edge
+joins two things the minutes relate; ``facts`` maps each relation, a
+``Relation`` that reads right from either end ("owns" / "owned by"), to its
+evidence (document, section, lines, quote, date); ``evidence`` is all of it and
+``weight`` its count. Attendance and membership nodes and grants are folded
+into direct edges (person "represents" body, person "attended" meeting,
+person "sekretariatsleder in" body, project "funded by" funder, person
+"presented at" meeting). Edges only
+the lexicon states (region members) carry ``background=True``.
+
+Every graph view (show, neighbours, timeline, path, communities, rank,
+pictures) reads this one projection, so they cannot disagree.
 
 SPARQL over the whole store is the slow part, so the projection is pickled
 under STORE/graph/ with a key made of every document's content hash and the
@@ -21,21 +28,49 @@ from dataclasses import dataclass
 
 from kg.ask.regions import REGIONS_GRAPH
 from kg.store.graphstore import GraphStore
-from kg.vocab import KG, KIND_OF_CLASS, ORG, SCHEMA, sparql_prefixes
+from kg.vocab import DCTERMS, KG, KIND_OF_CLASS, ORG, SCHEMA, sparql_prefixes
 
-FORMAT = 1
+FORMAT = 2
 SKIPPED_KINDS = {"section", "document", None}
-RELATION_NAMES = {
-    KG.onBehalfOf: "represents", KG.worksOn: "works on", KG.worksWith: "works with", KG.owner: "owner",
-    KG.partner: "partner", KG.programme: "programme", KG.presenter: "presenter", KG.actor: "reports",
-    ORG.subOrganizationOf: "part of", ORG.hasMember: "has member", ORG.memberOf: "member of",
-    ORG.organization: "role in",
-    SCHEMA.attendee: "attended", SCHEMA.location: "location", SCHEMA.funder: "funded by",
-    SCHEMA.organizer: "organizer", "http://purl.org/dc/terms/subject": "topic",
+LEXICON_SOURCE = "data/lexicon/bodies.toml"
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A relation between two things as words read from the subject (forward) or the object (backward)."""
+    forward: str
+    backward: str
+    subject: str
+
+    def seen_from(self, iri: str) -> str:
+        return self.forward if iri == self.subject else self.backward
+
+
+# Predicate → (subject's words, object's words): "Bærum owns Smart Fornebu" is read
+# "Smart Fornebu owned by Bærum" from the project.
+WORDS = {
+    KG.onBehalfOf: ("represents", "represented by"), KG.worksOn: ("works on", "worked on by"),
+    KG.worksWith: ("works with", "works with"), KG.owner: ("owned by", "owns"),
+    KG.partner: ("has partner", "partner in"), KG.programme: ("in programme", "programme of"),
+    KG.presenter: ("presented by", "presented at"), KG.actor: ("reported by", "reported"),
+    ORG.subOrganizationOf: ("part of", "has part"), ORG.hasMember: ("has member", "member of"),
+    ORG.memberOf: ("member of", "has member"),
+    SCHEMA.attendee: ("attended by", "attended"), SCHEMA.location: ("located at", "location of"),
+    SCHEMA.funder: ("funded by", "funds"), SCHEMA.organizer: ("organised by", "organises"),
+    DCTERMS.subject: ("about", "topic of"),
 }
 
+
+def words(predicate: str) -> tuple[str, str]:
+    """The two readings of a predicate; an unknown one reads as its local name, "(of)" backwards."""
+    if predicate in WORDS:
+        return WORDS[predicate]
+    name = predicate.rsplit("/", 1)[-1].rsplit("#", 1)[-1]
+    return name, f"{name} (of)"
+
+
 NODES = sparql_prefixes() + """
-SELECT DISTINCT ?e ?type ?label WHERE { GRAPH ?g { ?e a ?type ; rdfs:label ?label } }"""
+SELECT DISTINCT ?e ?type ?label ?g WHERE { GRAPH ?g { ?e a ?type ; rdfs:label ?label } }"""
 # Facts between two nodes, with where they were read; the meeting's date dates the evidence.
 FACTS = sparql_prefixes() + """
 SELECT ?s ?p ?o ?file ?title ?ls ?le ?quote ?date WHERE { GRAPH ?g {
@@ -55,8 +90,19 @@ SELECT ?person ?body ?meeting ?date ?file ?title ?ls ?le ?quote WHERE { GRAPH ?g
      kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?file .
 } }"""
-GRANTS = sparql_prefixes() + """
-SELECT DISTINCT ?grant ?project WHERE { GRAPH ?g { ?project schema:funding ?grant } }"""
+# Membership nodes are not things either: "Dag Arnesen sekretariatsleder in Drammensregionen".
+ROLES = sparql_prefixes() + """
+SELECT ?person ?org ?role ?file ?title ?ls ?le ?quote ?date WHERE { GRAPH ?g {
+  ?m org:member ?person ; org:organization ?org ; org:role ?r . ?r rdfs:label ?role .
+  ?f rdf:subject ?m ; rdf:predicate org:organization ; prov:wasDerivedFrom ?sec ;
+     kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
+  ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?file .
+  OPTIONAL { ?sec kg:meeting ?mt . ?mt schema:startDate ?date }
+} }"""
+# Grants are read as their project's, agenda items as their meeting's.
+FOLDED = sparql_prefixes() + """
+SELECT DISTINCT ?part ?whole WHERE { GRAPH ?g {
+  { ?whole schema:funding ?part } UNION { ?part a kg:AgendaItem ; dcterms:isPartOf ?whole } } }"""
 REGIONS = sparql_prefixes() + """
 SELECT ?region ?member $graph WHERE { GRAPH $graph { ?region org:hasMember ?member } }"""
 
@@ -111,35 +157,53 @@ def build(store: GraphStore):
     order = list(KIND_OF_CLASS.values())
     kinds: dict[str, str] = {}
     labels: dict[str, str] = {}
+    in_minutes: set[str] = set()
+    documents = store.iri("document/")
     for r in store.select(NODES):
         kind = KIND_OF_CLASS.get(r["type"].value)
         e = r["e"].value
         labels.setdefault(e, r["label"].value)
+        if r["g"].value.startswith(documents):
+            in_minutes.add(e)
         if kind and (e not in kinds or order.index(kind) < order.index(kinds[e])):
             kinds[e] = kind
     for e, kind in kinds.items():
         if kind not in SKIPPED_KINDS:
-            g.add_node(e, kind=kind, label=labels[e])
-    grant_project = {r["grant"].value: r["project"].value for r in store.select(GRANTS)}
+            g.add_node(e, kind=kind, label=labels[e], in_minutes=e in in_minutes)
+    whole = {r["part"].value: r["whole"].value for r in store.select(FOLDED)}
     for r in store.select(FACTS):
         s, p, o = r["s"].value, r["p"].value, r["o"].value
-        s = grant_project.get(s, s)
-        ev = _evidence(r)
-        _relate(g, s, o, RELATION_NAMES.get(p, p.rsplit("/", 1)[-1].rsplit("#", 1)[-1]), ev)
+        s = whole.get(s, s)
+        _relate(g, s, o, Relation(*words(p), s), _evidence(r))
     attended: dict[str, set[str]] = {}
     for r in store.select(ATTENDANCE):
         person, meeting = r["person"].value, r["meeting"].value
         attended.setdefault(person, set()).add(meeting)
         ev = _evidence(r)
-        _relate(g, person, meeting, "attended", ev)
+        _relate(g, person, meeting, Relation(*WORDS[SCHEMA.attendee][::-1], person), ev)
         if "body" in r:
-            _relate(g, person, r["body"].value, "represents", ev)
+            _relate(g, person, r["body"].value, Relation(*WORDS[KG.onBehalfOf], person), ev)
+    for r in store.select(ROLES):
+        role = r["role"].value
+        _relate(g, r["person"].value, r["org"].value, Relation(f"{role} in", f"has {role}", r["person"].value),
+                _evidence(r))
     for r in store.select(REGIONS, {"graph": ox.NamedNode(store.iri(REGIONS_GRAPH))}):
-        ev = Evidence("data/lexicon/bodies.toml", "region members", (0, 0), "member municipality (body lexicon)", None)
-        _relate(g, r["region"].value, r["member"].value, "has member", ev)
+        ev = Evidence(LEXICON_SOURCE, "region members", (0, 0), "member municipality (body lexicon)", None)
+        region = r["region"].value
+        _relate(g, region, r["member"].value, Relation("has member (lexicon)", "member of (lexicon)", region), ev)
     g.remove_nodes_from([n for n, d in g.degree() if d == 0 and g.nodes[n]["kind"] == "topic"])  # unused thesaurus terms
+    for a, b, d in g.edges(data=True):
+        d["background"] = all(e.document == LEXICON_SOURCE for e in d["evidence"])
     g.graph["attended"] = attended
     return g
+
+
+def minutes_only(g):
+    """The view of g the minutes state: no lexicon-only edges, no things only the lexicon names."""
+    import networkx as nx
+
+    return nx.subgraph_view(g, filter_node=lambda n: g.nodes[n]["in_minutes"],
+                            filter_edge=lambda a, b: not g.edges[a, b]["background"])
 
 
 def _evidence(row: dict) -> Evidence:
@@ -147,13 +211,15 @@ def _evidence(row: dict) -> Evidence:
                     " ".join(row["quote"].value.split()), row["date"].value[:10] if "date" in row else None)
 
 
-def _relate(g, a: str, b: str, relation: str, ev: Evidence) -> None:
+def _relate(g, a: str, b: str, relation: Relation, ev: Evidence) -> None:
     if a == b or a not in g or b not in g:
         return
     if not g.has_edge(a, b):
-        g.add_edge(a, b, relations=set(), evidence=[], weight=0)
+        g.add_edge(a, b, facts={}, evidence=[], weight=0)
     data = g.edges[a, b]
-    data["relations"].add(relation)
+    found = data["facts"].setdefault(relation, [])
+    if ev not in found:
+        found.append(ev)
     if ev not in data["evidence"]:
         data["evidence"].append(ev)
         data["weight"] = len(data["evidence"])
