@@ -15,6 +15,7 @@ from pathlib import Path
 from kg.errors import Ambiguous, NotFound
 from kg.lang.text import key
 from kg.resolve.curation import append_decision, load_curation
+from kg.resolve.typed import typed_forms
 from kg.store.graphstore import THESAURUS_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, RDFS, SKOS, sparql_prefixes
 
@@ -214,13 +215,15 @@ class Archive:
         return sorted(out, key=lambda i: (i.kind, i.label.casefold()))
 
     def find_entity(self, name: str, kind: str | None = None) -> EntityInfo:
-        """The one entity a name (label, alias or IRI) stands for."""
+        """The one entity a name stands for: its IRI, label or alias, a short form people type
+        (kg.resolve.typed), else a close spelling; several fitting is an error listing them."""
         ents = self.entities(kind)
         by_id = [e for e in ents if e.id == name]
         if by_id:
             return by_id[0]
         k = key(name)
-        hits = [e for e in ents if key(e.label) == k] or [e for e in ents if any(key(a) == k for a in e.aliases)]
+        hits = ([e for e in ents if key(e.label) == k] or [e for e in ents if any(key(a) == k for a in e.aliases)]
+                or [e for e in ents if k in typed_forms(e.label, e.kind)])
         if not hits:
             from rapidfuzz import fuzz
 
@@ -230,8 +233,10 @@ class Archive:
                 near = ", ".join(e.label for s, e in scored[:3] if s >= 60)
                 raise NotFound(f"nothing called {name!r}" + (f"; did you mean: {near}?" if near else ""))
         if len(hits) > 1:
+            kinds = {e.kind for e in hits}
             raise Ambiguous(f"{name!r} fits several things: " + " or ".join(f"{e.label} ({e.kind})" for e in hits[:6])
-                            + "; say which with --kind", [e.label for e in hits])
+                            + ("; say which by its full name" if len(kinds) == 1 else "; say which with --kind or its full name"),
+                            [e.label for e in hits])
         return hits[0]
 
     def show(self, name: str, kind: str | None = None) -> EntityDetail:
@@ -266,6 +271,11 @@ class Archive:
                                              f"{reason} ({', '.join(docs)})"))
         return sorted(out, key=lambda c: -c.score)
 
+    def unknown_names(self, names: list[str]) -> list[str]:
+        """The names no thing in the graph has as its label or alias (a curation typo, most likely)."""
+        known = {key(n) for e in self.entities() for n in (e.label, *e.aliases)}
+        return [n for n in names if key(n) not in known]
+
     def decide(self, line: str) -> Path:
         """Write one curation decision and re-derive every document with it."""
         append_decision(self.curation_path, line)
@@ -283,10 +293,18 @@ class Archive:
         from kg.search.filters import Filters
 
         named = self.find_entity(mentions).label if mentions else None
+        actor = self._actor_label(actor) if actor else None
         filters = Filters(date_from=date_from, date_to=date_to, **{
             name: (value,) for name, value in (("actor", actor), ("body", body), ("kind", kind),
                                                ("topic", topic), ("mentions", named)) if value})
         return self.index.search(query, filters=filters, limit=limit, page=page, sort=sort, facets=facets)
+
+    def _actor_label(self, name: str) -> str:
+        """The label of the thing an --actor names ("Hasvold", "Osloregionen"); as typed when the graph has none."""
+        try:
+            return self.find_entity(name).label
+        except NotFound:
+            return name
 
     def reindex(self) -> int:
         """Rebuild the search index from the graph's sections; returns the sections indexed."""

@@ -58,6 +58,23 @@ def uses_archive(create: bool = False):
     return wrap
 
 
+def _complete_name(ctx, param, incomplete: str):
+    """Shell completion of the names of things in the store (labels and aliases)."""
+    from click.shell_completion import CompletionItem
+
+    try:
+        with archive_of(ctx) as archive:
+            return [CompletionItem(name, help=e.kind) for e in archive.entities()
+                    for name in (e.label, *e.aliases) if name.casefold().startswith(incomplete.casefold())]
+    except KgError:
+        return []
+
+
+def name_argument(name: str, **kw):
+    """An argument that names a thing of the graph, completed from the store in the shell."""
+    return click.argument(name, shell_complete=_complete_name, **kw)
+
+
 @click.group(cls=KgGroup)
 @click.option("--store", envvar="KG_STORE", type=click.Path(file_okay=False), default=None,
               help="Store directory (default: $KG_STORE, else ./.kg).")
@@ -105,7 +122,7 @@ def entities(archive, kind, as_json):
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default=None)
 @json_option
 @uses_archive()
@@ -333,65 +350,81 @@ def candidates(archive, as_json):
         click.echo(render.candidates(items))
 
 
-def _decision(archive, line: str) -> None:
+def force_option(f):
+    return click.option("--force", is_flag=True, help="Record it even if a name is not in the graph.")(f)
+
+
+def _decision(archive, line: str, names: list[str], force: bool) -> None:
+    """Record a curation decision; a name the graph does not hold is a typo until --force says otherwise."""
+    unknown = archive.unknown_names(names)
+    if unknown and not force:
+        raise KgError(" and ".join(repr(n) for n in unknown) + " not in the graph (see kg entities); "
+                      "nothing recorded; use --force to record it anyway")
+    for name in unknown:
+        render.err(f"warning: {name!r} is not in the graph")
     path = archive.decide(line)
     render.err(f"recorded in {path}: {line}")
 
 
 @main.command()
-@click.argument("name")
-@click.argument("into")
+@name_argument("name")
+@name_argument("into")
+@force_option
 @uses_archive()
-def merge(archive, name, into):
+def merge(archive, name, into, force):
     """Merge NAME into INTO (NAME becomes an alias)."""
-    _decision(archive, f'merge "{name}" into "{into}"')
+    _decision(archive, f'merge "{name}" into "{into}"', [name, into], force)
 
 
 @main.command()
 @click.argument("alias_name")
-@click.argument("of")
+@name_argument("of")
+@force_option
 @uses_archive()
-def alias(archive, alias_name, of):
+def alias(archive, alias_name, of, force):
     """Record ALIAS_NAME as another name of OF."""
-    _decision(archive, f'alias "{alias_name}" of "{of}"')
+    _decision(archive, f'alias "{alias_name}" of "{of}"', [of], force)
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @click.argument("new_name")
+@force_option
 @uses_archive()
-def rename(archive, name, new_name):
+def rename(archive, name, new_name, force):
     """Give NAME a new preferred label."""
-    _decision(archive, f'rename "{name}" to "{new_name}"')
+    _decision(archive, f'rename "{name}" to "{new_name}"', [name], force)
 
 
 @main.command("set-kind")
-@click.argument("name")
+@name_argument("name")
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
+@force_option
 @uses_archive()
-def set_kind(archive, name, kind):
+def set_kind(archive, name, kind, force):
     """Change the kind of the thing called NAME."""
-    _decision(archive, f'kind "{name}" {kind}')
+    _decision(archive, f'kind "{name}" {kind}', [name], force)
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @click.option("--in", "document", required=True, help="The document where NAME is another thing.")
 @click.option("--as", "new_name", required=True, help="The name that other thing gets.")
+@force_option
 @uses_archive()
-def split(archive, name, document, new_name):
+def split(archive, name, document, new_name, force):
     """Split off what NAME stands for in one document as a thing of its own."""
-    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"')
+    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"', [name], force)
 
 
 @main.command()
-@click.argument("a")
-@click.argument("b")
+@name_argument("a")
+@name_argument("b")
+@force_option
 @uses_archive()
-def distinct(archive, a, b):
+def distinct(archive, a, b, force):
     """Record that A and B are two different things (never proposed or matched as one)."""
-    _decision(archive, f'distinct "{a}" "{b}"')
-
+    _decision(archive, f'distinct "{a}" "{b}"', [a, b], force)
 
 
 # -- the network (kg.graph): analytics, exports, pictures ----------------------
@@ -402,36 +435,44 @@ def _network_result(result, as_json) -> None:
         click.echo(result.to_text())
 
 
+def lexicon_option(f):
+    return click.option("--with-lexicon", is_flag=True,
+                        help="Also count region members known only from the body lexicon (marked \"(lexicon)\").")(f)
+
+
 @main.command()
-@click.argument("a")
-@click.argument("b")
+@name_argument("a")
+@name_argument("b")
 @click.option("--through-topics", is_flag=True, help="Let the path pass through shared topics.")
+@lexicon_option
 @json_option
 @uses_archive()
-def path(archive, a, b, through_topics, as_json):
+def path(archive, a, b, through_topics, with_lexicon, as_json):
     """How two things are connected, with the evidence on each link."""
-    _network_result(archive.network.path(a, b, through_topics=through_topics), as_json)
+    _network_result(archive.network_with(lexicon=with_lexicon).path(a, b, through_topics=through_topics), as_json)
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @click.option("--depth", default=1, show_default=True, help="How many links away.")
+@lexicon_option
 @json_option
 @uses_archive()
-def neighbours(archive, name, depth, as_json):
+def neighbours(archive, name, depth, with_lexicon, as_json):
     """The things linked to NAME (up to --depth links away)."""
-    _network_result(archive.network.neighbours(name, depth), as_json)
+    _network_result(archive.network_with(lexicon=with_lexicon).neighbours(name, depth), as_json)
 
 
 @main.command()
 @click.option("--kind", type=click.Choice(KIND_CHOICES), default=None, help="Only things of this kind.")
 @click.option("--by", type=click.Choice(["degree", "betweenness", "pagerank"]), default="degree", show_default=True)
 @click.option("--limit", default=20, show_default=True)
+@lexicon_option
 @json_option
 @uses_archive()
-def rank(archive, kind, by, limit, as_json):
+def rank(archive, kind, by, limit, with_lexicon, as_json):
     """The most central things of the network."""
-    _network_result(archive.network.rank(by, kind, limit), as_json)
+    _network_result(archive.network_with(lexicon=with_lexicon).rank(by, kind, limit), as_json)
 
 
 @main.command()
@@ -444,15 +485,16 @@ def coattendance(archive, limit, as_json):
 
 
 @main.command()
+@lexicon_option
 @json_option
 @uses_archive()
-def communities(archive, as_json):
+def communities(archive, with_lexicon, as_json):
     """Groups of actors working together, with the topics they share."""
-    _network_result(archive.network.communities(), as_json)
+    _network_result(archive.network_with(lexicon=with_lexicon).communities(), as_json)
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @json_option
 @uses_archive()
 def timeline(archive, name, as_json):
@@ -473,7 +515,7 @@ def graph_export(archive, fmt, output, around, depth):
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default="html", show_default=True)
 @click.option("--depth", default=1, show_default=True)

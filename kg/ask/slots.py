@@ -17,6 +17,7 @@ from kg.lang.dates import find_dates, parse_numeric
 from kg.lang.amounts import find_amounts
 from kg.lang.text import key
 from kg.lang.thesaurus import thesaurus
+from kg.resolve.typed import typed_forms
 from kg.store.graphstore import GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
 
@@ -83,10 +84,13 @@ class EntityIndex:
             names.setdefault(e, set()).add(r["label"].value)
             if "alt" in r:
                 names[e].add(r["alt"].value)
+        self.by_typed: dict[str, list[Entry]] = {}   # short forms: "Hasvold", "Osloregionen"
         for e, ns in names.items():
             entry = Entry(e, labels[e], kinds[e])
             for n in ns:
                 self.by_name.setdefault(key(n), []).append(entry)
+            for form in typed_forms(labels[e], kinds[e]):
+                self.by_typed.setdefault(form, []).append(entry)
         self.entries = {e: Entry(e, labels[e], kinds[e]) for e in labels}
 
     def find(self, text: str, kinds: tuple[str, ...] | None) -> tuple[list[Entry], str]:
@@ -100,6 +104,9 @@ class EntityIndex:
             exact = [e for e in self.by_name.get(variant, []) if ok(e)]
             if exact:
                 return list(dict.fromkeys(exact)), "inflected name"
+        typed = [e for e in self.by_typed.get(k, []) if ok(e)]
+        if typed:
+            return list(dict.fromkeys(typed)), "short name"
         choices = [n for n, es in self.by_name.items() if any(ok(e) for e in es)]
         best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
         if not best:
