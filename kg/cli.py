@@ -166,7 +166,7 @@ def search(archive, query, date_from, date_to, actor, body, kind, topic, mention
     elif fmt == "csv":
         click.echo(render.search_csv(result), nl=False)
     else:
-        click.echo(render.search(result))
+        click.echo(render.search(result, limit))
 
 
 @main.command()
@@ -292,7 +292,7 @@ def sparql(archive, query, fmt, allow_update):
         render.err("update done")
     elif fmt == "table":
         headers, rows = result_rows(results)
-        click.echo(render.table(rows, headers))
+        click.echo(render.sparql_table(headers, rows))
     else:
         write_results(results, fmt, sys.stdout.buffer)
 

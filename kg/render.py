@@ -1,41 +1,114 @@
-"""One renderer: typed results printed as readable text, or as exactly one JSON document."""
+"""One renderer: typed results printed as readable text, or as exactly one JSON document.
+
+Piped output is plain text (no colour, no width limit, nothing cut) so it can be
+read by other tools and compared in tests. On a terminal, tables are drawn by
+rich at the terminal's width, wrapping long cells instead of cutting them, and
+search hits are highlighted in bold colour unless NO_COLOR is set
+(https://no-color.org). rich is imported only then, so `kg --help` stays fast.
+"""
 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import sys
 import textwrap
 
 import click
+
+HIGHLIGHT = "\x1b[1;33m", "\x1b[0m"   # bold yellow, reset
+BOLD = "\x1b[1m", "\x1b[0m"
 
 
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
+def on_terminal(stream=None) -> bool:
+    return (stream or sys.stdout).isatty()
+
+
+def in_colour(stream=None) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set to anything."""
+    return on_terminal(stream) and not os.environ.get("NO_COLOR")
+
+
+def width() -> int:
+    return shutil.get_terminal_size((100, 20)).columns
+
+
 def table(rows: list[list[str]], headers: list[str]) -> str:
-    """A plain text table whose columns fit their content (the last one wraps)."""
+    """Rows under headers: rich's table at the terminal's width, else plain aligned columns.
+    No cell is ever cut short: on a terminal long cells wrap, piped they run as long as they are."""
     if not rows:
         return "(none)"
-    width = shutil.get_terminal_size((120, 20)).columns
-    cols = list(zip(*([headers] + rows)))
-    sizes = [min(max(len(str(c)) for c in col), 40) for col in cols]
-    last = max(20, width - sum(sizes[:-1]) - 2 * (len(sizes) - 1))
-    sizes[-1] = min(sizes[-1], last)
+    rows = [[str(c) for c in row] for row in rows]
+    if on_terminal():
+        return _rich_table(rows, headers)
+    sizes = [max(len(c) for c in col) for col in zip(headers, *rows)]
     out = []
     for row in [headers, ["-" * s for s in sizes]] + rows:
-        cells = [str(c)[: s].ljust(s) for c, s in zip(row[:-1], sizes)]
-        tail = textwrap.wrap(str(row[-1]), sizes[-1]) or [""]
-        out.append("  ".join(cells + [tail[0]]).rstrip())
-        pad = "  ".join(" " * s for s in sizes[:-1])
-        out.extend(f"{pad}  {t}" for t in tail[1:])
+        out.append("  ".join(c.ljust(s) for c, s in zip(row, sizes)).rstrip())
     return "\n".join(out)
 
 
-def _plain(snippet: str) -> str:
-    """Highlights as *word* in a terminal."""
-    return re.sub(r"</?b>", "*", snippet)
+def _rich_table(rows: list[list[str]], headers: list[str]) -> str:
+    from rich import box
+    from rich.table import Table
+
+    t = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold" if in_colour() else "")
+    for h, w in zip(headers, column_widths([headers, *rows], width() - 3 * (len(headers) - 1))):
+        t.add_column(h, overflow="fold", width=w)
+    for row in rows:
+        t.add_row(*row)
+    return _rich_text(t)
+
+
+def column_widths(rows: list[list[str]], room: int) -> list[int]:
+    """Widths that fit room: every column at least its longest word (names and file names stay whole),
+    the space left shared in proportion to how much more each column's longest cell needs."""
+    natural = [max(len(c) for c in col) for col in zip(*rows)]
+    least = [max((len(w) for c in col for w in c.split()), default=1) for col in zip(*rows)]
+    if sum(natural) <= room or sum(least) >= room:
+        return natural if sum(natural) <= room else least
+    spare, wants = room - sum(least), [n - m for n, m in zip(natural, least)]
+    return [m + spare * w // sum(wants) for m, w in zip(least, wants)]
+
+
+def _rich_text(renderable) -> str:
+    """A rich renderable as text with ANSI codes (none without colour), at the terminal's width."""
+    import io
+
+    from rich.console import Console
+
+    out = io.StringIO()
+    Console(file=out, width=width(), force_terminal=in_colour(), no_color=not in_colour(),
+            highlight=False, emoji=False).print(renderable)
+    return out.getvalue().rstrip("\n")
+
+
+def wrap_highlighted(snippet: str, limit: int, indent: str, first: str | None = None) -> list[str]:
+    """A snippet whose matches are marked <b>…</b>, wrapped to lines: the matches in bold colour on a
+    terminal, plain text otherwise."""
+    if not in_colour():
+        text = re.sub(r"</?b>", "", snippet)
+        return textwrap.wrap(text, limit, initial_indent=first if first is not None else indent,
+                             subsequent_indent=indent)
+    marked = snippet.replace("<b>", "\x01").replace("</b>", "\x02")   # one char each while wrapping
+    lines = textwrap.wrap(marked, limit, initial_indent=first if first is not None else indent,
+                          subsequent_indent=indent)
+    return [line.replace("\x01", HIGHLIGHT[0]).replace("\x02", HIGHLIGHT[1]) for line in lines]
+
+
+def bold(text: str) -> str:
+    return f"{BOLD[0]}{text}{BOLD[1]}" if in_colour() else text
+
+
+def plain(snippet: str) -> str:
+    """A snippet without its highlight marks."""
+    return re.sub(r"</?b>", "", snippet)
 
 
 def ingest(report) -> str:
@@ -64,7 +137,7 @@ def evidence_lines(evidence, indent: str = "    ") -> list[str]:
     out = []
     for e in evidence:
         out.append(f"{indent}{e.document} · {e.section} · lines {e.lines[0]}-{e.lines[1]}")
-        out.extend(textwrap.wrap(_plain(e.text), 100, initial_indent=indent + "  “", subsequent_indent=indent + "   "))
+        out.extend(wrap_highlighted(e.text, 100, indent + "   ", first=indent + "  “"))
         if out and out[-1]:
             out[-1] += "”"
     return out
@@ -93,16 +166,25 @@ def ask(result, explain: bool = False) -> str:
     return "\n".join(lines)
 
 
-def search(result) -> str:
+def paging(page: int, pages: int) -> str | None:
+    """"page 1 of 3 (--page 2 for more)"; nothing when everything fits on one page."""
+    if pages <= 1 and page <= 1:
+        return None
+    more = f" (--page {page + 1} for more)" if page < pages else ""
+    return f"page {page} of {pages}{more}"
+
+
+def search(result, limit: int = 10) -> str:
     lines = [f"{result.total} section(s) match {result.query!r}"]
     if result.suggestion:
         lines.append(f"did you mean: {result.suggestion}?")
     for h in result.hits:
         lines.append(f"{h.score:7.2f}  {h.document} · {h.section} · lines {h.lines[0]}-{h.lines[1]}"
                      + (f" · {h.date}" if h.date else ""))
-        lines.extend(textwrap.wrap(_plain(h.snippet), 100, initial_indent="         ", subsequent_indent="         "))
-    if result.page > 1 or result.total > result.page * len(result.hits):
-        lines.append(f"page {result.page} (--page N for more)")
+        lines.extend(wrap_highlighted(h.snippet, 100, "         "))
+    pages = paging(result.page, -(-result.total // max(limit, 1)))
+    if pages:
+        lines.append(pages)
     for name, counts in result.facets.items():
         lines.append(f"by {name}: " + (", ".join(f"{value} {n}" for value, n in counts.items()) or "-"))
     return "\n".join(lines)
@@ -122,7 +204,7 @@ def search_csv(result) -> str:
     writer.writerow(SEARCH_CSV_COLUMNS)
     for h in result.hits:
         writer.writerow([h.document, h.section, h.lines[0], h.lines[1], h.date or "", h.body or "", h.actor or "",
-                         h.kind, h.score, _plain(h.snippet)])
+                         h.kind, h.score, plain(h.snippet)])
     return out.getvalue()
 
 
@@ -137,7 +219,7 @@ def drift(report) -> str:
 
 def show(detail) -> str:
     e = detail.entity
-    lines = [f"{e.label} ({e.kind})", f"  id: {e.id}"]
+    lines = [bold(f"{e.label} ({e.kind})"), f"  id: {e.id}"]
     if e.aliases:
         lines.append(f"  also written: {', '.join(e.aliases)}")
     lines.append(f"  documents: {', '.join(e.documents)}")
@@ -167,6 +249,26 @@ def validation(report) -> str:
     for v in report.violations:
         lines.append(f"  {v.severity}: {v.focus}" + (f" {v.path}" if v.path else "") + f": {v.message}")
     return "\n".join(lines)
+
+
+def compact_iri(cell: str, prefixes: dict[str, str]) -> str:
+    """"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" as "rdf:type" when a prefix of the project fits."""
+    if not (cell.startswith("<") and cell.endswith(">")):
+        return cell
+    iri = cell[1:-1]
+    for prefix, namespace in prefixes.items():
+        local = iri[len(namespace):]
+        if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
+            return f"{prefix}:{local}"
+    return cell
+
+
+def sparql_table(headers: list[str], rows: list[list[str]]) -> str:
+    """SPARQL results as a table, IRIs written with the project's prefixes (kg.vocab.PREFIXES)."""
+    from kg.vocab import PREFIXES
+
+    by_length = dict(sorted(PREFIXES.items(), key=lambda p: -len(p[1])))   # the longest namespace wins
+    return table([[compact_iri(c, by_length) for c in row] for row in rows], headers)
 
 
 def err(message: str) -> None:
