@@ -336,7 +336,8 @@ class Archive:
         return export(self.store.ox, fmt, out, with_ontology=with_ontology)
 
     def validate(self, path: Path | None = None):
-        from kg.export.validate import validate_file, validate_store
+        """The store's graph (or an RDF file) against the SHACL shapes."""
+        from kg.export.validate import validate_store
 
         return validate_file(path) if path else validate_store(self.store.ox)
 
@@ -353,6 +354,13 @@ class Archive:
 
         refresh_regions(self.store)  # the derived regions graph goes to the server too
         return push(self.store, endpoint, graph_store)
+
+
+def validate_file(path: Path):
+    """An RDF file in any format kg export writes (suffix or content) against the SHACL shapes."""
+    from kg.export.validate import validate_file as validate
+
+    return validate(path)
 
 
 def _answers_from_search(result) -> list:

@@ -263,10 +263,16 @@ def export(archive, fmt, output, with_ontology):
 @main.command()
 @click.argument("file", required=False, type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @json_option
-@uses_archive()
-def validate(archive, file, as_json):
-    """Validate the store (or an RDF file) against the SHACL shapes in data/rdf/shapes.ttl."""
-    report = archive.validate(file)
+@click.pass_context
+def validate(ctx, file, as_json):
+    """Validate the store (or an RDF file of any format kg export writes) against data/rdf/shapes.ttl."""
+    if file is not None:   # a file needs no store
+        from kg.api import validate_file
+
+        report = validate_file(file)
+    else:
+        with archive_of(ctx) as archive:
+            report = archive.validate()
     if as_json:
         render.emit_json({"conforms": report.conforms, "violations": [v.__dict__ for v in report.violations]})
     else:

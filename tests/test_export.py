@@ -278,9 +278,40 @@ def test_broken_file_reports_the_focus_node(tmp_path):
     assert violation.shape == "https://w3id.org/kg-minutes/shapes#AmountShape"
 
 
-def test_validate_file_needs_a_known_suffix(tmp_path):
+def test_validate_file_needs_a_known_suffix_or_content(tmp_path):
+    (tmp_path / "data.csv").write_text("name,kind\nBærum,municipality\n", encoding="utf-8")
     with pytest.raises(UnknownFormat, match="cannot tell the RDF format of data.csv"):
         validate_file(tmp_path / "data.csv")
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_validate_reads_every_export_format_by_suffix_and_by_content(store, tmp_path, fmt):
+    named = tmp_path / f"export{FORMATS[fmt].suffix}"
+    with named.open("wb") as out:
+        export(store, fmt, out)
+    unnamed = tmp_path / "export.data"
+    unnamed.write_bytes(named.read_bytes())
+    assert validate_file(named).conforms and validate_file(unnamed).conforms
+
+
+def test_validate_reads_the_turtle_suffix_kg_export_accepts(store, tmp_path):
+    path = tmp_path / "export.turtle"
+    with path.open("wb") as out:
+        export(store, "turtle", out)
+    assert validate_file(path).conforms
+
+
+def test_unparsable_file_is_one_clear_line(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("@prefix kg: <https://w3id.org/kg-minutes/ns#> .\nkg:Bærum kg:worksOn \n", encoding="utf-8")
+    r = CliRunner().invoke(main, ["--store", str(tmp_path / "store"), "validate", str(bad)])
+    assert r.exit_code == 1 and r.stdout == ""
+    [line] = r.stderr.splitlines()
+    assert line == "Error: bad.ttl is not valid Turtle: Parser error at line 3 column 1: Unexpected end"
 
 
 def test_ontology_declares_every_kg_term_in_two_languages():

@@ -9,7 +9,6 @@ merged triples stream graph by graph (see ``union_triples``).
 from __future__ import annotations
 
 import itertools
-from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
 import pyoxigraph as ox
@@ -59,18 +58,6 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
         return _OX_FORMATS[fmt]
     except KeyError:
         raise UnknownFormat(f"unknown RDF format {fmt!r}; choose one of: {', '.join(FORMATS)}") from None
-
-
-_SUFFIXES = {spec.suffix: name for name, spec in FORMATS.items()} | {".xml": "xml", ".owl": "xml", ".json": "json-ld"}
-
-
-def format_of_path(path: Path) -> str:
-    """The format name of a file, from its suffix."""
-    try:
-        return _SUFFIXES[path.suffix.lower()]
-    except KeyError:
-        raise UnknownFormat(f"cannot tell the RDF format of {path.name}; "
-                            f"use one of the suffixes {', '.join(sorted(_SUFFIXES))}") from None
 
 
 def export(store: ox.Store, fmt: str, out: BinaryIO, *, graphs: list[str] | None = None,
