@@ -342,3 +342,30 @@ def test_shapes_target_every_kind():
     targets = {q.object.value for q in store.quads_for_pattern(
         None, ox.NamedNode("http://www.w3.org/ns/shacl#targetClass"), None)}
     assert {cls for _, cls in KIND_CLASSES} | {KG.Attendance, KG.Evidence, SCHEMA.MonetaryAmount} <= targets
+
+
+@pytest.mark.parametrize("inference", ["none", "rdfs"])
+def test_the_samples_export_conforms_with_and_without_reasoning_over_the_ontology(sample_archive, inference):
+    """A reasoner that applies the ontology's domains, ranges and sub-properties (RDFS entailment, as
+    GraphDB does by default) must draw only true conclusions: the shapes still hold afterwards."""
+    import pyshacl
+    from rdflib import Graph
+
+    out = io.BytesIO()
+    sample_archive.export("turtle", out)
+    data = Graph().parse(data=out.getvalue(), format="turtle")
+    ontology = Graph().parse(ONTOLOGY_FILE, format="turtle")
+    shapes = Graph().parse(SHAPES_FILE, format="turtle")
+    conforms, _, text = pyshacl.validate(data, shacl_graph=shapes, ont_graph=ontology, inference=inference)
+    assert conforms, text[:2000]
+
+
+def test_municipality_numbers_stay_numbers_under_reasoning():
+    """kg:kommunenummer sits on a municipality and on each of its number nodes, and a municipality
+    has had several numbers: neither may make a number node a municipality or give two identifiers."""
+    store = ox.Store()
+    store.load(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)
+    prop = ox.NamedNode(KG.kommunenummer)
+    assert not list(store.quads_for_pattern(prop, ox.NamedNode(RDFS.domain), None))
+    assert not list(store.quads_for_pattern(prop, ox.NamedNode(RDFS.subPropertyOf), ox.NamedNode(DCTERMS.identifier)))
+    assert not list(store.quads_for_pattern(ox.NamedNode(KG.county), ox.NamedNode(RDFS.domain), None))
