@@ -138,13 +138,15 @@ class Archive:
         return RemoteStore(self.endpoint, self.store.base)
 
     # -- ingest -----------------------------------------------------------
-    def ingest(self, paths: list[Path], *, force: bool = False):
+    def ingest(self, paths: list[Path], *, force: bool = False, listener=None):
+        """Read files and folders into the store; listener(kind, item) hears each result as it is known."""
         from kg.ingest.pipeline import Ingestor
 
         from kg.ask.regions import refresh_regions
 
         self._load_thesaurus_graph()
-        report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force)
+        report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force,
+                                                                                         listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         self._runner = None
         return report

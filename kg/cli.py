@@ -86,25 +86,39 @@ def main(store, base_iri, endpoint):
     """kg: a knowledge graph and search index of meeting minutes."""
 
 
+def quiet_option(f):
+    return click.option("--quiet", "-q", is_flag=True, help="No progress bar and no line per item.")(f)
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-read documents even when unchanged.")
+@quiet_option
 @json_option
 @uses_archive(create=True)
-def ingest(archive, paths, force, as_json):
-    """Read minutes (files or folders) into the store and the index."""
-    report = archive.ingest(list(paths), force=force)
+def ingest(archive, paths, force, quiet, as_json):
+    """Read minutes (files or folders) into the store and the index; a progress bar on a terminal."""
+    from kg.ingest.pipeline import expand
+
+    tally = render.IngestTally()
+    with render.Progress(len(expand(list(paths))[0]), quiet=quiet or as_json) as progress:
+        def heard(kind, item):
+            line = tally.add(kind, item)
+            if kind != "skipped":
+                progress.advance()
+            if not (as_json or quiet) or kind == "skipped":
+                click.echo(line, err=as_json or quiet)
+        report = archive.ingest(list(paths), force=force, listener=heard)
     if as_json:
         data = report.to_json()
         for s in data["skipped"]:
             s.pop("trace", None)
         render.emit_json(data)
+    elif not tally.counts or not any(tally.counts.values()):
+        click.echo("nothing to ingest")
     else:
-        click.echo(render.ingest(report))
+        click.echo("\n".join(tally.closing(progress.elapsed())))
     if report.skipped:
-        for s in report.skipped:
-            if as_json:
-                render.err(f"skipped {s['path']}: {s['reason']}")
         sys.exit(1)
 
 

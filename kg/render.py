@@ -112,20 +112,110 @@ def plain(snippet: str) -> str:
 
 
 def ingest(report) -> str:
-    lines = []
-    for d in report.ingested:
-        lines.append(f"ingested {d.document}: meeting {d.meeting_date or '?'} of {d.body or '?'}; "
-                     f"{d.sections} sections, {d.attendees} attendees, {d.entities} entities")
-        for u in d.unplaced[:15]:
-            where = f"line {u['line']}: " if u.get("line") else ""
-            lines.append(f"    not placed: {where}{u['text']}")
-        if len(d.unplaced) > 15:
-            lines.append(f"    ... and {len(d.unplaced) - 15} more (see --json)")
-    for name in report.unchanged:
-        lines.append(f"unchanged {name}")
-    for s in report.skipped:
-        lines.append(f"skipped {s['path']}: {s['reason']}")
-    return "\n".join(lines) or "nothing to ingest"
+    """A batch's results: a line per document, the "not placed" lines grouped, a total."""
+    tally = IngestTally()
+    for kind in ("ingested", "unchanged", "skipped"):
+        for item in getattr(report, kind):
+            tally.add(kind, item)
+    return "\n".join(tally.lines + tally.closing()) if tally.counts else "nothing to ingest"
+
+
+def document_line(kind: str, item) -> str:
+    """One line for one result of an ingest."""
+    if kind == "ingested":
+        return (f"ingested {item.document}: meeting {item.meeting_date or '?'} of {item.body or '?'}; "
+                f"{item.sections} sections, {item.attendees} attendees, {item.entities} entities")
+    if kind == "skipped":
+        return f"skipped {item['path']}: {item['reason']}"
+    return f"{kind} {item}"
+
+
+class IngestTally:
+    """Results of an ingest as they come: their lines, and what is said once at the end
+    (each "not placed" text once, with the documents it came from; the totals)."""
+
+    MAX_UNPLACED = 15
+
+    def __init__(self):
+        self.counts = {"ingested": 0, "unchanged": 0, "skipped": 0}
+        self.entities = 0
+        self.lines: list[str] = []
+        self.unplaced: dict[str, list[str]] = {}   # text → where (document, line)
+
+    def add(self, kind: str, item) -> str:
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if kind == "ingested":
+            self.entities += item.entities
+            for u in item.unplaced:
+                where = item.document + (f" line {u['line']}" if u.get("line") else "")
+                self.unplaced.setdefault(u["text"], []).append(where)
+        line = document_line(kind, item)
+        self.lines.append(line)
+        return line
+
+    def closing(self, seconds: float | None = None) -> list[str]:
+        out = []
+        for text, where in list(self.unplaced.items())[: self.MAX_UNPLACED]:
+            place = where[0] if len(where) == 1 else f"in {len(where)} documents: {', '.join(where[:3])}" + (
+                ", ..." if len(where) > 3 else "")
+            out.append(f"    not placed: {text} ({place})")
+        if len(self.unplaced) > self.MAX_UNPLACED:
+            out.append(f"    ... and {len(self.unplaced) - self.MAX_UNPLACED} more not placed (see --json)")
+        total = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
+        took = f" in {seconds:.1f} s" if seconds is not None else ""
+        out.append(f"{total}; {self.entities} entities{took}")
+        return out
+
+
+class Progress:
+    """A progress bar on stderr (done/total, items/s, time left) for a batch that takes more than a second.
+
+    Drawn only when stderr is a terminal and not quiet; it appears once a second has passed,
+    so quick batches print nothing extra."""
+
+    DELAY = 1.0
+
+    def __init__(self, total: int | None, what: str = "documents", *, quiet: bool = False):
+        import time
+
+        self.total, self.what, self.done = total, what, 0
+        self.enabled = not quiet and on_terminal(sys.stderr)
+        self.started = time.monotonic()
+        self._bar = None
+
+    def __enter__(self) -> "Progress":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
+
+    def elapsed(self) -> float:
+        import time
+
+        return time.monotonic() - self.started
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        if self._bar is None and self.elapsed() > self.DELAY:
+            self._start()
+        if self._bar is not None:
+            self._bar.update(self._task, completed=self.done, rate=f"{self.done / max(self.elapsed(), 1e-9):.1f}")
+
+    def _start(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress as Bar, TextColumn, TimeRemainingColumn
+
+        console = Console(stderr=True, no_color=not in_colour(sys.stderr))
+        self._bar = Bar(TextColumn(self.what), BarColumn(), MofNCompleteColumn(),
+                        TextColumn("{task.fields[rate]} " + self.what[:3] + "/s"), TimeRemainingColumn(),
+                        # lines written to a terminal's stdout meanwhile are printed above the bar
+                        console=console, transient=True, redirect_stdout=on_terminal(), redirect_stderr=False)
+        self._task = self._bar.add_task(self.what, total=self.total, completed=self.done, rate="")
+        self._bar.start()
 
 
 def entities(items) -> str:

@@ -68,3 +68,49 @@ def test_paging_says_which_page_of_how_many(page, total, limit, expected):
     result = SearchResult("prosjekt", total, None, [], page)
     lines = render.search(result, limit).splitlines()
     assert (lines[-1] if expected else None) == expected or (expected is None and not lines[-1].startswith("page"))
+
+
+def report(document, unplaced=(), entities=10):
+    from kg.ingest.pipeline import DocumentReport
+
+    return DocumentReport(document, 5, entities, "2024-03-01", "Vestfjordens faggruppe Reiseliv", 4,
+                          [{"text": t, "line": n} for t, n in unplaced])
+
+
+def test_ingest_groups_repeated_not_placed_lines_and_ends_with_a_total():
+    tally = render.IngestTally()
+    tally.add("ingested", report("a.txt", [("Vestfjordens faggruppe Reiseliv (kind guessed: organisation)", None)]))
+    tally.add("ingested", report("b.txt", [("Vestfjordens faggruppe Reiseliv (kind guessed: organisation)", None),
+                                           ("Fjordløftet Har", 12)]))
+    tally.add("unchanged", "c.txt")
+    tally.add("skipped", {"path": "d.txt", "reason": "empty file: no text to read"})
+    assert tally.lines[2:] == ["unchanged c.txt", "skipped d.txt: empty file: no text to read"]
+    assert tally.closing(2.04) == [
+        "    not placed: Vestfjordens faggruppe Reiseliv (kind guessed: organisation) (in 2 documents: a.txt, b.txt)",
+        "    not placed: Fjordløftet Har (b.txt line 12)",
+        "2 ingested, 1 unchanged, 1 skipped; 20 entities in 2.0 s"]
+
+
+def test_no_progress_bar_when_piped_or_quiet(monkeypatch):
+    monkeypatch.setattr(render.Progress, "DELAY", -1)
+    with render.Progress(3) as piped:
+        piped.advance()
+    assert not piped.enabled and piped._bar is None
+    monkeypatch.setattr(render, "on_terminal", lambda stream=None: True)
+    with render.Progress(3, quiet=True) as quiet:
+        quiet.advance()
+    assert quiet._bar is None
+
+
+def test_progress_bar_on_a_terminal_once_the_delay_has_passed(monkeypatch):
+    monkeypatch.setattr(render, "on_terminal", lambda stream=None: True)
+    monkeypatch.setattr(render.Progress, "DELAY", 1e9)
+    with render.Progress(3) as quick:
+        quick.advance()
+    assert quick._bar is None   # a batch done within the delay: no bar at all
+    monkeypatch.setattr(render.Progress, "DELAY", -1)
+    with render.Progress(3) as slow:
+        slow.advance()
+        assert slow._bar is not None and slow._bar.tasks[0].completed == 1 and slow._bar.tasks[0].total == 3
+        assert slow._bar.tasks[0].fields["rate"]
+    assert slow._bar is None

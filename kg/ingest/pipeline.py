@@ -120,9 +120,13 @@ class Ingestor:
     def _save_state(self) -> None:
         self._state_path().write_text(json.dumps({"curation": self.curation.digest}), encoding="utf-8")
 
-    def ingest(self, paths: list[Path], *, force: bool = False) -> IngestReport:
+    def ingest(self, paths: list[Path], *, force: bool = False, listener=None) -> IngestReport:
+        """Read the files; listener(kind, item) hears each result ("ingested", "unchanged", "skipped") as it is known."""
         report = IngestReport()
+        hear = listener or (lambda kind, item: None)
         files, report.skipped = expand(paths)
+        for s in report.skipped:
+            hear("skipped", s)
         hashes = self.store.document_hashes()
         redo_all = self._curation_changed() and bool(hashes)
         known = _known_entities(self.store)
@@ -130,21 +134,26 @@ class Ingestor:
         for path in files:
             if path.name in names:
                 report.skipped.append({"path": str(path), "reason": f"another file named {path.name} is in this batch"})
+                hear("skipped", report.skipped[-1])
                 continue
             names.add(path.name)
             try:
                 source = read_file(path)
             except BadInput as e:
                 report.skipped.append({"path": str(path), "reason": str(e)})
+                hear("skipped", report.skipped[-1])
                 continue
             if not force and not redo_all and hashes.get(source.name) == source.content_hash:
                 report.unchanged.append(source.name)
+                hear("unchanged", source.name)
                 continue
             try:
                 report.ingested.append(self._store_document(source, known))
+                hear("ingested", report.ingested[-1])
             except Exception as e:  # one bad document must not stop the batch
                 reason = f"could not be read as minutes: {type(e).__name__}: {e}"
                 report.skipped.append({"path": str(path), "reason": reason, "trace": traceback.format_exc(limit=3)})
+                hear("skipped", report.skipped[-1])
         if redo_all:
             done = {d.document for d in report.ingested} | set(report.unchanged)
             for name in sorted(set(hashes) - done):
