@@ -106,3 +106,15 @@ def test_names_of_things_complete_in_the_shell(fjord, monkeypatch):
     assert [c.value for c in done] == ["Lene Kristin Moe"]
     done = ShellComplete(main, {}, "kg", "_KG_COMPLETE").get_completions(["path", "Bærum"], "As")
     assert [c.value for c in done] == ["Asker"]
+
+
+def test_views_follow_a_curation_decision(tmp_path):
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "moete.txt").write_text(MINUTES, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([folder])
+        assert a.network.neighbours("Tor Aasen").nodes   # the projection is built and cached
+        a.decide('merge "Tor Aasen" into "Lene Kristin Moe"')
+        facts = {(f.predicate, f.object_label) for f in a.show("Lene Kristin Moe").facts}
+    assert {("represents", "Asker"), ("represents", "Drammen")} <= facts

@@ -16,8 +16,9 @@ Every graph view (show, neighbours, timeline, path, communities, rank,
 pictures) reads this one projection, so they cannot disagree.
 
 SPARQL over the whole store is the slow part, so the projection is pickled
-under STORE/graph/ with a key made of every document's content hash and the
-region graph: any ingest, removal or curation change makes a new key.
+under STORE/graph/ with a key made of every document's content hash, the
+region graph and the curation file: any ingest, removal or curation change
+makes a new key.
 """
 
 from __future__ import annotations
@@ -126,7 +127,9 @@ def store_version(store: GraphStore) -> str:
 
     docs = sorted(store.document_hashes().items())
     regions = sorted(str(q) for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(store.iri(REGIONS_GRAPH))))
-    return hashlib.sha256(repr((FORMAT, docs, regions)).encode()).hexdigest()[:16]
+    curation = store.path / "curation.txt"   # a decision re-derives documents whose content did not change
+    decisions = curation.read_bytes() if curation.exists() else b""
+    return hashlib.sha256(repr((FORMAT, docs, regions, decisions)).encode()).hexdigest()[:16]
 
 
 def projection(store: GraphStore):
