@@ -538,11 +538,15 @@ def graph_export(archive, fmt, output, around, depth):
 @name_argument("name")
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["html", "svg", "png"]), default="html", show_default=True)
-@click.option("--depth", default=1, show_default=True)
+@click.option("--depth", default=1, show_default=True, help="How many links away.")
+@click.option("--kind", "kinds", type=click.Choice(KIND_CHOICES), multiple=True,
+              help="Only things of this kind (repeat for several); links pass through them only.")
+@lexicon_option
 @uses_archive()
-def viz(archive, name, output, fmt, depth):
+def viz(archive, name, output, fmt, depth, kinds, with_lexicon):
     """A picture of NAME's neighbourhood: an interactive HTML page, or SVG/PNG for a report."""
-    render.err(f"wrote {archive.network.picture(name, output, fmt=fmt, depth=depth)}")
+    network = archive.network_with(lexicon=with_lexicon)
+    render.err(f"wrote {network.picture(name, output, fmt=fmt, depth=depth, kinds=kinds)}")
 
 
 if __name__ == "__main__":

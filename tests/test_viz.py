@@ -24,19 +24,56 @@ def page(network, tmp_path_factory) -> Path:
 def test_the_page_needs_no_network(page):
     text = page.read_text(encoding="utf-8")
     assert not re.search(r"<(?:script|img|link|iframe)[^>]+(?:src|href)=", text)
-    assert "@import" not in text and "url(" not in text
+    assert "@import" not in text and not re.search(r"url\((?!#)", text)   # url(#arrow) is the page's own marker
 
 
 def test_nodes_are_coloured_by_kind_and_edges_labelled(page):
     text = page.read_text(encoding="utf-8")
     svg = ET.fromstring(text[text.index("<svg"): text.index("</svg>") + 6])
     ns = "{http://www.w3.org/2000/svg}"
-    nodes = svg.findall(f"{ns}g")
+    nodes = [g for g in svg.findall(f"{ns}g") if g.get("class") == "node"]
     assert {n.find(f"{ns}title").text for n in nodes} >= {"Søndre Viken (region)", "Fredrikstad (municipality)",
                                                           "Hydrogen Halden (project)", "Eva Strand (person)"}
     colours = {n.find(f"{ns}title").text.split(" (")[-1]: n.find(f"{ns}circle").get("fill") for n in nodes}
     assert len(set(colours.values())) == len(colours)
-    assert {"owns", "works with", "works on"} <= {t.text for t in svg.findall(f"{ns}text")}
+    assert {"owns", "works with", "works on"} <= {t.text for t in svg.iter(f"{ns}text")}
+
+
+def test_edges_are_arrows_with_labels_that_do_not_overlap(page):
+    from kg.graph.viz import overlap
+
+    text = page.read_text(encoding="utf-8")
+    svg = ET.fromstring(text[text.index("<svg"): text.index("</svg>") + 6])
+    ns = "{http://www.w3.org/2000/svg}"
+    lines = [line for line in svg.iter(f"{ns}line") if line.get("class") == "edge"]
+    assert lines and all(line.get("marker-end") == "url(#arrow)" for line in lines)
+    boxes = [tuple(float(r.get(k)) for k in ("x", "y", "width", "height"))
+             for g in svg.findall(f"{ns}g") if g.get("class") == "edge-label" for r in g.findall(f"{ns}rect")]
+    boxes = [(x, y, x + w, y + h) for x, y, w, h in boxes]
+    assert len(boxes) == len(lines)
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:] if overlap(a, b)]
+
+
+def test_an_arrow_points_the_way_its_words_read(network):
+
+    hood = network.network.neighbours("Smart Fornebu")
+    owner = next(e for e in hood.edges if e.target.label == "Bærum")
+    assert owner.source.label == "Smart Fornebu" and "owned by" in owner.relations
+
+
+def test_depth_and_kind_filters(network, tmp_path):
+    hood = network.network.neighbours("Søndre Viken", 2, kinds=("municipality", "project"))
+    assert {n.kind for n, _ in hood.nodes} == {"municipality", "project"}
+    assert all({e.source.kind, e.target.kind} <= {"region", "municipality", "project"} for e in hood.edges)
+    out = network.network.picture("Søndre Viken", tmp_path / "p.svg", fmt="svg", depth=2, kinds=("project",))
+    assert "Hydrogen Halden" in out.read_text(encoding="utf-8") and "Fredrikstad" not in out.read_text(encoding="utf-8")
+
+
+def test_the_picture_scales_into_the_room_the_panel_leaves(page):
+    text = page.read_text(encoding="utf-8")
+    assert 'preserveAspectRatio="xMidYMid meet"' in text
+    assert "#picture svg { display: block; width: 100%; height: 100%; }" in text
+    assert "#panel { flex: 0 0 300px;" in text
 
 
 def dump_dom_after_click(page: Path, label: str) -> str:

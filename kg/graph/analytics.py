@@ -192,12 +192,16 @@ def path(g, a: str, b: str, *, through_topics: bool = False) -> Path:
     return Path([edge(g, x, y) for x, y in zip(chain, chain[1:])])
 
 
-def neighbours(g, centre: str, depth: int = 1) -> Neighbourhood:
+def neighbours(g, centre: str, depth: int = 1, kinds: tuple[str, ...] = ()) -> Neighbourhood:
+    """The things up to depth links away; with kinds, only things of those kinds (the links pass through them only)."""
     import networkx as nx
 
     if depth < 1:
         raise QueryError("--depth must be 1 or more")
     node(g, centre)
+    if kinds:
+        whole = g
+        g = nx.subgraph_view(whole, filter_node=lambda n: n == centre or whole.nodes[n]["kind"] in kinds)
     dist = nx.single_source_shortest_path_length(g, centre, cutoff=depth)
     sub = g.subgraph(dist)
     nodes = sorted(((node(g, n), d) for n, d in dist.items() if n != centre),

@@ -55,8 +55,8 @@ class Network:
     def path(self, a: str, b: str, *, through_topics: bool = False) -> analytics.Path:
         return analytics.path(self.graph, self.iri(a), self.iri(b), through_topics=through_topics)
 
-    def neighbours(self, name: str, depth: int = 1) -> analytics.Neighbourhood:
-        return analytics.neighbours(self.graph, self.iri(name), depth)
+    def neighbours(self, name: str, depth: int = 1, kinds: tuple[str, ...] = ()) -> analytics.Neighbourhood:
+        return analytics.neighbours(self.graph, self.iri(name), depth, kinds)
 
     def rank(self, by: str = "degree", kind: str | None = None, limit: int = 20) -> analytics.Ranked:
         return analytics.rank(self.graph, by, kind, limit)
@@ -80,7 +80,8 @@ class Network:
             g = g.subgraph([hood.centre.id] + [n.id for n, _ in hood.nodes])
         return write(g, fmt, output)
 
-    def picture(self, name: str, output: Path, *, fmt: str = "html", depth: int = 1) -> Path:
+    def picture(self, name: str, output: Path, *, fmt: str = "html", depth: int = 1,
+                kinds: tuple[str, ...] = ()) -> Path:
         from kg.graph.viz import write
 
-        return write(self.neighbours(name, depth), fmt, output)
+        return write(self.neighbours(name, depth, kinds), fmt, output)

@@ -1,7 +1,10 @@
 """Pictures of an actor's neighbourhood: a self-contained interactive HTML page, an SVG, or a PNG.
 
 The drawing is one SVG made here (positions from kg.graph.layout), coloured by
-kind with each edge labelled by its relations. The HTML page holds that SVG,
+kind. Each edge is an arrow from the thing its words are read from ("Søndre
+Viken owns → My Digital City"), labelled on a white box; labels are placed
+along their edge where they overlap no other label, node or node name. The
+HTML page holds that SVG, scaled to fit beside a fixed-width evidence panel,
 the evidence as JSON and a few lines of script: clicking a node lists the
 sentences behind its edges. Nothing is fetched from the network. PNG is the
 SVG rendered by a headless Chromium, when one is installed.
@@ -11,6 +14,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import shutil
 import subprocess
 import tempfile
@@ -48,34 +52,57 @@ function show(id) {
 }
 document.querySelectorAll('.node').forEach(n => n.addEventListener('click', () => show(n.dataset.id)));
 """
+# The picture takes what the panel leaves and scales to fit it (viewBox); the panel never covers it.
 STYLE = """
-body { font-family: system-ui, sans-serif; margin: 0; display: flex; height: 100vh; }
-#picture { flex: 3; overflow: auto; } #panel { flex: 1; overflow: auto; padding: 0 1em; border-left: 1px solid #ccc;
-  font-size: 13px; } #panel h2 { font-size: 16px; } #panel h3 { font-size: 13px; margin-bottom: 0.2em; }
+html, body { height: 100%; } body { font-family: system-ui, sans-serif; margin: 0; display: flex; overflow: hidden; }
+#picture { flex: 1 1 auto; min-width: 0; height: 100%; } #picture svg { display: block; width: 100%; height: 100%; }
+#panel { flex: 0 0 300px; box-sizing: border-box; height: 100%; overflow: auto; padding: 0 1em;
+  border-left: 1px solid #ccc; font-size: 13px; } #panel h2 { font-size: 16px; }
+#panel h3 { font-size: 13px; margin-bottom: 0.2em; }
 .node { cursor: pointer; } .node.picked circle { stroke: #000; stroke-width: 3px; }
 """
+FONT = 10          # edge label size, px
+CHAR = 0.6 * FONT  # the width of a character, near enough for placing labels
 
 
-def svg(hood: Neighbourhood) -> str:
-    """The neighbourhood drawn as SVG: nodes coloured by kind, edges labelled."""
+Box = tuple[float, float, float, float]   # left, top, right, bottom
+
+
+def svg(hood: Neighbourhood, *, width: int = WIDTH, height: int = HEIGHT) -> str:
+    """The neighbourhood drawn as SVG: nodes coloured by kind, directed edges with labels that do not overlap."""
     ids = [hood.centre.id] + [n.id for n, _ in hood.nodes]
     pos = force_layout(ids, [(e.source.id, e.target.id) for e in hood.edges], centre=hood.centre.id)
-    xy = {i: (MARGIN + x * (WIDTH - 2 * MARGIN), MARGIN + y * (HEIGHT - 2 * MARGIN)) for i, (x, y) in pos.items()}
-    esc = html.escape
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-             f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif">',
-             f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>']
-    for e in hood.edges:
-        (x1, y1), (x2, y2) = xy[e.source.id], xy[e.target.id]
-        parts.append(f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="#999" '
-                     f'stroke-width="{min(1 + e.weight / 2, 6):.1f}"/>')
-        parts.append(f'<text x="{(x1 + x2) / 2:.1f}" y="{(y1 + y2) / 2:.1f}" font-size="10" fill="#555" '
-                     f'text-anchor="middle">{esc(" / ".join(e.relations))}</text>')
+    xy = {i: (MARGIN + x * (width - 2 * MARGIN), MARGIN + y * (height - 2 * MARGIN)) for i, (x, y) in pos.items()}
     kinds = {hood.centre.id: hood.centre.kind, **{n.id: n.kind for n, _ in hood.nodes}}
     labels = {hood.centre.id: hood.centre.label, **{n.id: n.label for n, _ in hood.nodes}}
+    radius = {i: 16 if i == hood.centre.id else 10 for i in ids}
+    esc = html.escape
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+             f'viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" font-family="sans-serif">',
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
+             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>',
+             f'<rect width="{width}" height="{height}" fill="white"/>']
+    taken = [_node_box(xy[i], radius[i]) for i in ids] + [_name_box(xy[i], radius[i], labels[i]) for i in ids]
+    edge_labels = []
+    for e in hood.edges:
+        (x1, y1), (x2, y2) = xy[e.source.id], xy[e.target.id]
+        d = max(math.hypot(x2 - x1, y2 - y1), 1e-9)
+        ux, uy = (x2 - x1) / d, (y2 - y1) / d   # the arrow stops at the target's rim
+        parts.append(f'<line class="edge" x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2 - ux * (radius[e.target.id] + 2):.1f}" '
+                     f'y2="{y2 - uy * (radius[e.target.id] + 2):.1f}" stroke="#999" '
+                     f'stroke-width="{min(1 + e.weight / 2, 6):.1f}" marker-end="url(#arrow)"/>')
+        text = " / ".join(e.relations)
+        box = place_label(text, (x1, y1), (x2, y2), taken)
+        taken.append(box)
+        edge_labels.append((box, text))
+    for (left, top, right, bottom), text in edge_labels:   # drawn over every line
+        parts.append(f'<g class="edge-label"><rect x="{left:.1f}" y="{top:.1f}" width="{right - left:.1f}" '
+                     f'height="{bottom - top:.1f}" fill="white" fill-opacity="0.85"/>'
+                     f'<text x="{(left + right) / 2:.1f}" y="{bottom - 3:.1f}" font-size="{FONT}" fill="#444" '
+                     f'text-anchor="middle">{esc(text)}</text></g>')
     for i in ids:
         x, y = xy[i]
-        r = 16 if i == hood.centre.id else 10
+        r = radius[i]
         parts.append(f'<g class="node" data-id="{esc(i)}"><title>{esc(labels[i])} ({kinds[i]})</title>'
                      f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill="{COLOURS.get(kinds[i], "#ccc")}" stroke="#333"/>'
                      f'<text x="{x:.1f}" y="{y - r - 4:.1f}" font-size="12" text-anchor="middle">{esc(labels[i])}</text></g>')
@@ -84,6 +111,39 @@ def svg(hood: Neighbourhood) -> str:
                      f'<text x="32" y="{24 + 18 * k}" font-size="12">{kind}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def place_label(text: str, a: tuple[float, float], b: tuple[float, float], taken: list[Box]) -> Box:
+    """The box of an edge's label: the first spot along the edge (middle first), then beside it,
+    that overlaps nothing already placed; the middle when every spot is taken."""
+    w, h = len(text) * CHAR + 4, FONT + 4
+    (x1, y1), (x2, y2) = a, b
+    d = max(math.hypot(x2 - x1, y2 - y1), 1e-9)
+    nx, ny = -(y2 - y1) / d, (x2 - x1) / d   # the edge's normal
+    spots = [(t, s) for s in (0, 1, -1, 2, -2) for t in (0.5, 0.4, 0.6, 0.3, 0.7, 0.2, 0.8)]
+    for t, side in spots:
+        cx, cy = x1 + (x2 - x1) * t + nx * side * h, y1 + (y2 - y1) * t + ny * side * h
+        box = (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        if not any(overlap(box, other) for other in taken):
+            return box
+    cx, cy = (x1 + x2) / 2, (y1 + y2) / 2
+    return (cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+
+
+def overlap(p: Box, q: Box) -> bool:
+    return p[0] < q[2] and q[0] < p[2] and p[1] < q[3] and q[1] < p[3]
+
+
+def _node_box(centre: tuple[float, float], r: float) -> Box:
+    x, y = centre
+    return (x - r, y - r, x + r, y + r)
+
+
+def _name_box(centre: tuple[float, float], r: float, name: str) -> Box:
+    """Where a node's name is written: centred above the circle, 12 px text."""
+    x, y = centre
+    w = len(name) * 7.2
+    return (x - w / 2, y - r - 16, x + w / 2, y - r - 2)
 
 
 def page(hood: Neighbourhood) -> str:
