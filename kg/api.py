@@ -308,12 +308,12 @@ class Archive:
         except NotFound:
             return name
 
-    def reindex(self) -> int:
+    def reindex(self, progress=None) -> int:
         """Rebuild the search index from the graph's sections; returns the sections indexed."""
         from kg.search.sections import sections_in_store
 
         documents = sections_in_store(self.store)
-        self.index.rebuild(documents)
+        self.index.rebuild(documents, progress)
         return sum(len(s) for s in documents.values())
 
     def check(self):
@@ -332,10 +332,11 @@ class Archive:
     def run_query(self, name: str, params: dict[str, str], *, today: date | None = None):
         return self.runner.run_named(name, params, today=today)
 
-    def export(self, fmt: str, out, *, with_ontology: bool = False) -> int:
+    def export(self, fmt: str, out, *, with_ontology: bool = False, progress=None) -> int:
+        """Write the graph as RDF; progress (kg.render.Progress, or None) hears each named graph."""
         from kg.export.rdf import export
 
-        return export(self.store.ox, fmt, out, with_ontology=with_ontology)
+        return export(self.store.ox, fmt, out, with_ontology=with_ontology, progress=progress)
 
     def validate(self, path: Path | None = None):
         """The store's graph (or an RDF file) against the SHACL shapes."""
@@ -349,13 +350,13 @@ class Archive:
 
         return run_sparql(self.backend, text, allow_update=allow_update)
 
-    def push(self, endpoint: str, graph_store: str | None = None):
+    def push(self, endpoint: str, graph_store: str | None = None, progress=None):
         """Load every document graph that changed into a SPARQL server (Graph Store Protocol)."""
         from kg.ask.regions import refresh_regions
         from kg.remote.push import push
 
         refresh_regions(self.store)  # the derived regions graph goes to the server too
-        return push(self.store, endpoint, graph_store)
+        return push(self.store, endpoint, graph_store, progress)
 
 
 def validate_file(path: Path):

@@ -184,10 +184,13 @@ def search(archive, query, date_from, date_to, actor, body, kind, topic, mention
 
 
 @main.command()
+@quiet_option
 @uses_archive()
-def reindex(archive):
+def reindex(archive, quiet):
     """Rebuild the search index from the graph's sections."""
-    render.err(f"reindexed {archive.reindex()} section(s) from the graph")
+    with render.Progress(None, quiet=quiet) as progress:
+        n = archive.reindex(progress)
+    render.err(f"reindexed {n} section(s) from the graph")
 
 
 @main.command()
@@ -263,15 +266,18 @@ def query(archive, name, params, today, explain, as_json):
               type=click.Choice(["turtle", "trig", "nt", "nquads", "xml", "json-ld"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
 @click.option("--with-ontology", is_flag=True, help="Add the project's ontology (data/rdf/ontology.ttl).")
+@quiet_option
 @uses_archive()
-def export(archive, fmt, output, with_ontology):
+def export(archive, fmt, output, with_ontology, quiet):
     """Write the graph as RDF (quad formats keep one named graph per document)."""
+    with render.Progress(None, "graphs", quiet=quiet) as progress:
+        if output:
+            with open(output, "wb") as f:
+                n = archive.export(fmt, f, with_ontology=with_ontology, progress=progress)
+        else:
+            archive.export(fmt, sys.stdout.buffer, with_ontology=with_ontology, progress=progress)
     if output:
-        with open(output, "wb") as f:
-            n = archive.export(fmt, f, with_ontology=with_ontology)
         render.err(f"wrote {n} statements to {output}")
-    else:
-        archive.export(fmt, sys.stdout.buffer, with_ontology=with_ontology)
 
 
 @main.command()
@@ -322,14 +328,16 @@ def sparql(archive, query, fmt, allow_update):
               help="The server's SPARQL query endpoint (default: kg --endpoint).")
 @click.option("--graph-store", default=None, metavar="URL",
               help="Its Graph Store Protocol endpoint (default: /store beside an Oxigraph /query, else the endpoint).")
+@quiet_option
 @json_option
 @uses_archive()
-def push(archive, push_endpoint, graph_store, as_json):
+def push(archive, push_endpoint, graph_store, quiet, as_json):
     """Load the archive into a SPARQL 1.1 server, one named graph per document, sending only what changed."""
     endpoint = push_endpoint or archive.endpoint
     if endpoint is None:
         raise KgError("kg push needs the server: --endpoint URL")
-    report = archive.push(endpoint, graph_store)
+    with render.Progress(None, "graphs", quiet=quiet or as_json) as progress:
+        report = archive.push(endpoint, graph_store, progress)
     if as_json:
         render.emit_json(report.to_json())
     else:

@@ -211,7 +211,7 @@ class Progress:
 
         console = Console(stderr=True, no_color=not in_colour(sys.stderr))
         self._bar = Bar(TextColumn(self.what), BarColumn(), MofNCompleteColumn(),
-                        TextColumn("{task.fields[rate]} " + self.what[:3] + "/s"), TimeRemainingColumn(),
+                        TextColumn("{task.fields[rate]} " + self.what + "/s"), TimeRemainingColumn(),
                         # lines written to a terminal's stdout meanwhile are printed above the bar
                         console=console, transient=True, redirect_stdout=on_terminal(), redirect_stderr=False)
         self._task = self._bar.add_task(self.what, total=self.total, completed=self.done, rate="")

@@ -114,3 +114,28 @@ def test_progress_bar_on_a_terminal_once_the_delay_has_passed(monkeypatch):
         assert slow._bar is not None and slow._bar.tasks[0].completed == 1 and slow._bar.tasks[0].total == 3
         assert slow._bar.tasks[0].fields["rate"]
     assert slow._bar is None
+
+
+class Counted:
+    """Stands in for render.Progress: is told the total and each item done."""
+
+    def __init__(self):
+        self.total, self.done = None, 0
+
+    def advance(self, n: int = 1) -> None:
+        self.done += n
+
+
+def test_long_tasks_report_each_item_to_the_progress_bar(tmp_path):
+    import io
+
+    from kg.api import Archive
+    from tests.conftest import SAMPLE
+
+    with Archive(tmp_path / "store") as a:
+        a.ingest([SAMPLE])
+        for task in (lambda p: a.reindex(p), lambda p: a.export("nt", io.BytesIO(), progress=p),
+                     lambda p: a.export("trig", io.BytesIO(), progress=p)):
+            counted = Counted()
+            task(counted)
+            assert counted.total and counted.done == counted.total

@@ -110,3 +110,28 @@ def test_svg_for_a_report(network, tmp_path):
 def test_png_for_a_report(network, tmp_path):
     out = network.network.picture("Søndre Viken", tmp_path / "network.png", fmt="png")
     assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and out.stat().st_size > 10_000
+
+
+@needs_browser
+def test_in_a_1200_by_850_window_the_panel_sits_beside_the_whole_picture(page):
+    """Measured by a real headless Chromium: every node is inside the window and left of the panel."""
+    text = page.read_text(encoding="utf-8")
+    measure = ("<script>const p = document.getElementById('panel').getBoundingClientRect();"
+               "const nodes = [...document.querySelectorAll('.node circle')].map(c => c.getBoundingClientRect());"
+               "document.body.dataset.layout = JSON.stringify({panel: p.left, right: Math.max(...nodes.map(n => n.right)),"
+               "bottom: Math.max(...nodes.map(n => n.bottom)), top: Math.min(...nodes.map(n => n.top)),"
+               "left: Math.min(...nodes.map(n => n.left)), count: nodes.length});</script>")
+    with tempfile.TemporaryDirectory() as tmp:
+        measured = Path(tmp) / "measured.html"
+        measured.write_text(text.replace("</body>", measure + "</body>"), encoding="utf-8")
+        done = subprocess.run([browser(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                               "--no-first-run", f"--user-data-dir={tmp}/profile", "--window-size=1200,850",
+                               "--dump-dom", measured.as_uri()], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-500:]
+    import html
+    import json
+
+    layout = json.loads(html.unescape(re.search(r'data-layout="([^"]+)"', done.stdout).group(1)))
+    assert layout["count"] > 5
+    assert 0 <= layout["left"] and layout["right"] <= layout["panel"] <= 1200
+    assert 0 <= layout["top"] and layout["bottom"] <= 850

@@ -61,17 +61,20 @@ def rdf_format(fmt: str) -> ox.RdfFormat:
 
 
 def export(store: ox.Store, fmt: str, out: BinaryIO, *, graphs: list[str] | None = None,
-           with_ontology: bool = False) -> int:
-    """Serialise the named graphs of the store to ``out``; returns the number of triples or quads written."""
+           with_ontology: bool = False, progress=None) -> int:
+    """Serialise the named graphs of the store to ``out``; returns the number of triples or quads written.
+    progress (kg.render.Progress, or None) is told the number of graphs and each one read."""
     target = rdf_format(fmt)
     names = graph_names(store, graphs)
+    if progress is not None:
+        progress.total = len(names)
     if fmt in QUAD_FORMATS:
-        items: Iterable = _quads(store, names)
+        items: Iterable = _quads(store, names, progress)
         if with_ontology:
             graph = ox.NamedNode(ONTOLOGY_GRAPH)
             items = itertools.chain(items, (ox.Quad(t.subject, t.predicate, t.object, graph) for t in ontology_triples()))
     else:
-        items = union_triples(store, names, ontology_triples() if with_ontology else ())
+        items = union_triples(store, names, ontology_triples() if with_ontology else (), progress)
     if fmt == "json-ld":
         from kg.export.jsonld import write_jsonld
 
@@ -94,7 +97,7 @@ def graph_names(store: ox.Store, graphs: list[str] | None = None) -> list[ox.Nam
 
 
 def union_triples(store: ox.Store, names: list[ox.NamedNode],
-                  extra: Iterable[ox.Triple] = ()) -> Iterator[ox.Triple]:
+                  extra: Iterable[ox.Triple] = (), progress=None) -> Iterator[ox.Triple]:
     """The triples of the given graphs (then ``extra``) once each, a subject's triples together.
 
     A node minted under a document's IRI (its sections and evidence, the bulk of the
@@ -105,6 +108,8 @@ def union_triples(store: ox.Store, names: list[ox.NamedNode],
     """
     shared: set = set()
     for name in names:
+        if progress is not None:
+            progress.advance()
         own = name.value + "/"
         for q in store.quads_for_pattern(None, None, None, name):
             s = q.subject
@@ -124,8 +129,10 @@ def ontology_triples() -> list[ox.Triple]:
     return [q.triple for q in ox.parse(path=ONTOLOGY_FILE, format=ox.RdfFormat.TURTLE)]
 
 
-def _quads(store: ox.Store, names: list[ox.NamedNode]) -> Iterator[ox.Quad]:
+def _quads(store: ox.Store, names: list[ox.NamedNode], progress=None) -> Iterator[ox.Quad]:
     for name in names:
+        if progress is not None:
+            progress.advance()
         yield from store.quads_for_pattern(None, None, None, name)
 
 

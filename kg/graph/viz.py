@@ -79,8 +79,10 @@ def svg(hood: Neighbourhood, *, width: int = WIDTH, height: int = HEIGHT) -> str
     esc = html.escape
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}" preserveAspectRatio="xMidYMid meet" font-family="sans-serif">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" '
-             'orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/></marker></defs>',
+             # one arrowhead size whatever the line's width (userSpaceOnUse)
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" '
+             'markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M 0 0 L 10 5 L 0 10 z" fill="#777"/>'
+             '</marker></defs>',
              f'<rect width="{width}" height="{height}" fill="white"/>']
     taken = [_node_box(xy[i], radius[i]) for i in ids] + [_name_box(xy[i], radius[i], labels[i]) for i in ids]
     edge_labels = []
@@ -194,7 +196,8 @@ def write(hood: Neighbourhood, fmt: str, output: Path) -> Path:
     else:
         with tempfile.TemporaryDirectory() as tmp:
             drawing = Path(tmp) / "picture.html"
-            drawing.write_text(f"<!DOCTYPE html><html><body style=\"margin:0\">{svg(hood)}</body></html>",
-                               encoding="utf-8")
+            drawing.write_text(f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><style>body {{ margin: 0; "
+                               f"overflow: hidden; }} svg {{ display: block; }}</style></head><body>{svg(hood)}"
+                               "</body></html>", encoding="utf-8")
             screenshot(drawing, output)
     return output

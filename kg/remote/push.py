@@ -40,15 +40,21 @@ class PushReport:
                 "deleted": self.deleted}
 
 
-def push(store: GraphStore, endpoint: str, graph_store: str | None = None) -> PushReport:
-    """Make the server's copy of every named graph of the store equal to the local one."""
+def push(store: GraphStore, endpoint: str, graph_store: str | None = None, progress=None) -> PushReport:
+    """Make the server's copy of every named graph of the store equal to the local one.
+    progress (kg.render.Progress, or None) is told the number of graphs and each one done."""
     gsp = graph_store or sibling(endpoint, "store")
     manifest = store.iri(MANIFEST_GRAPH)
     before = {r["g"].value: r["d"].value for r in RemoteStore(endpoint, store.base).select(
         f"SELECT ?g ?d WHERE {{ GRAPH <{manifest}> {{ ?g <{KG.digest}> ?d }} }}")}
     report = PushReport(gsp)
     digests: dict[str, str] = {}
-    for name in graph_names(store.ox):
+    names = graph_names(store.ox)
+    if progress is not None:
+        progress.total = len(names)
+    for name in names:
+        if progress is not None:
+            progress.advance()
         body = _ntriples(store.ox, name)
         digests[name.value] = digest = hashlib.sha256(body).hexdigest()
         if before.get(name.value) == digest:

@@ -139,11 +139,15 @@ class SectionIndex:
         with self._writer() as w:
             w.delete_by_term("document", document)
 
-    def rebuild(self, documents: dict[str, list[IndexedSection]]) -> None:
-        """Replace the whole index by these documents' sections in one commit."""
+    def rebuild(self, documents: dict[str, list[IndexedSection]], progress=None) -> None:
+        """Replace the whole index by these documents' sections in one commit (progress: kg.render.Progress)."""
         w = self._writer()
+        if progress is not None:
+            progress.total = len(documents)
         try:
             for document, sections in documents.items():
+                if progress is not None:
+                    progress.advance()
                 _check_owner(document, sections)
                 for section in sections:
                     w.add_document(**_fields(section))
