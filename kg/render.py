@@ -111,15 +111,6 @@ def plain(snippet: str) -> str:
     return re.sub(r"</?b>", "", snippet)
 
 
-def ingest(report) -> str:
-    """A batch's results: a line per document, the "not placed" lines grouped, a total."""
-    tally = IngestTally()
-    for kind in ("ingested", "unchanged", "skipped"):
-        for item in getattr(report, kind):
-            tally.add(kind, item)
-    return "\n".join(tally.lines + tally.closing()) if tally.counts else "nothing to ingest"
-
-
 def document_line(kind: str, item) -> str:
     """One line for one result of an ingest."""
     if kind == "ingested":
