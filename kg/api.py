@@ -101,8 +101,9 @@ class Archive:
     """One kg store: ingest into it, ask and search it, export it."""
 
     def __init__(self, path: Path | None = None, *, base_iri: str | None = None, create: bool = True,
-                 curation: Path | None = None, endpoint: str | None = None):
-        self.store = GraphStore(path or default_store_path(), base_iri=base_iri, create=create)
+                 curation: Path | None = None, endpoint: str | None = None, read_only: bool = False):
+        # a reader opens the store read-only: it works while an ingest writes, and never blocks one
+        self.store = GraphStore(path or default_store_path(), base_iri=base_iri, create=create, read_only=read_only)
         self.endpoint = endpoint  # a SPARQL server that answers instead of the local graph
         self.curation_path = curation or (self.store.path / "curation.txt")
         self._index = None
@@ -153,16 +154,24 @@ class Archive:
         return RemoteStore(self.endpoint, self.store.base)
 
     # -- ingest -----------------------------------------------------------
-    def ingest(self, paths: list[Path], *, force: bool = False):
-        from kg.ingest.pipeline import Ingestor
-
+    def ingest(self, paths: list[Path], *, force: bool = False, collection: str | None = None,
+               limits=None, listener=None):
+        """Read files and folders into the store; listener(kind, item) hears each result as it is known."""
         from kg.ask.regions import refresh_regions
+        from kg.read.limits import DEFAULT
 
         self._load_thesaurus_graph()
-        report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force)
+        report = self._ingestor(limits or DEFAULT).ingest(paths, force=force, collection=collection,
+                                                           listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         self._runner = None
         return report
+
+    def _ingestor(self, limits=None):
+        from kg.ingest.pipeline import Ingestor
+        from kg.read.limits import DEFAULT
+
+        return Ingestor(self.store, self.index, load_curation(self.curation_path), limits or DEFAULT)
 
     def _load_thesaurus_graph(self) -> None:
         """The thesaurus as its own named graph (labels in three languages, broader terms)."""
@@ -182,22 +191,27 @@ class Archive:
             self.store.replace_graph(graph, quads)
 
     def remove(self, names: list[str]) -> list[str]:
-        """Take documents out of the graph and the index."""
-        stored = self.store.document_hashes()
-        removed = []
-        for name in names:
-            if name not in stored:
-                raise NotFound(f"no document {name!r} in the store")
-            from kg.lang.text import slug
-
-            self.store.remove_graph(self.store.iri(f"document/{slug(name)}"))
-            self.index.remove_document(name)
-            self.store.remove_source(name)
-            removed.append(name)
+        """Take documents out of the graph and the index (a bare file name will do when it is unique)."""
         from kg.ask.regions import refresh_regions
 
+        stored = self.store.document_hashes()
+        found = [self._document_named(name, stored) for name in names]
+        ingestor = self._ingestor()
+        for identity in found:
+            ingestor.remove_document(identity)
         refresh_regions(self.store)
-        return removed
+        return found
+
+    @staticmethod
+    def _document_named(name: str, stored) -> str:
+        if name in stored:
+            return name
+        ends = [d for d in stored if d.endswith("/" + name)]
+        if len(ends) == 1:
+            return ends[0]
+        if ends:
+            raise Ambiguous(f"{name!r} fits several documents: {', '.join(sorted(ends))}; say which", sorted(ends))
+        raise NotFound(f"no document {name!r} in the store (`kg documents` lists them)")
 
     # -- look ---------------------------------------------------------------
     def documents(self) -> list[str]:

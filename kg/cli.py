@@ -8,6 +8,7 @@ errors (KgError) become one line on stderr and a non-zero exit, here only.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ import click
 
 from kg import __version__, render
 from kg.errors import KgError
+from kg.read.limits import DEFAULT as DEFAULT_LIMITS
 
 KIND_CHOICES = ["person", "municipality", "region", "organisation", "institution", "project", "programme",
                 "cluster", "meeting", "event", "place", "topic"]
@@ -72,23 +74,55 @@ def main(store, base_iri, endpoint):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-read documents even when unchanged.")
+@click.option("--collection", default=None, metavar="NAME",
+              help="Name documents NAME/<path under the folder> instead of <folder name>/<path>.")
+@click.option("--max-file-mb", default=DEFAULT_LIMITS.file_mb, show_default=True, help="Largest Word or PDF file.")
+@click.option("--max-text-file-mb", default=DEFAULT_LIMITS.text_file_mb, show_default=True,
+              help="Largest text, Markdown or HTML file.")
+@click.option("--max-part-mb", default=DEFAULT_LIMITS.part_mb, show_default=True,
+              help="Largest decompressed part of a Word file.")
+@click.option("--max-lines", default=DEFAULT_LIMITS.lines, show_default=True, help="Most lines of text in a document.")
+@click.option("--max-line-chars", default=DEFAULT_LIMITS.line_chars, show_default=True,
+              help="Longest line (a Word paragraph is one line).")
+@click.option("--max-seconds", default=DEFAULT_LIMITS.seconds, show_default=True,
+              help="Longest time to read one document.")
+@click.option("--jsonl", is_flag=True, help="Stream one JSON object a line, each result as soon as it is known.")
 @json_option
 @uses_archive(create=True)
-def ingest(archive, paths, force, as_json):
-    """Read minutes (files or folders) into the store and the index."""
-    report = archive.ingest(list(paths), force=force)
+def ingest(archive, paths, force, collection, max_file_mb, max_text_file_mb, max_part_mb, max_lines, max_line_chars,
+           max_seconds, jsonl, as_json):
+    """Read minutes (files or folders) into the store and the index, saying what became of each file."""
+    from kg.read.limits import Limits
+
+    limits = Limits(max_file_mb, max_text_file_mb, max_part_mb, max_lines, max_line_chars, max_seconds)
+    report = archive.ingest(list(paths), force=force, collection=collection, limits=limits,
+                            listener=None if as_json else functools.partial(_ingest_result, jsonl))
     if as_json:
         data = report.to_json()
         for s in data["skipped"]:
             s.pop("trace", None)
+            render.err(f"skipped {s['path']}: {s['reason']}")
         render.emit_json(data)
-    else:
-        click.echo(render.ingest(report))
+    elif not any(report.to_json().values()):
+        click.echo("nothing to ingest")
     if report.skipped:
-        for s in report.skipped:
-            if as_json:
-                render.err(f"skipped {s['path']}: {s['reason']}")
         sys.exit(1)
+
+
+def _ingest_result(jsonl: bool, kind: str, item) -> None:
+    """One line (or JSON line) per result, printed as soon as it is known."""
+    from kg.ingest.pipeline import IngestReport
+
+    if jsonl:
+        data = item.to_json() if hasattr(item, "to_json") else item
+        data = {k: v for k, v in data.items() if k != "trace"} if isinstance(data, dict) else {"document": data}
+        click.echo(json.dumps({"result": kind, **data}, ensure_ascii=False))
+    elif kind == "renamed":
+        click.echo(f"renamed: {item['from']} → {item['to']}")
+    elif kind == "repaired":
+        click.echo(f"repaired {item}: an interrupted ingest had left it half-written; redone")
+    else:
+        click.echo(render.ingest(IngestReport(**{kind: [item]})))
 
 
 @main.command()

@@ -55,8 +55,11 @@ class Curation:
         return label if seen else None
 
     def split_for(self, document: str, label: str) -> str | None:
-        """The label a name gets in one document where it is another thing."""
-        return self.splits.get((document, key(label)))
+        """The label a name gets in one document where it is another thing (the document named by its
+        identity, "minutes/2021/styret.txt", or by its file name alone)."""
+        k = key(label)
+        return next((new for (doc, name), new in self.splits.items()
+                     if name == k and (doc == document or document.endswith("/" + doc))), None)
 
     def kind_for(self, label: str) -> str | None:
         return self.kinds.get(key(label))
