@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kg.errors import Ambiguous, NotFound
+from kg.errors import Ambiguous, NotFound, QueryError, check_nesting
 from kg.lang.text import key
-from kg.resolve.curation import append_decision, load_curation
+from kg.resolve.curation import append_decision, load_curation, names_in, parse_curation
 from kg.store.graphstore import THESAURUS_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, RDFS, SKOS, sparql_prefixes
 
@@ -345,12 +345,29 @@ class Archive:
                                              f"{reason} ({', '.join(docs)})"))
         return sorted(out, key=lambda c: -c.score)
 
-    def decide(self, line: str) -> Path:
-        """Write one curation decision and re-derive every document with it."""
+    def decide(self, line: str, *, force: bool = False) -> Path:
+        """Write one curation decision and re-derive every document with it. The decision is checked
+        first (it parses, its names are in the graph unless forced, the store can be written), so a
+        decision that cannot be applied is never recorded."""
+        parse_curation(line, "the decision")
+        names, document = names_in(line)
+        missing = [n for n in names if not self._has_name(n)]
+        if document is not None:
+            try:
+                self._document_named(document, self.store.document_hashes())
+            except NotFound:
+                missing.append(f"document {document}")
+        if missing and not force:
+            raise NotFound(f"not in the graph: {', '.join(missing)}; check the spelling (kg entities, "
+                           "kg documents) or pass --force to record the decision anyway")
+        self.store.ox  # opens the store for writing now: a locked or read-only store fails before the write
         append_decision(self.curation_path, line)
-        load_curation(self.curation_path)  # refuse a line that does not parse
         self.ingest([])
         return self.curation_path
+
+    def _has_name(self, name: str) -> bool:
+        k = key(name)
+        return any(key(e.label) == k or any(key(a) == k for a in e.aliases) for e in self.entities())
 
     # -- answer -------------------------------------------------------------
     def search(self, query: str, *, date_from: str | None = None, date_to: str | None = None,
@@ -361,6 +378,7 @@ class Archive:
         spelling), topic a thesaurus concept (its narrower concepts count too)."""
         from kg.search.filters import Filters
 
+        _check_question(query, "search")
         named = self.find_entity(mentions).label if mentions else None
         filters = Filters(date_from=date_from, date_to=date_to, **{
             name: (value,) for name, value in (("actor", actor), ("body", body), ("kind", kind),
@@ -382,6 +400,7 @@ class Archive:
         return drift(self.store, self.index)
 
     def ask(self, question: str, *, today: date | None = None):
+        _check_question(question, "question")
         result = self.runner.ask(question, today=today)
         if result.query is None and self.endpoint is None:  # the server has no search index
             result.search = self.search(question, limit=5)
@@ -401,11 +420,11 @@ class Archive:
 
         return validate_file(path) if path else validate_store(self.store.ox)
 
-    def sparql(self, text: str, *, allow_update: bool = False):
+    def sparql(self, text: str, *, allow_update: bool = False, allow_outside: bool = False):
         """Results of an ad-hoc SPARQL query (None after an update) from the local store or the endpoint."""
         from kg.export.sparql import run_sparql
 
-        return run_sparql(self.backend, text, allow_update=allow_update)
+        return run_sparql(self.backend, text, allow_update=allow_update, allow_outside=allow_outside)
 
     def push(self, endpoint: str, graph_store: str | None = None):
         """Load every document graph that changed into a SPARQL server (Graph Store Protocol)."""
@@ -414,6 +433,17 @@ class Archive:
 
         refresh_regions(self.store)  # the derived regions graph goes to the server too
         return push(self.store, endpoint, graph_store)
+
+
+MAX_QUESTION_CHARS = 2_000  # a question or search is a line, not a document
+MAX_NESTING = 64
+
+
+def _check_question(text: str, what: str) -> None:
+    """Refuse input whose size or nesting would cost far more than any real question."""
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QueryError(f"the {what} is {len(text)} characters long; at most {MAX_QUESTION_CHARS}")
+    check_nesting(text, MAX_NESTING, f"the {what} is")
 
 
 def _answers_from_search(result) -> list:

@@ -32,6 +32,25 @@ class KgGroup(click.Group):
         except KgError as e:
             click.echo(f"Error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except OSError as e:  # a file or folder the library met on its way (disk full, permissions, ...)
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"Error: {where}{e.strerror or e}; check the path, its permissions and free space",
+                       err=True)
+            ctx.exit(1)
+        except RecursionError:
+            click.echo("Error: the input is nested too deeply to read; write it flatter", err=True)
+            ctx.exit(1)
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """A UTF-8 text file the user named, or one line saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[:e.start].count(b"\n") + 1
+        raise KgError(f"{path}:{line}: the {what} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as e:
+        raise KgError(f"{path}: cannot read the {what}: {e.strerror or e}") from None
 
 
 def json_option(f):
@@ -39,22 +58,24 @@ def json_option(f):
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON document with stable keys.")(f)
 
 
-def archive_of(ctx, create: bool = False):
+def archive_of(ctx, create: bool = False, write: bool = False):
     from kg.api import Archive
 
     obj = ctx.find_root().params
     endpoint = obj.get("endpoint")
     # answering from a server needs only the base IRI, which a new local store records
     return Archive(Path(obj["store"]) if obj.get("store") else None, base_iri=obj.get("base_iri"),
-                   create=create or endpoint is not None, endpoint=endpoint)
+                   create=create or endpoint is not None, endpoint=endpoint,
+                   read_only=not (create or write or endpoint))
 
 
-def uses_archive(create: bool = False):
+def uses_archive(create: bool = False, write: bool = False):
+    """The command gets the Archive; one that does not write opens the store read-only."""
     def wrap(f):
         @functools.wraps(f)
         @click.pass_context
         def inner(ctx, *a, **kw):
-            with archive_of(ctx, create) as archive:
+            with archive_of(ctx, create, write or kw.get("allow_update", False)) as archive:
                 return f(archive, *a, **kw)
         return inner
     return wrap
@@ -187,7 +208,7 @@ def search(archive, query, date_from, date_to, actor, body, kind, topic, mention
 
 
 @main.command()
-@uses_archive()
+@uses_archive(write=True)
 def reindex(archive):
     """Rebuild the search index from the graph's sections."""
     render.err(f"reindexed {archive.reindex()} section(s) from the graph")
@@ -265,13 +286,21 @@ def query(archive, name, params, today, explain, as_json):
 @click.option("--format", "fmt", default="turtle", show_default=True,
               type=click.Choice(["turtle", "trig", "nt", "nquads", "xml", "json-ld"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--force", is_flag=True, help="Overwrite the output file when it exists.")
 @click.option("--with-ontology", is_flag=True, help="Add the project's ontology (data/rdf/ontology.ttl).")
 @uses_archive()
-def export(archive, fmt, output, with_ontology):
+def export(archive, fmt, output, force, with_ontology):
     """Write the graph as RDF (quad formats keep one named graph per document)."""
     if output:
-        with open(output, "wb") as f:
-            n = archive.export(fmt, f, with_ontology=with_ontology)
+        if output == Path("") or not str(output).strip():
+            raise click.UsageError("-o wants a file name, not an empty one")
+        try:
+            with open(output, "wb" if force else "xb") as f:
+                n = archive.export(fmt, f, with_ontology=with_ontology)
+        except FileExistsError:
+            raise KgError(f"{output} exists: pass --force to overwrite it, or choose another file with -o") from None
+        except OSError as e:
+            raise KgError(f"cannot write {output}: {e.strerror or e}; choose another file with -o") from None
         render.err(f"wrote {n} statements to {output}")
     else:
         archive.export(fmt, sys.stdout.buffer, with_ontology=with_ontology)
@@ -297,14 +326,15 @@ def validate(archive, file, as_json):
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "turtle"]),
               help="table, json or csv for SELECT and ASK; turtle, json (JSON-LD), csv or table for CONSTRUCT and DESCRIBE.")
-@click.option("--allow-update", is_flag=True, help="Run INSERT, DELETE, LOAD, CLEAR and other updates.")
+@click.option("--allow-update", is_flag=True, help="Run INSERT, DELETE, CLEAR and other updates.")
+@click.option("--allow-outside", is_flag=True, help="Let SERVICE and LOAD read other servers and local files.")
 @uses_archive()
-def sparql(archive, query, fmt, allow_update):
+def sparql(archive, query, fmt, allow_update, allow_outside):
     """Run a SPARQL query (its text, or a file ending .rq or .sparql) over the union of the document graphs."""
     from kg.export.sparql import result_rows, write_results
 
-    text = Path(query).read_text(encoding="utf-8") if query.endswith((".rq", ".sparql")) else query
-    results = archive.sparql(text, allow_update=allow_update)
+    text = read_text_file(Path(query), "query file") if query.endswith((".rq", ".sparql")) else query
+    results = archive.sparql(text, allow_update=allow_update, allow_outside=allow_outside)
     if results is None:
         render.err("update done")
     elif fmt == "table":
@@ -320,7 +350,7 @@ def sparql(archive, query, fmt, allow_update):
 @click.option("--graph-store", default=None, metavar="URL",
               help="Its Graph Store Protocol endpoint (default: /store beside an Oxigraph /query, else the endpoint).")
 @json_option
-@uses_archive()
+@uses_archive(write=True)
 def push(archive, push_endpoint, graph_store, as_json):
     """Load the archive into a SPARQL 1.1 server, one named graph per document, sending only what changed."""
     endpoint = push_endpoint or archive.endpoint
@@ -348,7 +378,7 @@ def documents(archive, as_json):
 
 @main.command()
 @click.argument("names", nargs=-1, required=True)
-@uses_archive()
+@uses_archive(write=True)
 def remove(archive, names):
     """Take documents out of the graph and the index."""
     for name in archive.remove(list(names)):
@@ -367,64 +397,75 @@ def candidates(archive, as_json):
         click.echo(render.candidates(items))
 
 
-def _decision(archive, line: str) -> None:
-    path = archive.decide(line)
+def _decision(archive, line: str, force: bool) -> None:
+    path = archive.decide(line, force=force)
     render.err(f"recorded in {path}: {line}")
+
+
+def force_decision(f):
+    """--force on a curation command: record the decision even when a name is not in the graph."""
+    return click.option("--force", is_flag=True, help="Record it even when a name is not in the graph.")(f)
 
 
 @main.command()
 @click.argument("name")
 @click.argument("into")
-@uses_archive()
-def merge(archive, name, into):
+@force_decision
+@uses_archive(write=True)
+def merge(archive, name, into, force):
     """Merge NAME into INTO (NAME becomes an alias)."""
-    _decision(archive, f'merge "{name}" into "{into}"')
+    _decision(archive, f'merge "{name}" into "{into}"', force)
 
 
 @main.command()
 @click.argument("alias_name")
 @click.argument("of")
-@uses_archive()
-def alias(archive, alias_name, of):
+@force_decision
+@uses_archive(write=True)
+def alias(archive, alias_name, of, force):
     """Record ALIAS_NAME as another name of OF."""
-    _decision(archive, f'alias "{alias_name}" of "{of}"')
+    _decision(archive, f'alias "{alias_name}" of "{of}"', force)
 
 
 @main.command()
 @click.argument("name")
 @click.argument("new_name")
-@uses_archive()
-def rename(archive, name, new_name):
+@force_decision
+@uses_archive(write=True)
+def rename(archive, name, new_name, force):
     """Give NAME a new preferred label."""
-    _decision(archive, f'rename "{name}" to "{new_name}"')
+    _decision(archive, f'rename "{name}" to "{new_name}"', force)
 
 
 @main.command("set-kind")
 @click.argument("name")
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
-@uses_archive()
-def set_kind(archive, name, kind):
+@force_decision
+@uses_archive(write=True)
+def set_kind(archive, name, kind, force):
     """Change the kind of the thing called NAME."""
-    _decision(archive, f'kind "{name}" {kind}')
+    _decision(archive, f'kind "{name}" {kind}', force)
 
 
 @main.command()
 @click.argument("name")
 @click.option("--in", "document", required=True, help="The document where NAME is another thing.")
 @click.option("--as", "new_name", required=True, help="The name that other thing gets.")
-@uses_archive()
-def split(archive, name, document, new_name):
+@force_decision
+@uses_archive(write=True)
+def split(archive, name, document, new_name, force):
     """Split off what NAME stands for in one document as a thing of its own."""
-    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"')
+    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"', force)
 
 
 @main.command()
 @click.argument("a")
 @click.argument("b")
-@uses_archive()
-def distinct(archive, a, b):
+@force_decision
+@uses_archive(write=True)
+def distinct(archive, a, b, force):
     """Record that A and B are two different things (never proposed or matched as one)."""
-    _decision(archive, f'distinct "{a}" "{b}"')
+    _decision(archive, f'distinct "{a}" "{b}"', force)
 
 
 

@@ -229,12 +229,16 @@ class GraphStore:
             return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
         except SyntaxError as e:
             raise StoreError(f"bad SPARQL: {e}") from None
+        except (OSError, RuntimeError, ValueError) as e:
+            raise StoreError(f"the query failed: {e}") from None
 
     def update(self, sparql: str) -> None:
         try:
             self.ox.update(sparql)
         except SyntaxError as e:
             raise StoreError(f"bad SPARQL update: {e}") from None
+        except (OSError, RuntimeError, ValueError) as e:
+            raise StoreError(f"the update failed: {e}") from None
 
 
 def solution_rows(results) -> list[dict]:
