@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kg.errors import Ambiguous, NotFound, QueryError, check_nesting
+from kg.errors import Ambiguous, NotFound, QueryError, StoreError, check_nesting
 from kg.lang.text import key
 from kg.resolve.curation import append_decision, load_curation, names_in, parse_curation
 from kg.store.graphstore import THESAURUS_GRAPH, GraphStore
@@ -126,8 +126,20 @@ class Archive:
         if self._index is None:
             from kg.search import SectionIndex
 
+            if self.store.read_only and self._index_lost():
+                raise StoreError(f"the search index {self.store.path / 'index'} is missing: "
+                                 "run `kg reindex` to rebuild it from the graph")
             self._index = SectionIndex(self.store.path / "index")
         return self._index
+
+    def _index_lost(self) -> bool:
+        """Whether the graph holds documents but the index folder holds no index."""
+        from whoosh.index import exists_in
+
+        from kg.search.index import INDEX_NAME
+
+        return self.store.exists and not exists_in(self.store.path / "index", INDEX_NAME) and \
+            bool(self.store.document_hashes())
 
     @property
     def network(self):
@@ -161,6 +173,10 @@ class Archive:
         from kg.read.limits import DEFAULT
 
         self._load_thesaurus_graph()
+        if self._index_lost():  # deleted or never written: rebuilt from the graph before anything else
+            self.reindex()
+            if listener is not None:
+                listener("repaired", "the search index (rebuilt from the graph)")
         report = self._ingestor(limits or DEFAULT).ingest(paths, force=force, collection=collection,
                                                            listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store

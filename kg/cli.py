@@ -140,8 +140,8 @@ def _ingest_result(jsonl: bool, kind: str, item) -> None:
         click.echo(json.dumps({"result": kind, **data}, ensure_ascii=False))
     elif kind == "renamed":
         click.echo(f"renamed: {item['from']} → {item['to']}")
-    elif kind == "repaired":
-        click.echo(f"repaired {item}: an interrupted ingest had left it half-written; redone")
+    elif kind == "repaired":  # what an interrupted ingest had left half-written, redone
+        click.echo(f"repaired: {item}")
     else:
         click.echo(render.ingest(IngestReport(**{kind: [item]})))
 

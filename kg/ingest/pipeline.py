@@ -228,6 +228,12 @@ class Ingestor:
             except BadInput as e:
                 tell("skipped", {"path": shown, "reason": str(e)})
                 continue
+            except KgError:
+                raise  # the store cannot be written (disk full, permissions): no use going on
+            except Exception as e:  # its pending marker stays: the next ingest redoes or removes it
+                tell("skipped", {"path": shown, "reason": f"could not be stored: {type(e).__name__}: {e}",
+                                 "trace": traceback.format_exc(limit=3)})
+                continue
             if twin:
                 self.remove_document(twin)
                 hashes.pop(twin, None)

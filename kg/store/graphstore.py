@@ -113,7 +113,7 @@ class GraphStore:
                     self._ox = pyoxigraph.Store.read_only(str(where))
                 else:
                     self._ox = pyoxigraph.Store(str(where))
-            except OSError as e:
+            except (OSError, RuntimeError) as e:  # pyoxigraph says "Corruption: ..." as a RuntimeError
                 raise StoreError(f"cannot open the store at {self.path}: {_open_problem(where, e)}") from None
         return self._ox
 
@@ -177,7 +177,7 @@ class GraphStore:
 
     def _write_source(self, source: SourceText, path: Path | None) -> None:
         record = {**asdict(source), "path": os.fsdecode(path.resolve()) if path else None}
-        write_atomically(self._source_path(source.name), json.dumps(record, ensure_ascii=False))
+        write_atomically(self._source_path(source.name), json.dumps(record))  # \u escapes: odd bytes survive
 
     def load_source(self, identity: str) -> tuple[SourceText, Path | None] | None:
         """The stored text of a document and the file it was read from, if kept."""
@@ -258,7 +258,7 @@ def _read_config(cfg: Path) -> dict:
     return conf
 
 
-def _open_problem(where: Path, e: OSError) -> str:
+def _open_problem(where: Path, e: Exception) -> str:
     """The true reason a store did not open, and what to do."""
     text = str(e)
     if isinstance(e, PermissionError) or "Permission denied" in text or "Read-only file system" in text:
