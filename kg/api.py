@@ -434,7 +434,12 @@ class Archive:
     def validate(self, path: Path | None = None):
         from kg.export.validate import validate_file, validate_store
 
-        return validate_file(path) if path else validate_store(self.store.ox)
+        if path is None:
+            return validate_store(self.store.ox)
+        try:
+            return validate_file(path)
+        except (SyntaxError, ValueError) as e:  # the RDF parsers' word for a file that is not RDF
+            raise QueryError(f"{path}: not valid RDF: {str(e).strip().splitlines()[-1]}") from None
 
     def sparql(self, text: str, *, allow_update: bool = False, allow_outside: bool = False):
         """Results of an ad-hoc SPARQL query (None after an update) from the local store or the endpoint."""

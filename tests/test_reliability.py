@@ -323,6 +323,7 @@ def test_reads_work_while_an_ingest_writes(tmp_path):
 def small_store(tmp_path_factory):
     root = tmp_path_factory.mktemp("errors")
     write_minutes(root / "m" / "referat.txt", 1)
+    (root / "bad.ttl").write_text("@prefix x: <http://x/> .\nx:a x:b ", encoding="utf-8")
     with Archive(root / "store") as a:
         a.ingest([root / "m"])
     return root
@@ -362,6 +363,7 @@ ERROR_CASES = {
     "5,000 brackets in search": (["search", "(" * 1500 + "x" + ")" * 1500], 1, "at most"),
     "5,000 brackets in SPARQL": (["sparql", "SELECT * WHERE { " + "{" * 5000 + "}" * 5000 + " }"], 1, "at most 64"),
     "a long question": (["ask", "hvem " * 1000], 1, "at most 2000"),
+    "validate a file that is not RDF": (["validate", "{root}/bad.ttl"], 1, "not valid RDF"),
     "alias of an unknown name": (["--store", "{curated}", "alias", "Lilevik", "Ukjentby"], 1, "--force"),
 }
 
