@@ -235,6 +235,26 @@ def test_limits_can_be_raised_and_a_long_document_within_them_passes(tmp_path):
     assert r.exit_code == 0 and [d["document"] for d in json.loads(r.stdout)["ingested"]] == ["lang/referat.txt"]
 
 
+def test_a_document_over_its_time_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
+    import kg.ingest.pipeline as pipeline
+    from kg.read.limits import Limits
+
+    write_minutes(tmp_path / "m" / "a.txt", 1)
+    write_minutes(tmp_path / "m" / "b.txt", 2)
+    build = pipeline.build
+
+    def slow_for_a(source, *rest):
+        if source.name.endswith("a.txt"):
+            time.sleep(30)
+        return build(source, *rest)
+
+    monkeypatch.setattr(pipeline, "build", slow_for_a)
+    with Archive(tmp_path / "store") as a:
+        report = a.ingest([tmp_path / "m"], limits=Limits(seconds=1))
+    assert [s["reason"] for s in report.skipped] == ["too slow: not read within 1 s (raise the limit with --max-seconds)"]
+    assert [d.document for d in report.ingested] == ["m/b.txt"]
+
+
 def test_results_are_printed_as_each_document_is_done(tmp_path):
     for n in range(3):
         write_minutes(tmp_path / "m" / f"{n}.txt", n)
