@@ -271,9 +271,11 @@ def _state(store: Path) -> tuple[bool, set[str]]:
     """Whether index and graph agree, and the store's statements without the time each was ingested."""
     import io
 
+    import pyoxigraph as ox
+
     with Archive(store, read_only=True) as a:
         out = io.BytesIO()
-        a.export("nquads", out)
+        a.store.ox.dump(out, format=ox.RdfFormat.N_QUADS)
         lines = out.getvalue().decode().splitlines()
         return a.check().ok, {line for line in lines if "generatedAtTime" not in line}
 
@@ -297,12 +299,12 @@ def test_kill_9_at_random_moments_then_a_plain_rerun_equals_a_clean_run(tmp_path
     store = tmp_path / "store"
     rng = random.Random(11)
     repaired = 0
-    for round_ in range(20):
+    for round_ in range(12):  # each kill lands in real work: --force rewrites every document
         if round_ % 4 == 3:  # now and then a change, so a plain run has work to cut short too
             for n in rng.sample(range(20), 3):
                 write_minutes(batch / f"{n:02d}.txt", n, note=f"Endret i runde {round_}.")
             expected = _clean_run(batch, tmp_path / f"clean{round_}")
-        p = subprocess.Popen([*KG, "--store", str(store), "ingest", str(batch), *(["--force"] * (round_ % 2))],
+        p = subprocess.Popen([*KG, "--store", str(store), "ingest", str(batch), "--force"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, full))
         p.send_signal(signal.SIGKILL)

@@ -30,7 +30,7 @@ class Limits:
     file_mb: int = 100        # a Word or PDF file (images make them big)
     text_file_mb: int = 10    # a text, Markdown or HTML file: 10 MB is ~200,000 lines
     part_mb: int = 50         # one decompressed part of a Word file (word/document.xml)
-    lines: int = 30_000       # lines of text once read
+    lines: int = 20_000       # lines of text once read (200 pages of minutes are ~12,000)
     line_chars: int = 20_000  # characters on one line (a Word paragraph is one line)
     seconds: int = 600        # reading, parsing and extracting one document
 

@@ -110,7 +110,7 @@ class GraphStore:
                 if self.read_only:
                     if not where.is_dir():
                         raise StoreError(f"no kg store at {self.path}: run `kg ingest` first")
-                    self._ox = pyoxigraph.Store.read_only(str(where))
+                    self._ox = _open_read_only(where)
                 else:
                     self._ox = pyoxigraph.Store(str(where))
             except (OSError, RuntimeError) as e:  # pyoxigraph says "Corruption: ..." as a RuntimeError
@@ -245,6 +245,22 @@ def solution_rows(results) -> list[dict]:
     """SELECT results as dicts of the bound variables (an unbound one is left out)."""
     names = [v.value for v in results.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in results]
+
+
+def _open_read_only(where: Path):
+    """A read-only view of the store. A writer compacting at that moment can remove a file the view
+    was about to open ("No such file"); opening again sees the files that replaced it."""
+    import time
+
+    import pyoxigraph
+
+    for attempt in range(10):
+        try:
+            return pyoxigraph.Store.read_only(str(where))
+        except (OSError, RuntimeError) as e:
+            if "No such file" not in str(e) or attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _read_config(cfg: Path) -> dict:
