@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from kg.errors import Ambiguous, NotFound
+from kg.errors import Ambiguous, NotFound, QueryError, StoreError, check_nesting
 from kg.lang.text import key
-from kg.resolve.curation import append_decision, load_curation
+from kg.resolve.curation import append_decision, load_curation, names_in, parse_curation
 from kg.resolve.typed import typed_forms
 from kg.store.graphstore import THESAURUS_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, RDFS, SKOS, sparql_prefixes
@@ -82,8 +82,9 @@ class Archive:
     """One kg store: ingest into it, ask and search it, export it."""
 
     def __init__(self, path: Path | None = None, *, base_iri: str | None = None, create: bool = True,
-                 curation: Path | None = None, endpoint: str | None = None):
-        self.store = GraphStore(path or default_store_path(), base_iri=base_iri, create=create)
+                 curation: Path | None = None, endpoint: str | None = None, read_only: bool = False):
+        # a reader opens the store read-only: it works while an ingest writes, and never blocks one
+        self.store = GraphStore(path or default_store_path(), base_iri=base_iri, create=create, read_only=read_only)
         self.endpoint = endpoint  # a SPARQL server that answers instead of the local graph
         self.curation_path = curation or (self.store.path / "curation.txt")
         self._index = None
@@ -106,8 +107,20 @@ class Archive:
         if self._index is None:
             from kg.search import SectionIndex
 
+            if self.store.read_only and self._index_lost():
+                raise StoreError(f"the search index {self.store.path / 'index'} is missing: "
+                                 "run `kg reindex` to rebuild it from the graph")
             self._index = SectionIndex(self.store.path / "index")
         return self._index
+
+    def _index_lost(self) -> bool:
+        """Whether the graph holds documents but the index folder holds no index."""
+        from whoosh.index import exists_in
+
+        from kg.search.index import INDEX_NAME
+
+        return self.store.exists and not exists_in(self.store.path / "index", INDEX_NAME) and \
+            bool(self.store.document_hashes())
 
     @property
     def network(self):
@@ -138,18 +151,28 @@ class Archive:
         return RemoteStore(self.endpoint, self.store.base)
 
     # -- ingest -----------------------------------------------------------
-    def ingest(self, paths: list[Path], *, force: bool = False, listener=None):
+    def ingest(self, paths: list[Path], *, force: bool = False, collection: str | None = None,
+               limits=None, listener=None):
         """Read files and folders into the store; listener(kind, item) hears each result as it is known."""
-        from kg.ingest.pipeline import Ingestor
-
         from kg.ask.regions import refresh_regions
+        from kg.read.limits import DEFAULT
 
         self._load_thesaurus_graph()
-        report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force,
-                                                                                         listener=listener)
+        if self._index_lost():  # deleted or never written: rebuilt from the graph before anything else
+            self.reindex()
+            if listener is not None:
+                listener("repaired", "the search index (rebuilt from the graph)")
+        report = self._ingestor(limits or DEFAULT).ingest(paths, force=force, collection=collection,
+                                                           listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         self._runner = None
         return report
+
+    def _ingestor(self, limits=None):
+        from kg.ingest.pipeline import Ingestor
+        from kg.read.limits import DEFAULT
+
+        return Ingestor(self.store, self.index, load_curation(self.curation_path), limits or DEFAULT)
 
     def _load_thesaurus_graph(self) -> None:
         """The thesaurus as its own named graph (labels in three languages, broader terms)."""
@@ -169,22 +192,27 @@ class Archive:
             self.store.replace_graph(graph, quads)
 
     def remove(self, names: list[str]) -> list[str]:
-        """Take documents out of the graph and the index."""
-        stored = self.store.document_hashes()
-        removed = []
-        for name in names:
-            if name not in stored:
-                raise NotFound(f"no document {name!r} in the store")
-            from kg.lang.text import slug
-
-            self.store.remove_graph(self.store.iri(f"document/{slug(name)}"))
-            self.index.remove_document(name)
-            self.store.remove_source(name)
-            removed.append(name)
+        """Take documents out of the graph and the index (a bare file name will do when it is unique)."""
         from kg.ask.regions import refresh_regions
 
+        stored = self.store.document_hashes()
+        found = [self._document_named(name, stored) for name in names]
+        ingestor = self._ingestor()
+        for identity in found:
+            ingestor.remove_document(identity)
         refresh_regions(self.store)
-        return removed
+        return found
+
+    @staticmethod
+    def _document_named(name: str, stored) -> str:
+        if name in stored:
+            return name
+        ends = [d for d in stored if d.endswith("/" + name)]
+        if len(ends) == 1:
+            return ends[0]
+        if ends:
+            raise Ambiguous(f"{name!r} fits several documents: {', '.join(sorted(ends))}; say which", sorted(ends))
+        raise NotFound(f"no document {name!r} in the store (`kg documents` lists them)")
 
     # -- look ---------------------------------------------------------------
     def documents(self) -> list[str]:
@@ -273,17 +301,29 @@ class Archive:
                                              f"{reason} ({', '.join(docs)})"))
         return sorted(out, key=lambda c: -c.score)
 
-    def unknown_names(self, names: list[str]) -> list[str]:
-        """The names no thing in the graph has as its label or alias (a curation typo, most likely)."""
-        known = {key(n) for e in self.entities() for n in (e.label, *e.aliases)}
-        return [n for n in names if key(n) not in known]
-
-    def decide(self, line: str) -> Path:
-        """Write one curation decision and re-derive every document with it."""
+    def decide(self, line: str, *, force: bool = False) -> Path:
+        """Write one curation decision and re-derive every document with it. The decision is checked
+        first (it parses, its names are in the graph unless forced, the store can be written), so a
+        decision that cannot be applied is never recorded."""
+        parse_curation(line, "the decision")
+        names, document = names_in(line)
+        missing = [n for n in names if not self._has_name(n)]
+        if document is not None:
+            try:
+                self._document_named(document, self.store.document_hashes())
+            except NotFound:
+                missing.append(f"document {document}")
+        if missing and not force:
+            raise NotFound(f"not in the graph: {', '.join(missing)}; check the spelling (kg entities, "
+                           "kg documents) or pass --force to record the decision anyway")
+        self.store.ox  # opens the store for writing now: a locked or read-only store fails before the write
         append_decision(self.curation_path, line)
-        load_curation(self.curation_path)  # refuse a line that does not parse
         self.ingest([])
         return self.curation_path
+
+    def _has_name(self, name: str) -> bool:
+        k = key(name)
+        return any(key(e.label) == k or any(key(a) == k for a in e.aliases) for e in self.entities())
 
     # -- answer -------------------------------------------------------------
     def search(self, query: str, *, date_from: str | None = None, date_to: str | None = None,
@@ -294,6 +334,7 @@ class Archive:
         spelling), topic a thesaurus concept (its narrower concepts count too)."""
         from kg.search.filters import Filters
 
+        _check_question(query, "search")
         named = self.find_entity(mentions).label if mentions else None
         actor = self._actor_label(actor) if actor else None
         filters = Filters(date_from=date_from, date_to=date_to, **{
@@ -323,6 +364,7 @@ class Archive:
         return drift(self.store, self.index)
 
     def ask(self, question: str, *, today: date | None = None):
+        _check_question(question, "question")
         result = self.runner.ask(question, today=today)
         if result.query is None and self.endpoint is None:  # the server has no search index
             result.search = self.search(question, limit=5)
@@ -342,13 +384,18 @@ class Archive:
         """The store's graph (or an RDF file) against the SHACL shapes."""
         from kg.export.validate import validate_store
 
-        return validate_file(path) if path else validate_store(self.store.ox)
+        if path is None:
+            return validate_store(self.store.ox)
+        try:
+            return validate_file(path)
+        except (SyntaxError, ValueError) as e:  # the RDF parsers' word for a file that is not RDF
+            raise QueryError(f"{path}: not valid RDF: {str(e).strip().splitlines()[-1]}") from None
 
-    def sparql(self, text: str, *, allow_update: bool = False):
+    def sparql(self, text: str, *, allow_update: bool = False, allow_outside: bool = False):
         """Results of an ad-hoc SPARQL query (None after an update) from the local store or the endpoint."""
         from kg.export.sparql import run_sparql
 
-        return run_sparql(self.backend, text, allow_update=allow_update)
+        return run_sparql(self.backend, text, allow_update=allow_update, allow_outside=allow_outside)
 
     def push(self, endpoint: str, graph_store: str | None = None, progress=None):
         """Load every document graph that changed into a SPARQL server (Graph Store Protocol)."""
@@ -364,6 +411,17 @@ def validate_file(path: Path):
     from kg.export.validate import validate_file as validate
 
     return validate(path)
+
+
+MAX_QUESTION_CHARS = 2_000  # a question or search is a line, not a document
+MAX_NESTING = 64
+
+
+def _check_question(text: str, what: str) -> None:
+    """Refuse input whose size or nesting would cost far more than any real question."""
+    if len(text) > MAX_QUESTION_CHARS:
+        raise QueryError(f"the {what} is {len(text)} characters long; at most {MAX_QUESTION_CHARS}")
+    check_nesting(text, MAX_NESTING, f"the {what} is")
 
 
 def _answers_from_search(result) -> list:

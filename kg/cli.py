@@ -8,6 +8,7 @@ errors (KgError) become one line on stderr and a non-zero exit, here only.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,6 +17,7 @@ import click
 
 from kg import __version__, render
 from kg.errors import KgError
+from kg.read.limits import DEFAULT as DEFAULT_LIMITS
 
 KIND_CHOICES = ["person", "municipality", "region", "organisation", "institution", "project", "programme",
                 "cluster", "meeting", "event", "place", "topic"]
@@ -30,6 +32,25 @@ class KgGroup(click.Group):
         except KgError as e:
             click.echo(f"Error: {e}", err=True)
             ctx.exit(e.exit_code)
+        except OSError as e:  # a file or folder the library met on its way (disk full, permissions, ...)
+            where = f"{e.filename}: " if e.filename else ""
+            click.echo(f"Error: {where}{e.strerror or e}; check the path, its permissions and free space",
+                       err=True)
+            ctx.exit(1)
+        except RecursionError:
+            click.echo("Error: the input is nested too deeply to read; write it flatter", err=True)
+            ctx.exit(1)
+
+
+def read_text_file(path: Path, what: str) -> str:
+    """A UTF-8 text file the user named, or one line saying why it cannot be read."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        line = path.read_bytes()[:e.start].count(b"\n") + 1
+        raise KgError(f"{path}:{line}: the {what} is not UTF-8 text; save it as UTF-8") from None
+    except OSError as e:
+        raise KgError(f"{path}: cannot read the {what}: {e.strerror or e}") from None
 
 
 def json_option(f):
@@ -37,22 +58,24 @@ def json_option(f):
     return click.option("--json", "as_json", is_flag=True, help="Print one JSON document with stable keys.")(f)
 
 
-def archive_of(ctx, create: bool = False):
+def archive_of(ctx, create: bool = False, write: bool = False):
     from kg.api import Archive
 
     obj = ctx.find_root().params
     endpoint = obj.get("endpoint")
     # answering from a server needs only the base IRI, which a new local store records
     return Archive(Path(obj["store"]) if obj.get("store") else None, base_iri=obj.get("base_iri"),
-                   create=create or endpoint is not None, endpoint=endpoint)
+                   create=create or endpoint is not None, endpoint=endpoint,
+                   read_only=not (create or write or endpoint))
 
 
-def uses_archive(create: bool = False):
+def uses_archive(create: bool = False, write: bool = False):
+    """The command gets the Archive; one that does not write opens the store read-only."""
     def wrap(f):
         @functools.wraps(f)
         @click.pass_context
         def inner(ctx, *a, **kw):
-            with archive_of(ctx, create) as archive:
+            with archive_of(ctx, create, write or kw.get("allow_update", False)) as archive:
                 return f(archive, *a, **kw)
         return inner
     return wrap
@@ -93,28 +116,49 @@ def quiet_option(f):
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--force", is_flag=True, help="Re-read documents even when unchanged.")
+@click.option("--collection", default=None, metavar="NAME",
+              help="Name documents NAME/<path under the folder> instead of <folder name>/<path>.")
+@click.option("--max-file-mb", default=DEFAULT_LIMITS.file_mb, show_default=True, help="Largest Word or PDF file.")
+@click.option("--max-text-file-mb", default=DEFAULT_LIMITS.text_file_mb, show_default=True,
+              help="Largest text, Markdown or HTML file.")
+@click.option("--max-part-mb", default=DEFAULT_LIMITS.part_mb, show_default=True,
+              help="Largest decompressed part of a Word file.")
+@click.option("--max-lines", default=DEFAULT_LIMITS.lines, show_default=True, help="Most lines of text in a document.")
+@click.option("--max-line-chars", default=DEFAULT_LIMITS.line_chars, show_default=True,
+              help="Longest line (a Word paragraph is one line).")
+@click.option("--max-seconds", default=DEFAULT_LIMITS.seconds, show_default=True,
+              help="Longest time to read one document.")
+@click.option("--jsonl", is_flag=True, help="Stream one JSON object a line, each result as soon as it is known.")
 @quiet_option
 @json_option
 @uses_archive(create=True)
-def ingest(archive, paths, force, quiet, as_json):
-    """Read minutes (files or folders) into the store and the index; a progress bar on a terminal."""
+def ingest(archive, paths, force, collection, max_file_mb, max_text_file_mb, max_part_mb, max_lines, max_line_chars,
+           max_seconds, jsonl, quiet, as_json):
+    """Read minutes (files or folders) into the store and the index, saying what became of each file
+    as soon as it is known; a progress bar on a terminal."""
     from kg.ingest.pipeline import expand
+    from kg.read.limits import Limits
 
+    limits = Limits(max_file_mb, max_text_file_mb, max_part_mb, max_lines, max_line_chars, max_seconds)
     tally = render.IngestTally()
-    with render.Progress(len(expand(list(paths))[0]), quiet=quiet or as_json) as progress:
+    with render.Progress(len(expand(list(paths), collection)[0]), quiet=quiet or as_json or jsonl) as progress:
         def heard(kind, item):
             line = tally.add(kind, item)
-            if kind != "skipped":
+            if kind in ("ingested", "unchanged"):
                 progress.advance()
-            if not (as_json or quiet) or kind == "skipped":
+            if jsonl:
+                click.echo(render.json_line(kind, item))
+            elif not (as_json or quiet) or kind == "skipped":
                 click.echo(line, err=as_json or quiet)
-        report = archive.ingest(list(paths), force=force, listener=heard)
+        report = archive.ingest(list(paths), force=force, collection=collection, limits=limits, listener=heard)
     if as_json:
         data = report.to_json()
         for s in data["skipped"]:
             s.pop("trace", None)
         render.emit_json(data)
-    elif not tally.counts or not any(tally.counts.values()):
+    elif jsonl:
+        pass
+    elif not any(tally.counts.values()):
         click.echo("nothing to ingest")
     else:
         click.echo("\n".join(tally.closing(progress.elapsed())))
@@ -185,7 +229,7 @@ def search(archive, query, date_from, date_to, actor, body, kind, topic, mention
 
 @main.command()
 @quiet_option
-@uses_archive()
+@uses_archive(write=True)
 def reindex(archive, quiet):
     """Rebuild the search index from the graph's sections."""
     with render.Progress(None, quiet=quiet) as progress:
@@ -246,7 +290,7 @@ def queries(as_json):
 
 
 @main.command()
-@click.argument("name")
+@name_argument("name")
 @click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="KEY VALUE", help="A parameter value.")
 @click.option("--today", default=None)
 @click.option("--explain", is_flag=True)
@@ -265,18 +309,25 @@ def query(archive, name, params, today, explain, as_json):
 @click.option("--format", "fmt", default="turtle", show_default=True,
               type=click.Choice(["turtle", "trig", "nt", "nquads", "xml", "json-ld"]))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None)
+@click.option("--force", is_flag=True, help="Overwrite the output file when it exists.")
 @click.option("--with-ontology", is_flag=True, help="Add the project's ontology (data/rdf/ontology.ttl).")
 @quiet_option
 @uses_archive()
-def export(archive, fmt, output, with_ontology, quiet):
+def export(archive, fmt, output, force, with_ontology, quiet):
     """Write the graph as RDF (quad formats keep one named graph per document)."""
     with render.Progress(None, "graphs", quiet=quiet) as progress:
-        if output:
-            with open(output, "wb") as f:
-                n = archive.export(fmt, f, with_ontology=with_ontology, progress=progress)
-        else:
+        if not output:
             archive.export(fmt, sys.stdout.buffer, with_ontology=with_ontology, progress=progress)
-    if output:
+            return
+        if not str(output).strip():
+            raise click.UsageError("-o wants a file name, not an empty one")
+        try:
+            with open(output, "wb" if force else "xb") as f:
+                n = archive.export(fmt, f, with_ontology=with_ontology, progress=progress)
+        except FileExistsError:
+            raise KgError(f"{output} exists: pass --force to overwrite it, or choose another file with -o") from None
+        except OSError as e:
+            raise KgError(f"cannot write {output}: {e.strerror or e}; choose another file with -o") from None
         render.err(f"wrote {n} statements to {output}")
 
 
@@ -306,14 +357,15 @@ def validate(ctx, file, as_json):
 @click.option("--format", "fmt", default="table", show_default=True,
               type=click.Choice(["table", "json", "csv", "turtle"]),
               help="table, json or csv for SELECT and ASK; turtle, json (JSON-LD), csv or table for CONSTRUCT and DESCRIBE.")
-@click.option("--allow-update", is_flag=True, help="Run INSERT, DELETE, LOAD, CLEAR and other updates.")
+@click.option("--allow-update", is_flag=True, help="Run INSERT, DELETE, CLEAR and other updates.")
+@click.option("--allow-outside", is_flag=True, help="Let SERVICE and LOAD read other servers and local files.")
 @uses_archive()
-def sparql(archive, query, fmt, allow_update):
+def sparql(archive, query, fmt, allow_update, allow_outside):
     """Run a SPARQL query (its text, or a file ending .rq or .sparql) over the union of the document graphs."""
     from kg.export.sparql import result_rows, write_results
 
-    text = Path(query).read_text(encoding="utf-8") if query.endswith((".rq", ".sparql")) else query
-    results = archive.sparql(text, allow_update=allow_update)
+    text = read_text_file(Path(query), "query file") if query.endswith((".rq", ".sparql")) else query
+    results = archive.sparql(text, allow_update=allow_update, allow_outside=allow_outside)
     if results is None:
         render.err("update done")
     elif fmt == "table":
@@ -330,7 +382,7 @@ def sparql(archive, query, fmt, allow_update):
               help="Its Graph Store Protocol endpoint (default: /store beside an Oxigraph /query, else the endpoint).")
 @quiet_option
 @json_option
-@uses_archive()
+@uses_archive(write=True)
 def push(archive, push_endpoint, graph_store, quiet, as_json):
     """Load the archive into a SPARQL 1.1 server, one named graph per document, sending only what changed."""
     endpoint = push_endpoint or archive.endpoint
@@ -359,7 +411,7 @@ def documents(archive, as_json):
 
 @main.command()
 @click.argument("names", nargs=-1, required=True)
-@uses_archive()
+@uses_archive(write=True)
 def remove(archive, names):
     """Take documents out of the graph and the index."""
     for name in archive.remove(list(names)):
@@ -378,81 +430,76 @@ def candidates(archive, as_json):
         click.echo(render.candidates(items))
 
 
-def force_option(f):
-    return click.option("--force", is_flag=True, help="Record it even if a name is not in the graph.")(f)
-
-
-def _decision(archive, line: str, names: list[str], force: bool) -> None:
-    """Record a curation decision; a name the graph does not hold is a typo until --force says otherwise."""
-    unknown = archive.unknown_names(names)
-    if unknown and not force:
-        raise KgError(" and ".join(repr(n) for n in unknown) + " not in the graph (see kg entities); "
-                      "nothing recorded; use --force to record it anyway")
-    for name in unknown:
-        render.err(f"warning: {name!r} is not in the graph")
-    path = archive.decide(line)
+def _decision(archive, line: str, force: bool) -> None:
+    path = archive.decide(line, force=force)
     render.err(f"recorded in {path}: {line}")
+
+
+def force_decision(f):
+    """--force on a curation command: record the decision even when a name is not in the graph."""
+    return click.option("--force", is_flag=True, help="Record it even when a name is not in the graph.")(f)
 
 
 @main.command()
 @name_argument("name")
 @name_argument("into")
-@force_option
-@uses_archive()
+@force_decision
+@uses_archive(write=True)
 def merge(archive, name, into, force):
     """Merge NAME into INTO (NAME becomes an alias)."""
-    _decision(archive, f'merge "{name}" into "{into}"', [name, into], force)
+    _decision(archive, f'merge "{name}" into "{into}"', force)
 
 
 @main.command()
 @click.argument("alias_name")
 @name_argument("of")
-@force_option
-@uses_archive()
+@force_decision
+@uses_archive(write=True)
 def alias(archive, alias_name, of, force):
     """Record ALIAS_NAME as another name of OF."""
-    _decision(archive, f'alias "{alias_name}" of "{of}"', [of], force)
+    _decision(archive, f'alias "{alias_name}" of "{of}"', force)
 
 
 @main.command()
 @name_argument("name")
 @click.argument("new_name")
-@force_option
-@uses_archive()
+@force_decision
+@uses_archive(write=True)
 def rename(archive, name, new_name, force):
     """Give NAME a new preferred label."""
-    _decision(archive, f'rename "{name}" to "{new_name}"', [name], force)
+    _decision(archive, f'rename "{name}" to "{new_name}"', force)
 
 
 @main.command("set-kind")
 @name_argument("name")
 @click.argument("kind", type=click.Choice(KIND_CHOICES))
-@force_option
-@uses_archive()
+@force_decision
+@uses_archive(write=True)
 def set_kind(archive, name, kind, force):
     """Change the kind of the thing called NAME."""
-    _decision(archive, f'kind "{name}" {kind}', [name], force)
+    _decision(archive, f'kind "{name}" {kind}', force)
 
 
 @main.command()
 @name_argument("name")
 @click.option("--in", "document", required=True, help="The document where NAME is another thing.")
 @click.option("--as", "new_name", required=True, help="The name that other thing gets.")
-@force_option
-@uses_archive()
+@force_decision
+@uses_archive(write=True)
 def split(archive, name, document, new_name, force):
     """Split off what NAME stands for in one document as a thing of its own."""
-    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"', [name], force)
+    _decision(archive, f'split "{name}" in "{document}" as "{new_name}"', force)
 
 
 @main.command()
 @name_argument("a")
 @name_argument("b")
-@force_option
-@uses_archive()
+@force_decision
+@uses_archive(write=True)
 def distinct(archive, a, b, force):
     """Record that A and B are two different things (never proposed or matched as one)."""
-    _decision(archive, f'distinct "{a}" "{b}"', [a, b], force)
+    _decision(archive, f'distinct "{a}" "{b}"', force)
+
 
 
 # -- the network (kg.graph): analytics, exports, pictures ----------------------

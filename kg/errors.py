@@ -29,3 +29,16 @@ class QueryError(KgError):
 
 class StoreError(KgError):
     """The store cannot be opened or written (locked, corrupt, wrong version)."""
+
+
+def check_nesting(text: str, limit: int, what: str) -> None:
+    """Refuse text nested deeper than limit, before a recursive parser sees it (and overflows its stack)."""
+    depth = deepest = 0
+    for c in text:
+        if c in "([{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in ")]}":
+            depth = max(0, depth - 1)
+    if deepest > limit:
+        raise QueryError(f"{what} nested {deepest} brackets deep; at most {limit}")

@@ -8,6 +8,7 @@ its ``Evidence``); resolve gives nodes their IRIs; store writes the graph.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from typing import Callable
 
@@ -28,7 +29,7 @@ class SourceText:
     # each with its line span in ``text``; every stage after the reader works on these
     blocks: list["Block"] = field(default_factory=list, compare=False)
 
-    @property
+    @cached_property  # split once: evidence asks for lines thousands of times on a long document
     def lines(self) -> list[str]:
         return self.text.split("\n")
 

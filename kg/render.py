@@ -118,7 +118,18 @@ def document_line(kind: str, item) -> str:
                 f"{item.sections} sections, {item.attendees} attendees, {item.entities} entities")
     if kind == "skipped":
         return f"skipped {item['path']}: {item['reason']}"
+    if kind == "renamed":
+        return f"renamed: {item['from']} → {item['to']}"
+    if kind == "repaired":  # what an interrupted ingest had left half-written, redone
+        return f"repaired: {item}"
     return f"{kind} {item}"
+
+
+def json_line(kind: str, item) -> str:
+    """One result of an ingest as a JSON line (``--jsonl``), written as soon as it is known."""
+    data = item.to_json() if hasattr(item, "to_json") else item
+    data = {k: v for k, v in data.items() if k != "trace"} if isinstance(data, dict) else {"document": data}
+    return json.dumps({"result": kind, **data}, ensure_ascii=False)
 
 
 class IngestTally:

@@ -11,6 +11,7 @@ from kg.api import Archive
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_DIR = ROOT / "data" / "minutes"
 SAMPLE = SAMPLE_DIR / "000_b003cc053e82f227.txt"
+SAMPLE_ID = f"{SAMPLE_DIR.name}/{SAMPLE.name}"  # a document is known by its folder and file name
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
 NETWORK = Path(__file__).parent / "data" / "network"
 TODAY = "2022-05-20"  # tests never read the wall clock

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from kg.cli import main
-from tests.conftest import SAMPLE, TODAY
+from tests.conftest import SAMPLE, SAMPLE_ID, TODAY
 
 
 @pytest.fixture
@@ -34,10 +34,10 @@ def test_ingest_json_contract(run):
     data = json.loads(r.stdout)
     assert set(data) >= {"ingested", "unchanged", "skipped"}
     [doc] = data["ingested"]
-    assert doc["document"] == SAMPLE.name
+    assert doc["document"] == SAMPLE_ID
     assert doc["sections"] >= 15 and doc["entities"] > 40
     again = json.loads(run("ingest", str(SAMPLE), "--json").stdout)
-    assert again == {"ingested": [], "unchanged": [SAMPLE.name], "skipped": []}
+    assert again == {"ingested": [], "unchanged": [SAMPLE_ID], "skipped": [], "renamed": [], "repaired": []}
 
 
 def test_entities_json_contract(ingested):
@@ -45,7 +45,7 @@ def test_entities_json_contract(ingested):
     ingvoldstad = next(e for e in data if e["label"] == "Trond Arne Ingvoldstad")
     assert ingvoldstad["kind"] == "person"
     assert ingvoldstad["aliases"] == ["Ingvoldstad, Trond Arne"]
-    assert ingvoldstad["documents"] == [SAMPLE.name]
+    assert ingvoldstad["documents"] == [SAMPLE_ID]
     assert ingvoldstad["id"].startswith("https://example.org/kg/person/")
 
 
@@ -56,7 +56,7 @@ def test_ask_json_contract(ingested):
     sv = next(a for a in data["answers"] if a["label"] == "Søndre Viken")
     assert sv["kind"] == "region"
     ev = sv["evidence"][0]
-    assert ev["document"] == SAMPLE.name and ev["section"] == "Søndre Viken"
+    assert ev["document"] == SAMPLE_ID and ev["section"] == "Søndre Viken"
     assert ev["lines"] == [67, 67] and "kunstig intelligens" in ev["text"]
 
 
@@ -127,15 +127,15 @@ def test_bad_files_are_skipped_and_the_store_kept(run, tmp_path):
     text = SAMPLE.read_text(encoding="utf-8").replace("Bærum", "Sørum-Bærum Næringsråd")
     (batch / "cp1252.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
     shutil.copy(SAMPLE, batch / SAMPLE.name)
-    r = run("ingest", str(batch), "--json")
+    r = run("ingest", str(batch), "--collection", "minutes", "--json")  # the sample's own collection
     assert r.exit_code == 1
     data = json.loads(r.stdout)
     assert sorted(s["path"].rsplit("/", 1)[-1] for s in data["skipped"]) == ["empty.txt", "image.txt"]
     reasons = {s["path"].rsplit("/", 1)[-1]: s["reason"] for s in data["skipped"]}
     assert reasons["empty.txt"].startswith("empty file")
     assert reasons["image.txt"].startswith("binary file")
-    assert [d["document"] for d in data["ingested"]] == ["cp1252.txt"]
-    assert data["unchanged"] == [SAMPLE.name]
+    assert [d["document"] for d in data["ingested"]] == ["minutes/cp1252.txt"]
+    assert data["unchanged"] == [SAMPLE_ID]
     after = {e["label"] for e in json.loads(run("entities", "--json").stdout)}
     assert {e["label"] for e in before} <= after
     assert "Sørum-Bærum Næringsråd" in after  # the cp1252 file was read right

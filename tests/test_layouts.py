@@ -30,7 +30,7 @@ def kinds(archive, kind):
 
 
 def test_each_format_yields_its_meeting(corpus):
-    dates = {d.document[:3]: (d.meeting_date, d.body) for d in corpus.report.ingested}
+    dates = {d.document.rsplit("/", 1)[-1][:3]: (d.meeting_date, d.body) for d in corpus.report.ingested}
     assert dates["101"] == ("2023-11-14", "Hallingdal")            # .docx, body by its lexicon name
     assert dates["102"][0] == "2014-09-12"                          # .pdf, "Møtedato: 12.09.2014"
     assert dates["103"][0] == "2022-10-06"                          # .html, "Torsdag 6. oktober": weekday and © year

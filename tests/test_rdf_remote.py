@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from kg.api import Archive
 from kg.ask.catalogue import catalogue
 from kg.cli import main
+from kg.lang.text import slug
 from kg.remote.endpoint import RemoteStore, bind_terms
 from kg.remote.http import RemoteError
 from kg.remote.push import MANIFEST_GRAPH
@@ -144,7 +145,7 @@ def check_second_push(endpoint: str, tmp_path: Path) -> None:
         a.ingest([doc])
         a.remove(["other.txt"])
         second = a.push(endpoint)
-    minutes, gone = (f"https://example.org/push-test/document/{n}-txt" for n in ("minutes", "other"))
+    minutes, gone = (f"https://example.org/push-test/document/{slug(tmp_path.name)}-{n}-txt" for n in ("minutes", "other"))
     assert {minutes, gone} <= set(first.sent)
     assert second.sent == [minutes] and second.deleted == [gone]
     assert remote_graph(endpoint, gone) == set()

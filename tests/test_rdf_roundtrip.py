@@ -104,7 +104,7 @@ def test_provenance_query_gives_document_section_and_lines_of_each_fact(ingested
     result = ingested.run_query("provenance", {"entity": "Halden"})
     assert result.answers
     for answer in result.answers:
-        assert answer.columns["document"] == "000_b003cc053e82f227.txt"
+        assert answer.columns["document"] == "minutes/000_b003cc053e82f227.txt"
         assert int(answer.columns["lineStart"]) <= int(answer.columns["lineEnd"])
         assert answer.evidence and all(e.document == answer.columns["document"] for e in answer.evidence)
     cluster = next(a for a in result.answers if a.label == "Klynge for dekommisjonering av atomreaktorer")

@@ -9,27 +9,65 @@ from __future__ import annotations
 
 import csv
 import io
-import re
 from typing import BinaryIO
 
 import pyoxigraph as ox
 
-from kg.errors import QueryError
+from kg.errors import QueryError, check_nesting
 from kg.vocab import PREFIXES
 
 
-# After the prologue (PREFIX, BASE, comments), an update starts with one of these words.
-_UPDATE = re.compile(r"""^(?:\s+|\#[^\n]*|PREFIX\s+[\w.-]*:\s*<[^>]*>|BASE\s*<[^>]*>)*
-                         (?:INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b""", re.I | re.X)
+# Operations that reach outside the store: a SERVICE call to any server, a LOAD of any file or URL.
+_OUTSIDE = {"ServiceGraphPattern": "SERVICE", "Load": "LOAD"}
+MAX_QUERY_CHARS = 100_000
+MAX_NESTING = 64
 
 
-def is_update(text: str) -> bool:
-    return bool(_UPDATE.match(text))
+def classify(text: str) -> tuple[str, set[str]]:
+    """("query" or "update", the outside-reaching operations in it), as the SPARQL parser reads it."""
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql import parser
+
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
+    check_nesting(text, MAX_NESTING, "the query is")
+    try:
+        try:
+            tree, kind = parser.parseQuery(text), "query"
+        except ParseException as query_error:
+            try:
+                tree, kind = parser.parseUpdate(text), "update"
+            except ParseException:
+                raise QueryError(f"bad SPARQL: line {query_error.lineno}, column {query_error.col}: "
+                                 f"{query_error.msg}") from None
+    except RecursionError:
+        raise QueryError("query nested too deeply for the SPARQL parser; write it flatter") from None
+    return kind, {_OUTSIDE[n] for n in _names(tree) if n in _OUTSIDE}
 
 
-def run_sparql(backend, text: str, *, allow_update: bool = False):
-    """The results of a query (None for an update that ran); an update without permission is refused."""
-    if is_update(text):
+def _names(tree) -> set[str]:
+    """The names of every parsed part (rdflib's CompValue) in a parse tree."""
+    found, todo = set(), [tree]
+    while todo:
+        node = todo.pop()
+        name = getattr(node, "name", None)
+        if isinstance(name, str):
+            found.add(name)
+        if isinstance(node, dict):
+            todo.extend(node.values())
+        elif isinstance(node, (list, tuple)) or type(node).__name__ == "ParseResults":
+            todo.extend(node)
+    return found
+
+
+def run_sparql(backend, text: str, *, allow_update: bool = False, allow_outside: bool = False):
+    """The results of a query (None for an update that ran). An update runs only when allowed, and
+    SERVICE or LOAD (which read other servers or local files) only when allow_outside says so."""
+    kind, outside = classify(text)
+    if outside and not allow_outside:
+        raise QueryError(f"{' and '.join(sorted(outside))} would read other servers or files: "
+                         "pass --allow-outside to let it")
+    if kind == "update":
         if not allow_update:
             raise QueryError("this is a SPARQL update, which changes the data: pass --allow-update to run it")
         backend.update(text)

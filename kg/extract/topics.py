@@ -13,11 +13,15 @@ def topics(g: DocGraph) -> None:
     th = thesaurus()
     lines = g.minutes.source.lines
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
+    facts_of: dict[int, list] = {}  # section node → its facts, gathered once (not once per section)
+    for f in g.facts:
+        facts_of.setdefault(id(f.subject), []).append(f)
     for sec in g.minutes.sections:
         if sec.kind in ("header", "attendance"):
             continue
-        actor = next((f.object for f in g.facts if f.subject is sec.node and f.predicate == KG.actor), None)
-        projects = [f.object for f in g.facts if f.subject is sec.node and f.predicate == SCHEMA.mentions
+        own = facts_of.get(id(sec.node), [])
+        actor = next((f.object for f in own if f.predicate == KG.actor), None)
+        projects = [f.object for f in own if f.predicate == SCHEMA.mentions
                     and getattr(f.object, "kind", None) == "project"]
         for s in section_sentences(sec, lines, skip_heading=sec.kind == "roundtable"):
             ev = g.evidence(sec, s.first, s.last, s.text)

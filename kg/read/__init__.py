@@ -9,13 +9,18 @@ file (Word, PDF, HTML) add a third item, each line's location in the file
 
 from __future__ import annotations
 
+import errno
 import hashlib
+import logging
+import os
+import stat
 from pathlib import Path
 from typing import Callable
 
 from kg.errors import BadInput
 from kg.model import SourceText
 from kg.read.htmlfile import read_html
+from kg.read.limits import DEFAULT, Limits, check_file, check_text, check_zip
 from kg.read.pdffile import read_pdf
 from kg.read.plaintext import decode_text
 from kg.read.wordfile import read_docx
@@ -33,30 +38,53 @@ READERS: dict[str, tuple[str, Reader]] = {
 }
 SUFFIXES = tuple(READERS)
 
+# pypdf logs what it repairs ("EOF marker not found") on stderr; the reader names real failures itself
+logging.getLogger("pypdf").setLevel(logging.ERROR)
 
-def read_file(path: Path) -> SourceText:
-    """The text of one file, or BadInput saying why it cannot be minutes."""
+
+def read_file(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> SourceText:
+    """The text of one file (known in the store as name), or BadInput saying why it cannot be minutes."""
     suffix = path.suffix.lower()
     if suffix not in READERS:
         raise BadInput(f"unsupported file type {suffix or '(none)'}: kg reads {', '.join(SUFFIXES)}")
-    try:
-        data = path.read_bytes()
-    except OSError as e:
-        raise BadInput(f"cannot read: {e.strerror or e}") from None
+    data = _read_bytes(path, limits)
     if not data.strip():
         raise BadInput("empty file: no text to read")
     fmt, reader = READERS[suffix]
+    if fmt == "docx":
+        check_zip(data, limits)
     text, encoding, *located = reader(data)
     locations = located[0] if located else None
     if locations is None:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise BadInput("empty file: no text to read")
+    check_text(text, limits)
     return SourceText(
-        name=path.name,
+        name=name or path.name,
         text=text,
         content_hash=hashlib.sha256(data).hexdigest(),
         encoding=encoding,
         format=fmt,
         locations=locations,
     )
+
+
+def _read_bytes(path: Path, limits: Limits) -> bytes:
+    """The file's bytes, once it is known to be a regular file within the size limit."""
+    try:
+        with open(path, "rb", opener=_open_nonblocking) as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise BadInput("not a regular file (a FIFO, socket or device): nothing to read")
+            check_file(path, info.st_size, limits)
+            return f.read()
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            raise BadInput("symlink loop: the link points back at itself") from None
+        raise BadInput(f"cannot read: {e.strerror or e}") from None
+
+
+def _open_nonblocking(path, flags):
+    """Open without waiting for a writer, so a FIFO named .txt cannot hang the batch."""
+    return os.open(path, flags | os.O_NONBLOCK)

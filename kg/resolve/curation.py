@@ -55,8 +55,11 @@ class Curation:
         return label if seen else None
 
     def split_for(self, document: str, label: str) -> str | None:
-        """The label a name gets in one document where it is another thing."""
-        return self.splits.get((document, key(label)))
+        """The label a name gets in one document where it is another thing (the document named by its
+        identity, "minutes/2021/styret.txt", or by its file name alone)."""
+        k = key(label)
+        return next((new for (doc, name), new in self.splits.items()
+                     if name == k and (doc == document or document.endswith("/" + doc))), None)
 
     def kind_for(self, label: str) -> str | None:
         return self.kinds.get(key(label))
@@ -81,19 +84,36 @@ class Curation:
 
 
 def load_curation(path: Path) -> Curation:
-    """Read the curation file (a missing file is an empty curation)."""
-    cur = Curation(path=path)
-    if not path.exists():
-        return cur
-    cur.text = path.read_text(encoding="utf-8")
+    """Read the curation file (a missing file is an empty curation); every error names its line."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Curation(path=path)
+    except IsADirectoryError:
+        raise KgError(f"{path} is a folder; the curation file must be a text file there") from None
+    except OSError as e:
+        raise KgError(f"{path}: cannot read the curation file: {e.strerror or e}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        raise KgError(f"{path}:{line}: not UTF-8 text; save the curation file as UTF-8") from None
+    return parse_curation(text, path)
+
+
+def parse_curation(text: str, path: Path | str) -> Curation:
+    """The decisions in text, or KgError naming the first line that is not one."""
+    cur = Curation(path=path if isinstance(path, Path) else None)
+    cur.text = text
     for n, raw in enumerate(cur.text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
+        shown = line if len(line) <= 80 else line[:77] + "..."
         try:
             words = shlex.split(line)
         except ValueError as e:
-            raise KgError(f"{path}:{n}: {e}") from None
+            raise KgError(f"{path}:{n}: {e} in {shown!r}") from None
         verb = words[0].lower()
         if verb in VERBS and len(words) == 4 and words[2].lower() == VERBS[verb]:
             if verb == "rename":
@@ -106,16 +126,35 @@ def load_curation(path: Path) -> Curation:
         elif verb == "split" and len(words) == 6 and words[2].lower() == "in" and words[4].lower() == "as":
             cur.splits[(words[3], key(words[1]))] = words[5]
         else:
-            raise KgError(f"{path}:{n}: cannot read {line!r}; expected one of: "
+            raise KgError(f"{path}:{n}: cannot read {shown!r}; expected one of: "
                           'merge "A" into "B" | alias "A" of "B" | rename "A" to "B" | '
                           f'kind "A" <{"|".join(KINDS)}> | distinct "A" "B" | split "A" in "DOC" as "B"')
     return cur
 
 
+def names_in(line: str) -> tuple[list[str], str | None]:
+    """The names a decision says must be in the graph, and the document it names (split), if any."""
+    words = shlex.split(line)
+    verb = words[0].lower()
+    if verb == "alias":
+        return [words[3]], None  # the alias itself is new
+    if verb == "split":
+        return [words[1]], words[3]
+    if verb in ("kind", "rename"):
+        return [words[1]], None
+    return [words[1], words[-1]], None
+
+
 def append_decision(path: Path, line: str) -> None:
-    """Add one decision to the curation file, keeping what the user wrote."""
-    text = path.read_text(encoding="utf-8") if path.exists() else (
-        "# kg curation file: one decision a line, applied on every ingest (see kg/resolve/curation.py)\n")
+    """Add one decision to the curation file, keeping what the user wrote; whole or not at all."""
+    cur = load_curation(path)
+    text = cur.text or "# kg curation file: one decision a line, applied on every ingest (see kg/resolve/curation.py)\n"
     if not text.endswith("\n"):
         text += "\n"
-    path.write_text(text + line + "\n", encoding="utf-8")
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text + line + "\n", encoding="utf-8")
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise KgError(f"cannot write the curation file {path}: {e.strerror or e}") from None

@@ -277,12 +277,12 @@ def _check_owner(document: str, sections: list[IndexedSection]) -> None:
 
 
 class _Fuzzy(FuzzyTermPlugin):
-    """`word~` allows two edits, since whoosh counts a swap of two letters ("Fornbeu") as two."""
+    """`word~` allows two edits, since whoosh counts a swap of two letters ("Fornbeu") as two;
+    more are never allowed ("kunstig~9" would try most of the vocabulary, for minutes)."""
 
     def create(self, parser, match):
         node = super().create(parser, match)
-        if not match.group("maxdist"):
-            node.maxdist = 2
+        node.maxdist = min(node.maxdist, 2) if match.group("maxdist") else 2
         return node
 
 

@@ -131,10 +131,10 @@ def expand(tokens: list[Token], synonyms: SynonymTable) -> tuple[str, list[Token
             out.append(tok.text)
             i += 1
             continue
-        run = 1
-        while i + run < len(tokens) and tokens[i + run].plain:
+        run = 1  # plain words from here, counted only as far as the longest synonym (linear in words)
+        while i + run < len(tokens) and run < synonyms.longest and tokens[i + run].plain:
             run += 1
-        for n in range(min(run, synonyms.longest), 0, -1):
+        for n in range(run, 0, -1):
             phrase = " ".join(_bare(t.text) for t in tokens[i : i + n])
             rings = synonyms.rings_for(phrase)
             if rings:

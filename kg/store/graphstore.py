@@ -6,47 +6,94 @@ Layout of a store directory::
     oxigraph/     the RDF store (pyoxigraph)
     index/        the full-text index of sections (kg.search)
     sources/      the text each document was read as, to re-derive it when curation changes
+    pending/      one marker per document whose graph and index are being written (kg.ingest)
     curation.txt  the user's decisions (kg.resolve.curation), applied on every ingest
 
+A document is known by its identity, the path it was ingested under
+("minutes/2022/referat.txt"); files under sources/ and pending/ are named by a
+hash of it, so any name (slashes, newlines, odd bytes) is a safe file name.
+
+Commands that only read open the store read-only, so they work while an
+ingest writes, and never hold the lock a writer needs.
 Questions are answered through pyoxigraph directly; rdflib is only used by export.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
-from dataclasses import asdict
+import os
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from kg.errors import StoreError
 from kg.model import SourceText
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 1: sources/<file name>.json, documents known by bare file name
 DEFAULT_BASE = "https://example.org/kg/"
 THESAURUS_GRAPH = "graph/thesaurus"
+_SOURCE_FIELDS = {f.name for f in fields(SourceText)}
+
+
+def file_key(identity: str) -> str:
+    """A file name for anything keyed by a document identity."""
+    return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32]
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file whole or not at all (temp file, then rename)."""
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path}: {e.strerror or e}") from None
 
 
 class GraphStore:
-    def __init__(self, path: Path, *, base_iri: str | None = None, create: bool = True):
+    def __init__(self, path: Path, *, base_iri: str | None = None, create: bool = True, read_only: bool = False):
         self.path = Path(path)
+        self.read_only = read_only
         self._ox = None
         cfg = self.path / "kg.json"
-        if cfg.exists():
-            try:
-                conf = json.loads(cfg.read_text(encoding="utf-8"))
-            except (OSError, ValueError) as e:
-                raise StoreError(f"{cfg}: not a kg store configuration ({e})") from None
+        if cfg.is_file():
+            conf = _read_config(cfg)
             if base_iri and base_iri != conf["base_iri"]:
                 raise StoreError(f"store {self.path} uses base IRI {conf['base_iri']}; "
                                  f"IRIs must stay stable, so it cannot change to {base_iri}")
             self.base = conf["base_iri"]
-        elif create:
+            if conf.get("format", 1) < FORMAT_VERSION and not read_only:
+                self._upgrade(cfg, conf)
+        elif cfg.exists():
+            raise StoreError(f"{cfg} is not a file: it should hold the store's configuration")
+        elif create and not read_only:
             self.base = base_iri or DEFAULT_BASE
             if not self.base.endswith(("/", "#")):
                 self.base += "/"
-            self.path.mkdir(parents=True, exist_ok=True)
-            cfg.write_text(json.dumps({"base_iri": self.base, "format": FORMAT_VERSION}, indent=2), encoding="utf-8")
+            try:
+                self.path.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise StoreError(f"cannot make the store folder {self.path}: {e.strerror or e} "
+                                 "(choose another with --store)") from None
+            write_atomically(cfg, json.dumps({"base_iri": self.base, "format": FORMAT_VERSION}, indent=2))
         else:
-            raise StoreError(f"no kg store at {self.path}: run `kg ingest` first")
+            raise StoreError(f"no kg store at {self.path}: run `kg ingest` first (or choose one with --store)")
+
+    def _upgrade(self, cfg: Path, conf: dict) -> None:
+        """Bring a store of an older format up to this one, in place (documents keep their names)."""
+        d = self.path / "sources"
+        for old in sorted(d.glob("*.json")) if d.is_dir() else ():
+            try:
+                data = json.loads(old.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if "path" in data:
+                continue  # already in the new layout
+            self._write_source(SourceText(**{k: v for k, v in data.items() if k in _SOURCE_FIELDS}), None)
+            old.unlink()
+        write_atomically(cfg, json.dumps({**conf, "format": FORMAT_VERSION}, indent=2))
 
     @property
     def exists(self) -> bool:
@@ -54,15 +101,20 @@ class GraphStore:
 
     @property
     def ox(self):
-        """The pyoxigraph Store, opened on first use."""
+        """The pyoxigraph Store, opened on first use (read-only for commands that only read)."""
         if self._ox is None:
             import pyoxigraph
 
+            where = self.path / "oxigraph"
             try:
-                self._ox = pyoxigraph.Store(str(self.path / "oxigraph"))
-            except OSError as e:
-                raise StoreError(f"cannot open the store at {self.path}: {e} "
-                                 "(is another kg command writing to it?)") from None
+                if self.read_only:
+                    if not where.is_dir():
+                        raise StoreError(f"no kg store at {self.path}: run `kg ingest` first")
+                    self._ox = _open_read_only(where)
+                else:
+                    self._ox = pyoxigraph.Store(str(where))
+            except (OSError, RuntimeError) as e:  # pyoxigraph says "Corruption: ..." as a RuntimeError
+                raise StoreError(f"cannot open the store at {self.path}: {_open_problem(where, e)}") from None
         return self._ox
 
     def iri(self, local: str) -> str:
@@ -75,24 +127,30 @@ class GraphStore:
              "<https://w3id.org/kg-minutes/ns#contentHash> ?hash } }")
         return {r["name"].value: r["hash"].value for r in self.ox.query(q)}
 
-    def replace_graph(self, graph: str, quads: list) -> list:
-        """Put quads in place of a named graph's content; returns the old content to undo with."""
+    def document_graph(self, identity: str) -> str | None:
+        """The named graph holding a stored document."""
+        import pyoxigraph as ox
+
+        q = "SELECT ?g ?name WHERE { GRAPH ?g { ?d <https://w3id.org/kg-minutes/ns#sourceFile> ?name } }"
+        rows = self.select(q, {"name": ox.Literal(identity)})
+        return rows[0]["g"].value if rows else None
+
+    def replace_graph(self, graph: str, quads: list) -> None:
+        """Put quads in place of a named graph's content, in one transaction (small graphs)."""
         import pyoxigraph as ox
 
         g = ox.NamedNode(graph)
-        old = list(self.ox.quads_for_pattern(None, None, None, g))
-        if old:
+        if next(self.ox.quads_for_pattern(None, None, None, g), None) is not None:
             self.ox.remove_graph(g)
         self.ox.extend(quads)
-        return old
 
-    def restore_graph(self, graph: str, old: list) -> None:
+    def write_document_graph(self, graph: str, quads: list) -> None:
+        """A document's graph in place of its old one, bulk-loaded: a third of the memory of a
+        transaction. Not atomic on its own: the ingest's pending marker covers a crash."""
         import pyoxigraph as ox
 
-        g = ox.NamedNode(graph)
-        self.ox.remove_graph(g)
-        if old:
-            self.ox.extend(old)
+        self.ox.remove_graph(ox.NamedNode(graph))
+        self.ox.bulk_extend(quads)
 
     def remove_graph(self, graph: str) -> None:
         import pyoxigraph as ox
@@ -100,31 +158,63 @@ class GraphStore:
         self.ox.remove_graph(ox.NamedNode(graph))
 
     def flush(self) -> None:
-        if self._ox is not None:
+        if self._ox is not None and not self.read_only:
             self._ox.flush()
 
     def close(self) -> None:
         """Release the store (and its lock) so another Archive in this process can open it."""
-        if self._ox is not None:
-            self._ox.flush()
-            self._ox = None
+        self.flush()
+        self._ox = None
 
     # -- sources ----------------------------------------------------------
-    def save_source(self, source: SourceText) -> None:
-        d = self.path / "sources"
-        d.mkdir(exist_ok=True)
-        tmp = d / f".{source.name}.json.tmp"
-        tmp.write_text(json.dumps(asdict(source), ensure_ascii=False), encoding="utf-8")
-        tmp.replace(d / f"{source.name}.json")
+    def _source_path(self, identity: str) -> Path:
+        return self.path / "sources" / f"{file_key(identity)}.json"
 
-    def load_source(self, name: str) -> SourceText | None:
-        p = self.path / "sources" / f"{name}.json"
-        if not p.exists():
+    def save_source(self, source: SourceText, path: Path | None) -> None:
+        """Keep the text a document was read as, and the file it came from (to tell a move from a copy)."""
+        (self.path / "sources").mkdir(exist_ok=True)
+        self._write_source(source, path)
+
+    def _write_source(self, source: SourceText, path: Path | None) -> None:
+        record = {**asdict(source), "path": os.fsdecode(path.resolve()) if path else None}
+        write_atomically(self._source_path(source.name), json.dumps(record))  # \u escapes: odd bytes survive
+
+    def load_source(self, identity: str) -> tuple[SourceText, Path | None] | None:
+        """The stored text of a document and the file it was read from, if kept."""
+        p = self._source_path(identity)
+        try:
+            data = json.loads(p.read_text(encoding="utf-8"))
+        except FileNotFoundError:
             return None
-        return SourceText(**json.loads(p.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as e:
+            raise StoreError(f"{p}: unreadable stored source of {identity!r} ({e}); "
+                             f"`kg ingest --force` on its file rewrites it") from None
+        path = data.get("path")
+        return SourceText(**{k: v for k, v in data.items() if k in _SOURCE_FIELDS}), Path(path) if path else None
 
-    def remove_source(self, name: str) -> None:
-        (self.path / "sources" / f"{name}.json").unlink(missing_ok=True)
+    def remove_source(self, identity: str) -> None:
+        self._source_path(identity).unlink(missing_ok=True)
+
+    # -- pending documents (a graph and an index entry being written) ------
+    def mark_pending(self, identity: str) -> None:
+        """Say, before touching a document, that its graph and index may disagree until cleared."""
+        d = self.path / "pending"
+        d.mkdir(exist_ok=True)
+        write_atomically(d / f"{file_key(identity)}.json", json.dumps({"document": identity}, ensure_ascii=False))
+
+    def clear_pending(self, identity: str) -> None:
+        (self.path / "pending" / f"{file_key(identity)}.json").unlink(missing_ok=True)
+
+    def pending(self) -> list[str]:
+        """Documents a crash left half-written (graph and index may disagree)."""
+        d = self.path / "pending"
+        out = []
+        for p in sorted(d.glob("*.json")) if d.is_dir() else ():
+            try:
+                out.append(json.loads(p.read_text(encoding="utf-8"))["document"])
+            except (OSError, ValueError, KeyError):
+                p.unlink(missing_ok=True)  # a marker cut short: its document was not touched yet
+        return out
 
     # -- queries ----------------------------------------------------------
     def select(self, sparql: str, bindings: dict | None = None) -> list[dict]:
@@ -139,15 +229,59 @@ class GraphStore:
             return self.ox.query(sparql, use_default_graph_as_union=True, substitutions=substitutions)
         except SyntaxError as e:
             raise StoreError(f"bad SPARQL: {e}") from None
+        except (OSError, RuntimeError, ValueError) as e:
+            raise StoreError(f"the query failed: {e}") from None
 
     def update(self, sparql: str) -> None:
         try:
             self.ox.update(sparql)
         except SyntaxError as e:
             raise StoreError(f"bad SPARQL update: {e}") from None
+        except (OSError, RuntimeError, ValueError) as e:
+            raise StoreError(f"the update failed: {e}") from None
 
 
 def solution_rows(results) -> list[dict]:
     """SELECT results as dicts of the bound variables (an unbound one is left out)."""
     names = [v.value for v in results.variables]
     return [{n: row[n] for n in names if row[n] is not None} for row in results]
+
+
+def _open_read_only(where: Path):
+    """A read-only view of the store. A writer compacting at that moment can remove a file the view
+    was about to open ("No such file"); opening again sees the files that replaced it."""
+    import time
+
+    import pyoxigraph
+
+    for attempt in range(10):
+        try:
+            return pyoxigraph.Store.read_only(str(where))
+        except (OSError, RuntimeError) as e:
+            if "No such file" not in str(e) or attempt == 9:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def _read_config(cfg: Path) -> dict:
+    try:
+        conf = json.loads(cfg.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as e:
+        raise StoreError(f"{cfg}: not a kg store configuration ({e})") from None
+    if not isinstance(conf, dict) or not isinstance(conf.get("base_iri"), str):
+        raise StoreError(f"{cfg}: no base_iri in the store configuration; add "
+                         f'"base_iri": "{DEFAULT_BASE}" (or the base IRI the store was made with)')
+    return conf
+
+
+def _open_problem(where: Path, e: Exception) -> str:
+    """The true reason a store did not open, and what to do."""
+    text = str(e)
+    if isinstance(e, PermissionError) or "Permission denied" in text or "Read-only file system" in text:
+        return f"permission denied ({text.strip()}); use a store you can write, or run as its owner"
+    if "lock" in text.lower():
+        return "another kg command is writing to it; wait for it to finish"
+    if "Corruption" in text or "CURRENT" in text or "MANIFEST" in text:
+        return (f"its files are damaged ({text.strip()[:200]}); restore the folder from a backup, "
+                "or ingest the minutes again into a new store")
+    return f"{text.strip()[:300]}"
