@@ -301,10 +301,8 @@ class Archive:
                                              f"{reason} ({', '.join(docs)})"))
         return sorted(out, key=lambda c: -c.score)
 
-    def decide(self, line: str, *, force: bool = False) -> Path:
-        """Write one curation decision and re-derive every document with it. The decision is checked
-        first (it parses, its names are in the graph unless forced, the store can be written), so a
-        decision that cannot be applied is never recorded."""
+    def unknown_names(self, line: str) -> list[str]:
+        """The names (and the document) a curation decision speaks of that the graph does not hold."""
         parse_curation(line, "the decision")
         names, document = names_in(line)
         missing = [n for n in names if not self._has_name(n)]
@@ -313,6 +311,13 @@ class Archive:
                 self._document_named(document, self.store.document_hashes())
             except NotFound:
                 missing.append(f"document {document}")
+        return missing
+
+    def decide(self, line: str, *, force: bool = False) -> Path:
+        """Write one curation decision and re-derive every document with it. The decision is checked
+        first (it parses, its names are in the graph unless forced, the store can be written), so a
+        decision that cannot be applied is never recorded."""
+        missing = self.unknown_names(line)
         if missing and not force:
             raise NotFound(f"not in the graph: {', '.join(missing)}; check the spelling (kg entities, "
                            "kg documents) or pass --force to record the decision anyway")

@@ -431,6 +431,8 @@ def candidates(archive, as_json):
 
 
 def _decision(archive, line: str, force: bool) -> None:
+    for name in archive.unknown_names(line) if force else []:
+        render.err(f"warning: {name!r} is not in the graph")
     path = archive.decide(line, force=force)
     render.err(f"recorded in {path}: {line}")
 
