@@ -17,17 +17,20 @@ from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.extract.sentences import Sentence, section_sentences
-from kg.lang.amounts import find_amounts
+from kg.extract.funding import APPLY, common_funder, grant_node, read_grants
+from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
 from kg.lang.thesaurus import thesaurus
-from kg.model import Literal, Node, Section
-from kg.vocab import DCTERMS, KG, ORG, SCHEMA, XSD
+from kg.model import Node, Section
+from kg.vocab import DCTERMS, KG, ORG, SCHEMA
 
-_CAPWORD = r"[A-ZÆØÅ][\w\-æøå]*"
-_NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
-PROJECT_AFTER = re.compile(rf"\bprosjekt(?:et)?\s+(?P<name>{_NAME})")
-PROJECT_BEFORE = re.compile(rf"(?P<name>{_NAME})[\s\-]prosjekt(?:et)?\b")
+# "Prosjektet ...", "Det ...": a sentence that goes on about the project last named
+REFERS_BACK = re.compile(r"^\s*(?:prosjektet|prosjekta|det|dei|de|satsingen|satsinga)\b", re.IGNORECASE)
+# the words right before a programme's name that make it the project's funder or the call it applies to
+PROGRAMME_LINK = re.compile(r"\b(?:innen|innanfor|innenfor|gjennom|under|fra|frå|av|søkt|søker|søkjer|søknad\s+til|"
+                            r"søknad\s+i|forankret\s+i|forankra\s+i|finansiert\s+av|finansieres\s+av|støttet\s+av|støtta\s+av|tildelt|innvilget)\s+"
+                            r"(?:(?:programmet|ordningen|ordninga|[\wæøå]+(?:programmet|ordningen))\s+)?$", re.IGNORECASE)
 _MAKE = (r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|"
          r"starte|starter|starta|startar|opprette|oppretter|opprettes|oppretta|utrede|utreder|utredes|greier ut|"
          r"planlegge|planlegger|planlegges|planlegg|etablerer|etablerte|etablerar|etablera|byggjer|byggje|"
@@ -51,24 +54,6 @@ PLACE_AFTER = re.compile(r"\s+(?:for|i|på|ved)\s+(?P<place>[A-ZÆØÅ][\wæøå
                          r"ble|vart|sammen|saman|der|om|fra|frå)\b)[a-zæøå]{4,})?")
 ROLE_IS = re.compile(r"\b(?:er|blir|ble|vart|har blitt)\s+(?:nå\s+|no\s+|ny\s+|vår\s+|konstituert\s+)?(?P<role>[a-zæøå][\wæøå\- ]{2,40})")
 ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\-]*)\)")
-PURPOSE = re.compile(r"\b(?:for|til)\s+å\s+(?P<what>[^.,;]+?)(?=\s+(?:for|innen|i|fra|til)\s+(?:prosjekt|programm)|[.,;]|$)")
-STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "frå", "til", "som", "på", "av", "er", "ble", "vart", "har",
-              "under", "sammen", "saman", "ved", "hos", "mot", "etter", "gjennom", "innenfor", "der", "hvor"}
-
-
-def _trim_name(name: str) -> str:
-    """Cut a project name at a function word that ends it ('Green offshore Tech innen ...')."""
-    words = name.split()
-    out = []
-    for w in words:
-        if out and w.lower() in STOP_AFTER:
-            break
-        out.append(w)
-    while out and out[-1][:1].islower():
-        out.pop()
-    return " ".join(out)
-
-
 def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
 
@@ -112,17 +97,18 @@ class _Reader:
         g, text = self.g, s.text
         spans: list[tuple[int, int]] = []
         projects: list[Node] = []
-        for rx in (PROJECT_AFTER, PROJECT_BEFORE):
-            for m in rx.finditer(text):
-                name = _trim_name(m["name"])
-                if not name or name.lower() in ("prosjekt", "prosjektet"):
-                    continue
-                p = self.project_node(name, s)
+        clusters: list[tuple[Node, int]] = []
+        says_activity = bool(FUNDING_WORDS.search(text) or PARTNER_WORDS.search(text) or APPLY.search(text))
+        for named in find_initiatives(text, says_activity=says_activity):
+            spans.append(named.span)
+            if named.kind == "cluster":
+                node = g.entity("cluster", named.name)
+                g.fact(self.sec.node, SCHEMA.mentions, node)
+                clusters.append((node, named.span[0]))
+            else:
+                p = self.project_node(named.name, s)
                 if p is not None:
                     projects.append(p)
-                    start = m.start("name") + m["name"].index(name)
-                    spans.append((start, start + len(name)))
-        clusters: list[tuple[Node, re.Match]] = []
         for m in INITIATIVE.finditer(text):
             noun = m["noun"].lower()
             rest = m["rest"] or ""
@@ -132,7 +118,7 @@ class _Reader:
                 if pm:
                     place, rest = pm["place"], rest[: pm.start()]
                 node = g.entity("cluster", ("Klynge" + rest).strip())
-                clusters.append((node, m))
+                clusters.append((node, m.start()))
                 spans.append(m.span())
                 g.fact(self.sec.node, SCHEMA.mentions, node)
                 if place:
@@ -153,8 +139,8 @@ class _Reader:
         names, unplaced = find_names(text, exclude=spans)
         nodes = self.mention(names, s)
         self.clusters(clusters, names, nodes, s)
-        self.programmes(text, projects, nodes, s)
-        self.funding(text, projects, nodes, s)
+        self.programmes(text, projects, names, nodes, s)
+        self.funding(text, projects, names, nodes, s)
         self.owner(text, names, nodes, projects, s)
         # where the sentence says who works with whom, an unknown name is an organisation
         named = self.partners(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
@@ -175,20 +161,23 @@ class _Reader:
         return nodes
 
     def clusters(self, clusters, names, nodes, s: Sentence) -> None:
-        for node, m in clusters:
-            before = [n for nm, n in zip(names, nodes) if nm.span[1] <= m.start() and n is not None
+        for node, start in clusters:
+            before = [n for nm, n in zip(names, nodes) if nm.span[1] <= start and n is not None
                       and n.kind in ("municipality", "region", "organisation", "institution")]
             for member in before or ([self.actor] if self.actor else []):
                 self.g.fact(node, ORG.hasMember, member, self.ev(s))
 
-    def programmes(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
-        """A programme named beside a project, or beside "Prosjektet" referring back, is the project's."""
-        project = projects[0] if projects else (self.project if re.match(r"^\s*(?:prosjektet|det)\b", text, re.I) else None)
+    def programmes(self, text: str, projects: list[Node], names: list[NameMatch], nodes: list[Node],
+                   s: Sentence) -> None:
+        """A programme is a project's only where the text says the project is funded by it or applies to it
+        ("innen programmet X", "søkt X", "finansiert av X"); "viktig for EUs Green Deal" is not funding."""
+        project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
         if project is None:
             return
-        for prog in (n for n in nodes if n is not None and n.kind == "programme"):
-            self.g.fact(project, KG.programme, prog, self.ev(s))
-            project.props.setdefault("programme", prog)
+        for nm, prog in zip(names, nodes):
+            if prog is not None and prog.kind == "programme" and PROGRAMME_LINK.search(text[:nm.span[0]]):
+                self.g.fact(project, KG.programme, prog, self.ev(s))
+                project.props.setdefault("programme", prog)
 
     def owner(self, text: str, names, nodes, projects: list[Node], s: Sentence) -> None:
         """"Lister Nyskaping er prosjekteier": the name before the phrase owns the project."""
@@ -201,34 +190,27 @@ class _Reader:
             project.props["owner"] = before[-1]
             self.g.fact(project, KG.owner, before[-1], self.ev(s))
 
-    def funding(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
-        if not FUNDING_WORDS.search(text):
-            return
-        amounts = find_amounts(text)
-        project = projects[0] if projects else self.project
-        programmes = [n for n in nodes if n is not None and n.kind == "programme"]
-        if project is None or not amounts:
-            return
-        funder = programmes[0] if programmes and re.search(r"\b(?:fra|av|frå)\s+", text) else None
-        if funder is None and GRANTED.search(text):
-            funder = project.props.get("programme")
-        for a in amounts:
-            # a grant is known by its project and amount: two documents reporting it name one grant
-            grant = self.g.struct("grant", f"{project.label} {a.value} {a.currency}",
-                                  (lambda p, k: lambda: f"project/{p.local_slug()}/grant/{k}")(
-                                      project, f"{a.value}-{a.currency.lower()}"))
-            amount = self.g.struct("amount", f"{a.value} {a.currency}",
-                                   (lambda gr: lambda: f"{gr.local()}/amount")(grant))
-            ev = self.ev(s)
-            self.g.fact(project, SCHEMA.funding, grant, ev)
-            self.g.fact(grant, SCHEMA.amount, amount, ev)
-            self.g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
-            self.g.fact(amount, SCHEMA.currency, a.currency, ev)
-            purpose = PURPOSE.search(text[a.span[1]:])
-            if purpose:
-                self.g.fact(grant, KG.purpose, purpose["what"].strip(), ev)
-            if funder is not None:
-                self.g.fact(grant, SCHEMA.funder, funder, ev)
+    def funding(self, text: str, projects: list[Node], names: list[NameMatch], nodes: list, s: Sentence) -> None:
+        """One grant per amount a funding phrase governs, with its funder, recipient, purpose and status."""
+        project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
+        for st in read_grants(text):
+            funders = self._named_in(st.funder_in, names, nodes) or common_funder(self.g, text, st.funder_in)
+            if not funders and project is not None and GRANTED.search(text) and project.props.get("programme"):
+                funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
+            recipient = project or next(iter(self._named_in(st.recipient_in, names, nodes)), None) or self.actor
+            grant_node(self.g, recipient, st, funders, self.ev(s))
+
+    def _named_in(self, span: tuple[int, int] | None, names: list[NameMatch], nodes: list) -> list[Node]:
+        """The bodies and programmes named in a span of the sentence (an unknown name as an organisation)."""
+        if span is None:
+            return []
+        out = []
+        for nm, node in zip(names, nodes):
+            if span[0] <= nm.span[0] < span[1]:
+                node = node if node is not None and node.kind == "programme" else self._body(nm, node)
+                if node is not None and node not in out:
+                    out.append(node)
+        return out
 
     def _body(self, nm: NameMatch, node: Node | None) -> Node | None:
         """The body a name stands for; an unknown name is taken for an organisation."""
