@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from kg.extract.actions import actions
 from kg.extract.activities import agenda_activities, roundtable
 from kg.extract.decisions import decisions
 from kg.extract.events import events
@@ -26,6 +27,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),
     ("decisions", decisions),
+    ("actions", actions),
     ("roundtable", roundtable),
     ("events", events),
     ("topics", topics),
