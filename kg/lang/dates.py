@@ -49,7 +49,7 @@ TEXT_DATE = re.compile(
     rf"(?:\s+(?P<year>\d{{4}}))?(?![\wæøå])",
     re.IGNORECASE,
 )
-WEEK = re.compile(r"\b(?:uke|veke|week)\s+(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+WEEK = re.compile(r"\b(?:uke|veke|week)\s+(?P<week>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
 TIME_RANGE = re.compile(
     r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:]?(?P<m1>\d{2}))?\s*(?:[-–]|til)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:]?(?P<m2>\d{2}))?\b",
     re.IGNORECASE,
