@@ -43,6 +43,8 @@ def ingest(report) -> str:
     for d in report.ingested:
         lines.append(f"ingested {d.document}: meeting {d.meeting_date or '?'} of {d.body or '?'}; "
                      f"{d.sections} sections, {d.attendees} attendees, {d.entities} entities")
+        if d.found:
+            lines.append("    read: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in d.found.items()))
         for u in d.unplaced[:15]:
             where = f"line {u['line']}: " if u.get("line") else ""
             lines.append(f"    not placed: {where}{u['text']}")

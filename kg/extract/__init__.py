@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.extract.actions import actions
-from kg.extract.activities import agenda_activities, roundtable
+from kg.extract.activities import agenda_activities, other_activities, roundtable
 from kg.extract.decisions import decisions
 from kg.extract.events import events, next_meeting
 from kg.extract.graph import DocGraph
@@ -29,6 +29,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("decisions", decisions),
     ("actions", actions),
     ("roundtable", roundtable),
+    ("other_activities", other_activities),
     ("events", events),
     ("next_meeting", next_meeting),
     ("topics", topics),

@@ -16,8 +16,9 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
-from kg.extract.sentences import Sentence, section_sentences
-from kg.extract.funding import APPLY, common_funder, grant_node, read_grants
+from kg.extract.sentences import Sentence, is_table_row, section_sentences, table_cells
+from kg.lang.amounts import find_amounts
+from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
@@ -25,6 +26,10 @@ from kg.lang.thesaurus import thesaurus
 from kg.model import Node, Section
 from kg.vocab import DCTERMS, KG, ORG, SCHEMA
 
+# the rows of a table that add up the others
+TOTAL_ROWS = ("sum", "total", "totalt", "samla", "samlet", "ikke fordelt", "ikkje fordelt", "reserve")
+# a section about the body's own fund or grants: its allocation table's grants are the body's
+FUND_SECTION = re.compile(r"fond|tildel|fordel|tilskot|tilskudd|støtte|midlar|midler|løyving|bevilgning", re.IGNORECASE)
 # "Prosjektet ...", "Det ...": a sentence that goes on about the project last named
 REFERS_BACK = re.compile(r"^\s*(?:prosjektet|prosjekta|det|dei|de|satsingen|satsinga)\b", re.IGNORECASE)
 # the words right before a programme's name that make it the project's funder or the call it applies to
@@ -41,7 +46,7 @@ INITIATIVE = re.compile(
 CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
 FUNDING_WORDS = re.compile(r"\b(?:fikk|fekk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|løyvd|løyvde|løyver|"
                            r"støtte|støtta|tilskudd|tilskot|finansiert|finansiering|midler|midlar|gitt|gir)\b", re.IGNORECASE)
-GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
+GRANTED_WORDS = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
 PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|"
                            r"samarbeidspartnere|sammen med|saman med)\b", re.IGNORECASE)
 # words after which the partners follow ("sammen med X"); the others follow their partners ("X er partnere")
@@ -95,6 +100,8 @@ class _Reader:
 
     def read(self, s: Sentence) -> None:
         g, text = self.g, s.text
+        if is_table_row(text) and self.allocation(s):
+            return
         spans: list[tuple[int, int]] = []
         projects: list[Node] = []
         clusters: list[tuple[Node, int]] = []
@@ -148,6 +155,36 @@ class _Reader:
         g.unclassified.extend((s.first, u.surface) for u in unplaced if u.surface not in named)
         self.roles(text, names, nodes, s)
 
+    def allocation(self, s: Sentence) -> bool:
+        """A row of an allocation table ('| Inkubator for gründere | Nyskaping AS | kr 400 000 |'): a grant to the
+        body the row names, for the project its text cell names; from the meeting's body where the section is
+        about its fund or grants. False when the row is not one (it is then read as a sentence)."""
+        cells = table_cells(s.text)
+        amounts = [(i, a) for i, c in enumerate(cells) for a in find_amounts(c) if a.per is None]
+        if len(amounts) != 1:
+            return False
+        at, amount = amounts[0]
+        others = [(c, find_names(c)[0]) for i, c in enumerate(cells) if i != at]
+        if not others or others[0][0].lower().startswith(TOTAL_ROWS):
+            return bool(others)
+        bodies = [(c, nm) for c, names in others for nm in names
+                  if nm.kind not in ("person", "place", "programme") and len(nm.surface) >= len(c) - 3]
+        if not bodies:
+            return False
+        # the organisation a row names receives; a municipality beside it says where
+        cell, nm = next(((c, nm) for c, nm in bodies if nm.kind in ("organisation", "institution")), bodies[0])
+        recipient = body_node(self.g, nm.surface, default_kind=nm.kind)
+        what = max((c for c, _ in others if c != cell and not any(c == b for b, _ in bodies)), key=len, default="")
+        quoted = re.search(r"«([^»]+)»", what)
+        project = self.project_node(quoted[1] if quoted else what, s) if what else None
+        if project is not None and "owner" not in project.props:
+            project.props["owner"] = recipient
+            self.g.fact(project, KG.owner, recipient, self.ev(s))
+        self.g.fact(self.sec.node, SCHEMA.mentions, recipient)
+        funders = [self.g.body] if FUND_SECTION.search(self.sec.title or "") else []
+        grant_node(self.g, project or recipient, GrantStatement(amount, GRANTED, None, None, None), funders, self.ev(s))
+        return True
+
     def mention(self, names: list[NameMatch], s: Sentence) -> list[Node]:
         nodes = []
         for nm in names:
@@ -195,7 +232,7 @@ class _Reader:
         project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
         for st in read_grants(text):
             funders = self._named_in(st.funder_in, names, nodes) or common_funder(self.g, text, st.funder_in)
-            if not funders and project is not None and GRANTED.search(text) and project.props.get("programme"):
+            if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             recipient = project or next(iter(self._named_in(st.recipient_in, names, nodes)), None) or self.actor
             grant_node(self.g, recipient, st, funders, self.ev(s))
@@ -292,6 +329,17 @@ def roundtable(g: DocGraph) -> None:
         reader = _Reader(g, sec, actor)
         for s in section_sentences(sec, lines):
             reader.read(s)
+
+
+def other_activities(g: DocGraph) -> None:
+    """Projects, funding and names in the sections that are neither agenda item nor round-table report
+    (a document whose structure was not recognised still has its prose read)."""
+    lines = g.minutes.source.lines
+    for sec in g.minutes.sections:
+        if sec.kind == "other":
+            reader = _Reader(g, sec, None)
+            for s in section_sentences(sec, lines):
+                reader.read(s)
 
 
 def agenda_activities(g: DocGraph) -> None:
