@@ -157,10 +157,12 @@ class Archive:
         from kg.ingest.pipeline import Ingestor
 
         from kg.ask.regions import refresh_regions
+        from kg.extract.background import refresh_bodies
 
         self._load_thesaurus_graph()
         report = Ingestor(self.store, self.index, load_curation(self.curation_path)).ingest(paths, force=force)
         refresh_regions(self.store)  # derived from the municipalities now in the store
+        refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
         self._runner = None
         return report
 
@@ -195,8 +197,10 @@ class Archive:
             self.store.remove_source(name)
             removed.append(name)
         from kg.ask.regions import refresh_regions
+        from kg.extract.background import refresh_bodies
 
         refresh_regions(self.store)
+        refresh_bodies(self.store)
         return removed
 
     # -- look ---------------------------------------------------------------
