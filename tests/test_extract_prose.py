@@ -196,3 +196,9 @@ def test_the_parent_lives_in_the_bodies_graph(tmp_path):
     rows = archive.store.select(
         f"SELECT ?p WHERE {{ GRAPH <{archive.store.iri(BODIES_GRAPH)}> {{ ?a <{ORG.subOrganizationOf}> ?p }} }}")
     assert any(r["p"].value.endswith("samferdselsdepartementet") for r in rows)
+
+
+def test_partners_are_named_by_the_sentence_not_the_funder(graph):
+    project = next(p for p in nodes(graph, "project") if p.label == "Grønn Hydrogen Askøy")
+    partners = values(graph, project, KG.partner)
+    assert "Askøy Energi" in partners and "Innovasjon Norge" not in partners

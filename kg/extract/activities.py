@@ -47,10 +47,13 @@ CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
 FUNDING_WORDS = re.compile(r"\b(?:fikk|fekk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|løyvd|løyvde|løyver|"
                            r"støtte|støtta|tilskudd|tilskot|finansiert|finansiering|midler|midlar|gitt|gir)\b", re.IGNORECASE)
 GRANTED_WORDS = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
-PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|"
-                           r"samarbeidspartnere|sammen med|saman med)\b", re.IGNORECASE)
-# words after which the partners follow ("sammen med X"); the others follow their partners ("X er partnere")
-PARTNERS_FOLLOW = re.compile(r"\b(?:fått med|med seg|sammen med|saman med)\s", re.IGNORECASE)
+PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnerne|partnarar|partnarane|deltar|deltek|"
+                           r"med på|fått med|med seg|er med|samarbeidspartnere|sammen med|saman med|"
+                           r"i samarbeid med|i samarbeid med)\b", re.IGNORECASE)
+# words after which the partners follow ("sammen med X", "partnere er X"); the others follow their partners
+# ("X og Y er med", "X er partnere")
+PARTNERS_FOLLOW = re.compile(r"\b(?:fått med|med seg|sammen med|saman med|i samarbeid med|partnere er|partnerne er|"
+                             r"partnarar er|partnarane er)\s", re.IGNORECASE)
 WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman|sammen|saman)\s+"
                         r"(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
 OWNER_IS = re.compile(r"\ber\s+(?:prosjekteier|prosjekteigar|prosjektansvarlig|eier av prosjektet|leder prosjektet)\b",
@@ -72,6 +75,7 @@ class _Reader:
         self.actor = actor
         self.project: Node | None = None
         self.seen: list[Node] = []  # projects named in this section
+        self.funders: list[Node] = []  # who gives the money in the sentence read is no partner of the project
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -100,6 +104,7 @@ class _Reader:
 
     def read(self, s: Sentence) -> None:
         g, text = self.g, s.text
+        self.funders = []
         if is_table_row(text) and self.allocation(s):
             return
         spans: list[tuple[int, int]] = []
@@ -236,6 +241,7 @@ class _Reader:
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             recipient = project or next(iter(self._named_in(st.recipient_in, names, nodes)), None) or self.actor
             grant_node(self.g, recipient, st, funders, self.ev(s))
+            self.funders.extend(funders)
 
     def _named_in(self, span: tuple[int, int] | None, names: list[NameMatch], nodes: list) -> list[Node]:
         """The bodies and programmes named in a span of the sentence (an unknown name as an organisation)."""
@@ -271,7 +277,7 @@ class _Reader:
             if node is None and (nm.span[0] < follow.end() if follow else nm.span[0] > partner_word.start()):
                 continue  # an unknown name counts only where a partner stands ("sammen med X", "X er partnere")
             body = self._body(nm, node)
-            if body is not None and body is not project.props.get("owner"):
+            if body is not None and body is not project.props.get("owner") and body not in self.funders:
                 self.g.fact(project, KG.partner, body, self.ev(s))
                 named.add(nm.surface)
         return named
