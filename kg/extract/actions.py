@@ -6,7 +6,8 @@ Minutes state them in four ways, all read here from any section:
   "Oppfølging: Ingrid Bakke sender rapporten innen 1. november" (the responsible is the subject);
 - an "Ansvar: … Frist: …" line after the task, or on the task's own line;
 - an action table (Tiltak/Hva | Ansvar | Frist), as table cells or as lines split by `|`, tabs or wide gaps;
-- task checkboxes "- [ ] …" (open) and "- [x] …" (done), and the list items under a follow-up heading.
+- task checkboxes "- [ ] …" (open) and "- [x] …" (done), and the list items under a follow-up heading
+  that say who or by when.
 
 An action is never an organisation: the task's words are its description, and only the name of a person
 or body is made responsible. The words are language data (data/lexicon/headings.toml, [actions]).
@@ -62,6 +63,11 @@ def _cells(line: str) -> list[str]:
     return [c.strip(" *") for c in _CELL_SPLIT.split(text)] if text else []
 
 
+def _separator(line: str) -> str:
+    """How a table's cells are split on its lines: '|', tabs or wide gaps."""
+    return "|" if "|" in line else "\t" if "\t" in line else "  "
+
+
 def _is_column(cell: str, words: list[str]) -> bool:
     c = cell.lower().strip(" :*")
     return any(c == w or c.startswith(w + " ") or c.startswith(w + "/") for w in words)
@@ -103,6 +109,7 @@ class _Reader:
     def read(self, lines: list[str], follow_up_section: bool) -> list[Task]:
         n0 = self.sec.span.start + 1
         columns: dict[str, int] | None = None
+        separator = ""
         for n in range(n0, self.sec.span.end + 1):
             raw = lines[n - 1]
             if not raw.strip():
@@ -113,11 +120,15 @@ class _Reader:
                     and any(_is_column(c, _words("responsible")) for c in cells):
                 columns = {k: i for i, c in enumerate(cells) for k in ("task_column", "responsible", "deadline")
                            if _is_column(c, _words(k))}
+                separator = _separator(raw)
                 continue
             if columns is not None:
-                if not _RULE_ROW.match(raw):
+                if _RULE_ROW.match(raw):
+                    continue
+                if len(cells) >= 2 and _separator(raw) == separator:
                     self.row(cells, columns, n)
-                continue
+                    continue
+                columns = None  # the table ended: a line that is no row of it
             self.line(raw, n, follow_up_section)
             self.previous = (n, raw)
         return self.tasks
@@ -155,8 +166,10 @@ class _Reader:
                 self.tasks.append(task)
             return
         item = LIST_ITEM.match(raw)
-        if item and follow_up_section:
-            self.tasks.append(self.split(item["text"], n))
+        if item and follow_up_section:  # a listed task says who or by when (an attachment list says neither)
+            task = self.split(item["text"], n)
+            if task.who or task.due:
+                self.tasks.append(task)
 
 
 def _responsible(g: DocGraph, who: str | None, what: str) -> list[Node]:
