@@ -40,6 +40,7 @@ Tema for samlinga blir «Havet som arbeidsplass». Askøy samarbeider med Staten
 Vedtak: Regionrådet støttar prosjektet. Enstemmig vedtatt.
 Oppfølging: Ingrid Bakke sender rapporten til fylkeskommunen innen 1. november 2023.
 - 2. Budsjett**  
+Fellesmøtet med Nordkyst 5. mai er avlyst.
 Vedtak:
 1. Budsjettet for 2024 vert godkjent.
 2. Kontingenten er kr 20 per innbygger.
@@ -202,3 +203,9 @@ def test_partners_are_named_by_the_sentence_not_the_funder(graph):
     project = next(p for p in nodes(graph, "project") if p.label == "Grønn Hydrogen Askøy")
     partners = values(graph, project, KG.partner)
     assert "Askøy Energi" in partners and "Innovasjon Norge" not in partners
+
+
+def test_a_cancelled_meeting_outside_the_events_list(graph):
+    event = next(e for e in nodes(graph, "event") if e.label.startswith("Fellesmøtet med Nordkyst"))
+    assert values(graph, event, SCHEMA.eventStatus) == [SCHEMA.EventCancelled]
+    assert [str(v) for v in values(graph, event, SCHEMA.startDate)] == ["2023-05-05"]

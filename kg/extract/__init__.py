@@ -12,7 +12,7 @@ from typing import Callable
 from kg.extract.actions import actions
 from kg.extract.activities import agenda_activities, other_activities, roundtable
 from kg.extract.decisions import decisions
-from kg.extract.events import events, next_meeting
+from kg.extract.events import events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting
 from kg.extract.topics import topics
@@ -32,6 +32,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("other_activities", other_activities),
     ("events", events),
     ("next_meeting", next_meeting),
+    ("status_elsewhere", status_elsewhere),
     ("topics", topics),
 ]
 

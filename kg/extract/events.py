@@ -145,6 +145,30 @@ def events(g: DocGraph) -> None:
             event_node(g, e, g.evidence(line.section, line.line, quote=line.text.strip()))
 
 
+# "(avlyst)", "(utsatt)" anywhere in a sentence
+_STATUS_PAREN = re.compile(r"\((?:[^)]*\s)?(?:avlyst|avlyses|utsatt|utsett|cancelled|postponed)\)", re.IGNORECASE)
+
+
+def status_elsewhere(g: DocGraph) -> None:
+    """A dated meeting or event said to be cancelled or postponed outside the events list
+    ("Felles formannskapsmøte 30. november er avlyst.") is an event with that status."""
+    from kg.extract.sentences import section_sentences
+
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    listed = {(e.section.n, e.line) for e in m.events}
+    for sec in m.sections:
+        if sec.kind in ("header", "attendance", "events"):
+            continue
+        for s in section_sentences(sec, m.source.lines):
+            if (sec.n, s.first) in listed or not (_STATUS_CLAUSE.search(s.text) or _STATUS_PAREN.search(s.text)):
+                continue
+            e = read_event("- " + s.text, ref)  # one sentence, one event, as a list item is
+            known = {slug(n.label) for n in g.nodes if n.kind == "event"}  # the events list may hold it too
+            if e is not None and e.status != SCHEMA.EventScheduled and slug(e.title) not in known:
+                event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
 # "Neste møte: …", "Neste AU-møte: …", "Neste rådsmøte: Eidfjord, 13. juni", "Neste møte, X, holdes …"
 NEXT_MEETING = re.compile(r"(?:^|(?<=[.!?])\s)[\s\-*•#]*neste\s+[\wæøå\-]*møte\b", re.IGNORECASE)
 _PLACE_AFTER = re.compile(r"^[\s,.]*(?:\w+dag\s+)?(?:kl\.?\s*[\d.:]+\s*)?(?:i|på|ved)\s+"
