@@ -155,6 +155,7 @@ class Archive:
                limits=None, listener=None):
         """Read files and folders into the store; listener(kind, item) hears each result as it is known."""
         from kg.ask.regions import refresh_regions
+        from kg.extract.background import refresh_bodies
         from kg.read.limits import DEFAULT
 
         self._load_thesaurus_graph()
@@ -165,6 +166,7 @@ class Archive:
         report = self._ingestor(limits or DEFAULT).ingest(paths, force=force, collection=collection,
                                                            listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
+        refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
         self._runner = None
         return report
 
@@ -194,6 +196,7 @@ class Archive:
     def remove(self, names: list[str]) -> list[str]:
         """Take documents out of the graph and the index (a bare file name will do when it is unique)."""
         from kg.ask.regions import refresh_regions
+        from kg.extract.background import refresh_bodies
 
         stored = self.store.document_hashes()
         found = [self._document_named(name, stored) for name in names]
@@ -201,6 +204,7 @@ class Archive:
         for identity in found:
             ingestor.remove_document(identity)
         refresh_regions(self.store)
+        refresh_bodies(self.store)
         return found
 
     @staticmethod

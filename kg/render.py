@@ -114,8 +114,11 @@ def plain(snippet: str) -> str:
 def document_line(kind: str, item) -> str:
     """One line for one result of an ingest."""
     if kind == "ingested":
-        return (f"ingested {item.document}: meeting {item.meeting_date or '?'} of {item.body or '?'}; "
+        line = (f"ingested {item.document}: meeting {item.meeting_date or '?'} of {item.body or '?'}; "
                 f"{item.sections} sections, {item.attendees} attendees, {item.entities} entities")
+        if item.found:
+            line += "\n    read: " + ", ".join(f"{n} {k.replace('_', ' ')}" for k, n in item.found.items())
+        return line
     if kind == "skipped":
         return f"skipped {item['path']}: {item['reason']}"
     if kind == "renamed":

@@ -56,7 +56,7 @@ ORG = Vocabulary("org", "http://www.w3.org/ns/org#",
 SCHEMA = Vocabulary("schema", "https://schema.org/",
                     "Event Project MonetaryGrant MonetaryAmount Place FundingScheme "
                     "name startDate endDate location organizer eventStatus attendee "
-                    "EventCancelled EventScheduled position funding amount value currency "
+                    "EventCancelled EventScheduled EventPostponed position funding amount value currency "
                     "funder mentions url description knowsAbout member text")
 SKOS = Vocabulary("skos", "http://www.w3.org/2004/02/skos/core#",
                   "Concept ConceptScheme prefLabel altLabel hiddenLabel broader narrower "
@@ -80,7 +80,9 @@ KG = Vocabulary(
     # actors and their work
     "worksOn worksWith owner partner programme purpose "
     # decisions and actions
-    "responsible deadline status attendanceNote substituteFor "
+    "responsible deadline status attendanceNote substituteFor unanimous votesAgainst "
+    # funding and the next meeting
+    "grantStatus nextMeeting "
     # municipality identifiers
     "kommunenummer county validFrom validTo numbering MunicipalityNumber "
     # documents and provenance

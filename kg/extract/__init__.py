@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from typing import Callable
 
-from kg.extract.activities import agenda_activities, roundtable
+from kg.extract.actions import actions
+from kg.extract.activities import agenda_activities, other_activities, roundtable
 from kg.extract.decisions import decisions
-from kg.extract.events import events
+from kg.extract.events import events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting
 from kg.extract.topics import topics
@@ -26,8 +27,12 @@ PIPELINE: list[tuple[str, Component]] = [
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),
     ("decisions", decisions),
+    ("actions", actions),
     ("roundtable", roundtable),
+    ("other_activities", other_activities),
     ("events", events),
+    ("next_meeting", next_meeting),
+    ("status_elsewhere", status_elsewhere),
     ("topics", topics),
 ]
 

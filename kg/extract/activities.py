@@ -16,18 +16,26 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
-from kg.extract.sentences import Sentence, section_sentences
+from kg.extract.sentences import Sentence, is_table_row, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
+from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, read_grants
+from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
 from kg.lang.thesaurus import thesaurus
-from kg.model import Literal, Node, Section
-from kg.vocab import DCTERMS, KG, ORG, SCHEMA, XSD
+from kg.model import Node, Section
+from kg.vocab import DCTERMS, KG, ORG, SCHEMA
 
-_CAPWORD = r"[A-ZÆØÅ][\w\-æøå]*"
-_NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
-PROJECT_AFTER = re.compile(rf"\bprosjekt(?:et)?\s+(?P<name>{_NAME})")
-PROJECT_BEFORE = re.compile(rf"(?P<name>{_NAME})[\s\-]prosjekt(?:et)?\b")
+# the rows of a table that add up the others
+TOTAL_ROWS = ("sum", "total", "totalt", "samla", "samlet", "ikke fordelt", "ikkje fordelt", "reserve")
+# a section about the body's own fund or grants: its allocation table's grants are the body's
+FUND_SECTION = re.compile(r"fond|tildel|fordel|tilskot|tilskudd|støtte|midlar|midler|løyving|bevilgning", re.IGNORECASE)
+# "Prosjektet ...", "Det ...": a sentence that goes on about the project last named
+REFERS_BACK = re.compile(r"^\s*(?:prosjektet|prosjekta|det|dei|de|satsingen|satsinga)\b", re.IGNORECASE)
+# the words right before a programme's name that make it the project's funder or the call it applies to
+PROGRAMME_LINK = re.compile(r"\b(?:innen|innanfor|innenfor|gjennom|under|fra|frå|av|søkt|søker|søkjer|søknad\s+til|"
+                            r"søknad\s+i|forankret\s+i|forankra\s+i|finansiert\s+av|finansieres\s+av|støttet\s+av|støtta\s+av|tildelt|innvilget)\s+"
+                            r"(?:(?:programmet|ordningen|ordninga|[\wæøå]+(?:programmet|ordningen))\s+)?$", re.IGNORECASE)
 _MAKE = (r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etablert|bygge|bygger|bygges|lage|lager|"
          r"starte|starter|starta|startar|opprette|oppretter|opprettes|oppretta|utrede|utreder|utredes|greier ut|"
          r"planlegge|planlegger|planlegges|planlegg|etablerer|etablerte|etablerar|etablera|byggjer|byggje|"
@@ -38,11 +46,14 @@ INITIATIVE = re.compile(
 CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
 FUNDING_WORDS = re.compile(r"\b(?:fikk|fekk|fått|får|tildelt|tildeles|innvilget|innvilga|bevilget|bevilga|løyvd|løyvde|løyver|"
                            r"støtte|støtta|tilskudd|tilskot|finansiert|finansiering|midler|midlar|gitt|gir)\b", re.IGNORECASE)
-GRANTED = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
-PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnarar|deltar|deltek|med på|fått med|med seg|"
-                           r"samarbeidspartnere|sammen med|saman med)\b", re.IGNORECASE)
-# words after which the partners follow ("sammen med X"); the others follow their partners ("X er partnere")
-PARTNERS_FOLLOW = re.compile(r"\b(?:fått med|med seg|sammen med|saman med)\s", re.IGNORECASE)
+GRANTED_WORDS = re.compile(r"\b(?:innvilget|innvilga|tildelt|bevilget|bevilga|løyvd|løyvde)\b", re.IGNORECASE)
+PARTNER_WORDS = re.compile(r"\b(?:involvert|involverte|partner|partnere|partnerne|partnarar|partnarane|deltar|deltek|"
+                           r"med på|fått med|med seg|er med|samarbeidspartnere|sammen med|saman med|"
+                           r"i samarbeid med|i samarbeid med)\b", re.IGNORECASE)
+# words after which the partners follow ("sammen med X", "partnere er X"); the others follow their partners
+# ("X og Y er med", "X er partnere")
+PARTNERS_FOLLOW = re.compile(r"\b(?:fått med|med seg|sammen med|saman med|i samarbeid med|partnere er|partnerne er|"
+                             r"partnarar er|partnarane er)\s", re.IGNORECASE)
 WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman|sammen|saman)\s+"
                         r"(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
 OWNER_IS = re.compile(r"\ber\s+(?:prosjekteier|prosjekteigar|prosjektansvarlig|eier av prosjektet|leder prosjektet)\b",
@@ -51,24 +62,6 @@ PLACE_AFTER = re.compile(r"\s+(?:for|i|på|ved)\s+(?P<place>[A-ZÆØÅ][\wæøå
                          r"ble|vart|sammen|saman|der|om|fra|frå)\b)[a-zæøå]{4,})?")
 ROLE_IS = re.compile(r"\b(?:er|blir|ble|vart|har blitt)\s+(?:nå\s+|no\s+|ny\s+|vår\s+|konstituert\s+)?(?P<role>[a-zæøå][\wæøå\- ]{2,40})")
 ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\-]*)\)")
-PURPOSE = re.compile(r"\b(?:for|til)\s+å\s+(?P<what>[^.,;]+?)(?=\s+(?:for|innen|i|fra|til)\s+(?:prosjekt|programm)|[.,;]|$)")
-STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "frå", "til", "som", "på", "av", "er", "ble", "vart", "har",
-              "under", "sammen", "saman", "ved", "hos", "mot", "etter", "gjennom", "innenfor", "der", "hvor"}
-
-
-def _trim_name(name: str) -> str:
-    """Cut a project name at a function word that ends it ('Green offshore Tech innen ...')."""
-    words = name.split()
-    out = []
-    for w in words:
-        if out and w.lower() in STOP_AFTER:
-            break
-        out.append(w)
-    while out and out[-1][:1].islower():
-        out.pop()
-    return " ".join(out)
-
-
 def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
 
@@ -82,6 +75,7 @@ class _Reader:
         self.actor = actor
         self.project: Node | None = None
         self.seen: list[Node] = []  # projects named in this section
+        self.funders: list[Node] = []  # who gives the money in the sentence read is no partner of the project
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -110,19 +104,23 @@ class _Reader:
 
     def read(self, s: Sentence) -> None:
         g, text = self.g, s.text
+        self.funders = []
+        if is_table_row(text) and self.allocation(s):
+            return
         spans: list[tuple[int, int]] = []
         projects: list[Node] = []
-        for rx in (PROJECT_AFTER, PROJECT_BEFORE):
-            for m in rx.finditer(text):
-                name = _trim_name(m["name"])
-                if not name or name.lower() in ("prosjekt", "prosjektet"):
-                    continue
-                p = self.project_node(name, s)
+        clusters: list[tuple[Node, int]] = []
+        says_activity = bool(FUNDING_WORDS.search(text) or PARTNER_WORDS.search(text) or APPLY.search(text))
+        for named in find_initiatives(text, says_activity=says_activity):
+            spans.append(named.span)
+            if named.kind == "cluster":
+                node = g.entity("cluster", named.name)
+                g.fact(self.sec.node, SCHEMA.mentions, node)
+                clusters.append((node, named.span[0]))
+            else:
+                p = self.project_node(named.name, s)
                 if p is not None:
                     projects.append(p)
-                    start = m.start("name") + m["name"].index(name)
-                    spans.append((start, start + len(name)))
-        clusters: list[tuple[Node, re.Match]] = []
         for m in INITIATIVE.finditer(text):
             noun = m["noun"].lower()
             rest = m["rest"] or ""
@@ -132,7 +130,7 @@ class _Reader:
                 if pm:
                     place, rest = pm["place"], rest[: pm.start()]
                 node = g.entity("cluster", ("Klynge" + rest).strip())
-                clusters.append((node, m))
+                clusters.append((node, m.start()))
                 spans.append(m.span())
                 g.fact(self.sec.node, SCHEMA.mentions, node)
                 if place:
@@ -153,14 +151,44 @@ class _Reader:
         names, unplaced = find_names(text, exclude=spans)
         nodes = self.mention(names, s)
         self.clusters(clusters, names, nodes, s)
-        self.programmes(text, projects, nodes, s)
-        self.funding(text, projects, nodes, s)
+        self.programmes(text, projects, names, nodes, s)
+        self.funding(text, projects, names, nodes, s)
         self.owner(text, names, nodes, projects, s)
         # where the sentence says who works with whom, an unknown name is an organisation
         named = self.partners(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
         named |= self.works_with(text, names + unplaced, nodes + [None] * len(unplaced), s)
         g.unclassified.extend((s.first, u.surface) for u in unplaced if u.surface not in named)
         self.roles(text, names, nodes, s)
+
+    def allocation(self, s: Sentence) -> bool:
+        """A row of an allocation table ('| Inkubator for gründere | Nyskaping AS | kr 400 000 |'): a grant to the
+        body the row names, for the project its text cell names; from the meeting's body where the section is
+        about its fund or grants. False when the row is not one (it is then read as a sentence)."""
+        cells = table_cells(s.text)
+        amounts = [(i, a) for i, c in enumerate(cells) for a in find_amounts(c) if a.per is None]
+        if len(amounts) != 1:
+            return False
+        at, amount = amounts[0]
+        others = [(c, find_names(c)[0]) for i, c in enumerate(cells) if i != at]
+        if not others or others[0][0].lower().startswith(TOTAL_ROWS):
+            return bool(others)
+        bodies = [(c, nm) for c, names in others for nm in names
+                  if nm.kind not in ("person", "place", "programme") and len(nm.surface) >= len(c) - 3]
+        if not bodies:
+            return False
+        # the organisation a row names receives; a municipality beside it says where
+        cell, nm = next(((c, nm) for c, nm in bodies if nm.kind in ("organisation", "institution")), bodies[0])
+        recipient = body_node(self.g, nm.surface, default_kind=nm.kind)
+        what = max((c for c, _ in others if c != cell and not any(c == b for b, _ in bodies)), key=len, default="")
+        quoted = re.search(r"«([^»]+)»", what)
+        project = self.project_node(quoted[1] if quoted else what, s) if what else None
+        if project is not None and "owner" not in project.props:
+            project.props["owner"] = recipient
+            self.g.fact(project, KG.owner, recipient, self.ev(s))
+        self.g.fact(self.sec.node, SCHEMA.mentions, recipient)
+        funders = [self.g.body] if FUND_SECTION.search(self.sec.title or "") else []
+        grant_node(self.g, project or recipient, GrantStatement(amount, GRANTED, None, None, None), funders, self.ev(s))
+        return True
 
     def mention(self, names: list[NameMatch], s: Sentence) -> list[Node]:
         nodes = []
@@ -175,20 +203,23 @@ class _Reader:
         return nodes
 
     def clusters(self, clusters, names, nodes, s: Sentence) -> None:
-        for node, m in clusters:
-            before = [n for nm, n in zip(names, nodes) if nm.span[1] <= m.start() and n is not None
+        for node, start in clusters:
+            before = [n for nm, n in zip(names, nodes) if nm.span[1] <= start and n is not None
                       and n.kind in ("municipality", "region", "organisation", "institution")]
             for member in before or ([self.actor] if self.actor else []):
                 self.g.fact(node, ORG.hasMember, member, self.ev(s))
 
-    def programmes(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
-        """A programme named beside a project, or beside "Prosjektet" referring back, is the project's."""
-        project = projects[0] if projects else (self.project if re.match(r"^\s*(?:prosjektet|det)\b", text, re.I) else None)
+    def programmes(self, text: str, projects: list[Node], names: list[NameMatch], nodes: list[Node],
+                   s: Sentence) -> None:
+        """A programme is a project's only where the text says the project is funded by it or applies to it
+        ("innen programmet X", "søkt X", "finansiert av X"); "viktig for EUs Green Deal" is not funding."""
+        project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
         if project is None:
             return
-        for prog in (n for n in nodes if n is not None and n.kind == "programme"):
-            self.g.fact(project, KG.programme, prog, self.ev(s))
-            project.props.setdefault("programme", prog)
+        for nm, prog in zip(names, nodes):
+            if prog is not None and prog.kind == "programme" and PROGRAMME_LINK.search(text[:nm.span[0]]):
+                self.g.fact(project, KG.programme, prog, self.ev(s))
+                project.props.setdefault("programme", prog)
 
     def owner(self, text: str, names, nodes, projects: list[Node], s: Sentence) -> None:
         """"Lister Nyskaping er prosjekteier": the name before the phrase owns the project."""
@@ -201,34 +232,28 @@ class _Reader:
             project.props["owner"] = before[-1]
             self.g.fact(project, KG.owner, before[-1], self.ev(s))
 
-    def funding(self, text: str, projects: list[Node], nodes: list[Node], s: Sentence) -> None:
-        if not FUNDING_WORDS.search(text):
-            return
-        amounts = find_amounts(text)
-        project = projects[0] if projects else self.project
-        programmes = [n for n in nodes if n is not None and n.kind == "programme"]
-        if project is None or not amounts:
-            return
-        funder = programmes[0] if programmes and re.search(r"\b(?:fra|av|frå)\s+", text) else None
-        if funder is None and GRANTED.search(text):
-            funder = project.props.get("programme")
-        for a in amounts:
-            # a grant is known by its project and amount: two documents reporting it name one grant
-            grant = self.g.struct("grant", f"{project.label} {a.value} {a.currency}",
-                                  (lambda p, k: lambda: f"project/{p.local_slug()}/grant/{k}")(
-                                      project, f"{a.value}-{a.currency.lower()}"))
-            amount = self.g.struct("amount", f"{a.value} {a.currency}",
-                                   (lambda gr: lambda: f"{gr.local()}/amount")(grant))
-            ev = self.ev(s)
-            self.g.fact(project, SCHEMA.funding, grant, ev)
-            self.g.fact(grant, SCHEMA.amount, amount, ev)
-            self.g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
-            self.g.fact(amount, SCHEMA.currency, a.currency, ev)
-            purpose = PURPOSE.search(text[a.span[1]:])
-            if purpose:
-                self.g.fact(grant, KG.purpose, purpose["what"].strip(), ev)
-            if funder is not None:
-                self.g.fact(grant, SCHEMA.funder, funder, ev)
+    def funding(self, text: str, projects: list[Node], names: list[NameMatch], nodes: list, s: Sentence) -> None:
+        """One grant per amount a funding phrase governs, with its funder, recipient, purpose and status."""
+        project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
+        for st in read_grants(text):
+            funders = self._named_in(st.funder_in, names, nodes) or common_funder(self.g, text, st.funder_in)
+            if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
+                funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
+            recipient = project or next(iter(self._named_in(st.recipient_in, names, nodes)), None) or self.actor
+            grant_node(self.g, recipient, st, funders, self.ev(s))
+            self.funders.extend(funders)
+
+    def _named_in(self, span: tuple[int, int] | None, names: list[NameMatch], nodes: list) -> list[Node]:
+        """The bodies and programmes named in a span of the sentence (an unknown name as an organisation)."""
+        if span is None:
+            return []
+        out = []
+        for nm, node in zip(names, nodes):
+            if span[0] <= nm.span[0] < span[1]:
+                node = node if node is not None and node.kind == "programme" else self._body(nm, node)
+                if node is not None and node not in out:
+                    out.append(node)
+        return out
 
     def _body(self, nm: NameMatch, node: Node | None) -> Node | None:
         """The body a name stands for; an unknown name is taken for an organisation."""
@@ -252,7 +277,7 @@ class _Reader:
             if node is None and (nm.span[0] < follow.end() if follow else nm.span[0] > partner_word.start()):
                 continue  # an unknown name counts only where a partner stands ("sammen med X", "X er partnere")
             body = self._body(nm, node)
-            if body is not None and body is not project.props.get("owner"):
+            if body is not None and body is not project.props.get("owner") and body not in self.funders:
                 self.g.fact(project, KG.partner, body, self.ev(s))
                 named.add(nm.surface)
         return named
@@ -310,6 +335,17 @@ def roundtable(g: DocGraph) -> None:
         reader = _Reader(g, sec, actor)
         for s in section_sentences(sec, lines):
             reader.read(s)
+
+
+def other_activities(g: DocGraph) -> None:
+    """Projects, funding and names in the sections that are neither agenda item nor round-table report
+    (a document whose structure was not recognised still has its prose read)."""
+    lines = g.minutes.source.lines
+    for sec in g.minutes.sections:
+        if sec.kind == "other":
+            reader = _Reader(g, sec, None)
+            for s in section_sentences(sec, lines):
+                reader.read(s)
 
 
 def agenda_activities(g: DocGraph) -> None:

@@ -8,7 +8,6 @@ from kg.extract.graph import DocGraph
 from kg.lang.text import key, squash
 from kg.model import Node
 from kg.lang.bodies import FUZZY_MIN, classify
-from kg.vocab import ORG
 
 
 def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool = True) -> Node:
@@ -34,10 +33,8 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     node = g.entity(kind, label, surface=name, **props)
     if c and c.known:
         known = c.known
-        if known.parent:
-            parent = body_node(g, known.parent, default_kind="organisation")
-            if parent is not node:
-                g.fact(node, ORG.subOrganizationOf, parent)
+        # the lexicon's parent of a body (a ministry above an agency) is not what the document says:
+        # it lives in the bodies graph (kg.extract.background), never in the document's graph
         for topic in known.topics:
             node.props.setdefault("topics", set()).add(topic)
     if c is None and classify_name and kind != "place":

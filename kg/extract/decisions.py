@@ -1,95 +1,143 @@
-"""Decisions and action items of agenda items.
+"""Decisions of agenda items, with how the vote went.
 
-"Vedtak: Styret sluttar seg til planen." becomes a kg:Decision of the item;
-"Sekretariatet lagar eit notat. Ansvar: Kari Nordmann. Frist: 1. mars" an
-kg:ActionItem with who is responsible and by when. The words that mark them
-are language data (data/lexicon/headings.toml, [decisions] and [actions]).
+"Vedtak: Styret sluttar seg til planen." becomes a kg:Decision of the item it
+stands under (of the meeting outside the agenda). "Vedtak:" followed by a
+numbered list ("1) …", "2. …"), on its line or on the lines below, gives one
+decision per number. The vote is read from the decision or the line after it:
+"Enstemmig vedtatt", "Samrøystes", "vedtatt mot 1 stemme" (kg:unanimous,
+kg:votesAgainst). A vote line with no "Vedtak:" before it in its section makes
+the proposal above it ("Innstilling: …") the decision. The words are language
+data (data/lexicon/headings.toml, [decisions]).
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.extract.meeting import person_node
-from kg.lang.dates import find_dates
-from kg.lang.names import normalise_person
 from kg.lang.thesaurus import thesaurus
-from kg.model import Literal
+from kg.model import Literal, Node, Section
 from kg.parse.lines import headings
 from kg.vocab import DCTERMS, KG, RDFS, XSD
 
+_NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h]\))\s+(?=\S)")
+_LIST_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,2}[.)]|[a-h]\))\s+(?P<text>\S.*)$")
+_COUNT_WORDS = {"ein": 1, "en": 1, "éin": 1, "én": 1, "ei": 1, "éi": 1, "one": 1, "to": 2, "two": 2, "tre": 3,
+                "three": 3, "fire": 4, "four": 4, "fem": 5, "five": 5}
 
-def _label_pattern(words: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\wæøå])(?P<label>{alts})\s*:\s*", re.IGNORECASE)
+
+@dataclass
+class Vote:
+    unanimous: bool
+    against: int | None = None
+
+
+def _words(key: str) -> list[str]:
+    return headings()["decisions"][key]
+
+
+def _alts(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+def read_vote(text: str) -> Vote | None:
+    """'Enstemmig vedtatt' → unanimous; 'vedtatt mot 2 stemmer', 'mot éi røyst' → 2 / 1 against."""
+    m = re.search(rf"\b(?:{_alts(_words('against'))})\s+(?P<n>\d+|\w+)\s+(?:{_alts(_words('vote_nouns'))})\b",
+                  text, re.IGNORECASE)
+    if m:
+        n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS.get(m["n"].lower())
+        if n is not None:
+            return Vote(False, n)
+    if re.search(rf"\b(?:{_alts(_words('unanimous'))})\b", text, re.IGNORECASE):
+        return Vote(True)
+    return None
+
+
+def _is_vote_line(text: str) -> bool:
+    """A line that only reports the vote ('Enstemmig vedtatt.', 'Samrøystes.')."""
+    return read_vote(text) is not None and len(text.split()) <= 8
+
+
+def _split_numbered(text: str) -> list[str]:
+    """'1) A. 2) B.' → ['A.', 'B.']; a text without numbering stays whole."""
+    parts = [p.strip() for p in _NUMBERED.split(text) if p.strip()]
+    return parts if len(parts) > 1 and _NUMBERED.match(" " + text.strip()) else [text.strip()]
+
+
+class _Reader:
+    """Reads one section's lines into decisions (text, first line, last line, vote)."""
+
+    def __init__(self, label: re.Pattern):
+        self.label = label
+        self.found: list[tuple[str, int, int, Vote | None]] = []
+
+    def read(self, sec: Section, lines: list[str]) -> list[tuple[str, int, int, Vote | None]]:
+        n, end = sec.span.start + 1, sec.span.end
+        while n <= end:
+            line = lines[n - 1]
+            m = self.label.match(line)
+            if m:
+                n = self.decision(m["text"].replace("**", "").strip(), n, end, lines, m["label"])
+                continue
+            if _is_vote_line(line) and self.found and self.found[-1][3] is None and n - self.found[-1][2] <= 2:
+                text, first, _, _ = self.found[-1]
+                self.found[-1] = (text, first, n, read_vote(line))
+            n += 1
+        return self.found
+
+    def decision(self, text: str, n: int, end: int, lines: list[str], label: str) -> int:
+        """The decision(s) from the label's line on; returns the next line to read."""
+        first, k = n, n
+        if not text:  # "Vedtak:" alone: a numbered list or a paragraph below
+            while k < end and not lines[k].strip():
+                k += 1
+            items = []
+            while k < end and _LIST_LINE.match(lines[k]):
+                items.append((_LIST_LINE.match(lines[k])["text"].strip(), k + 1))
+                k += 1
+            if items:
+                for t, at in items:
+                    self.found.append((t, at, at, read_vote(t)))
+                return k + 1
+            if k < end:
+                k += 1
+                text = lines[k - 1].strip()
+        if text:
+            for t in _split_numbered(text):
+                self.found.append((t, first, k, read_vote(t)))
+        return k + 1
 
 
 def decisions(g: DocGraph) -> None:
-    """One kg:Decision per 'Vedtak:' and one kg:ActionItem per 'Ansvar: … Frist: …' in an agenda item."""
-    words = headings()
-    decision_rx = re.compile(
-        r"^\s*(?:[-*•]\s*)?\**(?:" + "|".join(re.escape(w) for w in sorted(words["decisions"]["words"], key=len, reverse=True))
-        + r")\**\s*:\s*\**\s*(?P<text>.*)$", re.IGNORECASE)
-    responsible_rx = _label_pattern(words["actions"]["responsible"])
-    deadline_rx = _label_pattern(words["actions"]["deadline"])
+    """One kg:Decision per decision of the agenda items (and of sections outside the agenda)."""
+    label = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<label>{_alts(_words('words'))})\**\s*:\s*\**\s*(?P<text>.*)$",
+                       re.IGNORECASE)
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
+    item_of = {id(e.section): items.get(e.title) for e in g.minutes.agenda}
     lines = g.minutes.source.lines
-    ref = g.minutes.meeting_date or g.minutes.document_date
-    for entry in g.minutes.agenda:
-        item = items.get(entry.title)
-        if item is None:
+    counts: dict[int, int] = {}
+    for sec in g.minutes.sections:
+        if sec.kind in ("header", "attendance", "events"):
             continue
-        sec = entry.section
-        n_decision = n_action = 0
-        for n in range(sec.span.start + 1, sec.span.end + 1):
-            line = lines[n - 1]
-            m = decision_rx.match(line)
-            if m:
-                text = m["text"].strip()
-                k = n
-                while not text and k < sec.span.end:  # "Vedtak:" alone, the text on the lines below
-                    k += 1
-                    text = lines[k - 1].strip()
-                if text:
-                    n_decision += 1
-                    _decision(g, item, sec, n, k, text, n_decision)
-            r = responsible_rx.search(line)
-            if r:
-                n_action += 1
-                _action(g, item, sec, n, line, r, deadline_rx, ref, n_action)
+        parent = item_of.get(id(sec)) or g.meeting
+        for text, first, last, vote in _Reader(label).read(sec, lines):
+            if not re.search(r"[A-Za-zÆØÅæøå]{3}", text):
+                continue
+            counts[id(parent)] = k = counts.get(id(parent), 0) + 1
+            _decision(g, parent, sec, first, last, text, vote, k)
 
 
-def _decision(g: DocGraph, item, sec, first: int, last: int, text: str, k: int) -> None:
-    node = g.struct("decision", text[:80], (lambda i, k: lambda: f"{i.local()}/decision/{k}")(item, k))
+def _decision(g: DocGraph, parent: Node, sec: Section, first: int, last: int, text: str, vote: Vote | None,
+              k: int) -> None:
+    node = g.struct("decision", text[:80], (lambda p, k: lambda: f"{p.local()}/decision/{k}")(parent, k))
     ev = g.evidence(sec, first, last)
     g.fact(node, DCTERMS.description, text, ev)
-    g.fact(node, DCTERMS.isPartOf, item, ev)
+    g.fact(node, DCTERMS.isPartOf, parent, ev)
     g.fact(node, RDFS.label, text[:80])
+    if vote is not None:
+        g.fact(node, KG.unanimous, Literal("true" if vote.unanimous else "false", XSD.boolean), ev)
+        if vote.against is not None:
+            g.fact(node, KG.votesAgainst, Literal(vote.against, XSD.integer), ev)
     for t in thesaurus().tag(text):
         g.fact(node, DCTERMS.subject, g.entity("topic", t.concept.slug), ev)
-
-
-def _action(g: DocGraph, item, sec, n: int, line: str, resp, deadline_rx, ref, k: int) -> None:
-    before = line[: resp.start()].strip(" -*•.")
-    what = before or item.label
-    after = line[resp.end():]
-    dl = deadline_rx.search(after)
-    who_text = (after[: dl.start()] if dl else after).strip(" .,;")
-    node = g.struct("action", what[:80], (lambda i, k: lambda: f"{i.local()}/action/{k}")(item, k))
-    ev = g.evidence(sec, n)
-    g.fact(node, DCTERMS.description, what, ev)
-    g.fact(node, DCTERMS.isPartOf, item, ev)
-    g.fact(node, RDFS.label, what[:80])
-    g.fact(node, KG.status, "open", ev)
-    for who in re.split(r"\s*(?:,|/|\bog\b)\s*", who_text):
-        if not who:
-            continue
-        node_who = person_node(g, who) if normalise_person(who) else body_node(g, who, default_kind="organisation")
-        if node_who is not None:
-            g.fact(node, KG.responsible, node_who, ev)
-    if dl:
-        dates = find_dates(after[dl.end():], ref)
-        if dates:
-            g.fact(node, KG.deadline, Literal(dates[0].start.isoformat(), XSD.date), ev)

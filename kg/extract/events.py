@@ -10,15 +10,17 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.lang.dates import MONTHS, DateMention, find_dates, find_month
 from kg.lang.text import slug, squash
-from kg.model import Iri, Literal
+from kg.model import Iri, Literal, Node
 from kg.parse.lines import contains_any, headings
 from kg.lang.bodies import classify
 from kg.vocab import KG, SCHEMA, XSD
 
 STATUS = {
     "cancelled": SCHEMA.EventCancelled,
+    "postponed": SCHEMA.EventPostponed,
     "tba": KG.EventToBeAnnounced,
     "tbc": KG.EventToBeConfirmed,
+    "scheduled": SCHEMA.EventScheduled,
 }
 _LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
 # a list marker ("- ", "3. "), but not the day of a date ("4. desember")
@@ -27,10 +29,44 @@ _NUMBER = re.compile(rf"^\s*(?:[-*•]\s*)?(?:\d{{1,2}}[.)]\s+(?!(?:{'|'.join(MO
 
 def _status(text: str) -> str:
     words = headings()["status"]
-    for name in ("cancelled", "tbc", "tba"):
+    for name in ("cancelled", "postponed", "tbc", "tba"):
         if contains_any(text, words[name]):
             return STATUS[name]
     return SCHEMA.EventScheduled
+
+
+def _is_status(cell: str) -> bool:
+    """A status column's cell: 'Avlyst', 'Planlagt', 'Dato ikke fastsatt'."""
+    c = cell.strip(" ().*").lower()
+    return any(c == w for ws in headings()["status"].values() for w in ws)
+
+
+_CELLS = re.compile(r"\s*\|\s*|\t+")
+
+
+def _coming(d: DateMention, ref: date | None) -> DateMention:
+    """A coming event written without a year that falls before the meeting is next year's."""
+    if d.year_given or ref is None or d.start >= ref:
+        return d
+    return DateMention(d.start.replace(year=d.start.year + 1), d.end.replace(year=d.end.year + 1) if d.end else None,
+                       d.span, False, d.weekday_ok)
+
+
+def _read_row(cells: list[str], ref: date | None) -> EventText | None:
+    """'| 30.11.2016 | Felles formannskapsmøte | Lyngdal | Avlyst |': date, title, place and status by column."""
+    status = next((_status(c) for c in cells if _is_status(c)), SCHEMA.EventScheduled)
+    rest = [c for c in cells if not _is_status(c)]
+    dated = next(((i, d[0]) for i, c in enumerate(rest) for d in [find_dates(c, ref)] if d), None)
+    if dated is None:
+        return None
+    i, d = dated
+    d = _coming(d, ref)
+    others = [c for k, c in enumerate(rest) if k != i]
+    if not others:
+        return None
+    title = others[0]
+    place = others[1] if len(others) > 1 and len(others[1].split()) <= 4 and others[1][:1].isupper() else None
+    return EventText(title[:1].upper() + title[1:], d.start, d.end, place, status, None)
 
 
 _STATUS_CLAUSE = re.compile(
@@ -52,6 +88,9 @@ class EventText:
 
 def read_event(text: str, ref: date | None) -> EventText | None:
     """'25. mai – Webinar: X (avlyst)', '- 15. mars: Konferansen, Leirvik', 'Studietur til Esbjerg i mai vart avlyst'."""
+    cells = [c.strip() for c in _CELLS.split(text.strip().strip("|")) if c.strip()]
+    if len(cells) >= 2:  # a table row, or a line split by tabs
+        return _read_row(cells, ref)
     listed = _NUMBER.match(text).group().strip() != ""  # "- ..." or "4. ...": one event a line
     raw = _NUMBER.sub("", text, count=1)
     url = None
@@ -72,10 +111,7 @@ def read_event(text: str, ref: date | None) -> EventText | None:
         if d is None:
             return None
         rest = _DATE_PREPOSITION.sub("", raw[: d.span[0]]) + " " + raw[d.span[1]:]
-    if not d.year_given and ref is not None and d.start < ref:
-        # a coming event written without a year that falls before the meeting is next year's
-        d = DateMention(d.start.replace(year=d.start.year + 1),
-                        d.end.replace(year=d.end.year + 1) if d.end else None, d.span, False, d.weekday_ok)
+    d = _coming(d, ref)
     rest = squash(rest).strip(" –-:,")
     title, place = _title_and_place(rest)
     if not re.search(r"[A-Za-zÆØÅæøå]{2}", title):
@@ -105,17 +141,86 @@ def events(g: DocGraph) -> None:
     ref = m.meeting_date or m.document_date
     for line in m.events:
         e = read_event(line.text, ref)
-        if e is None:
+        if e is not None:
+            event_node(g, e, g.evidence(line.section, line.line, quote=line.text.strip()))
+
+
+# "(avlyst)", "(utsatt)" anywhere in a sentence
+_STATUS_PAREN = re.compile(r"\((?:[^)]*\s)?(?:avlyst|avlyses|utsatt|utsett|cancelled|postponed)\)", re.IGNORECASE)
+
+
+def status_elsewhere(g: DocGraph) -> None:
+    """A dated meeting or event said to be cancelled or postponed outside the events list
+    ("Felles formannskapsmøte 30. november er avlyst.") is an event with that status."""
+    from kg.extract.sentences import section_sentences
+
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    listed = {(e.section.n, e.line) for e in m.events}
+    for sec in m.sections:
+        if sec.kind in ("header", "attendance", "events"):
             continue
-        ev = g.evidence(line.section, line.line, quote=line.text.strip())
-        node = g.struct("event", e.title, (lambda day, t: lambda: f"event/{day}/{slug(t)}")(e.start.isoformat(), e.title))
-        g.fact(node, SCHEMA.name, e.title, ev)
-        g.fact(node, SCHEMA.startDate, Literal(e.start.isoformat(), XSD.date), ev)
-        if e.end:
-            g.fact(node, SCHEMA.endDate, Literal(e.end.isoformat(), XSD.date), ev)
-        g.fact(node, SCHEMA.eventStatus, Iri(e.status), ev)
-        if e.url:
-            g.fact(node, SCHEMA.url, e.url, ev)
-        if e.place:
-            g.fact(node, SCHEMA.location, body_node(g, e.place, default_kind="place"), ev)
-        g.fact(line.section.node, SCHEMA.mentions, node)
+        for s in section_sentences(sec, m.source.lines):
+            if (sec.n, s.first) in listed or not (_STATUS_CLAUSE.search(s.text) or _STATUS_PAREN.search(s.text)):
+                continue
+            e = read_event("- " + s.text, ref)  # one sentence, one event, as a list item is
+            known = {slug(n.label) for n in g.nodes if n.kind == "event"}  # the events list may hold it too
+            if e is not None and e.status != SCHEMA.EventScheduled and slug(e.title) not in known:
+                event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
+# "Neste møte: …", "Neste AU-møte: …", "Neste rådsmøte: Eidfjord, 13. juni", "Neste møte, X, holdes …"
+NEXT_MEETING = re.compile(r"(?:^|(?<=[.!?])\s)[\s\-*•#]*neste\s+[\wæøå\-]*møte\b", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"^[\s,.]*(?:\w+dag\s+)?(?:kl\.?\s*[\d.:]+\s*)?(?:i|på|ved)\s+"
+                          r"(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*)")
+_PLACE_BEFORE = re.compile(r"^[\s:,–-]*(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*)[\s,]*$")
+
+
+def read_next_meeting(text: str, ref: date | None) -> EventText | None:
+    """'Neste møte: 30. november 2023 i Lærdal', 'Neste rådsmøte: Eidfjord, 13. juni 2013' → date and place."""
+    dates = find_dates(text, ref)
+    if not dates:
+        return None
+    d = _coming(dates[0], ref)
+    after = _PLACE_AFTER.match(text[d.span[1]:])
+    before = _PLACE_BEFORE.match(NEXT_MEETING.sub("", text[:d.span[0]]))
+    place = after["place"] if after else (before["place"] if before else None)
+    return EventText("Neste møte", d.start, d.end, place, SCHEMA.EventScheduled, None)
+
+
+def next_meeting(g: DocGraph) -> None:
+    """The next meeting the minutes announce: an event of the body, linked from this meeting (kg:nextMeeting)."""
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    lines = m.source.lines
+    for sec in m.sections:
+        heading = NEXT_MEETING.match(sec.title or "")  # a "Neste møte" section: its lines say when and where
+        for n in range(sec.span.start, sec.span.end + 1):
+            line = lines[n - 1]
+            said = NEXT_MEETING.search(line)
+            if not (said or (heading and n > sec.span.start)):
+                continue
+            e = read_next_meeting(line[said.start():] if said else line, ref)
+            if e is None:
+                continue
+            e.title = f"Neste møte i {g.body.label}"
+            node = event_node(g, e, g.evidence(sec, n, quote=line.strip()))
+            g.fact(node, SCHEMA.organizer, g.body, g.evidence(sec, n, quote=line.strip()))
+            g.fact(g.meeting, KG.nextMeeting, node, g.evidence(sec, n, quote=line.strip()))
+            return
+
+
+def event_node(g: DocGraph, e: EventText, ev) -> Node:
+    """The schema:Event of one event read, with its date, status, place and link."""
+    node = g.struct("event", e.title, (lambda day, t: lambda: f"event/{day}/{slug(t)}")(e.start.isoformat(), e.title))
+    g.fact(node, SCHEMA.name, e.title, ev)
+    g.fact(node, SCHEMA.startDate, Literal(e.start.isoformat(), XSD.date), ev)
+    if e.end:
+        g.fact(node, SCHEMA.endDate, Literal(e.end.isoformat(), XSD.date), ev)
+    g.fact(node, SCHEMA.eventStatus, Iri(e.status), ev)
+    if e.url:
+        g.fact(node, SCHEMA.url, e.url, ev)
+    if e.place:
+        g.fact(node, SCHEMA.location, body_node(g, e.place, default_kind="place"), ev)
+    g.fact(ev.section.node, SCHEMA.mentions, node)
+    return node

@@ -20,6 +20,15 @@ class Sentence:
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
 
 
+def is_table_row(line: str) -> bool:
+    """A row of a table as text: cells between '|' or split by tabs."""
+    return line.lstrip().startswith("|") or line.count("\t") >= 1 and bool(line.strip())
+
+
+def table_cells(text: str) -> list[str]:
+    return [c.strip(" *") for c in re.split(r"\s*\|\s*|\t+", text.strip().strip("|")) if c.strip(" *")]
+
+
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
     """Paragraphs (runs of non-blank lines) cut into sentences, each with its line span."""
     out: list[Sentence] = []
@@ -44,7 +53,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
 
     for n in range(start, sec.span.end + 1):
         line = lines[n - 1]
-        if _LABEL.match(line):  # "Saksordførar: Jon Askeland", "- Bergen kommune: ...": a line of its own
+        if _LABEL.match(line) or is_table_row(line):  # "Saksordførar: Jon Askeland", a table row: a line of its own
             flush()
             para.append((n, line))
             flush()

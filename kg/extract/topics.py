@@ -9,7 +9,7 @@ from kg.vocab import DCTERMS, KG, SCHEMA
 
 
 def topics(g: DocGraph) -> None:
-    """dcterms:subject for every section; kg:worksOn for the round-table actor, per sentence."""
+    """dcterms:subject for every section, agenda item and project; kg:worksOn for the round-table actor."""
     th = thesaurus()
     lines = g.minutes.source.lines
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
@@ -23,17 +23,19 @@ def topics(g: DocGraph) -> None:
         actor = next((f.object for f in own if f.predicate == KG.actor), None)
         projects = [f.object for f in own if f.predicate == SCHEMA.mentions
                     and getattr(f.object, "kind", None) == "project"]
+        item = items.get(sec.title)
         for s in section_sentences(sec, lines, skip_heading=sec.kind == "roundtable"):
             ev = g.evidence(sec, s.first, s.last, s.text)
             for t in th.tag(s.text):
                 topic = g.entity("topic", t.concept.slug)
                 g.fact(sec.node, DCTERMS.subject, topic, ev)
+                if item is not None and sec.kind == "agenda":  # what an agenda item discussed is its topic
+                    g.fact(item, DCTERMS.subject, topic, ev)
                 if actor is not None:
                     g.fact(actor, KG.worksOn, topic, ev)
                 for p in projects:
                     if p.label.lower() in s.text.lower() or any(a.lower() in s.text.lower() for a in p.aliases):
                         g.fact(p, DCTERMS.subject, topic, ev)
-        item = items.get(sec.title)
         if item is not None:
             for t in th.tag(sec.title):
                 g.fact(item, DCTERMS.subject, g.entity("topic", t.concept.slug), g.evidence(sec, sec.span.start))

@@ -49,11 +49,14 @@ class DocumentReport:
     body: str | None = None
     attendees: int = 0
     unplaced: list[dict] = field(default_factory=list)
+    # how much was read of each part ("roundtable_actors", "projects", "amounts", "decisions", "actions",
+    # "events"), so a secretariat sees at once whether a file was read well
+    found: dict[str, int] = field(default_factory=dict)
 
     def to_json(self) -> dict:
         return {"document": self.document, "sections": self.sections, "entities": self.entities,
                 "meeting_date": self.meeting_date, "body": self.body, "attendees": self.attendees,
-                "unplaced": self.unplaced}
+                "found": self.found, "unplaced": self.unplaced}
 
 
 @dataclass
@@ -159,7 +162,18 @@ def _report(g: DocGraph) -> DocumentReport:
     return DocumentReport(
         document=m.source.name, sections=len(m.sections), entities=len(entities) + len(events),
         meeting_date=m.meeting_date.isoformat() if m.meeting_date else None,
-        body=g.body.label if g.body else None, attendees=len(m.attendance), unplaced=unplaced + guessed)
+        body=g.body.label if g.body else None, attendees=len(m.attendance), unplaced=unplaced + guessed,
+        found=_found(g))
+
+
+def _found(g: DocGraph) -> dict[str, int]:
+    """How many of each part of the minutes were read: round-table actors, projects, amounts, decisions ..."""
+    from kg.vocab import KG
+
+    count = lambda kind: sum(1 for n in g.nodes if n.kind == kind)
+    return {"roundtable_actors": len({id(f.object) for f in g.facts if f.predicate == KG.actor}),
+            "projects": count("project"), "clusters": count("cluster"), "amounts": count("amount"),
+            "decisions": count("decision"), "actions": count("action"), "events": count("event")}
 
 
 class Ingestor:

@@ -1,6 +1,6 @@
 """Norwegian dates and times as minutes write them.
 
-"17.3.22", "20. mai", "Fredag 20. mai", "24-25. august", "uke 38",
+"17.3.22", "1/4-20", "15/6", "20. mai", "Fredag 20. mai", "24-25. august", "uke 38",
 "kl. 0900-1100", "kl. 13.00–15.30". A date without a year takes it from a
 reference date (the meeting's); a weekday written beside it picks the year
 whose calendar agrees.
@@ -41,13 +41,15 @@ _WEEKDAY_RE = "|".join(sorted(WEEKDAYS, key=len, reverse=True))
 
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")
 ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+# "1/4-20", "1/4 2020", "15/6": day/month with an optional year; not a case number ("Sak 12/19")
+SLASH_DATE = re.compile(r"(?<![\w/])(?<!sak )(\d{1,2})/(\d{1,2})(?:(?:-|\s)(\d{4}|\d{2}))?(?![\w/])", re.IGNORECASE)
 TEXT_DATE = re.compile(
     rf"(?:\b(?P<wd>{_WEEKDAY_RE})\s+(?:den\s+)?)?"
     rf"\b(?P<d1>\d{{1,2}})\.?(?:\s*[-–]\s*(?P<d2>\d{{1,2}})\.?)?\s*(?P<mon>{_MONTH_RE})\.?"
     rf"(?:\s+(?P<year>\d{{4}}))?(?![\wæøå])",
     re.IGNORECASE,
 )
-WEEK = re.compile(r"\b(?:uke|veke|week)\s+(?P<week>\d{1,2})(?:\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
+WEEK = re.compile(r"\b(?:uke|veke|week)\s+(?P<week>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
 TIME_RANGE = re.compile(
     r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:]?(?P<m1>\d{2}))?\s*(?:[-–]|til)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:]?(?P<m2>\d{2}))?\b",
     re.IGNORECASE,
@@ -140,6 +142,10 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
         d = parse_numeric(m[0])
         if d:
             found.append(DateMention(d, None, m.span(), True, None))
+    for m in SLASH_DATE.finditer(text):
+        d = _slash_date(m, ref)
+        if d and not any(a <= m.start() < b for a, b in taken):
+            found.append(DateMention(d, None, m.span(), bool(m[3]), None))
     for m in WEEK.finditer(text):
         year = int(m["year"]) if m["year"] else (ref.year if ref else 0)
         if not year:
@@ -150,6 +156,17 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
             continue
         found.append(DateMention(monday, monday + timedelta(days=6), m.span(), bool(m["year"]), None))
     return sorted(found, key=lambda d: d.span)
+
+
+def _slash_date(m: re.Match, ref: date | None) -> date | None:
+    """'1/4-20' → 2020-04-01; '15/6' takes the reference year; a written year of two digits is 20xx."""
+    year = _year(m[3]) if m[3] else (ref.year if ref else None)
+    if year is None:
+        return None
+    try:
+        return date(year, int(m[2]), int(m[1]))
+    except ValueError:
+        return None
 
 
 MONTH_ONLY = re.compile(rf"(?<![\d.]\s)(?<![\d.])\b(?P<mon>{_MONTH_RE})(?:\s+(?P<year>\d{{4}}))?\b", re.IGNORECASE)

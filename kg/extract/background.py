@@ -1,0 +1,62 @@
+"""What the lexicon knows above the bodies the documents name, kept out of the documents' graphs.
+
+A document names an agency; that a ministry stands above it is the lexicon's
+knowledge (data/lexicon/bodies.toml, ``parent``), not the document's. So the
+chain is written to the named graph ``{base}graph/bodies`` — the body, each
+parent up the chain with its type and label, and ``org:subOrganizationOf``
+between them — for the bodies the store's documents name, never into a
+document's graph. It is rewritten only when it changes.
+"""
+
+from __future__ import annotations
+
+from kg.lang.bodies import lexicon
+from kg.lang.text import slug
+from kg.store.graphstore import GraphStore
+from kg.vocab import CLASS_OF_KIND, ORG, RDF, RDFS, STANDARD_TYPES
+
+BODIES_GRAPH = "graph/bodies"
+_BODY_KINDS = ("organisation", "institution", "region", "cluster")
+
+
+def hierarchy_quads(store: GraphStore) -> list:
+    """The quads of the bodies graph for the bodies now named in the store's documents."""
+    import pyoxigraph as ox
+
+    graph = ox.NamedNode(store.iri(BODIES_GRAPH))
+    quads: list = []
+    written: set[str] = set()
+
+    def node(kind: str, label: str) -> ox.NamedNode:
+        iri = store.iri(f"{kind}/{slug(label)}")
+        if iri not in written:
+            written.add(iri)
+            for cls in [CLASS_OF_KIND[kind], *STANDARD_TYPES.get(kind, [])]:
+                quads.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(RDF.type), ox.NamedNode(cls), graph))
+            quads.append(ox.Quad(ox.NamedNode(iri), ox.NamedNode(RDFS.label), ox.Literal(label), graph))
+        return ox.NamedNode(iri)
+
+    values = " ".join(f"<{CLASS_OF_KIND[k]}>" for k in _BODY_KINDS)
+    rows = store.select(f"SELECT DISTINCT ?l WHERE {{ VALUES ?c {{ {values} }} GRAPH ?g {{ ?e a ?c ; <{RDFS.label}> ?l }} "
+                        f"FILTER(?g != <{store.iri(BODIES_GRAPH)}>) }}")
+    for label in sorted(r["l"].value for r in rows):
+        known = lexicon().known(label)
+        seen = set()
+        while known is not None and known.parent and known.label not in seen:
+            seen.add(known.label)
+            parent = lexicon().known(known.parent)
+            child = node(known.kind, known.label)
+            above = node(parent.kind if parent else "organisation", parent.label if parent else known.parent)
+            quads.append(ox.Quad(child, ox.NamedNode(ORG.subOrganizationOf), above, graph))
+            known = parent
+    return quads
+
+
+def refresh_bodies(store: GraphStore) -> None:
+    """Rewrite the bodies graph when the bodies the store's documents name changed."""
+    import pyoxigraph as ox
+
+    quads = hierarchy_quads(store)
+    old = set(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(store.iri(BODIES_GRAPH))))
+    if old != set(quads):
+        store.replace_graph(store.iri(BODIES_GRAPH), quads)

@@ -1,0 +1,152 @@
+"""Funding as a sentence states it: who got or asked for how much, from whom, for what.
+
+Three sentence shapes, read around each amount (a rate such as "kr 20 per
+innbygger" is no grant):
+
+- received: "X har fått / fikk / er innvilget / er tildelt <amount> fra Y (til Z)"
+- given:    "Y bidrar med / gir / løyver / har tilført <amount> (til Z)"
+- applied:  "X har søkt Y om <amount>", "søknad til Y om <amount>", "søknad på <amount> til Y"
+            (status "applied": asked for, not granted)
+
+The words are Norwegian (bokmål and nynorsk) phrasing, not any document's
+names. Which name in a clause is the funder or the recipient is decided by the
+caller, which knows the names the sentence holds; this module says where in
+the sentence to look.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.bodies import body_node
+from kg.extract.graph import DocGraph
+from kg.lang.amounts import Amount, find_amounts
+from kg.model import Evidence, Literal, Node
+from kg.vocab import KG, SCHEMA, XSD
+
+GRANTED, APPLIED = "granted", "applied"
+
+APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|søkjast|søknad(?:en)?|søknaden)\b",
+                   re.IGNORECASE)
+GIVE = re.compile(r"\b(?:bidrar|bidreg|bidro|gir|gjev|gav|ga|løyver|løyvde|har\s+løyvd|bevilger|bevilget|bevilga|"
+                  r"har\s+bevilget|tilfører|tilførte|har\s+tilført|tildeler|tildelte|har\s+tildelt|dekker|dekkjer|"
+                  r"støtter|støttar|stiller)(?:\s+(?:med|opp\s+med))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+)?$",
+                  re.IGNORECASE)
+RECEIVE = re.compile(r"\b(?:fått|fikk|fekk|får|mottatt|mottok|motteke|innvilget|innvilga|tildelt|tildelte|bevilget|"
+                     r"bevilga|løyvd|tilsagn|tilskudd|tilskot|støtte|støtta)\b", re.IGNORECASE)
+# "fra Y" within a few words after the amount ("1,1 mill. kr i skjønnsmidler fra Y", "..., halvparten fra Y")
+FROM = re.compile(r"^[^.;:()]{0,40}?\b(?:fra|frå)\s+", re.IGNORECASE)
+TO = re.compile(r"^\s*(?:(?:i|som)\s+[\wæøå\-]+\s+)?(?:(?:fra|frå|av)\s+[^,;]+?\s+)?til\s+(?!å\s)", re.IGNORECASE)
+PURPOSE = re.compile(r"\b(?:for|til)\s+(?:å\s+)?(?P<what>[^\d.,;:()][^.,;:()]*?)(?=\s+(?:sammen|saman|der|som|og\s+har)\b|[.,;:()]|$)",
+                     re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class GrantStatement:
+    amount: Amount
+    status: str  # granted | applied
+    # character spans of the sentence where the funder and the recipient are named
+    funder_in: tuple[int, int] | None
+    recipient_in: tuple[int, int] | None
+    purpose: str | None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    """Where the clause holding pos begins: after the last ';', ':' or ', og' before it."""
+    cut = max(text.rfind(";", 0, pos), text.rfind(":", 0, pos), text.rfind(", og ", 0, pos))
+    return cut + 1 if cut >= 0 else 0
+
+
+def _after_word(text: str, start: int, rx: re.Pattern) -> tuple[int, int] | None:
+    """The span after a leading pattern ("fra Y", "til Z") up to the next clause mark.
+
+    "fra" may name more than one funder ("halvparten fra X og halvparten fra Y"): its span runs on to
+    the end of the clause; a "til" span ends at the first word that cannot be part of a name."""
+    m = rx.match(text[start:])
+    if not m:
+        return None
+    a = start + m.end()
+    stop = r"[;:()]|\s(?:til|for|som|der|med|i\s+\d{4})\s" if rx is FROM else r"[,;:()]|\s(?:til|for|som|og|der|med|om)\s"
+    end = re.search(stop, text[a:])
+    return a, a + (end.start() if end else len(text) - a)
+
+
+def _purpose(text: str, start: int) -> str | None:
+    m = PURPOSE.search(text[start:])
+    return m["what"].strip() if m else None
+
+
+def read_grants(text: str) -> list[GrantStatement]:
+    """The grant statements of one sentence, one per amount a funding phrase governs."""
+    out = []
+    for a in find_amounts(text):
+        if a.per:
+            continue
+        head = _clause_start(text, a.span[0])
+        before = text[head:a.span[0]]
+        apply = list(APPLY.finditer(before))
+        give = GIVE.search(before)
+        receive = RECEIVE.search(before)
+        # "kr 1 400 000 i tilskudd fra X": the word that makes it a grant follows the amount
+        receive_after = RECEIVE.search(text[a.span[1]:a.span[1] + 30])
+        after_to = _after_word(text, a.span[1], TO)
+        if apply:
+            verb = apply[-1]
+            # "søkt Innovasjon Norge om kr 750 000": the funder stands between the verb and the amount;
+            # "søknad på kr 450 000 til Agder fylkeskommune": after the amount
+            if re.search(r"\bom\s+(?:\S+\s+){0,3}$", before[verb.end():]):
+                funder, rest = (head + verb.end(), a.span[0]), a.span[1]
+            else:
+                funder, rest = after_to, after_to[1] if after_to else a.span[1]
+            out.append(GrantStatement(a, APPLIED, funder, (head, head + verb.start()), _purpose(text, rest)))
+        elif give:
+            out.append(GrantStatement(a, GRANTED, (head, head + give.start()), after_to, _purpose(text, a.span[1])))
+        elif receive or receive_after:
+            verb_at = head + receive.start() if receive else a.span[0]
+            recipient = (head, verb_at) if verb_at > head else None
+            out.append(GrantStatement(a, GRANTED, _after_word(text, a.span[1], FROM), recipient,
+                                      _purpose(text, a.span[1])))
+    return out
+
+
+# a funder written as a common noun: "halvparten fra kommunene og halvparten fra fylkeskommunen"
+COMMON_FUNDER = re.compile(r"\b(?:fra|frå)\s+(?P<who>[a-zæøå]*(?:kommunen|kommunene|kommunane|fylkeskommunen|staten|"
+                           r"departementet|direktoratet|fondet|banken|fylket|regionrådet|rådet))\b")
+
+
+def common_funder(g: DocGraph, text: str, span: tuple[int, int] | None) -> list[Node]:
+    """Funders the sentence names by a common noun ("fra kommunene") when it names none by name."""
+    if span is None:
+        return []
+    return [body_node(g, m["who"], default_kind="organisation", classify_name=False)
+            for m in COMMON_FUNDER.finditer(text, span[0] - 5 if span[0] >= 5 else 0, span[1])]
+
+
+def _path(node: Node) -> str:
+    """The node's IRI below the base ("municipality/3003", "project/x"), to hang the grant's IRI on."""
+    return node.local() if node.local else "/".join((node.iri or "").rstrip("/").split("/")[-2:])
+
+
+def grant_node(g: DocGraph, recipient: Node | None, st: GrantStatement, funders: list[Node], ev: Evidence) -> Node:
+    """A schema:MonetaryGrant: recipient schema:funding grant; amount, funders, purpose and status.
+
+    A grant is known by its recipient, amount and status, so two documents reporting it name one
+    grant; without a recipient it hangs on the document."""
+    a = st.amount
+    parent = recipient or g.document
+    key = f"{a.value}-{a.currency.lower()}" + ("-applied" if st.status == APPLIED else "")
+    grant = g.struct("grant", f"{parent.label} {a.value} {a.currency}",
+                     (lambda p, k: lambda: f"{_path(p)}/grant/{k}")(parent, key))
+    amount = g.struct("amount", f"{a.value} {a.currency}", (lambda gr: lambda: f"{gr.local()}/amount")(grant))
+    if recipient is not None:
+        g.fact(recipient, SCHEMA.funding, grant, ev)
+    g.fact(grant, SCHEMA.amount, amount, ev)
+    g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
+    g.fact(amount, SCHEMA.currency, a.currency, ev)
+    g.fact(grant, KG.grantStatus, st.status, ev)
+    if st.purpose:
+        g.fact(grant, KG.purpose, st.purpose, ev)
+    for f in funders:
+        g.fact(grant, SCHEMA.funder, f, ev)
+    return grant

@@ -1,0 +1,102 @@
+"""Named projects, clusters and networks in a sentence.
+
+Minutes name an initiative in three ways: in quotes beside the word for what it
+is ("forprosjektet «Hyttefolket som ressurs»", "klyngen «Havvind Vest»"), as a
+capitalised name right after that word ("prosjektet Green Offshore Tech"), or
+joined to it ("Havvind-prosjektet"). A quoted phrase with no such word beside
+it is a title or a theme («Norsk fjellpolitikk»), not a project, unless the
+sentence says it got or applied for money or has partners.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# the word that says what a name is: "prosjektet", "forprosjekt", "Kunstprosjektet", "klynga", "nettverket"
+_NOUN = (r"(?P<noun>[\wæøå]*?(?:prosjekt(?:et|a)?|klynge[n]?|klynga|nettverk(?:et)?|satsing(?:en|a)?|"
+         r"program(?:met)?|initiativ(?:et)?))")
+_CAPWORD = r"[A-ZÆØÅ0-9][\w\-æøåÆØÅ]*"
+_NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
+_QUOTE = r"«(?P<q1>[^»]{2,100})»|“(?P<q2>[^”]{2,100})”|\"(?P<q3>[^\"]{2,100})\""
+# "prosjektet «X»", "klyngen «X»", "prosjektet som heter «X»"
+NOUN_QUOTED = re.compile(rf"(?i:\b{_NOUN})(?:\s+(?:som\s+heiter|som\s+heter|kalt|kalla|med\s+namnet|med\s+navnet))?\s*(?:{_QUOTE})")
+# "«X»-prosjektet", "«X» er et prosjekt"
+QUOTED_NOUN = re.compile(rf"(?:{_QUOTE})(?:\s*-\s*|\s+(?:er|var|blir)\s+(?:et|ein|eit|en|ei)\s+(?:\w+\s+)?){_NOUN}\b")
+NOUN_NAME = re.compile(rf"(?i:\b{_NOUN})\s+(?P<name>{_NAME})")
+NAME_NOUN = re.compile(rf"(?P<name>{_NAME})[\s\-]{_NOUN}\b")
+QUOTED = re.compile(_QUOTE)
+# "SKREI er et formidlingsprosjekt om ...": the sentence opens with the name of what it defines
+NAME_IS_NOUN = re.compile(rf"^\W*(?P<name>{_NAME})\s+(?:er|var|blir)\s+(?:et|eit|ein|en|ei)\s+(?:[a-zæøå]+\s+)?{_NOUN}\b")
+# "programmet Horizon Europe" names a funding programme (the lexicon's), "initiativet Fredrikstad tok" a subject
+UNQUOTED_NOT = ("program", "initiativ")
+STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "frå", "til", "som", "på", "av", "er", "ble", "vart", "har",
+              "under", "sammen", "saman", "ved", "hos", "mot", "etter", "gjennom", "innenfor", "der", "hvor", "kor"}
+
+
+@dataclass(frozen=True)
+class NamedInitiative:
+    kind: str  # project | cluster (a network is a cluster: an organised collaboration)
+    name: str
+    span: tuple[int, int]  # of the name in the sentence
+
+
+def kind_of(noun: str) -> str:
+    n = noun.lower()
+    return "cluster" if ("klynge" in n or "klynga" in n or "nettverk" in n) else "project"
+
+
+def _quoted(m: re.Match) -> tuple[str, tuple[int, int]]:
+    for g in ("q1", "q2", "q3"):
+        if m[g]:
+            return m[g].strip(), m.span(g)
+    raise ValueError("no quote group")
+
+
+def trim_name(name: str) -> str:
+    """Cut an unquoted name at a function word that ends it ('Green offshore Tech innen ...')."""
+    out: list[str] = []
+    for w in name.split():
+        if out and w.lower() in STOP_AFTER:
+            break
+        out.append(w)
+    while out and out[-1][:1].islower():
+        out.pop()
+    return " ".join(out)
+
+
+def _opens_with_word(text: str, m: re.Match) -> bool:
+    """"Starter prosjektet ...": one capitalised word opening the sentence is a verb or a pronoun, not a name."""
+    return " " not in m["name"] and "-" not in text[m.end("name"):m.end("name") + 1] and not text[:m.start("name")].strip(" \t-–•*")
+
+
+def find_initiatives(text: str, *, says_activity: bool = False) -> list[NamedInitiative]:
+    """The projects and clusters a sentence names. ``says_activity``: the sentence speaks of money or partners,
+    so a quoted name opening it is the initiative it is about ("«X» har fått 2 mill. kr")."""
+    found: list[NamedInitiative] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(kind: str, name: str, span: tuple[int, int]) -> None:
+        if len(name) < 3 or any(a < span[1] and span[0] < b for a, b in taken):
+            return
+        found.append(NamedInitiative(kind, name, span))
+        taken.append(span)
+
+    for rx in (NOUN_QUOTED, QUOTED_NOUN):
+        for m in rx.finditer(text):
+            name, span = _quoted(m)
+            add(kind_of(m["noun"]), name, span)
+    if says_activity:
+        for m in QUOTED.finditer(text):
+            name, span = _quoted(m)
+            add("project", name, span)
+    for rx in (NOUN_NAME, NAME_NOUN, NAME_IS_NOUN):
+        for m in rx.finditer(text):
+            if rx is NOUN_NAME and m["noun"].lower().startswith(UNQUOTED_NOT):
+                continue
+            name = trim_name(m["name"])
+            if not name or (rx is NAME_NOUN and _opens_with_word(text, m)):
+                continue
+            start = m.start("name") + m["name"].index(name)
+            add(kind_of(m["noun"]), name, (start, start + len(name)))
+    return sorted(found, key=lambda i: i.span)

@@ -1,0 +1,211 @@
+"""What kg reads from the prose of minutes: projects, grants, decisions, actions, events, the next meeting.
+
+The minutes below are written for these tests; every fact asserted is stated in them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.extract import extract
+from kg.extract.funding import APPLIED, GRANTED, read_grants
+from kg.extract.projects import find_initiatives
+from kg.lang.amounts import find_amounts
+from kg.lang.dates import find_dates
+from kg.parse import parse
+from kg.read import read_file
+from kg.vocab import DCTERMS, KG, ORG, SCHEMA
+
+MINUTES = """\
+Dato: 14.3.23
+
+## Referat møte i Vestkyst regionråd
+
+Tid: Fredag 10. mars 2023 kl. 0900-1100
+
+### Frammøtte:
+
+NAVN	KOMMUNE
+Ingrid Bakke	Askøy
+Lars Berg	Fjell
+
+## Saksliste
+
+- 1. Havvind og hydrogen**  
+Starter prosjektet «Grønn Hydrogen Askøy» sammen med Askøy Energi. Prosjektet har fått 2,5 mill. kr fra Innovasjon Norge.
+Fjell har søkt Enova om 12 millionar kr til landstraum. Satsinga er viktig for EUs Green Deal.
+Tema for samlinga blir «Havet som arbeidsplass». Askøy samarbeider med Statens vegvesen om ny bru.
+Vedtak: Regionrådet støttar prosjektet. Enstemmig vedtatt.
+Oppfølging: Ingrid Bakke sender rapporten til fylkeskommunen innen 1. november 2023.
+- 2. Budsjett**  
+Fellesmøtet med Nordkyst 5. mai er avlyst.
+Vedtak:
+1. Budsjettet for 2024 vert godkjent.
+2. Kontingenten er kr 20 per innbygger.
+Vedtatt mot 2 stemmer.
+
+| Tiltak | Ansvar | Frist |
+|---|---|---|
+| Søknad om driftsmidlar | Lars Berg | 1/4-24 |
+
+- [x] Sende referatet til kommunane
+- [ ] Bestille møterom – Ansvar: Lars Berg – Frist: 20. mai 2023
+
+### **3. Arrangement**
+
+1. 20. april – Havvinddagen, Bergen (avlyst)
+2. 8. juni – Sommarmøte – utsatt
+3. 14. september – Vegdagen, Florø
+
+Neste møte: 30. november 2023 i Fjell.
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("minutes") / "vestkyst-2023-03-10.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    return extract(parse(read_file(path)))
+
+
+def nodes(g, kind):
+    return [n for n in g.nodes if n.kind == kind]
+
+
+def values(g, node, predicate):
+    return [getattr(f.object, "label", getattr(f.object, "value", f.object))
+            for f in g.facts if f.subject is node and f.predicate == predicate]
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("kr 450 000", 450000, "NOK"), ("1,5 mill. kr", 1500000, "NOK"), ("NOK 2,3 millioner", 2300000, "NOK"),
+    ("3 MNOK", 3000000, "NOK"), ("250' kr", 250000, "NOK"), ("EUR 1,2 mill.", 1200000, "EUR"),
+    ("12 millionar kr", 12000000, "NOK"), ("0,6 mill. kr", 600000, "NOK"), ("kr 1.200.000", 1200000, "NOK"),
+])
+def test_amounts_as_minutes_write_them(text, value, currency):
+    a = find_amounts(f"Tilskotet er {text} i år")
+    assert [(x.value, x.currency, x.per) for x in a] == [(value, currency, None)]
+
+
+def test_a_rate_is_not_a_sum():
+    assert [(a.value, a.per) for a in find_amounts("kontingent på kr 20 per innbygger")] == [(20, "innbygger")]
+
+
+@pytest.mark.parametrize("text, day", [("1/4-20", date(2020, 4, 1)), ("13.02.20", date(2020, 2, 13)),
+                                       ("uke 34", date(2023, 8, 21)), ("20. mai 2022", date(2022, 5, 20))])
+def test_dates(text, day):
+    assert find_dates(f"frist {text}", date(2023, 3, 10))[0].start == day
+
+
+def test_a_case_number_is_not_a_date():
+    assert find_dates("Sak 12/19 og RR-sak 05/2021", date(2019, 1, 1)) == []
+
+
+def test_project_names_beside_their_noun_not_the_verb_before():
+    found = find_initiatives("Starter prosjektet «Grønn Hydrogen Askøy» og er med i klyngen «Havvind Vest».")
+    assert [(i.kind, i.name) for i in found] == [("project", "Grønn Hydrogen Askøy"), ("cluster", "Havvind Vest")]
+    assert find_initiatives("Tema blir «Havet som arbeidsplass».") == []
+
+
+def test_grant_sentences_say_who_gives_and_who_only_applied():
+    got = read_grants("Fjell har søkt Enova om 12 millionar kr til landstraum.")
+    assert [(g.amount.value, g.status) for g in got] == [(12000000, APPLIED)]
+    got = read_grants("Fylkeskommunen bidrar med kr 300 000 til forprosjektet.")
+    assert [(g.amount.value, g.status) for g in got] == [(300000, GRANTED)]
+    assert read_grants("Kontingenten er kr 20 per innbygger.") == []
+
+
+def test_projects_and_their_funding(graph):
+    project = next(p for p in nodes(graph, "project") if p.label == "Grønn Hydrogen Askøy")
+    grants = values(graph, project, SCHEMA.funding)
+    assert len(grants) == 1
+    grant = next(n for n in nodes(graph, "grant") if n.label == grants[0])
+    assert values(graph, grant, KG.grantStatus) == ["granted"]
+    assert values(graph, grant, SCHEMA.funder) == ["Innovasjon Norge"]
+    assert not any(p.label == "Starter" for p in nodes(graph, "project"))
+    assert not any(p.label == "Havet som arbeidsplass" for p in nodes(graph, "project"))
+
+
+def test_an_application_keeps_its_status(graph):
+    applied = [g for g in nodes(graph, "grant") if values(graph, g, KG.grantStatus) == ["applied"]]
+    assert [values(graph, g, SCHEMA.funder) for g in applied] == [["Enova"]]
+
+
+def test_importance_for_a_programme_is_not_funding(graph):
+    assert not [f for f in graph.facts if f.predicate == KG.programme]
+
+
+def test_decisions_keep_the_vote_and_their_numbers(graph):
+    decisions = {values(graph, d, DCTERMS.description)[0]: d for d in nodes(graph, "decision")}
+    support = next(d for text, d in decisions.items() if text.startswith("Regionrådet støttar"))
+    assert [str(v) for v in values(graph, support, KG.unanimous)] == ["true"]
+    assert "Budsjettet for 2024 vert godkjent." in decisions
+    last = decisions["Kontingenten er kr 20 per innbygger."]
+    assert [str(v) for v in values(graph, last, KG.votesAgainst)] == ["2"]
+
+
+def test_a_follow_up_is_a_task_of_a_person_not_an_organisation(graph):
+    action = next(a for a in nodes(graph, "action") if "sender rapporten" in a.label)
+    assert values(graph, action, KG.responsible) == ["Ingrid Bakke"]
+    assert [str(v) for v in values(graph, action, KG.deadline)] == ["2023-11-01"]
+    assert not any("sender rapporten" in n.label for n in graph.entities())
+
+
+def test_action_tables_and_checkboxes(graph):
+    actions = {a.label: a for a in nodes(graph, "action")}
+    row = actions["Søknad om driftsmidlar"]
+    assert values(graph, row, KG.responsible) == ["Lars Berg"]
+    assert [str(v) for v in values(graph, row, KG.deadline)] == ["2024-04-01"]
+    assert values(graph, actions["Sende referatet til kommunane"], KG.status) == ["done"]
+    booked = actions["Bestille møterom"]
+    assert values(graph, booked, KG.status) == ["open"]
+    assert values(graph, booked, KG.responsible) == ["Lars Berg"]
+
+
+def test_event_status_anywhere_on_the_line(graph):
+    status = {e.label: values(graph, e, SCHEMA.eventStatus)[0] for e in nodes(graph, "event")}
+    assert status["Havvinddagen"] == SCHEMA.EventCancelled
+    assert status["Sommarmøte"] == SCHEMA.EventPostponed
+
+
+def test_the_next_meeting_has_its_date_and_place(graph):
+    (nxt,) = values(graph, graph.meeting, KG.nextMeeting)
+    event = next(e for e in nodes(graph, "event") if e.label == nxt)
+    assert [str(v) for v in values(graph, event, SCHEMA.startDate)] == ["2023-11-30"]
+    assert values(graph, event, SCHEMA.location) == ["Fjell"]
+
+
+def test_a_lexicon_parent_is_not_in_the_document_graph(graph, tmp_path):
+    """Statens vegvesen is named; the ministry above it is not, so it is no node of the document."""
+    assert any(n.label == "Statens vegvesen" for n in graph.entities())
+    assert not [f for f in graph.facts if f.predicate == ORG.subOrganizationOf]
+    assert not any("departement" in n.label.lower() for n in graph.entities())
+
+
+def test_the_parent_lives_in_the_bodies_graph(tmp_path):
+    from kg.api import Archive
+    from kg.extract.background import BODIES_GRAPH
+
+    path = tmp_path / "vestkyst-2023-03-10.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    report = archive.ingest([path])
+    found = report.ingested[0].found
+    assert found["projects"] >= 1 and found["actions"] >= 4 and found["events"] >= 3 and found["decisions"] >= 3
+    rows = archive.store.select(
+        f"SELECT ?p WHERE {{ GRAPH <{archive.store.iri(BODIES_GRAPH)}> {{ ?a <{ORG.subOrganizationOf}> ?p }} }}")
+    assert any(r["p"].value.endswith("samferdselsdepartementet") for r in rows)
+
+
+def test_partners_are_named_by_the_sentence_not_the_funder(graph):
+    project = next(p for p in nodes(graph, "project") if p.label == "Grønn Hydrogen Askøy")
+    partners = values(graph, project, KG.partner)
+    assert "Askøy Energi" in partners and "Innovasjon Norge" not in partners
+
+
+def test_a_cancelled_meeting_outside_the_events_list(graph):
+    event = next(e for e in nodes(graph, "event") if e.label.startswith("Fellesmøtet med Nordkyst"))
+    assert values(graph, event, SCHEMA.eventStatus) == [SCHEMA.EventCancelled]
+    assert [str(v) for v in values(graph, event, SCHEMA.startDate)] == ["2023-05-05"]
