@@ -389,16 +389,11 @@ class Archive:
 
         return export(self.store.ox, fmt, out, with_ontology=with_ontology, progress=progress)
 
-    def validate(self, path: Path | None = None):
-        """The store's graph (or an RDF file) against the SHACL shapes."""
+    def validate(self):
+        """The store's graph against the SHACL shapes (an RDF file: ``validate_file``)."""
         from kg.export.validate import validate_store
 
-        if path is None:
-            return validate_store(self.store.ox)
-        try:
-            return validate_file(path)
-        except (SyntaxError, ValueError) as e:  # the RDF parsers' word for a file that is not RDF
-            raise QueryError(f"{path}: not valid RDF: {str(e).strip().splitlines()[-1]}") from None
+        return validate_store(self.store.ox)
 
     def sparql(self, text: str, *, allow_update: bool = False, allow_outside: bool = False):
         """Results of an ad-hoc SPARQL query (None after an update) from the local store or the endpoint."""

@@ -319,7 +319,7 @@ def export(archive, fmt, output, force, with_ontology, quiet):
         if not output:
             archive.export(fmt, sys.stdout.buffer, with_ontology=with_ontology, progress=progress)
             return
-        if not str(output).strip():
+        if output == Path("") or not str(output).strip():  # click reads -o "" as the path "."
             raise click.UsageError("-o wants a file name, not an empty one")
         try:
             with open(output, "wb" if force else "xb") as f:

@@ -36,5 +36,5 @@ def test_update_rewrites_outputs_in_place(tmp_path):
     assert readme.update(page) == 2
     text = page.read_text(encoding="utf-8")
     assert text.startswith("# x\n\n```\n$ kg ingest data/minutes --quiet\n")
-    assert text.endswith("\n\n$ kg documents\n000_b003cc053e82f227.txt\n```\nend\n")
+    assert text.endswith("\n\n$ kg documents\nminutes/000_b003cc053e82f227.txt\n```\nend\n")
     assert readme.differences(page) == []

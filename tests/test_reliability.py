@@ -385,7 +385,7 @@ ERROR_CASES = {
     "5,000 brackets in search": (["search", "(" * 1500 + "x" + ")" * 1500], 1, "at most"),
     "5,000 brackets in SPARQL": (["sparql", "SELECT * WHERE { " + "{" * 5000 + "}" * 5000 + " }"], 1, "at most 64"),
     "a long question": (["ask", "hvem " * 1000], 1, "at most 2000"),
-    "validate a file that is not RDF": (["validate", "{root}/bad.ttl"], 1, "not valid RDF"),
+    "validate a file that is not RDF": (["validate", "{root}/bad.ttl"], 1, "is not valid Turtle"),
     "alias of an unknown name": (["--store", "{curated}", "alias", "Lilevik", "Ukjentby"], 1, "--force"),
 }
 
