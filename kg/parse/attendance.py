@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.lang.lexicon import word_set
 from kg.lang.names import normalise_person, split_role
-from kg.model import AttendanceLine, Section
+from kg.model import AttendanceLine, Block, Section
 from kg.parse.lines import headings, label_line, starts_with_any
 
 _NAME_HEADERS = ("navn", "namn", "name", "deltaker", "deltakar", "person")
@@ -180,8 +180,9 @@ _ANNOTATION = re.compile(r"\s*\((?P<what>referent|sekretær|protokollfører|prot
                          re.IGNORECASE)
 
 
-def read_attendance(section: Section, role: str, lines: list[str]) -> list[AttendanceLine]:
+def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
     """Every person listed in one attendance block."""
+    lines = [""] * (section.span.start - 1) + section.text.split("\n")
     out: list[AttendanceLine] = []
     columns: tuple[int, int | None] | None = None
     carried: str | None = None

@@ -13,7 +13,7 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*:?\s*$")
 _NUMBERED = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:#{1,6}\s*)?(?:\*\*)?\s*"
-    r"(?:(?P<word>[A-Za-zæøåÆØÅ]+)\s+)?"
+    r"(?:(?P<word>[A-Za-zæøåÆØÅ]+(?:-[A-Za-zæøåÆØÅ]+)?)\.?\s+(?:nr\.?\s*)?)?"
     r"(?P<num>\d{1,3})(?:/(?P<year>\d{2,4}))?(?:[.)]|\s*[-–:])?\s+(?P<title>\S.*?)\s*$"
 )
 # how minutes number their cases: "Sak 12/19", "SAK 09/11", "RT-sak 05/08", "RR-sak 05/2021",
@@ -58,7 +58,7 @@ def numbered(line: str) -> Numbered | None:
         return None
     word = (m["word"] or "").lower()
     case_words = headings()["agenda"]["case_words"]
-    if word and word not in case_words:
+    if word and word not in case_words and not word.endswith("-sak"):
         return None
     title = clean(m["title"])
     if not title or re.match(r"^\d", title) and not word:

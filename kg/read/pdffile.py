@@ -42,7 +42,7 @@ _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
 # bullet glyphs of symbol fonts that come out as private-use or control characters
 _BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\x7f": "•"})
 _PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:side|page|s\.)\s*)?\d{1,3}(?:\s*(?:av|of)\s*\d{1,3})?[-–—\s]*$", re.I)
-_PAGE_MENTION = re.compile(r"\b(?:side|page)\s*:?\s*\d{1,3}\s*(?:av|of|/)\s*\d{1,3}\b", re.I)
+_PAGE_MENTION = re.compile(r"\b(?:side|page)\s*:?\s*\d{1,3}\s*(?:av|of|/)\s*\d{1,3}\b|\s\d{1,3}\s+av\s+\d{1,3}\s*$", re.I)
 _LABEL_PART = re.compile(r"^[A-ZÆØÅa-zæøå][^:]{0,30}:(?:\s|$)")
 _GOES_ON = re.compile(r"^[a-zæøå0-9(]")
 _LOWER = re.compile(r"^[a-zæøå]")
@@ -88,18 +88,31 @@ def _shape(line: str) -> str:
 
 
 def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
-    """Drop running headers and footers (the same line, digits aside, at the edge of two pages or more)."""
-    def edges(page: list[str]) -> list[int]:
+    """Drop running headers and footers (the same line, digits aside, at the edge of two pages or
+    more) and page numbers. A running header is kept once, on the first page, without its page
+    number: it often names the body ("Salten Regionråd | Dokument: ... | Side: 1 av 4")."""
+    def edges(page: list[str]) -> tuple[list[int], list[int]]:
         filled = [i for i, line in enumerate(page) if line.strip()]
-        return filled[:3] + filled[-3:]
+        return filled[:3], filled[-3:]
 
-    seen = Counter(shape for page in pages for shape in {_shape(page[i]) for i in edges(page)})
+    seen = Counter(shape for page in pages for shape in {_shape(page[i]) for i in sum(edges(page), [])})
+    kept: set[str] = set()
     out = []
     for page in pages:
-        edge = set(edges(page))
-        out.append([line for i, line in enumerate(page)
-                    if not (_PAGE_NUMBER.match(line) and line.strip())
-                    and not (i in edge and (len(pages) > 1 and seen[_shape(line)] >= 2 or _PAGE_MENTION.search(line)))])
+        top, bottom = edges(page)
+        lines = []
+        for i, line in enumerate(page):
+            shape = _shape(line)
+            running = len(pages) > 1 and seen[shape] >= 2 or bool(_PAGE_MENTION.search(line))
+            if _PAGE_NUMBER.match(line) and line.strip():
+                continue
+            if i in top[:1] and running and shape not in kept:
+                kept.add(shape)
+                line = _PAGE_MENTION.sub("", line).rstrip(" |:–-")
+            elif (i in top or i in bottom) and running:
+                continue
+            lines.append(line)
+        out.append(lines)
     return out
 
 

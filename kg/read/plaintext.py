@@ -185,6 +185,11 @@ def text_blocks(lines: list[str]) -> list[Block]:
                 in_table = True
             blocks.append(Block("table_row", stripped, Span(n, n), cells=tuple(cells), table=table))
             continue
+        elif _caps(stripped) and blocks and blocks[-1].kind == "heading" and blocks[-1].marker \
+                and blocks[-1].span.end == i and len(stripped.split()) <= 8:
+            last = blocks[-1]  # "01/11  KOMMUNANE I ROLLEN SOM ... I" + "MIDT-TROMS": one heading on two lines
+            blocks[-1] = Block("heading", f"{last.text} {stripped}", Span(last.span.start, n), level=last.level,
+                               marker=last.marker)
         elif _caps(stripped) and not stripped.endswith((",", ";")):
             number = _BARE_CASE.match(stripped)  # "01/11  KOMMUNENE I ROLLEN ..."
             blocks.append(Block("heading", " ".join(stripped.split()), Span(n, n), level=1,
