@@ -180,8 +180,7 @@ def test_word_headings_lists_tables_and_merged_cells(tmp_path):
 def test_pdf_page_furniture_goes():
     pages = [["Prøverådet    Dokument: ref-1    Side: 1 av 2", "", "Innhald ein", "", "Utarbeidd av: ab   Dato: 1.2.20"],
              ["Prøverådet    Dokument: ref-1    Side: 2 av 2", "", "Innhald to", "3", "Utarbeidd av: ab   Dato: 1.2.20"]]
-    kept = [[" ".join(line.split()) for line in p if line.strip()] for p in _without_furniture(pages)]
-    assert kept == [["Prøverådet Dokument: ref-1", "Innhald ein"], ["Innhald to"]]  # the header once, on page 1
+    assert [[line for line in p if line.strip()] for p in _without_furniture(pages)] == [["Innhald ein"], ["Innhald to"]]
 
 
 def test_pdf_labels_split_and_words_joined():
@@ -215,3 +214,157 @@ def test_pdf_two_column_table_keeps_rows_and_joins_continuations():
     assert [line for line in _reading_order(page) if line] == [
         "Ordførar / opposisjon\tRådmann", "Testby: Kari Holm (Sp)\tOla Lid",
         "Prøvdal: Per Berg (H) – frå sak 3/20\tSiv Dal", "Nordvik: Åse Ro (Ap)\tLars Vik"]
+
+
+# -- sections from blocks ---------------------------------------------------------------
+
+from kg.model import SourceText  # noqa: E402
+from kg.parse import parse  # noqa: E402
+from kg.parse.header import body_name  # noqa: E402
+
+
+def sections(tmp_path: Path, name: str, text: str):
+    m = parse(read(tmp_path, name, text))
+    return m, [(s.kind, s.title, s.case_number, s.actor) for s in m.sections]
+
+
+def test_case_headings_round_prose_and_next_meeting(tmp_path):
+    text = """PRØVERÅDET
+MØTEBOK
+
+Sak 12/19  Budsjett 2020
+Rådet drøfta budsjettet.
+Vedtak: Godkjent.
+
+Sak 13/19  Orienteringssaker
+Orienteringar frå kommunane:
+Frå Testby vart det orientert om ny skule og om
+vegane. Frå Prøvdal vart det
+orientert om eit nytt bustadfelt.
+
+Eventuelt
+Ingen saker.
+
+Neste møte: 3. mai 2019 i Testby.
+"""
+    m, got = sections(tmp_path, "p.txt", text)
+    assert ("agenda", "Sak 12/19 Budsjett 2020", "12/19", None) in got
+    assert ("roundtable", "Testby", None, "Testby") in got and ("roundtable", "Prøvdal", None, "Prøvdal") in got
+    assert ("other", "Eventuelt", None, None) in got and ("events", "Neste møte", None, None) in got
+    assert [e.text for e in m.events] == ["Neste møte: 3. mai 2019 i Testby."]
+    assert m.body == "Prøverådet"
+
+
+def test_listing_is_not_the_items_and_points_stay_in_their_item(tmp_path):
+    text = """# Referat frå Prøverådet
+
+## Saksliste
+
+1. Godkjenning av innkalling
+2. Vegplan
+
+## Sak 1/22 Godkjenning av innkalling
+
+Vedtak:
+
+1. Godkjent.
+2. Sendast kommunane.
+
+## Sak 2/22 Vegplan
+
+Rådet drøfta planen.
+"""
+    m, got = sections(tmp_path, "p.md", text)
+    items = [(t, c) for k, t, c, _ in got if c]
+    assert items == [("Sak 1/22 Godkjenning av innkalling", "1/22"), ("Sak 2/22 Vegplan", "2/22")]
+    assert [a.title for a in m.agenda] == ["Sak 1/22 Godkjenning av innkalling", "Sak 2/22 Vegplan"]
+
+
+def test_numbered_items_with_presenters_do_not_collapse(tmp_path):
+    text = """SAKLISTE
+
+5. Budsjett 2020
+v/ Kari Holm, rådgiver, Testby kommune
+Budsjettet vart lagt fram.
+
+6. Samferdsel
+v/ Ola Lid, dagleg leiar, Prøvdal Utvikling AS
+Rådet ber om betre ferjetilbod.
+"""
+    m, got = sections(tmp_path, "p.txt", text)
+    assert [(a.number, a.title) for a in m.agenda] == [(5, "Budsjett 2020"), (6, "Samferdsel")]
+
+
+def test_round_as_sub_headings_and_as_a_table(tmp_path):
+    text = """# Møte i Prøvenettverket
+
+## Sak 4/23 Runde rundt bordet
+
+### Testby
+
+Har starta eit nettverk for kunstig intelligens.
+
+### Prøvdal
+
+Byggjer ny hamn.
+
+## Sak 5/23 Orienteringer fra kommunene
+
+| Kommune | Orientering |
+|---|---|
+| Nordvik | Ny barnehage. |
+| Sørvik | Nytt sjukeheim. |
+
+## Sak 6/23 Eventuelt
+"""
+    m, got = sections(tmp_path, "p.md", text)
+    actors = [a for k, _, _, a in got if k == "roundtable"]
+    assert actors == ["Testby", "Prøvdal", "Nordvik", "Sørvik"]
+    assert got[-1][:3] == ("agenda", "Sak 6/23 Eventuelt", "6/23")
+
+
+def test_attendance_sub_headings_carry_their_role(tmp_path):
+    text = """# Referat frå Prøverådet
+
+## Til stede
+
+### Medlemmer
+
+- Kari Holm, Testby
+- Ola Lid, Prøvdal
+
+### Varamedlemmer
+
+- Per Berg, Nordvik
+
+### Forfall
+
+- Siv Dal, Sørvik
+
+## Sak 1/23 Godkjenning
+"""
+    m = parse(read(tmp_path, "p.md", text))
+    roles = [(s.title, s.kind) for s in m.sections if s.kind == "attendance"]
+    assert [t for t, _ in roles] == ["Til stede", "Medlemmer", "Varamedlemmer", "Forfall"]
+    att = m.sections[[s.title for s in m.sections].index("Medlemmer")]
+    assert [b.kind for b in att.blocks] == ["heading", "list_item", "list_item"]
+
+
+def test_sections_from_a_source_without_blocks():
+    source = SourceText(name="x.txt", text="Sak 3/21 Vegplan\nRådet drøfta planen.", content_hash="x",
+                        encoding="utf-8", format="text")
+    assert [(s.title, s.case_number) for s in parse(source).sections] == [("Sak 3/21 Vegplan", "3/21")]
+
+
+@pytest.mark.parametrize("text, body, parent", [
+    ("Styremøte i Prøve Næringssamarbeid", "Prøve Næringssamarbeid", None),
+    ("Møte i Nordvik regionråd", "Nordvik regionråd", None),
+    ("NORDVIK REGIONRÅD", "Nordvik regionråd", None),
+    ("REGIONRÅDET FOR NORDDALEN", "Regionrådet for Norddalen", None),
+    ("Arbeidsutvalet i Prøverådet", "Arbeidsutvalet i Prøverådet", "Prøverådet"),
+    ("Prøvesamarbeidet – arbeidsutvalget (AU)", "Prøvesamarbeidet – arbeidsutvalget (AU)", "Prøvesamarbeidet"),
+    ("Nordvik regionråds arbeidsutvalg", "Nordvik regionråds arbeidsutvalg", "Nordvik regionråd"),
+    ("regionrådsmøte 8. oktober", "", None),
+])
+def test_body_names(text, body, parent):
+    assert body_name(text) == (body, parent)

@@ -52,8 +52,10 @@ def read_title(title: str, prefixes: list[str]) -> tuple[str, str, str | None] |
 _MEETING_WORDS = re.compile(
     r"^(?:(?:referat|protokoll|møtebok|møteprotokoll|sammendrag|minutes)\s+(?:fra|frå|for|from|of)\s+)?"
     r"(?:(?:det\s+)?[\w-]*møte[t]?\s+(?:(?:nr\.?\s*)?\d+\s*[/-]\s*\d+\s+)?(?:i|for|med|of)\s+)?", re.I)
+_DATE_AFTER = re.compile(r"\s+(?:den\s+)?\d{1,2}\.\s*(?:\d{1,2}\.\s*\d{2,4}|[a-zæøå]+\s+\d{4}).*$", re.I)
 _SUB = r"(?:arbeidsutval(?:g|get|et)?|representantskap(?:et)?|styret|rådmannsutval\w*|regionting(?:et)?|au)"
 # a sub-body and its parent: "Arbeidsutvalet i X", "X – arbeidsutvalget (AU)", "X regionråds arbeidsutvalg"
+_BARE_SUB = re.compile(rf"^{_SUB}(?:\s*\(\w+\))?$", re.I)
 _SUB_OF = re.compile(rf"^{_SUB}\s+(?:i|for|til|of)\s+(?P<parent>\S.+)$", re.I)
 _SUB_AFTER = re.compile(rf"^(?P<parent>\S.+?)\s*[–-]\s*{_SUB}\b", re.I)
 _SUB_GENITIVE = re.compile(rf"^(?P<parent>\S.+?)s\s+{_SUB}\b", re.I)
@@ -73,8 +75,18 @@ def _from_capitals(name: str) -> str:
         elif i == 0 or out and out[-1] in _FUNCTION_WORDS:
             out.append("-".join(part.capitalize() for part in word.split("-")))
         else:
-            out.append(word if len(word) <= 3 else low)
+            out.append(word if len(word.strip("()")) <= 3 else low)
     return " ".join(out)
+
+
+def sub_body(body: str, parent: str) -> tuple[str, str] | None:
+    """'Arbeidsutvalget (AU)' under a heading naming 'Fjellregionsamarbeidet' →
+    ('Fjellregionsamarbeidet – arbeidsutvalget (AU)', 'Fjellregionsamarbeidet'); None when the body
+    is not a bare committee word."""
+    if not _BARE_SUB.match(body):
+        return None
+    name = body_name(parent)[0]
+    return (f"{name} – {body[:1].lower()}{body[1:]}", name) if name else None
 
 
 def body_name(text: str) -> tuple[str, str | None]:
@@ -85,10 +97,11 @@ def body_name(text: str) -> tuple[str, str | None]:
     ('Arbeidsutvalet i Vestlandsrådet', 'Vestlandsrådet'); 'Osloregionens faggruppe X' has
     Osloregionen as its parent.
     """
-    body = join_split_compounds(_MEETING_WORDS.sub("", squash(text).strip(" :–-")).strip(" :–-"))
+    body = _MEETING_WORDS.sub("", squash(text).strip(" :–-"))
+    body = join_split_compounds(_DATE_AFTER.sub("", body).strip(" :–-,"))
     if body.isupper() and len(body) > 4:
         body = _from_capitals(body)
-    if not body or not body[0].isupper() or re.search(r"møte[t]?$", body, re.I):
+    if not body or not body[0].isupper() or re.search(r"møte[t]?\b", body, re.I):
         return "", None  # "regionrådsmøte 8. oktober", "Regionrådsmøte": a meeting, not the body's name
     for pattern in (_SUB_OF, _SUB_AFTER, _SUB_GENITIVE):
         m = pattern.match(body)

@@ -100,15 +100,28 @@ def label_line(line: str) -> tuple[str, str] | None:
 def starts_with_any(text: str, words: list[str]) -> str | None:
     """The longest of words that text starts with (case-insensitive, whole words)."""
     t = text.lower()
-    for w in sorted(words, key=len, reverse=True):
+    for w in _longest_first(tuple(words)):
         if t == w or t.startswith(w) and not t[len(w):len(w) + 1].isalnum():
             return w
     return None
 
 
+@cache
+def _longest_first(words: tuple[str, ...]) -> list[str]:
+    return sorted(words, key=len, reverse=True)
+
+
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])" for w in words))
+
+
 def contains_any(text: str, words: list[str]) -> str | None:
+    """The longest of words that text holds as whole words (case-insensitive)."""
     t = text.lower()
-    for w in sorted(words, key=len, reverse=True):
+    if not _any_of(tuple(words)).search(t):
+        return None  # one compiled search answers the common case: none of them
+    for w in _longest_first(tuple(words)):
         if re.search(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])", t):
             return w
     return None

@@ -29,14 +29,16 @@ from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import attendance_role, read_attendance
-from kg.parse.header import body_name, meeting_times, read_title
+from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
 # "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
 _PROSE_ACTOR = re.compile(
     r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
-    r"(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt)|\s*$)")
+    r"(?:(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt|opplyst|meldt)|\s*$)"
+    r"|(?:orienterte|informerte|fortalte|opplyste|meldte|melde|rapporterte)\b)")
 _PROSE = re.compile(r"\.\s*$")
+_CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}[.:]?\d{2}", re.I)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•]\s+")
 _LISTED = object()  # what item() returns for an entry of the agenda's listing
 
@@ -156,8 +158,6 @@ class _Parser:
     def heading(self, block: Block, text: str, level: int, line: str | None = None) -> None:
         line = line if line is not None else self.lines[block.span.start - 1]
         n = block.span.start
-        if self.title_line(block, text):
-            return
         role = attendance_role(text, self.words["attendance"])
         if role is not None:
             self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=level)
@@ -177,6 +177,8 @@ class _Parser:
             return
         if item is not None:
             self.start_item(item, block, level)
+            return
+        if self.title_line(block, text) or self.time_line(block, text, n):
             return
         if self.special(block, text, level):
             return
@@ -203,7 +205,7 @@ class _Parser:
                 if not self.header_label(block, part, n):
                     self.add(block)
             return
-        if self.header_label(block, line, n):
+        if self.header_label(block, line, n) or self.time_line(block, text, n):
             return
         if self.attendance_label(block, line, n):
             return
@@ -271,8 +273,10 @@ class _Parser:
                 return True
             return False
         self.minutes.title, self.minutes.body, self.minutes.body_parent = found
-        if found[1] is None and self._first_heading:
+        if self._first_heading and found[1] is None:
             self.minutes.body, self.minutes.body_parent = body_name(self._first_heading)
+        elif self._first_heading and sub_body(found[1], self._first_heading):
+            self.minutes.body, self.minutes.body_parent = sub_body(found[1], self._first_heading)
         if self.open is None or self.open.kind != "header":
             self.start(found[0], "header", block.span.start)
         self.open.title = found[0]
@@ -309,6 +313,17 @@ class _Parser:
             self.to_header(block, n)
             return True
         return False
+
+    def time_line(self, block: Block, text: str, n: int) -> bool:
+        """A header line that gives the meeting's date and hours without a label
+        ("TORSDAG 3. NOVEMBER 2016 KL. 10.00–15.15, SOLSTRAND HOTEL")."""
+        if self.in_agenda or self._time_text or self._attendance or not _CLOCK.search(text):
+            return False
+        if not any(d.year_given for d in find_dates(text)):
+            return False
+        self._time_text = text
+        self.to_header(block, n)
+        return True
 
     def to_header(self, block: Block, n: int) -> None:
         if self.open is not None and self.open.kind == "attendance":
@@ -353,7 +368,7 @@ class _Parser:
             return _LISTED  # a listed item whose own heading comes later
         if not heading and self.item_level and self.item_kind:
             return None  # "1." under an item opened by a heading is a point of that item
-        expected = found.number == self.last_item + 1 or case is not None
+        expected = found.number == self.last_item + 1 or case is not None or self.in_agenda and self.last_item == 0
         # in an events list, "1. 25. mai – ..." is an event; "5. Eventuelt" goes on with the agenda
         in_list = self.item_kind == "events" and not marked and not (
             expected and not find_dates(found.title[:14]) and not find_month(found.title[:12], date.min)
@@ -401,8 +416,8 @@ class _Parser:
             self.start(head, "other", block.span.start, level=level)
             self.add(block)
             return True
-        if (contains_any(head, self.words["roundtable"]["words"]) and len(head.split()) <= 8
-                and (level or block.text.rstrip().endswith(":") or head == text)):
+        if (len(head.split()) <= 8 and (level or block.text.rstrip().endswith(":") or head == text)
+                and contains_any(head, self.words["roundtable"]["words"])):
             self.item_kind = "roundtable-item"
             self.round_level = level
             self.round_columns = False
@@ -511,20 +526,21 @@ class _Parser:
         if ref is None:  # no full date anywhere: a year the text mentions ("© 2022") is the best guess
             year = re.search(r"\b(?:19|20)\d\d\b", self.source.text)
             ref = date(int(year.group()), 1, 1) if year else None
+        titled = next((d.start for d in find_dates(m.title or "", ref)), None)  # "Referat fra møte 13. februar 2020"
         if self._time_text:
             m.start, m.end = meeting_times(self._time_text, ref)
-            if m.start is None and m.document_date:
-                m.start, m.end = meeting_times(f"{m.document_date.day}.{m.document_date.month}."
-                                               f"{m.document_date.year} {self._time_text}", None)
-        elif m.title and find_dates(m.title, ref):
-            m.start = find_dates(m.title, ref)[0].start  # "Referat fra møte 13. februar 2020"
-        elif m.document_date:
-            m.start = m.document_date
+            day = titled or m.document_date  # "Tid: kl. 09.30–14.30" without a date of its own
+            if m.start is None and day:
+                m.start, m.end = meeting_times(f"{day.day}.{day.month}.{day.year} {self._time_text}", None)
+        else:
+            m.start = titled or m.document_date
 
     def finish(self) -> Minutes:
         self.close()
         self.meeting_time()
         m = self.minutes
+        if m.body is None and self._first_heading:  # "PRØVERÅDET" over a title without a name
+            m.body, m.body_parent = body_name(self._first_heading)
         for sec, role in self._attendance:
             m.attendance.extend(read_attendance(sec, role, sec.blocks))
         for number, title, sec in self._agenda:

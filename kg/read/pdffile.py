@@ -89,30 +89,18 @@ def _shape(line: str) -> str:
 
 def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
     """Drop running headers and footers (the same line, digits aside, at the edge of two pages or
-    more) and page numbers. A running header is kept once, on the first page, without its page
-    number: it often names the body ("Salten Regionråd | Dokument: ... | Side: 1 av 4")."""
-    def edges(page: list[str]) -> tuple[list[int], list[int]]:
+    more) and page numbers."""
+    def edges(page: list[str]) -> set[int]:
         filled = [i for i, line in enumerate(page) if line.strip()]
-        return filled[:3], filled[-3:]
+        return set(filled[:3] + filled[-3:])
 
-    seen = Counter(shape for page in pages for shape in {_shape(page[i]) for i in sum(edges(page), [])})
-    kept: set[str] = set()
+    seen = Counter(shape for page in pages for shape in {_shape(page[i]) for i in edges(page)})
     out = []
     for page in pages:
-        top, bottom = edges(page)
-        lines = []
-        for i, line in enumerate(page):
-            shape = _shape(line)
-            running = len(pages) > 1 and seen[shape] >= 2 or bool(_PAGE_MENTION.search(line))
-            if _PAGE_NUMBER.match(line) and line.strip():
-                continue
-            if i in top[:1] and running and shape not in kept:
-                kept.add(shape)
-                line = _PAGE_MENTION.sub("", line).rstrip(" |:–-")
-            elif (i in top or i in bottom) and running:
-                continue
-            lines.append(line)
-        out.append(lines)
+        edge = edges(page)
+        out.append([line for i, line in enumerate(page)
+                    if not (_PAGE_NUMBER.match(line) and line.strip())
+                    and not (i in edge and (len(pages) > 1 and seen[_shape(line)] >= 2 or _PAGE_MENTION.search(line)))])
     return out
 
 
@@ -171,15 +159,29 @@ def _run(page: list[str], i: int, col: int) -> tuple[int, list[str]]:
     lead = 0
     while lead < len(run) and not _right(run[lead], col):
         lead += 1
-    run = run[lead:]
-    while run and not run[-1].strip():
-        run.pop()
-    if not any(not line.strip() for line in run):
-        while run and not _right(run[-1], col):
-            run.pop()  # lines of the left column only at the end are ordinary text
-    while run and not run[-1].strip():
-        run.pop()
-    return lead, run
+    groups = _groups(run[lead:])
+    last = max((k for k, g in enumerate(groups) if any(_right(line, col) for line in g)), default=-1)
+    kept = groups[:last + 1]
+    if kept:
+        g = kept[-1]  # lines of the left column only at the end of the last group are ordinary text
+        while g and not _right(g[-1], col) and len(kept) == 1:
+            g.pop()
+    for g in groups[last + 1:]:  # short entries of the left column below a table with spaced rows
+        if len(kept) < 2 or len(g) > 2:
+            break
+        kept.append(g)
+    return lead, [line for k, g in enumerate(kept) for line in ([""] if k else []) + g]
+
+
+def _groups(lines: list[str]) -> list[list[str]]:
+    """Lines cut into groups at blank lines."""
+    groups: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            groups[-1].append(line)
+        elif groups[-1]:
+            groups.append([])
+    return [g for g in groups if g]
 
 
 def _fits(line: str, col: int) -> bool:
