@@ -81,14 +81,6 @@ def case_heading(text: str) -> str | None:
     return " ".join(m["marker"].split())
 
 
-def case_number(marker: str) -> str | None:
-    """'Sak 12/19' → '12/19', 'Sak 3.' → '3': the number a case is known by."""
-    m = re.search(r"(\d{1,3})(?:\s*/\s*(\d{2,4}))?", marker)
-    if not m:
-        return None
-    return f"{m[1]}/{m[2]}" if m[2] else m[1]
-
-
 def label_line(line: str) -> tuple[str, str] | None:
     """'Tid: Fredag 20. mai' → ('tid', 'Fredag 20. mai')."""
     m = _LABEL.match(strip_markup(line).replace("**", ""))

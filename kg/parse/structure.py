@@ -83,7 +83,6 @@ class _Item:
     number: int
     case: str | None
     title: str  # as shown: with its case number when it has one
-    marked: bool
 
 
 class _Parser:
@@ -383,7 +382,7 @@ class _Parser:
         title = found.title
         if case:
             title = clean(text) if re.search(re.escape(re.split(r"[/-]", case)[0]), clean(text)[:20]) else f"Sak {case} {title}"
-        return _Item(found.number, case, title, marked)
+        return _Item(found.number, case, title)
 
     def start_item(self, item: _Item, block: Block, level: int) -> None:
         self.in_agenda = True

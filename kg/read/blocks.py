@@ -56,8 +56,8 @@ class Writer:
         self.tables += 1
         return self.tables - 1
 
-    def read(self, encoding: str, located: bool = True) -> Read:
-        return Read("\n".join(self.lines), encoding, self.locations if located else None, self.blocks)
+    def read(self, encoding: str) -> Read:
+        return Read("\n".join(self.lines), encoding, self.locations, self.blocks)
 
 
 def line_form(kind: str, text: str, level: int = 0, marker: str | None = None, cells=()) -> str:
