@@ -242,6 +242,12 @@ class _Parser:
             role = attendance_role(clean(cells[0]), self.words["attendance"])
             if role is not None and (self.open is None or self.open.kind != "attendance"):
                 self.start(clean(cells[0]), "attendance", block.span.start, role=role)
+        first = numbered(cells[0]) if cells and self.last_item else None
+        if first and first.case_id and first.case_id not in self._heading_cases:
+            item = self.item(block, cells[0], clean(cells[0]), heading=True)
+            if isinstance(item, _Item):  # "013/16 Evaluering ..." set beside another column on its page
+                self.start_item(item, block, 0)
+                return
         if self.item_kind == "roundtable-item" and self.round_row(block):
             return
         self.add(block)
