@@ -183,6 +183,9 @@ _ANNOTATION = re.compile(r"\s*\((?P<what>referent|sekretær|protokollfører|prot
 def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
     """Every person listed in one attendance block."""
     lines = [""] * (section.span.start - 1) + section.text.split("\n")
+    for b in blocks:  # a table row's cells apart by TABs, whatever spacing the file used
+        if b.kind == "table_row" and section.span.start <= b.span.start <= len(lines):
+            lines[b.span.start - 1] = "\t".join(b.cells)
     out: list[AttendanceLine] = []
     columns: tuple[int, int | None] | None = None
     carried: str | None = None

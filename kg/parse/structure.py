@@ -36,7 +36,7 @@ from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, 
 _PROSE_ACTOR = re.compile(
     r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
     r"(?:(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt|opplyst|meldt)|\s*$)"
-    r"|(?:orienterte|informerte|fortalte|opplyste|meldte|melde|rapporterte)\b)")
+    r"|(?:orienterte|informerte|fortalte|fortalde|opplyste|meldte|melde|rapporterte|la\s+fram)\b)")
 _PROSE = re.compile(r"\.\s*$")
 _CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}[.:]?\d{2}", re.I)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•]\s+")
@@ -75,7 +75,7 @@ class _Open:
     number: int | None = None
     case: str | None = None
     role: str | None = None  # attendance role for attendance sections
-    level: int = 0  # the heading level that opened it (0: a label, list item or row)
+    level: int = 0  # the heading level that opened it (0: a label or list item; -1: a table row)
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,7 @@ class _Parser:
         self.last_item = 0
         self.item_kind: str | None = None  # "agenda" | "roundtable-item" | "events" of the item we are in
         self.item_level = 0  # heading level of that item (0: a list item)
+        self.item_title: str | None = None
         self.round_level: int | None = None  # heading level of the round we are in
         self.round_columns: bool = False  # the round is a table whose first column names the actor
         self._attendance: list[tuple[Section, str]] = []
@@ -137,6 +138,10 @@ class _Parser:
 
     # -- blocks ---------------------------------------------------------
     def feed(self, block: Block) -> None:
+        o = self.open
+        if o and o.kind == "roundtable" and o.level < 0 and block.kind != "table_row" and self.item_title:
+            # the text after a round written as a table belongs to the item again, not to the last row
+            self.start(self.item_title, "other", block.span.start)
         if block.kind == "heading":
             self.heading(block, clean(block.text), block.level)
         elif block.kind == "table_row":
@@ -399,7 +404,7 @@ class _Parser:
             kind = "events"
         else:
             kind = "agenda"
-        self.item_kind, self.item_level = kind, level
+        self.item_kind, self.item_level, self.item_title = kind, level, item.title
         self.round_level = level if kind == "roundtable-item" else None
         self.round_columns = False
         self.start(item.title, "agenda" if kind == "roundtable-item" else kind, block.span.start, number=item.number,
@@ -489,7 +494,7 @@ class _Parser:
         actor = clean(cells[0]) if cells else ""
         if not actor or not (self.round_columns or classify(actor) is not None) or len(actor.split()) > 5:
             return False
-        self.start(actor, "roundtable", block.span.start, actor=actor)
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=-1)  # -1: a row of a table
         self.add(block)
         return True
 
