@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.lang.lexicon import word_set
 from kg.lang.names import normalise_person, split_role
-from kg.model import AttendanceLine, Section
+from kg.model import AttendanceLine, Block, Section
 from kg.parse.lines import headings, label_line, starts_with_any
 
 _NAME_HEADERS = ("navn", "namn", "name", "deltaker", "deltakar", "person")
@@ -180,8 +180,12 @@ _ANNOTATION = re.compile(r"\s*\((?P<what>referent|sekretær|protokollfører|prot
                          re.IGNORECASE)
 
 
-def read_attendance(section: Section, role: str, lines: list[str]) -> list[AttendanceLine]:
+def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
     """Every person listed in one attendance block."""
+    lines = [""] * (section.span.start - 1) + section.text.split("\n")
+    for b in blocks:  # a table row's cells apart by TABs, whatever spacing the file used
+        if b.kind == "table_row" and section.span.start <= b.span.start <= len(lines):
+            lines[b.span.start - 1] = "\t".join(b.cells)
     out: list[AttendanceLine] = []
     columns: tuple[int, int | None] | None = None
     carried: str | None = None
