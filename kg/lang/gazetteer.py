@@ -1,8 +1,15 @@
-"""Every Norwegian municipality, with its numbers in both numberings (data/gazetteer/)."""
+"""Every Norwegian municipality and county through time (data/gazetteer/, built by its build.py).
+
+A municipality of 2019 or 2020-2023 that merged ("Nedre Eiker", "Hobøl", "Klæbu",
+"Lenvik") is found under its old name and resolves to its 2024 successor, whose
+numberings keep the dates each number was valid. A county is known with the
+period it existed (Hedmark until 2019, Viken 2020-2023, Vestfold again from 2024).
+"""
 
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,8 +34,16 @@ class Municipality:
     numberings: tuple[Numbering, ...]
 
 
+@dataclass(frozen=True)
+class County:
+    number: str
+    name: str
+    valid_from: str | None
+    valid_to: str | None
+
+
 class Gazetteer:
-    def __init__(self, municipalities: list[Municipality], counties: set[str]):
+    def __init__(self, municipalities: list[Municipality], counties: list[County]):
         self.municipalities = municipalities
         self._by_name: dict[str, list[Municipality]] = {}
         for m in municipalities:
@@ -37,21 +52,43 @@ class Gazetteer:
                 if m not in bucket:
                     bucket.append(m)
         self._by_number = {nb.number: m for m in municipalities for nb in m.numberings}
-        self.counties = {key(c) for c in counties}
+        self._counties: dict[str, list[County]] = {}
+        for c in counties:
+            self._counties.setdefault(key(c.name), []).append(c)
 
     def lookup(self, name: str) -> list[Municipality]:
-        """Municipalities called name (several for Herøy, Våler); 'X kommune' works too."""
+        """Municipalities called name (several for Herøy, Våler); 'X kommune' works too.
+
+        Those that bear the name today come first: "Bø" is Bø in Nordland before the Bø
+        of Telemark that became Midt-Telemark in 2020.
+        """
         k = key(name)
         for suffix in (" kommune", " herad", " kommune og by", " by"):  # "Voss herad", "Oslo kommune"
             if k.endswith(suffix) and k[: -len(suffix)] in self._by_name:
-                return list(self._by_name[k[: -len(suffix)]])
-        return list(self._by_name.get(k, []))
+                k = k[: -len(suffix)]
+                break
+        found = list(self._by_name.get(k, []))
+        return sorted(found, key=lambda m: key(m.name) != k)
+
+    def in_counties(self, found: list[Municipality], counties: set[str]) -> list[Municipality]:
+        """Of several municipalities of one name, those in the counties a document names (all when none fits)."""
+        keys = {key(c) for c in counties}
+        near = [m for m in found if key(m.county) in keys or any(key(nb.county) in keys for nb in m.numberings)]
+        return near or found
 
     def by_number(self, number: str) -> Municipality | None:
         return self._by_number.get(number)
 
     def is_county(self, name: str) -> bool:
-        return key(name) in self.counties
+        return key(self._county_name(name)) in self._counties
+
+    def county(self, name: str) -> list[County]:
+        """The periods of the county called name ("Hedmark", "Viken", "Vestfold fylkeskommune")."""
+        return list(self._counties.get(key(self._county_name(name)), []))
+
+    @staticmethod
+    def _county_name(name: str) -> str:
+        return re.sub(r"\s+(?:fylkeskommune|fylke|FK)$", "", name.strip())
 
 
 @cache
@@ -72,5 +109,6 @@ def gazetteer() -> Gazetteer:
             (Numbering(h["number"], h["valid_from"], h["valid_to"] or None, h["county"]) for h in history[number]),
             key=lambda nb: nb.valid_from))
         municipalities.append(Municipality(number, r["name"], tuple(names), r["county"], numberings))
-    counties = {r["name"] for r in csv.DictReader(open(DATA_DIR / "gazetteer" / "counties.csv", encoding="utf-8"))}
+    counties = [County(r["number"], r["name"], r["valid_from"] or None, r["valid_to"] or None)
+                for r in csv.DictReader(open(DATA_DIR / "gazetteer" / "counties.csv", encoding="utf-8"))]
     return Gazetteer(municipalities, counties)

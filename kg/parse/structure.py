@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.lang.dates import find_dates, find_month, parse_numeric
-from kg.model import AgendaEntry, EventLine, Minutes, Section, SourceText, Span
+from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import attendance_role, read_attendance
 from kg.parse.header import meeting_times, read_title
 from kg.parse.lines import clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
@@ -253,7 +253,9 @@ class _Parser:
         self.meeting_time()
         m = self.minutes
         for sec, role in self._attendance:
-            m.attendance.extend(read_attendance(sec, role, self.source.lines))
+            blocks = [Block("paragraph", line, Span(n, n))  # one paragraph per line until the readers give blocks
+                      for n, line in enumerate(self.source.lines[sec.span.start - 1: sec.span.end], start=sec.span.start)]
+            m.attendance.extend(read_attendance(sec, role, blocks))
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
             m.agenda.append(AgendaEntry(number=number, title=title, text=text, section=sec))
