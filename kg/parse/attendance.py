@@ -104,8 +104,7 @@ def _outside_parens(text: str, listed: bool = False) -> list[tuple[str, bool, bo
     parts.append((cur, depth > 0))
     out: list[tuple[str, bool]] = []
     for text_part, paren in parts:
-        pieces = _SEPARATORS.split(text_part)
-        for piece in pieces:
+        for piece in _cut(text_part):
             out.extend((p, paren) for p in _split_and(piece.strip(" .:")))
     kept = [(p.strip(" .:*").replace(_KEPT_COMMA, ", "), paren) for p, paren in out if p.strip(" .:*-–")]
     return [(p, paren, i == 0 or listed and not paren) for i, (p, paren) in enumerate(kept)]
@@ -127,6 +126,19 @@ def _surname_first(text: str) -> str:
     if not m or not all(is_given_name(w) or is_initial(w) for w in m["given"].split()):
         return text
     return f"{m['family']}{_KEPT_COMMA}{m['given']}{text[m.end():]}"
+
+
+def _cut(text: str) -> list[str]:
+    """Cut at the separators; a doubled space inside a name from a PDF's layout ("Kari  Sandvold") does not cut."""
+    pieces = re.split(f"({_SEPARATORS.pattern})", text)
+    out = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        joined = f"{out[-1].strip()} {piece.strip()}"
+        if sep.isspace() and len(sep) == 2 and not normalise_person(out[-1]) and normalise_person(joined):
+            out[-1] = joined
+        else:
+            out.append(piece)
+    return out
 
 
 def _split_and(text: str) -> list[str]:
