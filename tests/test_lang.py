@@ -141,11 +141,15 @@ def test_municipalities_through_time():
     from kg.lang.gazetteer import gazetteer
 
     g = gazetteer()
-    (drammen,) = g.lookup("Nedre Eiker kommune")
-    assert drammen.name == "Drammen"
-    assert ("0625", "2019-01-01", "2019-12-31") in {(nb.number, nb.valid_from, nb.valid_to) for nb in drammen.numberings}
-    assert [m.name for m in g.lookup("Hobøl")] == ["Indre Østfold"]
-    assert {m.name for m in g.lookup("Tysfjord")} == {"Narvik", "Hábmer"}  # split in two
+    current = {m.number: m for m in g.municipalities}
+    (nedre_eiker,) = g.lookup("Nedre Eiker kommune")  # a former municipality, merged into Drammen in 2020
+    assert (nedre_eiker.valid_to, [current[n].name for n in nedre_eiker.successors]) == ("2019-12-31", ["Drammen"])
+    (drammen,) = g.lookup("Drammen")  # renumbered in 2020 and 2024: one municipality with three numbers
+    assert [(nb.number, nb.valid_to) for nb in drammen.numberings] == [
+        ("0602", "2019-12-31"), ("3005", "2023-12-31"), ("3301", None)]
+    (tysfjord,) = g.lookup("Tysfjord")
+    assert {current[n].name for n in tysfjord.successors} == {"Narvik", "Hábmer"}  # split in two
+    assert [m.name for m in g.lookup("Lenvik")] != [m.name for m in g.lookup("Torsken")]  # both now Senja
     assert g.lookup("Bø")[0].county == "Nordland"  # the Bø of today before Telemark's Bø (Midt-Telemark)
     assert [(c.valid_from, c.valid_to) for c in g.county("Hedmark")] == [("2019-01-01", "2019-12-31")]
     assert [(c.valid_from, c.valid_to) for c in g.county("Viken fylkeskommune")] == [("2020-01-01", "2023-12-31")]

@@ -1,8 +1,9 @@
 """Every Norwegian municipality and county through time (data/gazetteer/, built by its build.py).
 
-A municipality of 2019 or 2020-2023 that merged ("Nedre Eiker", "Hobøl", "Klæbu",
-"Lenvik") is found under its old name and resolves to its 2024 successor, whose
-numberings keep the dates each number was valid. A county is known with the
+A municipality of 2019 that merged ("Nedre Eiker", "Hobøl", "Klæbu", "Lenvik") is
+found under its old name as a former municipality, with the dates it existed and
+the 2024 municipality (or two, for Tysfjord) it became part of; a municipality
+that was only renumbered keeps its old numbers with the dates each was valid. A county is known with the
 period it existed (Hedmark until 2019, Viken 2020-2023, Vestfold again from 2024).
 """
 
@@ -17,6 +18,9 @@ from kg.lang.text import key
 from kg.paths import DATA_DIR
 
 
+FORMER_UNTIL = "2019-12-31"  # the rows of 2019 (data/gazetteer/build.py): merged away or renumbered in 2020
+
+
 @dataclass(frozen=True)
 class Numbering:
     number: str
@@ -27,11 +31,17 @@ class Numbering:
 
 @dataclass(frozen=True)
 class Municipality:
-    number: str                 # the current (2024) number: the IRI is built from it
+    number: str                 # the current (2024) number, or a former municipality's last: the IRI is built from it
     name: str
     names: tuple[str, ...]      # every valid form, Sámi and Kven included
     county: str
     numberings: tuple[Numbering, ...]
+    successors: tuple[str, ...] = ()  # a former municipality: the numbers of those it became part of
+
+    @property
+    def valid_to(self) -> str | None:
+        """The last day a former municipality existed (None for one that exists today)."""
+        return self.numberings[-1].valid_to if self.successors else None
 
 
 @dataclass(frozen=True)
@@ -91,24 +101,47 @@ class Gazetteer:
         return re.sub(r"\s+(?:fylkeskommune|fylke|FK)$", "", name.strip())
 
 
+def _names(rows: list[dict]) -> tuple[str, ...]:
+    names: list[str] = []
+    for h in rows:
+        for n in [h["name"], *filter(None, h["other_names"].split("|"))]:
+            if n not in names:
+                names.append(n)
+    return tuple(names)
+
+
+def _numberings(rows: list[dict]) -> tuple[Numbering, ...]:
+    return tuple(sorted((Numbering(h["number"], h["valid_from"], h["valid_to"] or None, h["county"]) for h in rows),
+                        key=lambda nb: nb.valid_from))
+
+
 @cache
 def gazetteer() -> Gazetteer:
+    """Today's municipalities with the numbers they had, and the former ones that merged into them.
+
+    A row of 2019 named as its successor (Drammen 0602 → Drammen 3301) is the same municipality
+    renumbered; one named otherwise (Nedre Eiker 0625 → Drammen) is a former municipality of its own,
+    with its validity and its successor(s), so that "Lenvik" and "Torsken" stay two in old minutes.
+    """
     rows = list(csv.DictReader(open(DATA_DIR / "gazetteer" / "municipalities.csv", encoding="utf-8")))
     current = {r["number"]: r for r in rows if not r["valid_to"]}
     history: dict[str, list[dict]] = {n: [] for n in current}
     for r in rows:
-        history.setdefault(r["successor"] or r["number"], []).append(r)
-    municipalities = []
-    for number, r in current.items():
-        names: list[str] = []
-        for h in history[number]:
-            for n in [h["name"], *filter(None, h["other_names"].split("|"))]:
-                if n not in names:
-                    names.append(n)
-        numberings = tuple(sorted(
-            (Numbering(h["number"], h["valid_from"], h["valid_to"] or None, h["county"]) for h in history[number]),
-            key=lambda nb: nb.valid_from))
-        municipalities.append(Municipality(number, r["name"], tuple(names), r["county"], numberings))
+        if r["valid_to"] != FORMER_UNTIL:
+            history.setdefault(r["successor"] or r["number"], []).append(r)
+    former: dict[str, list[dict]] = {}
+    for r in rows:
+        if r["valid_to"] == FORMER_UNTIL:
+            later = {key(n) for n in _names(history.get(r["successor"], []))}
+            if key(r["name"]) in later or any(key(n) in later for n in r["other_names"].split("|") if n):
+                history[r["successor"]].append(r)  # renumbered, not merged
+            else:
+                former.setdefault(r["number"], []).append(r)
+    municipalities = [Municipality(number, r["name"], _names(history[number]), r["county"], _numberings(history[number]))
+                      for number, r in current.items()]
+    for number, rs in former.items():  # Tysfjord has two successors: one row each
+        municipalities.append(Municipality(number, rs[0]["name"], _names(rs), rs[0]["county"], _numberings(rs[:1]),
+                                           tuple(dict.fromkeys(r["successor"] for r in rs))))
     counties = [County(r["number"], r["name"], r["valid_from"] or None, r["valid_to"] or None)
                 for r in csv.DictReader(open(DATA_DIR / "gazetteer" / "counties.csv", encoding="utf-8"))]
     return Gazetteer(municipalities, counties)

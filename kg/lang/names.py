@@ -52,14 +52,30 @@ def _name_token(token: str) -> bool:
     return bool(_TOKEN.match(token)) and not (len(token) > 3 and token.isupper())
 
 
-def split_role(text: str) -> tuple[str | None, str]:
-    """'Ordfører Ola Hansen' → ('ordfører', 'Ola Hansen'): a title from the roles lexicon written first."""
-    roles = word_set("roles")
+def role_prefix(text: str) -> tuple[str | None, str]:
+    """'Plan- og næringssjef Kari Dahl, Alta' → ('plan- og næringssjef', 'Kari Dahl, Alta').
+
+    A role from the roles lexicon at the start of text, with the qualifiers written before
+    it ("konst. rådmann") and a shared first half ("Plan- og næringssjef"); (None, text) when none.
+    """
     words = text.split()
-    for k in range(min(3, len(words) - 2), 0, -1):
-        if " ".join(words[:k]).lower() in roles:
-            return " ".join(words[:k]).lower(), " ".join(words[k:])
+    i = 0
+    while i < len(words) and words[i].lower() in word_set("role_qualifiers"):
+        i += 1
+    if i + 2 < len(words) and words[i].endswith("-") and words[i + 1].lower() in ("og", "eller"):
+        i += 2
+    for k in range(min(4, len(words) - i), 0, -1):
+        if " ".join(words[i:i + k]).lower().rstrip(":,") in word_set("roles"):
+            return " ".join(words[:i + k]).lower().rstrip(":,"), " ".join(words[i + k:])
     return None, text
+
+
+def split_role(text: str) -> tuple[str | None, str]:
+    """'Ordfører Ola Hansen' → ('ordfører', 'Ola Hansen'): a title written before a name of at least two words."""
+    role, rest = role_prefix(text)
+    if role is None or len(rest.split()) < 2:
+        return None, text
+    return role, rest
 
 
 def normalise_person(surface: str, *, by_position: bool = False) -> PersonName | None:

@@ -21,7 +21,7 @@ from functools import cache
 
 from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
-from kg.lang.names import is_given_name, is_initial, normalise_person, split_role
+from kg.lang.names import is_given_name, is_initial, normalise_person, role_prefix, split_role
 from kg.model import AttendanceLine, Block, Section
 from kg.parse.lines import contains_any, label_line, starts_with_any
 
@@ -150,9 +150,13 @@ def _split_and(text: str) -> list[str]:
         m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
-    m = re.search(r"\s+(?:og|and|&)\s+", text)
+    m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
     if m and _starts_with_name(text[m.end():]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
+    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke"
+        m = re.search(rf"\s{re.escape(marker)}$", text, re.IGNORECASE)
+        if m:
+            return _split_and(text[: m.start()]) + [text[m.start():].strip()]
     return [text]
 
 
@@ -176,19 +180,16 @@ def _is_party(text: str) -> bool:
 
 def _role_and_body(text: str) -> tuple[str | None, str | None]:
     """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'ordførar Aurland' → ('ordførar', 'Aurland')."""
-    words = text.split()
-    for k in range(min(4, len(words)), 0, -1):
-        role = " ".join(words[:k]).lower().rstrip(":")
-        if role in word_set("roles"):
-            rest = " ".join(words[k:])
-            m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av)\s+(?P<body>\S.*)$", rest)
-            if not rest:
-                return role, None
-            if m:
-                return role, m["body"]
-            if rest[:1].isupper() and classify(rest, fuzzy=False):  # "ordførar Leikanger"
-                return role, rest
-            return None, None
+    role, rest = role_prefix(text)
+    if role is None:
+        return None, None
+    m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av)\s+(?P<body>\S.*)$", rest)
+    if not rest:
+        return role, None
+    if m:
+        return role, m["body"]
+    if rest[:1].isupper() and classify(rest, fuzzy=False):  # "ordførar Leikanger"
+        return role, rest
     return None, None
 
 

@@ -65,6 +65,8 @@ def _municipality_number(node: Node, county_votes: Counter) -> str:
     m = candidates[0]
     node.props["municipality"] = m
     node.label = m.name
+    # minutes and questions name it "Odda kommune" as often as "Odda"
+    node.aliases |= {f"{n} kommune" for n in m.names[:1] if not key(n).endswith(("kommune", "herad"))}
     return m.number
 
 
