@@ -28,6 +28,11 @@ class SourceText:
     # each with its line span in ``text``; every stage after the reader works on these
     blocks: list["Block"] = field(default_factory=list, compare=False)
 
+    def __post_init__(self):
+        # blocks read back from JSON (a stored source) come as dicts: make them blocks again
+        if self.blocks and isinstance(self.blocks[0], dict):
+            object.__setattr__(self, "blocks", [Block.from_dict(b) for b in self.blocks])
+
     @property
     def lines(self) -> list[str]:
         return self.text.split("\n")
@@ -71,6 +76,11 @@ class Block:
     table: int | None = None  # table_row: which table of the document (0-based)
     strike: bool = False  # struck-through text (an absentee in some layouts)
 
+    @classmethod
+    def from_dict(cls, d: dict) -> "Block":
+        """A block from its JSON form (``dataclasses.asdict``)."""
+        return cls(**{**d, "span": Span(**d["span"]), "cells": tuple(d.get("cells") or ())})
+
 
 @dataclass
 class Section:
@@ -85,6 +95,7 @@ class Section:
     agenda_number: int | None = None
     node: "Node | None" = None
     blocks: list[Block] = field(default_factory=list)  # the blocks the section holds
+    case_number: str | None = None  # an agenda item's case number as written: "12/19", "009/16"
 
 
 @dataclass

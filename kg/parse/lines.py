@@ -13,8 +13,15 @@ _HEADING = re.compile(r"^\s*#{1,6}\s+")
 _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*:?\s*$")
 _NUMBERED = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:#{1,6}\s*)?(?:\*\*)?\s*"
-    r"(?:(?P<word>[A-Za-zæøåÆØÅ]+)\s+)?"
+    r"(?:(?P<word>[A-Za-zæøåÆØÅ]+(?:-[A-Za-zæøåÆØÅ]+)?)\.?\s+(?:nr\.?\s*)?)?"
     r"(?P<num>\d{1,3})(?:/(?P<year>\d{2,4}))?(?:[.)]|\s*[-–:])?\s+(?P<title>\S.*?)\s*$"
+)
+# how minutes number their cases: "Sak 12/19", "SAK 09/11", "RT-sak 05/08", "RR-sak 05/2021",
+# "PS 3/17", "Sak nr. 4/22", "Orienteringssak 3/20", "Sak 1." (a word of [agenda] case_words,
+# or any "<letters>-sak"), then the number, with its year or a "." / ")" / ":"
+_CASE = re.compile(
+    r"^\s*(?P<marker>(?P<word>[A-Za-zÆØÅæøå]{1,6}-sak|[A-Za-zÆØÅæøå]+)\.?\s*(?:nr\.?\s*)?"
+    r"(?P<num>\d{1,3})(?:\s*/\s*(?P<year>\d{2,4})\b|[.):](?=\s|$)))"
 )
 _LABEL = re.compile(r"^\s*(?P<label>[^:\t|]{2,60}?)\s*:\s*(?P<rest>.*)$")
 
@@ -51,7 +58,7 @@ def numbered(line: str) -> Numbered | None:
         return None
     word = (m["word"] or "").lower()
     case_words = headings()["agenda"]["case_words"]
-    if word and word not in case_words:
+    if word and word not in case_words and not word.endswith("-sak"):
         return None
     title = clean(m["title"])
     if not title or re.match(r"^\d", title) and not word:
@@ -61,6 +68,25 @@ def numbered(line: str) -> Numbered | None:
         return None  # "2022 budsjett" is not item 2022: plain numbers need "." or ")"
     marked = bool(word) or is_heading(line) or "**" in line
     return Numbered(int(m["num"]), case_id, title, marked)
+
+
+def case_heading(text: str) -> str | None:
+    """The case number as written at the start of a heading ("Sak 12/19", "RT-sak 05/08"), else None."""
+    m = _CASE.match(text)
+    if not m:
+        return None
+    word = m["word"].lower()
+    if word not in headings()["agenda"]["case_words"] and not word.endswith("-sak"):
+        return None
+    return " ".join(m["marker"].split())
+
+
+def case_number(marker: str) -> str | None:
+    """'Sak 12/19' → '12/19', 'Sak 3.' → '3': the number a case is known by."""
+    m = re.search(r"(\d{1,3})(?:\s*/\s*(\d{2,4}))?", marker)
+    if not m:
+        return None
+    return f"{m[1]}/{m[2]}" if m[2] else m[1]
 
 
 def label_line(line: str) -> tuple[str, str] | None:

@@ -1,134 +1,285 @@
-"""Cut minutes into sections and read their header.
+"""Cut minutes into sections from the blocks their reader found, and read their header.
 
-A small state machine over the lines: header labels (Dato, Tid, Sted), the
-title, attendance blocks under any of the usual headings, the agenda with its
-numbered items, the round-table (one section per actor under an item such as
-"Runden"), and the events list. Words that mark each part are language data
-(data/lexicon/headings.toml).
+The reader has said what is a heading (and its level), a list item, a table row and
+a paragraph; this module gives the blocks their meaning, in order:
+
+- header labels (Dato, Tid, Sted, also as two-cell table rows) and the title naming the body;
+- attendance sections under any attendance heading, sub-heading or "Label:" (Til stede,
+  Medlemmer, Varamedlemmer, Forfall ...), each with its role;
+- agenda items from case headings ("Sak 12/19", "RT-sak 05/08", "PS 3/17") and numbered
+  headings or list items ("5.", "1)"), the case number kept with the item; a list of items
+  that come again later as headings is the agenda's listing, not the items;
+- the round-table: the children of a round heading (or item), whether the actors are
+  sub-headings, "Actor: text" paragraphs or bullets, table rows (Kommune | Orientering) or
+  prose ("Fra Lesja ble det orientert om ...");
+- "Neste møte" and events lists as events sections, "Eventuelt" as its own section.
+
+A heading deeper than the item it stands under stays in that item. Words that mark each
+part are language data (data/lexicon/headings.toml).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import attendance_role, read_attendance
-from kg.parse.header import meeting_times, read_title
-from kg.parse.lines import clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
-from kg.lang.bodies import classify
+from kg.parse.header import body_name, meeting_times, read_title
+from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
+
+# "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
+_PROSE_ACTOR = re.compile(
+    r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
+    r"(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt)|\s*$)")
+_PROSE = re.compile(r"\.\s*$")
+_LABEL_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_LISTED = object()  # what item() returns for an entry of the agenda's listing
+
+
+_HYPHEN_CASE = re.compile(r"^(?:sak\s+)?(?P<num>\d{1,3})-(?P<year>\d{2})\s+(?P<title>[A-ZÆØÅ«\"].*)$", re.I)
+
+
+def _hyphen_case(text: str) -> Numbered | None:
+    """'6-24 Destinasjonsledelse': a case numbered with a hyphen, read in headings only (in running
+    text "24-25. august" is a date)."""
+    m = _HYPHEN_CASE.match(text)
+    if not m:
+        return None
+    return Numbered(int(m["num"]), f"{m['num']}-{m['year']}", clean(m["title"]), True)
+
+
+def _names_body(text: str) -> bool:
+    """A short line of capitalised words without digits or a label: the name of a body."""
+    words = text.split()
+    return (0 < len(words) <= 6 and not re.search(r"[\d:]", text) and text[:1].isupper()
+            and bool(body_name(text)[0]) and sum(w[:1].isupper() for w in words) >= len(words) / 2)
 
 
 @dataclass
 class _Open:
-    """A section being read: its first line and the lines so far."""
+    """A section being read: its first line, its blocks and what opened it."""
 
     title: str
     kind: str
     start: int
-    lines: list[tuple[int, str]] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    end: int = 0
     actor: str | None = None
     number: int | None = None
-    role: str | None = None  # attendance role for attendance blocks
+    case: str | None = None
+    role: str | None = None  # attendance role for attendance sections
+    level: int = 0  # the heading level that opened it (0: a label, list item or row)
+
+
+@dataclass(frozen=True)
+class _Item:
+    number: int
+    case: str | None
+    title: str  # as shown: with its case number when it has one
+    marked: bool
 
 
 class _Parser:
-    def __init__(self, source: SourceText):
+    def __init__(self, source: SourceText, blocks: list[Block]):
         self.source = source
+        self.lines = source.lines
+        self.blocks = blocks
         self.words = headings()
         self.sections: list[Section] = []
         self.open: _Open | None = None
         self.minutes = Minutes(source=source, sections=self.sections)
         self.in_agenda = False
         self.last_item = 0
-        self.item_kind: str | None = None  # kind of the agenda item we are in
+        self.item_kind: str | None = None  # "agenda" | "roundtable-item" | "events" of the item we are in
+        self.item_level = 0  # heading level of that item (0: a list item)
+        self.round_level: int | None = None  # heading level of the round we are in
+        self.round_columns: bool = False  # the round is a table whose first column names the actor
         self._attendance: list[tuple[Section, str]] = []
         self._time_text: str | None = None
         self._bare_title: str | None = None  # "PROTOKOLL" alone on a line, waiting for the body's name
+        self._first_heading: str | None = None  # "HELGELAND REGIONRÅD" above the title
         self._agenda: list[tuple[int | None, str, Section]] = []
+        self._heading_cases, self._heading_numbers, self._repeated = self._heading_items()
+        self._seen_cases: set[str] = set()
 
     # -- sections -------------------------------------------------------
     def start(self, title: str, kind: str, line: int, **kw) -> None:
         self.close()
-        self.open = _Open(title=title, kind=kind, start=line, **kw)
+        self.open = _Open(title=title, kind=kind, start=line, end=line, **kw)
 
     def close(self) -> None:
         o = self.open
         self.open = None
-        if o is None:
+        if o is None or o.kind == "header" and not o.blocks:
             return
-        body = [(n, t) for n, t in o.lines if t.strip()]
-        end = body[-1][0] if body else o.start
-        text = "\n".join(t for n, t in o.lines if n <= end).strip("\n")
-        if o.kind == "header" and not body:
-            return
-        sec = Section(n=len(self.sections) + 1, title=o.title, kind=o.kind, span=Span(o.start, end),
-                      text=text, actor=o.actor, agenda_number=o.number)
+        end = max([o.end, o.start] + [b.span.end for b in o.blocks])
+        text = "\n".join(self.lines[o.start - 1:end]).strip("\n")
+        sec = Section(n=len(self.sections) + 1, title=o.title, kind=o.kind, span=Span(o.start, end), text=text,
+                      actor=o.actor, agenda_number=o.number, blocks=list(o.blocks), case_number=o.case)
         self.sections.append(sec)
         if o.kind == "attendance":
             self._attendance.append((sec, o.role or "member"))
         if o.number is not None or o.kind in ("agenda", "events") and o.title:
             self._agenda.append((o.number, o.title, sec))
 
-    def add(self, n: int, line: str) -> None:
+    def add(self, block: Block) -> None:
         if self.open is None:
-            self.start(self.minutes.title or "Header", "header", n)
-        self.open.lines.append((n, line))
+            self.start(self.minutes.title or "Header", "header", block.span.start)
+        if not self.open.blocks or self.open.blocks[-1] is not block:
+            self.open.blocks.append(block)
+        self.open.end = max(self.open.end, block.span.end)
 
-    # -- lines ----------------------------------------------------------
-    def feed(self, n: int, line: str) -> None:
-        if not line.strip():
-            if self.open is not None:
-                self.open.lines.append((n, line))
-                o = self.open
-                heading_names = (label_line(o.lines[0][1]) or ("", ""))[1]  # "Forfall: Per Berg"
-                if o.kind == "attendance" and (heading_names or any(t.strip() for k, t in o.lines if k > o.start)):
-                    self.close()  # a list of names ends at its first blank line
-            return
-        if self.header_label(n, line):
-            return
-        if self.attendance_heading(n, line):
-            return
-        if self.agenda_heading(n, line):
-            return
-        if self.agenda_item(n, line):
-            return
-        if self.actor_heading(n, line):
-            return
-        if self.title_line(n, line):
-            return
-        if is_heading(line) and not (self.open and self.open.kind == "attendance" and not self.open.lines[1:]):
-            title = clean(line)
-            kind = "events" if contains_any(title, self.words["events"]["words"]) else "other"
-            self.start(title, kind, n)
-        self.add(n, line)
+    # -- blocks ---------------------------------------------------------
+    def feed(self, block: Block) -> None:
+        if block.kind == "heading":
+            self.heading(block, clean(block.text), block.level)
+        elif block.kind == "table_row":
+            self.row(block)
+        else:
+            for n, line in self.units(block):
+                self.line(block, n, line)
 
-    def title_line(self, n: int, line: str) -> bool:
-        """'Referat fra møte i X', 'Møtebok frå møte i X', 'X – møte i arbeidsutvalget' before the agenda."""
+    def units(self, block: Block) -> list[tuple[int, str]]:
+        """A paragraph is read line by line when its lines are "Label: text" lines or a label starts
+        it ("Til stede:" and the names below); otherwise as one unit, its first line."""
+        first = block.span.start
+        rows = self.lines[first - 1:block.span.end]
+        if len(rows) > 1 and (label_line(rows[0]) or is_heading(rows[0])):
+            return [(first + i, r) for i, r in enumerate(rows) if r.strip()]
+        return [(first, rows[0] if rows else block.text)]
+
+    def heading(self, block: Block, text: str, level: int, line: str | None = None) -> None:
+        line = line if line is not None else self.lines[block.span.start - 1]
+        n = block.span.start
+        if self.title_line(block, text):
+            return
+        role = attendance_role(text, self.words["attendance"])
+        if role is not None:
+            self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=level)
+            self.add(block)
+            return
+        if self.agenda_heading(text):
+            self.start(text, "other", n, level=level)
+            self.add(block)
+            return
+        o = self.open
+        if o and o.kind == "attendance" and o.level and level > o.level and not self.in_agenda:
+            self.add(block)  # "Sak 28 og 29/14", "Fra sak 30/14": a group of the attendance list above
+            return
+        item = self.item(block, line, text, heading=True)
+        if item is _LISTED:
+            self.add(block)
+            return
+        if item is not None:
+            self.start_item(item, block, level)
+            return
+        if self.special(block, text, level):
+            return
+        if self.actor(block, text, level, heading=True):
+            return
+        if self.item_kind and self.open and self.open.kind != "attendance" and level > self.item_level:
+            self.add(block)  # a sub-heading of the item ("Vedtak", "Bakgrunn") stays in it
+            return
+        self.round_level = None
+        self.item_kind = None if level <= self.item_level else self.item_kind
+        kind = "events" if contains_any(text, self.words["events"]["words"]) else "other"
+        self.start(text, kind, n, level=level)
+        self.add(block)
+
+    def line(self, block: Block, n: int, line: str) -> None:
+        """A paragraph (or one line of it) or a list item."""
+        text = clean(line) if block.kind == "paragraph" else block.text
+        if block.kind == "paragraph" and is_heading(line) and n == block.span.start and block.span.start == block.span.end:
+            self.heading(block, clean(line), 7, line)  # a whole line in bold reads as a heading
+            return
+        parts = _LABEL_SEPARATOR.split(line)
+        if len(parts) > 1 and all(label_line(p) for p in parts) and not self.in_agenda:
+            for part in parts:  # "Sted: Svolvær · Tid: fredag 16. februar" holds several labels
+                if not self.header_label(block, part, n):
+                    self.add(block)
+            return
+        if self.header_label(block, line, n):
+            return
+        if self.attendance_label(block, line, n):
+            return
+        if self.agenda_heading(text) and len(text.split()) <= 3:
+            self.start(text, "other", n)
+            self.add(block)
+            return
+        item = self.item(block, line, text, heading=False)
+        if item is _LISTED:
+            self.add(block)
+            return
+        if item is not None:
+            self.start_item(item, block, 0)
+            return
+        if self.special(block, text, 0):
+            return
+        if self.actor(block, text, 0, heading=False, line=line):
+            return
+        if self.title_line(block, text):
+            return
+        o = self.open
+        if o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
+            self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
+        elif o and o.kind == "attendance" and self._prose(block, text):
+            self.start("Merknader", "other", n)
+        self.add(block)
+
+    def row(self, block: Block) -> None:
+        """A table row: a header label, an attendee, an actor's report, or the agenda's listing."""
+        cells = [c for c in block.cells if c]
+        if len(cells) >= 2 and not self.in_agenda and self.header_label(block, f"{cells[0].rstrip(':')}: {cells[1]}",
+                                                                      block.span.start):
+            return
+        if len(cells) == 1:  # a caption row inside a table ("Varamedlemmer som møtte:")
+            role = attendance_role(clean(cells[0]), self.words["attendance"])
+            if role is not None and (self.open is None or self.open.kind != "attendance"):
+                self.start(clean(cells[0]), "attendance", block.span.start, role=role)
+        if self.item_kind == "roundtable-item" and self.round_row(block):
+            return
+        self.add(block)
+
+    # -- what a block can be ----------------------------------------------
+    def title_line(self, block: Block, text: str) -> bool:
+        """'Referat fra møte i X', 'Møtebok frå møte i X', 'X – møte i arbeidsutvalget' before the agenda;
+        a title without the body's name ("Protokoll frå styremøte 5/2022") takes it from a short
+        line of capitalised words just after it, or from a heading just before it."""
+        m = self.minutes
+        if m.title is not None and m.body is None and not self.in_agenda and _names_body(text):
+            m.body, m.body_parent = body_name(text)
+            self.add(block)
+            return True
+        if m.title is None and block.kind == "heading" and _names_body(text):
+            self._first_heading = self._first_heading or text
         if self.minutes.title is not None or self.in_agenda or self.sections:
             return False
-        text = clean(line)
         prefixes = self.words["header"]["title_prefixes"]
-        if self._bare_title and not label_line(line) and read_title(text, prefixes) is None:
+        if self._bare_title and not label_line(text) and read_title(text, prefixes) is None:
             text = f"{self._bare_title} {text}"  # "PROTOKOLL" + "Arbeidsutvalet i Vestlandsrådet"
         self._bare_title = None
         found = read_title(text, prefixes)
         if not found:
             if text.lower() in prefixes:
                 self._bare_title = text
-                self.add(n, line)
+                self.add(block)
                 return True
             return False
         self.minutes.title, self.minutes.body, self.minutes.body_parent = found
+        if found[1] is None and self._first_heading:
+            self.minutes.body, self.minutes.body_parent = body_name(self._first_heading)
         if self.open is None or self.open.kind != "header":
-            self.start(found[0], "header", n)
+            self.start(found[0], "header", block.span.start)
         self.open.title = found[0]
-        self.open.lines.append((n, line))
+        self.add(block)
         return True
 
-    def header_label(self, n: int, line: str) -> bool:
+    def header_label(self, block: Block, line: str, n: int) -> bool:
         """Dato:, Tid:, Sted: lines before the agenda."""
         if self.in_agenda:
             return False
@@ -141,62 +292,86 @@ class _Parser:
             d = parse_numeric(rest) or next((m.start for m in find_dates(rest)), None)
             if d:
                 self.minutes.document_date = d
-                self.add(n, line)
+                self.to_header(block, n)
                 return True
         if label in h["meeting_time"]:
             # "Møtedato: 12.09.2014" and "Tid: kl. 09.00–12.00" together make the meeting's time;
             # read in finish(), once every date of the header is known
             self._time_text = f"{self._time_text or ''} {rest}".strip()
-            self.add(n, line)
+            self.to_header(block, n)
             return True
         if label in h["place"] and rest:
             self.minutes.place = rest
-            self.add(n, line)
+            self.to_header(block, n)
+            return True
+        if label in h["body"] and rest and self.minutes.body is None:
+            self.minutes.body, self.minutes.body_parent = body_name(rest)
+            self.to_header(block, n)
             return True
         return False
 
-    def attendance_heading(self, n: int, line: str) -> bool:
-        """'### Frammøtte:', 'Til stede: A, B og C', 'Fra sekretariatet møtte:'."""
+    def to_header(self, block: Block, n: int) -> None:
+        if self.open is not None and self.open.kind == "attendance":
+            self.start(self.minutes.title or "Header", "header", n)
+        self.add(block)
+
+    def attendance_label(self, block: Block, line: str, n: int) -> bool:
+        """'Til stede: A, B og C', 'Fra sekretariatet møtte:', 'Faste medlemmar som møtte:'."""
         lab = label_line(line)
-        heading = is_heading(line)
-        if not (heading or lab):
-            return False
-        text = clean(line) if heading else lab[0]
+        text = clean(line)
+        if lab:
+            text = lab[0]
+        elif len(text.split()) > 5 or text.endswith(".") or self.open and self.open.kind == "attendance":
+            return False  # a group line inside a list ("Observatører") is the attendance reader's
         role = attendance_role(text, self.words["attendance"])
-        if role is None:
-            return False
-        self.start(text[:1].upper() + text[1:], "attendance", n, role=role)
-        self.open.lines.append((n, line))
+        if role is None or self.item_kind is not None:
+            return False  # "Innleder: ..." inside an agenda item is part of that item
+        self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=0 if lab else 7)
+        self.add(block)
         return True
 
-    def agenda_heading(self, n: int, line: str) -> bool:
-        text = clean(line)
-        if not (is_heading(line) or text.endswith(":") or len(text.split()) <= 2):
-            return False
+    def agenda_heading(self, text: str) -> bool:
         if starts_with_any(text, self.words["agenda"]["heading"]) and len(text.split()) <= 4:
             self.close()
             self.in_agenda = True
             return True
         return False
 
-    def agenda_item(self, n: int, line: str) -> bool:
-        item = numbered(line)
-        if item is None:
-            return False
-        expected = item.number == self.last_item + 1 or (item.case_id is not None)
+    def item(self, block: Block, line: str, text: str, heading: bool) -> "_Item | object | None":
+        """The agenda item a heading, list item or line starts, if it starts one; _LISTED for an
+        entry of the agenda's listing."""
+        found = numbered(line) or numbered(text) or heading and _hyphen_case(text)
+        if not found:
+            return None
+        case = found.case_id
+        marked = found.marked or heading
+        if heading and case and self._repeated[case]:
+            if case not in self._seen_cases:
+                self._seen_cases.add(case)
+                return _LISTED  # the agenda's listing: the same case comes again as the item itself
+        if not heading and (case in self._heading_cases or case is None and found.number in self._heading_numbers):
+            return _LISTED  # a listed item whose own heading comes later
+        if not heading and self.item_level and self.item_kind:
+            return None  # "1." under an item opened by a heading is a point of that item
+        expected = found.number == self.last_item + 1 or case is not None
         # in an events list, "1. 25. mai – ..." is an event; "5. Eventuelt" goes on with the agenda
-        in_list = self.item_kind == "events" and not item.marked and not (
-            expected and not find_dates(item.title[:14]) and not find_month(item.title[:12], date.min)
-            and not contains_any(item.title, self.words["status"]["tba"] + self.words["status"]["tbc"]
+        in_list = self.item_kind == "events" and not marked and not (
+            expected and not find_dates(found.title[:14]) and not find_month(found.title[:12], date.min)
+            and not contains_any(found.title, self.words["status"]["tba"] + self.words["status"]["tbc"]
                                  + self.words["status"]["cancelled"]))
         # without an agenda heading, "1. Title" after the header starts the agenda
-        starts_agenda = not self.in_agenda and item.number == 1 and self.last_item == 0 and bool(self.sections)
-        if not (self.in_agenda or item.marked or starts_agenda) or in_list:
-            return False
-        if not expected and not item.marked:
-            return False
-        if self.in_agenda is False:
-            self.in_agenda = True
+        starts_agenda = not self.in_agenda and found.number == 1 and self.last_item == 0 and bool(self.sections)
+        if not (self.in_agenda or marked or starts_agenda) or in_list:
+            return None
+        if not expected and not marked:
+            return None
+        title = found.title
+        if case:
+            title = clean(text) if re.search(re.escape(re.split(r"[/-]", case)[0]), clean(text)[:20]) else f"Sak {case} {title}"
+        return _Item(found.number, case, title, marked)
+
+    def start_item(self, item: _Item, block: Block, level: int) -> None:
+        self.in_agenda = True
         self.last_item = item.number
         if contains_any(item.title, self.words["roundtable"]["words"]):
             kind = "roundtable-item"
@@ -204,31 +379,127 @@ class _Parser:
             kind = "events"
         else:
             kind = "agenda"
-        self.item_kind = kind
-        self.start(item.title, "agenda" if kind == "roundtable-item" else kind, n, number=item.number)
-        self.open.lines.append((n, line))
-        return True
+        self.item_kind, self.item_level = kind, level
+        self.round_level = level if kind == "roundtable-item" else None
+        self.round_columns = False
+        self.start(item.title, "agenda" if kind == "roundtable-item" else kind, block.span.start, number=item.number,
+                   case=item.case, level=level)
+        self.add(block)
 
-    def actor_heading(self, n: int, line: str) -> bool:
-        """Inside a round-table item, a heading or 'Name:' line starts an actor's section."""
+    def special(self, block: Block, text: str, level: int) -> bool:
+        """'Neste møte' (an events section), 'Eventuelt', or a round heading inside an item."""
+        head = text.split(":", 1)[0].strip()
+        if starts_with_any(head, self.words["sections"]["next_meeting"]) and len(head.split()) <= 4:
+            self.round_level = None
+            self.start(head, "events", block.span.start, level=level)
+            self.add(block)
+            return True
+        if starts_with_any(head, self.words["sections"]["any_other"]) and len(head.split()) <= 3 and (
+                level or head == text):
+            self.round_level = None
+            self.item_kind = "agenda"
+            self.start(head, "other", block.span.start, level=level)
+            self.add(block)
+            return True
+        if (contains_any(head, self.words["roundtable"]["words"]) and len(head.split()) <= 8
+                and (level or block.text.rstrip().endswith(":") or head == text)):
+            self.item_kind = "roundtable-item"
+            self.round_level = level
+            self.round_columns = False
+            if self.open is None or self.open.kind in ("attendance", "header") or level:
+                self.start(head, "other", block.span.start, level=level)
+            self.add(block)
+            return True
+        return False
+
+    def actor(self, block: Block, text: str, level: int, heading: bool, line: str = "") -> bool:
+        """Inside a round, a sub-heading, 'Name: text' paragraph or bullet, or 'Fra X ble det orientert'
+        starts an actor's section."""
         if self.item_kind != "roundtable-item":
             return False
-        lab = label_line(line)
-        if is_heading(line):
-            actor = clean(line)
-        elif lab and len(lab[0].split()) <= 6:
-            # "Bærum: Har jobbet ..." — only a name that is a known body starts a report,
-            # so "Mål: ..." or "Status: ..." stay sentences of the report before it
-            actor = clean(line.split(":", 1)[0])
-            if classify(actor) is None:
+        if heading:
+            if self.round_level and level <= self.round_level:
                 return False
+            actor = text
         else:
+            actor = self._labelled_actor(block, line) or self._prose_actor(line or block.text)
+            if actor is None:
+                return False
+        actor = actor.strip().rstrip(":").strip()
+        if not actor or not actor[0].isupper() or len(actor.split()) > 8 or starts_with_any(actor, self._not_actors()):
             return False
-        if not actor or not actor[0].isupper() or len(actor.split()) > 8:
-            return False
-        self.start(actor, "roundtable", n, actor=actor)
-        self.open.lines.append((n, line))
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=level)
+        self.add(block)
         return True
+
+    def _labelled_actor(self, block: Block, line: str) -> str | None:
+        """'Bærum: Har jobbet ...' — a known body, or a bold or bulleted label of a few capitalised words."""
+        raw = block.text if block.kind == "list_item" or not line else line
+        lab = label_line(raw)
+        if not lab or len(lab[0].split()) > 5:
+            return None
+        actor = clean(raw.split(":", 1)[0])
+        if classify(actor) is not None:
+            return actor
+        # "Mål: ..." or "Status: ..." stay sentences of the report before them
+        bold = "**" in raw.split(":", 1)[0] or block.kind == "list_item"
+        words = actor.split()
+        if bold and words and all(w[:1].isupper() for w in words if w.lower() not in ("og", "i", "for")):
+            if starts_with_any(actor, self._not_actors()):
+                return None
+            return actor
+        return None
+
+    def _prose_actor(self, text: str) -> str | None:
+        m = _PROSE_ACTOR.search(clean(text))
+        return m["actor"] if m else None
+
+    def _not_actors(self) -> list[str]:
+        w = self.words
+        return (w["decisions"]["words"] + w["actions"]["responsible"] + w["actions"]["deadline"]
+                + w["sections"]["not_actor"])
+
+    def round_row(self, block: Block) -> bool:
+        """A round written as a table (Kommune | Orientering): each row is an actor's report."""
+        cells = [c for c in block.cells]
+        if block.header:
+            self.round_columns = True
+            self.add(block)
+            return True
+        actor = clean(cells[0]) if cells else ""
+        if not actor or not (self.round_columns or classify(actor) is not None) or len(actor.split()) > 5:
+            return False
+        self.start(actor, "roundtable", block.span.start, actor=actor)
+        self.add(block)
+        return True
+
+    def _ends_list(self, n: int) -> bool:
+        """A list of names opened by a label ends at its first blank line after some names."""
+        o = self.open
+        first = label_line(self.lines[o.start - 1])
+        has_names = bool(o.blocks[1:]) or bool(first and first[1])
+        return has_names and n > o.end + 1
+
+    def _prose(self, block: Block, text: str) -> bool:
+        """A sentence after some names: ten words or more, ending with a full stop, no label."""
+        return (block.kind == "paragraph" and len(text.split()) >= 10 and bool(_PROSE.search(text))
+                and not label_line(text) and len(self.open.blocks) > 2)
+
+    def _heading_items(self) -> tuple[set[str], set[int], Counter]:
+        """Case numbers and item numbers that headings carry, and cases that come twice as headings."""
+        cases: Counter = Counter()
+        numbers: set[int] = set()
+        for b in self.blocks:
+            if b.kind != "heading":
+                continue
+            found = numbered(self.lines[b.span.start - 1]) or numbered(b.text) or _hyphen_case(clean(b.text))
+            if found is None:
+                continue
+            numbers.add(found.number)
+            if found.case_id:
+                cases[found.case_id] += 1
+        repeated = Counter({c: n for c, n in cases.items() if n > 1})
+        return set(cases), numbers, repeated
 
     # -- result ---------------------------------------------------------
     def meeting_time(self) -> None:
@@ -245,6 +516,8 @@ class _Parser:
             if m.start is None and m.document_date:
                 m.start, m.end = meeting_times(f"{m.document_date.day}.{m.document_date.month}."
                                                f"{m.document_date.year} {self._time_text}", None)
+        elif m.title and find_dates(m.title, ref):
+            m.start = find_dates(m.title, ref)[0].start  # "Referat fra møte 13. februar 2020"
         elif m.document_date:
             m.start = m.document_date
 
@@ -253,16 +526,16 @@ class _Parser:
         self.meeting_time()
         m = self.minutes
         for sec, role in self._attendance:
-            blocks = [Block("paragraph", line, Span(n, n))  # one paragraph per line until the readers give blocks
-                      for n, line in enumerate(self.source.lines[sec.span.start - 1: sec.span.end], start=sec.span.start)]
-            m.attendance.extend(read_attendance(sec, role, blocks))
+            m.attendance.extend(read_attendance(sec, role, sec.blocks))
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
             m.agenda.append(AgendaEntry(number=number, title=title, text=text, section=sec))
         for sec in self.sections:
             if sec.kind == "events":
-                for i in range(sec.span.start + 1, sec.span.end + 1):
-                    t = self.source.lines[i - 1]
+                first = label_line(self.lines[sec.span.start - 1])
+                start = sec.span.start if first and first[1] else sec.span.start + 1  # "Neste møte: 3. mai"
+                for i in range(start, sec.span.end + 1):
+                    t = self.lines[i - 1]
                     if t.strip():
                         m.events.append(EventLine(text=t, line=i, section=sec))
         for d in find_dates(" ".join(a.title for a in m.agenda), m.meeting_date or m.document_date):
@@ -274,8 +547,12 @@ class _Parser:
 
 def parse(source: SourceText) -> Minutes:
     """The structure of one document's minutes."""
-    p = _Parser(source)
-    for n, line in enumerate(source.lines, start=1):
-        p.feed(n, line)
-    return p.finish()
+    blocks = source.blocks
+    if not blocks:  # a SourceText made without a reader: find its blocks as plain text does
+        from kg.read.plaintext import text_blocks
 
+        blocks = text_blocks(source.lines)
+    p = _Parser(source, blocks)
+    for block in blocks:
+        p.feed(block)
+    return p.finish()

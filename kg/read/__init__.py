@@ -1,10 +1,10 @@
-"""Read a file into text with a line map, whatever its format and encoding.
+"""Read a file into typed blocks and the text lines they are written as, whatever its format.
 
 One reader per format, chosen by suffix. A file that cannot be read raises
 ``BadInput`` naming the reason; the caller skips it and goes on. A reader
-returns (text, encoding); readers of formats whose lines are not lines of the
-file (Word, PDF, HTML) add a third item, each line's location in the file
-("page 2", "table 1 row 3"), which SourceText keeps for evidence.
+returns a ``Read``: the text, its encoding, each line's location in the file when
+its lines are not the file's own (Word, PDF, HTML: "page 2", "table 1 row 3"),
+and the blocks (headings, paragraphs, list items, table rows) with their spans.
 """
 
 from __future__ import annotations
@@ -17,15 +17,17 @@ from kg.errors import BadInput
 from kg.model import SourceText
 from kg.read.htmlfile import read_html
 from kg.read.pdffile import read_pdf
-from kg.read.plaintext import decode_text
+from kg.read.blocks import Read
+from kg.read.markdownfile import read_markdown
+from kg.read.plaintext import read_text
 from kg.read.wordfile import read_docx
 
-Reader = Callable[[bytes], tuple]  # bytes → (text, encoding) or (text, encoding, locations)
+Reader = Callable[[bytes], Read]
 
 READERS: dict[str, tuple[str, Reader]] = {
-    ".txt": ("text", decode_text),
-    ".md": ("markdown", decode_text),
-    ".markdown": ("markdown", decode_text),
+    ".txt": ("text", read_text),
+    ".md": ("markdown", read_markdown),
+    ".markdown": ("markdown", read_markdown),
     ".docx": ("docx", read_docx),
     ".pdf": ("pdf", read_pdf),
     ".html": ("html", read_html),
@@ -46,17 +48,15 @@ def read_file(path: Path) -> SourceText:
     if not data.strip():
         raise BadInput("empty file: no text to read")
     fmt, reader = READERS[suffix]
-    text, encoding, *located = reader(data)
-    locations = located[0] if located else None
-    if locations is None:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    read = reader(data)
+    if not read.text.strip():
         raise BadInput("empty file: no text to read")
     return SourceText(
         name=path.name,
-        text=text,
+        text=read.text,
         content_hash=hashlib.sha256(data).hexdigest(),
-        encoding=encoding,
+        encoding=read.encoding,
         format=fmt,
-        locations=locations,
+        locations=read.locations,
+        blocks=read.blocks,
     )

@@ -1,32 +1,57 @@
-"""PDF: the text of each page with its layout, so table columns stay columns.
+"""PDF: the text of each page in reading order, without the page furniture, as blocks.
 
-pypdf's layout mode is used because it keeps a table row on one line with the
-gap between its columns; that gap (three or more spaces) becomes a TAB, so a
-two-column attendee table reads "Name<TAB>Body" like the other formats.
-Measured on tests/data/minutes/102_gjovikregionen_2014-09.pdf (a ten-row
-"Navn | Representerer" table): pypdf's layout mode keeps 11 of 11 rows with
-their column gap; pypdf's plain mode writes "Marit Solberg Haugen Gjøvik
-kommune" (one space: where the name ends is lost); pdfminer.six's
-extract_text puts the whole name column first and the body column after it,
-so no row survives. pdfminer could do it by regrouping characters by
-position, but that is our own layout engine to keep; pypdf does it already.
+pypdf's layout mode is used because it keeps a table row on one line with the gap
+between its columns. Measured on tests/data/minutes/102_gjovikregionen_2014-09.pdf
+(a ten-row "Navn | Representerer" table): pypdf's layout mode keeps 11 of 11 rows
+with their column gap; pypdf's plain mode writes "Marit Solberg Haugen Gjøvik
+kommune" (one space: where the name ends is lost); pdfminer.six's extract_text puts
+the whole name column first and the body column after it, so no row survives.
 
-Each line's location is its page ("page 2"). A file that is not a PDF, is
-damaged, encrypted, or has no text layer (a scan) is refused with a reason.
+On the layout text, in this order:
+
+- page furniture goes: a line at the top or bottom of two pages or more that is the
+  same but for its digits (a running header or footer: "Salten Regionråd | Side 2 av
+  4"), and page numbers ("Side 3 av 4", "3 av 4", "- 3 -");
+- a line of "Label: value" pairs set apart ("Tid: kl. 10   Sted: Rådhuset") becomes
+  one line per label;
+- a run of lines split at one column is two text columns when each column's lines go
+  on from the line above (a lowercase word or a digit first), read left column first;
+  otherwise it is a table, one row per line, a line holding only a lowercase or
+  bracketed continuation joined to the cell above it;
+- the gap between table cells (three spaces or more) becomes a TAB; other runs of
+  spaces inside a line (layout spacing) become one space;
+- a word broken at the end of a line or page ("kollektiv-" / "tilbudet") is joined,
+  unless the next word is "og"/"eller" ("havbruks- og fiskerinæringen").
+
+The cleaned lines then go through the plain-text block finder (headings in capitals,
+case headings, lists, tables). Each line's location is its page ("page 2"). A file
+that is not a PDF, is damaged, encrypted, or has no text layer is refused with a reason.
 """
 
 from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 
 from kg.errors import BadInput
+from kg.read.blocks import Read
+from kg.read.plaintext import text_blocks
 
-_COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+# bullet glyphs of symbol fonts that come out as private-use or control characters
+_BULLETS = str.maketrans({"\uf0b7": "•", "\uf0a7": "•", "\uf0d8": "•", "\x7f": "•"})
+_PAGE_NUMBER = re.compile(r"^[-–—\s]*(?:(?:side|page|s\.)\s*)?\d{1,3}(?:\s*(?:av|of)\s*\d{1,3})?[-–—\s]*$", re.I)
+_PAGE_MENTION = re.compile(r"\b(?:side|page)\s*:?\s*\d{1,3}\s*(?:av|of|/)\s*\d{1,3}\b|\s\d{1,3}\s+av\s+\d{1,3}\s*$", re.I)
+_LABEL_PART = re.compile(r"^[A-ZÆØÅa-zæøå][^:]{0,30}:(?:\s|$)")
+_GOES_ON = re.compile(r"^[a-zæøå0-9(]")
+_LOWER = re.compile(r"^[a-zæøå]")
+_BROKEN = re.compile(r"(?<=[A-Za-zÆØÅæøå]{2})-$")
+_NOT_JOINED = {"og", "eller", "and", "or", "til"}
 
 
-def read_pdf(data: bytes) -> tuple[str, str, list[str]]:
-    """(text, encoding, locations) of a PDF, or BadInput naming why it cannot be read."""
+def read_pdf(data: bytes) -> Read:
+    """The blocks of a PDF, or BadInput naming why it cannot be read."""
     if b"%PDF-" not in data[:1024]:
         raise BadInput("not a PDF: the file has no %PDF header")
     from pypdf import PdfReader
@@ -41,14 +66,193 @@ def read_pdf(data: bytes) -> tuple[str, str, list[str]]:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as e:
         raise BadInput(f"not a PDF: damaged ({type(e).__name__}: {e})") from None
+    pages = [[line.rstrip().translate(_BULLETS) for line in page.split("\n")]
+             for page in pages]
+    pages = _without_furniture(pages)
     lines: list[tuple[str, str]] = []
     for number, page in enumerate(pages, start=1):
-        for raw in page.split("\n"):
-            line = _COLUMN_GAP.sub("\t", raw.strip())
+        for line in _reading_order(_split_labels(page)):
+            line = line.strip() if "\t" in line else " ".join(line.split())  # layout spacing inside a line
             if line or lines and lines[-1][0]:  # at most one blank line in a row
                 lines.append((line, f"page {number}"))
     while lines and not lines[-1][0]:
         lines.pop()
     if not lines:
         raise BadInput("PDF without text: no text layer (a scanned image?)")
-    return "\n".join(t for t, _ in lines), "pdf", [loc for _, loc in lines]
+    texts = _join_broken_words([t for t, _ in lines])
+    return Read("\n".join(texts), "pdf", [loc for _, loc in lines], text_blocks(texts))
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
+    """Drop running headers and footers (the same line, digits aside, at the edge of two pages or
+    more) and page numbers. A running header is kept once, on the first page, without its page
+    number: it often names the body ("Salten Regionråd | Dokument: ... | Side: 1 av 4")."""
+    def edges(page: list[str]) -> tuple[list[int], list[int]]:
+        filled = [i for i, line in enumerate(page) if line.strip()]
+        return filled[:3], filled[-3:]
+
+    seen = Counter(shape for page in pages for shape in {_shape(page[i]) for i in sum(edges(page), [])})
+    kept: set[str] = set()
+    out = []
+    for page in pages:
+        top, bottom = edges(page)
+        lines = []
+        for i, line in enumerate(page):
+            shape = _shape(line)
+            running = len(pages) > 1 and seen[shape] >= 2 or bool(_PAGE_MENTION.search(line))
+            if _PAGE_NUMBER.match(line) and line.strip():
+                continue
+            if i in top[:1] and running and shape not in kept:
+                kept.add(shape)
+                line = _PAGE_MENTION.sub("", line).rstrip(" |:–-")
+            elif (i in top or i in bottom) and running:
+                continue
+            lines.append(line)
+        out.append(lines)
+    return out
+
+
+def _split_labels(page: list[str]) -> list[str]:
+    """'Tid: kl. 10    Sted: Rådhuset' → two lines, one per label."""
+    out = []
+    for line in page:
+        parts = _GAP.split(line.strip())
+        pairs: list[str] = []
+        for part in parts:
+            if pairs and pairs[-1].endswith(":"):
+                pairs[-1] += " " + part
+            else:
+                pairs.append(part)
+        if len(pairs) > 1 and all(_LABEL_PART.match(p) for p in pairs):
+            out.extend(pairs)
+        else:
+            out.append(line)
+    return out
+
+
+def _starts(line: str) -> set[int]:
+    """Columns where text resumes after a gap of three spaces or more."""
+    return {m.end() for m in _GAP.finditer(line)}
+
+
+def _reading_order(page: list[str]) -> list[str]:
+    """The page's lines, two-column runs read column by column, tables with their rows joined."""
+    counts = Counter(c for line in page for c in _starts(line))
+    columns = sorted((c for c, n in counts.items() if n >= 3), key=lambda c: -counts[c])
+    out: list[str] = []
+    i = 0
+    while i < len(page):
+        found = next(((col, lead, run) for col in columns for lead, run in [_run(page, i, col)]
+                      if sum(1 for line in run if _right(line, col)) >= 2), None)
+        if found is None:
+            out.append(page[i])
+            i += 1
+            continue
+        col, lead, run = found
+        out.extend(page[i:i + lead])
+        out.extend(_columns_text(run, col) if _is_text(run, col) else _table(run, col))
+        i += lead + len(run)
+    return out
+
+
+def _run(page: list[str], i: int, col: int) -> tuple[int, list[str]]:
+    """(lines of ordinary text before it, the lines) of the two-column run starting at line i."""
+    j = i
+    while j < len(page) and _fits(page[j], col):
+        j += 1
+    if j < len(page):  # a group of lines cut by a line across the column is not part of the run
+        while j > i and page[j - 1].strip():
+            j -= 1
+    run = page[i:j]
+    lead = 0
+    while lead < len(run) and not _right(run[lead], col):
+        lead += 1
+    run = run[lead:]
+    while run and not run[-1].strip():
+        run.pop()
+    if not any(not line.strip() for line in run):
+        while run and not _right(run[-1], col):
+            run.pop()  # lines of the left column only at the end are ordinary text
+    while run and not run[-1].strip():
+        run.pop()
+    return lead, run
+
+
+def _fits(line: str, col: int) -> bool:
+    """A line that does not run across the column boundary."""
+    return not line.strip() or len(line) < col - 1 or line[col - 3:col].strip() == "" or col in _near(_starts(line), col)
+
+
+def _near(starts: set[int], col: int) -> set[int]:
+    return {col} if any(abs(s - col) <= 2 for s in starts) else set()
+
+
+def _right(line: str, col: int) -> bool:
+    return bool(line[col - 2:].strip()) and (line[:col - 2].strip() == "" or bool(_near(_starts(line), col)))
+
+
+def _halves(line: str, col: int) -> tuple[str, str]:
+    cut = col - 2
+    return " ".join(line[:cut].split()), " ".join(line[cut:].split())
+
+
+def _is_text(run: list[str], col: int) -> bool:
+    """Two text columns: no blank lines between, and most lines go on from the one above."""
+    if any(not line.strip() for line in run):
+        return False
+    goes_on = total = 0
+    for side in (0, 1):
+        parts = [_halves(line, col)[side] for line in run]
+        for a, b in zip(parts, parts[1:]):
+            if a and b:
+                total += 1
+                goes_on += bool(_LOWER.match(b))
+    return total > 0 and goes_on / total >= 0.3
+
+
+def _columns_text(run: list[str], col: int) -> list[str]:
+    left = [h[0] for h in map(lambda line: _halves(line, col), run) if h[0]]
+    right = [h[1] for h in map(lambda line: _halves(line, col), run) if h[1]]
+    return left + right
+
+
+def _table(run: list[str], col: int) -> list[str]:
+    """One line per row. A line holding one cell only goes on in the row above it: always in a
+    table whose rows are apart by blank lines, else when it starts in lowercase, a digit or "("."""
+    spaced = any(not line.strip() for line in run)
+    rows: list[list[str]] = []
+    for line in run:
+        if not line.strip():
+            rows.append([])
+            continue
+        left, right = _halves(line, col)
+        cells = ([c for c in _GAP.split(line[:col - 2].strip()) if c] if left else [""]) + [right]
+        one_sided = not left or not right
+        if rows and rows[-1] and one_sided and (spaced or _GOES_ON.match(left or right)):
+            side = 0 if left else len(rows[-1]) - 1
+            rows[-1][side] = f"{rows[-1][side]} {left or right}".strip()
+        else:
+            rows.append(cells)
+    return ["\t".join(row).rstrip("\t") if row else "" for row in rows]
+
+
+def _join_broken_words(lines: list[str]) -> list[str]:
+    """'kollektiv-' + 'tilbudet i ...' → 'kollektivtilbudet' + 'i ...' (blank lines and page breaks skipped)."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if not _BROKEN.search(line.rstrip()):
+            continue
+        j = next((k for k in range(i + 1, min(len(out), i + 4)) if out[k].strip()), None)
+        if j is None:
+            continue
+        nxt = out[j].lstrip()
+        word, _, rest = nxt.partition(" ")
+        if not word[:1].islower() or word.lower().strip(",.") in _NOT_JOINED:
+            continue
+        out[i] = line.rstrip()[:-1] + word
+        out[j] = rest
+    return out

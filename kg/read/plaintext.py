@@ -1,4 +1,4 @@
-"""Plain text and Markdown: detect the encoding from the bytes, never assume it.
+"""Plain text: detect the encoding from the bytes, never assume it; find the blocks the layout shows.
 
 Norwegian minutes come as UTF-8 (with or without BOM), cp1252 or latin-1.
 Anything else is tried with charset-normalizer and kept only if the result
@@ -8,7 +8,12 @@ file is refused rather than stored as mojibake.
 
 from __future__ import annotations
 
+import re
+
 from kg.errors import BadInput
+from kg.model import Block, Span
+from kg.parse.lines import case_heading
+from kg.read.blocks import Read
 
 _EXPECTED = set("æøåÆØÅéÉèÈêüÜöÖäÄóÓáÁíÍúÚñçß–—‘’‚“”„«»€…•·°§½¼¾²³µ×÷ ­")
 
@@ -48,3 +53,151 @@ def decode_text(data: bytes) -> tuple[str, str]:
     if best is not None and _reads_as_norwegian(str(best)):
         return str(best), best.encoding
     raise BadInput("unknown text encoding: not UTF-8, cp1252 or latin-1")
+
+
+def read_text(data: bytes) -> Read:
+    text, encoding = decode_text(data)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Read(text, encoding, None, text_blocks(text.split("\n")))
+
+
+# Plain text states its structure by layout only. A heading is a line in capitals, a
+# line underlined with === or ---, a "# " line, or a case heading ("Sak 12/19 ...",
+# "RT-sak 05/08 ...", "PS 3/17 ..."); a list item starts with a bullet or "1." / "1)"
+# / "a)"; a table row has cells apart by a TAB, by "|", or, on two lines or more in a
+# row, by runs of two spaces or more (aligned columns). "Label: text" lines are never
+# table rows: "Tid:   kl. 10" is aligned like a table but is a label.
+_RULE = re.compile(r"^\s*([=\-_*~#])\1{2,}\s*$")
+_DECORATED = re.compile(r"^\s*([=\-_*~])\1{2,}\s*(\S.*?)\s*\1{3,}\s*$")  # "===== TITLE ====="
+_PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HASH = re.compile(r"^\s*(#{1,6})\s+(\S.*?)\s*#*\s*$")
+_BULLET = re.compile(r"^(\s*)([-*•–·▪])\s+(\S.*)$")
+_NUMBER = re.compile(r"^(\s*)(\d{1,2}[.)]|[a-zæø]\))\s+(\S.*)$")
+_BARE_CASE = re.compile(r"^(\d{1,3}/\d{2,4})\b")
+_GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
+_LABEL = re.compile(r"^\s*[^\s:](?:(?! {2})[^:\t]){0,40}:(?:\s|$)")
+
+
+def _titled(rest: str) -> bool:
+    """What follows a bare case number reads as a title: a capital first, short, no full stop at the end."""
+    rest = rest.strip()
+    return rest[:1].isupper() and len(rest.split()) <= 14 and not rest.endswith(".")
+
+
+def _caps(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 3 and all(c.isupper() for c in letters) and len(line.split()) <= 14
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a line that is a table row by its own marks (TAB, |), else None."""
+    if "\t" in line.strip():
+        return [c.strip() for c in line.strip().split("\t")]
+    if line.count("|") >= 2:
+        parts = [c.strip() for c in line.strip().split("|")]
+        if parts and parts[0] == "":
+            parts = parts[1:]
+        if parts and parts[-1] == "":
+            parts = parts[:-1]
+        return parts if len(parts) >= 2 else None
+    return None
+
+
+def _aligned(line: str) -> list[str] | None:
+    """The cells of a line with columns apart by two spaces or more (not a label line)."""
+    if _LABEL.match(line) or not _GAP.search(line.strip()):
+        return None
+    return [c.strip() for c in _GAP.split(line.strip())]
+
+
+def _columns(line: str) -> set[int]:
+    """Where the second and later cells of an aligned line start."""
+    return {m.end() for m in _GAP.finditer(line)}
+
+
+def _in_columns(lines: list[str], aligned: list, i: int) -> bool:
+    """An aligned line is a table row when a line near it has a cell starting in the same column."""
+    cols = _columns(lines[i])
+    near = range(max(0, i - 3), min(len(lines), i + 4))
+    return any(j != i and aligned[j] and cols & _columns(lines[j]) for j in near)
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _hangs(lines: list[str], i: int, blocks: list[Block]) -> bool:
+    """A line indented deeper than the line above it, right below a paragraph, list item or row."""
+    last = blocks[-1] if blocks else None
+    if i == 0 or last is None or last.span.end != i or last.kind == "heading" or last.text.endswith(":"):
+        return False
+    if _LABEL.match(lines[i]) or _BULLET.match(lines[i]) or _NUMBER.match(lines[i]):
+        return False  # a line that starts its own entry
+    return _indent(lines[i]) > _indent(lines[last.span.start - 1])
+
+
+def text_blocks(lines: list[str]) -> list[Block]:
+    blocks: list[Block] = []
+    table: int = -1
+    in_table = False
+    aligned = [_aligned(line) for line in lines]
+    for i, line in enumerate(lines):
+        n = i + 1
+        stripped = line.strip()
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if not stripped or _RULE.match(line) or _PIPE_RULE.match(line) and in_table:
+            last = blocks[-1] if blocks else None
+            first_row = last is not None and last.kind == "table_row" and (
+                len(blocks) < 2 or blocks[-2].kind != "table_row" or blocks[-2].table != last.table)
+            if _PIPE_RULE.match(line) and first_row and ("|" in line or "|" in last.text):
+                # the first row of a table above a |---| rule is the header
+                blocks[-1] = Block("table_row", last.text, last.span, cells=last.cells, header=True,
+                                   table=last.table)
+                continue
+            in_table = in_table and bool(stripped)
+            continue
+        cells = _cells(line)
+        if cells is None and aligned[i] and _in_columns(lines, aligned, i):
+            cells = aligned[i]
+        underline = (_RULE.match(nxt) and nxt.strip()[0] in "=-" and len(stripped.split()) <= 12
+                     and min(len(stripped), 3) <= len(nxt.strip()) <= 2 * len(stripped) + 4)
+        m_hash, m_dec = _HASH.match(line), _DECORATED.match(line)
+        if m_hash:
+            blocks.append(Block("heading", m_hash[2], Span(n, n), level=len(m_hash[1])))
+        elif m_dec:
+            blocks.append(Block("heading", m_dec[2], Span(n, n), level=1))
+        elif case_heading(stripped) and len(stripped.split()) <= 20:
+            blocks.append(Block("heading", " ".join(stripped.split()), Span(n, n), level=2,
+                                marker=case_heading(stripped)))
+        elif (number := _BARE_CASE.match(stripped)) and _titled(stripped[number.end():]) and cells is None:
+            blocks.append(Block("heading", " ".join(stripped.split()), Span(n, n), level=2, marker=number[1]))
+        elif underline and cells is None:
+            blocks.append(Block("heading", stripped, Span(n, n + 1), level=1 if nxt.strip()[0] == "=" else 2))
+        elif _hangs(lines, i, blocks):
+            last = blocks[-1]  # a hanging indent goes on with the block above (in a row: its last cell)
+            cells = last.cells[:-1] + (f"{last.cells[-1]} {stripped}",) if last.cells else ()
+            blocks[-1] = Block(last.kind, f"{last.text}\n{stripped}", Span(last.span.start, n), level=last.level,
+                               marker=last.marker, cells=cells, table=last.table)
+            continue
+        elif cells is not None:
+            if not in_table:
+                table += 1
+                in_table = True
+            blocks.append(Block("table_row", stripped, Span(n, n), cells=tuple(cells), table=table))
+            continue
+        elif _caps(stripped) and blocks and blocks[-1].kind == "heading" and blocks[-1].marker \
+                and blocks[-1].span.end == i and len(stripped.split()) <= 8:
+            last = blocks[-1]  # "01/11  KOMMUNANE I ROLLEN SOM ... I" + "MIDT-TROMS": one heading on two lines
+            blocks[-1] = Block("heading", f"{last.text} {stripped}", Span(last.span.start, n), level=last.level,
+                               marker=last.marker)
+        elif _caps(stripped) and not stripped.endswith((",", ";")):
+            number = _BARE_CASE.match(stripped)  # "01/11  KOMMUNENE I ROLLEN ..."
+            blocks.append(Block("heading", " ".join(stripped.split()), Span(n, n), level=1,
+                                marker=number[1] if number else None))
+        elif m := _BULLET.match(line) or _NUMBER.match(line):
+            depth = len(m[1].expandtabs(4)) // 2
+            blocks.append(Block("list_item", m[3].strip(), Span(n, n), level=min(depth, 6), marker=m[2]))
+        else:
+            blocks.append(Block("paragraph", stripped, Span(n, n)))
+        in_table = False
+    return blocks

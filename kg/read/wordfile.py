@@ -1,16 +1,16 @@
-"""Word (.docx): the body's headings, paragraphs and tables as lines, in document order.
+"""Word (.docx): the body's headings, paragraphs, list items and tables as blocks, in document order.
 
-The parser reads lines of Markdown-ish text, so Word structure is written the
-way the sample minutes write it: a heading becomes a "## " line (deeper levels
-get more "#"), a numbered list item gets its number back ("3. Title" — Word
-stores the number in the list definition, not in the text, and agenda numbers
-matter), a bullet becomes "- ", and a table row becomes one line of cells
-joined by a TAB, so an attendee table reads as "Name<TAB>Body".
+A paragraph in a heading style (Title, Heading N / Overskrift N) is a heading of
+that level; a paragraph with numbering (its own numPr or its style's, as List
+Number and List Bullet have) is a list item at its level, with its number restored
+("3." — Word stores the number in the list definition, not in the text, and agenda
+numbers matter); a table row is a row of cells. The lines are written the way the
+sample minutes write them ("## " headings, "3. " items, cells joined by a TAB).
+Page headers and footers live in their own parts of the file and are never read.
 
-Merged cells: a cell spanning several columns is written once; a cell spanning
-several rows (a body beside three of its people) is repeated on each row, since
-each row is one person and needs its body. Empty cells between filled ones are
-kept so that columns stay aligned with the header row; trailing ones are not.
+Merged cells: a cell spanning several columns or rows is repeated in each, since
+each row is one person and needs its body, and columns stay aligned with the
+header row.
 
 Each line's location ("paragraph 14", "table 1 row 3") is kept for evidence.
 python-docx is imported here only, when a Word file is read.
@@ -23,13 +23,14 @@ import re
 import zipfile
 
 from kg.errors import BadInput
+from kg.read.blocks import Read, Writer
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*(\d)$", re.I)
 _TITLE_STYLES = {"title", "tittel"}
 
 
-def read_docx(data: bytes) -> tuple[str, str, list[str]]:
-    """(text, encoding, locations) of a .docx file, or BadInput naming why it is not one."""
+def read_docx(data: bytes) -> Read:
+    """The blocks of a .docx file as lines located in it, or BadInput naming why it is not one."""
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise BadInput("not a Word file: not a zip archive (an old .doc or another format renamed .docx?)")
     import docx
@@ -42,44 +43,63 @@ def read_docx(data: bytes) -> tuple[str, str, list[str]]:
         raise BadInput(f"not a Word file: {type(e).__name__}: {e}") from None
     formats = _list_formats(document)
     counters: dict[tuple[str, int], int] = {}
-    lines: list[tuple[str, str]] = []
-    n_par = n_table = 0
+    out = Writer()
+    n_par = 0
     for child in document.element.body.iterchildren():
         tag = child.tag.rsplit("}", 1)[-1]
         if tag == "p":
             n_par += 1
-            text = _paragraph_text(Paragraph(child, document), formats, counters)
-            lines.extend((t, f"paragraph {n_par}") for t in text.split("\n"))
+            _paragraph(out, Paragraph(child, document), formats, counters, f"paragraph {n_par}")
         elif tag == "tbl":
-            n_table += 1
+            table = out.new_table()
             for r, row in enumerate(Table(child, document).rows, start=1):
-                line = _row_text(row)
-                if line:
-                    lines.append((line, f"table {n_table} row {r}"))
-    return "\n".join(t for t, _ in lines), "utf-8", [loc for _, loc in lines]
+                cells = tuple(" ".join(cell.text.split()) for cell in row.cells)  # a merged cell in each column
+                out.add("table_row", "\t".join(cells), f"table {table + 1} row {r}", cells=cells,
+                        header=_header_row(row, r), table=table)
+    return out.read("utf-8")
 
 
-def _paragraph_text(par, formats: dict, counters: dict) -> str:
-    text = par.text.replace("\r", "").replace("\t", " ").rstrip()
-    if not text.strip():
-        return ""
+def _paragraph(out: Writer, par, formats: dict, counters: dict, location: str) -> None:
+    """Add one paragraph as a heading (Title, Heading N), a list item (its number restored) or text."""
+    text = par.text.replace("\r", "").replace("\t", " ").strip()
+    if not text:
+        return
+    struck = all(r.font.strike for r in par.runs if r.text.strip()) and any(r.text.strip() for r in par.runs)
     style = (par.style.name if par.style is not None else "").strip().lower()
     m = _HEADING_STYLE.match(style)
     if m:
-        return "#" * min(int(m[1]) + 1, 6) + " " + text.strip()
+        out.add("heading", text, location, level=min(int(m[1]), 6), strike=struck)
+        return
     if style in _TITLE_STYLES:
-        return "# " + text.strip()
+        out.add("heading", text, location, written=f"# {text}", level=1, strike=struck)
+        return
     num = _list_level(par)
     if num is None:
-        return text
+        for line in text.split("\n"):  # a line break inside a paragraph keeps its own line
+            out.add("paragraph", line, location, strike=struck)
+        return
     num_id, level = num
     fmt = formats.get((num_id, level), "bullet")
     if fmt in ("bullet", "none"):
-        return "- " + text.strip()
+        out.add("list_item", text, location, level=level, marker="-", strike=struck)
+        return
     counters[(num_id, level)] = counters.get((num_id, level), 0) + 1
     for key in [k for k in counters if k[0] == num_id and k[1] > level]:
         del counters[key]  # a deeper level restarts under each new item
-    return f"{counters[(num_id, level)]}. {text.strip()}"
+    out.add("list_item", text, location, level=level, marker=f"{counters[(num_id, level)]}.", strike=struck)
+
+
+def _header_row(row, number: int) -> bool:
+    """The first row of a table, when Word marks it as the repeated header row or it is all bold."""
+    if number != 1:
+        return False
+    from docx.oxml.ns import qn
+
+    tr_pr = row._tr.trPr
+    if tr_pr is not None and tr_pr.find(qn("w:tblHeader")) is not None:
+        return True
+    runs = [r for cell in row.cells for p in cell.paragraphs for r in p.runs if r.text.strip()]
+    return bool(runs) and all(r.bold for r in runs)
 
 
 def _list_level(par) -> tuple[str, int] | None:
@@ -113,15 +133,3 @@ def _list_formats(document) -> dict[tuple[str, int], str]:
         for level, fmt in abstract.get(ref.get(qn("w:val")) if ref is not None else None, {}).items():
             out[(num.get(qn("w:numId")), level)] = fmt
     return out
-
-
-def _row_text(row) -> str:
-    cells, last = [], None
-    for cell in row.cells:
-        if cell._tc is last:
-            continue  # the same cell again: it spans several columns
-        last = cell._tc
-        cells.append(" ".join(cell.text.split()))
-    while cells and not cells[-1]:
-        cells.pop()
-    return "\t".join(cells)
