@@ -64,7 +64,8 @@ _STRUCK = re.compile(r"~~(.+?)~~")
 # tabs, runs of spaces, commas, semicolons, dashes between spaces, and a full stop before a capital
 # that does not end an initial ("Kay A. Jeiskelid")
 _SEPARATORS = re.compile(r"\t|\s{2,}|\s*[,;|·]\s*|\s+[–—-]\s+|(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")
-_CASE_NOTE = re.compile(r"^(?:[\w-]*sak\w*|saker|kl\.?|dag)\s*\d", re.IGNORECASE)
+_CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|etter|under|t\.o\.m\.?|f\.o\.m\.?)\s+)?(?:[\w-]*sak\w*|saker|kl\.?|dag)\s*\d",
+                        re.IGNORECASE)
 _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
 
 
@@ -343,6 +344,33 @@ def _label(text: str) -> tuple[str, str] | None:
     return text.split(":", 1)[0].strip(" *"), lab[1]
 
 
+def _logical_lines(b: Block) -> list[tuple[int, str]]:
+    """The lines of a paragraph, a line broken inside a list or a name joined to the next
+    ("Arve Cruickshank,⏎Anne Grete Normann", "rådmann Geir⏎Mikkelsen, Fauske")."""
+    out: list[tuple[int, str]] = []
+    for i, line in enumerate(b.text.split("\n")):
+        if not line.strip():
+            continue
+        if out and _continues(out[-1][1], line):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
+        else:
+            out.append((b.span.start + i, line))
+    return out
+
+
+def _continues(line: str, nxt: str) -> bool:
+    """Whether nxt goes on with line: after a comma or 'og', or when it ends a name line began."""
+    end = line.rstrip()
+    if "\t" in line or "\t" in nxt or _label(_plain(nxt)):
+        return False
+    if end.endswith(",") or re.search(r"\s(?:og|and)$", end):
+        return True
+    last = _cut(end)[-1].strip()
+    words = nxt.split()
+    return bool(words and last) and not normalise_person(last, by_position=True) and bool(
+        normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+
+
 class _Reader:
     def __init__(self, section: Section, role: str):
         self.section = section
@@ -362,9 +390,8 @@ class _Reader:
         elif b.kind == "table_row":
             self.row(list(b.cells), b.span.start, header=b.header, strike=b.strike)
         else:
-            for i, line in enumerate(b.text.split("\n")):
-                if line.strip():
-                    self.text_line(line, b.span.start + i, strike=b.strike, first=b.span.start + i == self.section.span.start)
+            for n, line in _logical_lines(b):
+                self.text_line(line, n, strike=b.strike, first=n == self.section.span.start)
 
     def group(self, text: str, first: bool = False) -> None:
         """A sub-heading or a full-width row: a role, a part of the meeting, or a body for the names below."""
@@ -382,7 +409,7 @@ class _Reader:
         elif not first:
             parts = _outside_parens(plain)
             head = parts[0][0] if parts else ""
-            self.group_body = head if head and classify(head) else None
+            self.group_body = head if head and len(head.split()) <= 5 and classify(head) else None
             guest = next((attendance_role(t) for t, paren, _ in parts[1:] if paren and attendance_role(t)), None)
             if guest:  # "**Rennebu** (observatør)"
                 self.group_role = guest
@@ -502,7 +529,11 @@ class _Reader:
                 continue
             if kind in ("name", "role") and title is not None or kind == "name":
                 r = _Row()
-                _read_parts(_outside_parens(cell), r, title)
+                label = _label(cell)
+                if label and not normalise_person(label[0]) and classify(label[0]):
+                    shared.add_body(label[0], 3)  # "Beiarn: Monika Sande (Sp), Håkon Sæther (Ap)"
+                    cell = label[1]
+                _read_parts(_outside_parens(cell, listed=bool(label)), r, title)
                 if not r.people and normalise_person(cell, by_position=True):
                     r.people.append(_Person(cell, [title] if title else []))
                 row_people += r.people
