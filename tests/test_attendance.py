@@ -139,3 +139,17 @@ def test_absent_body_without_a_person():
 ])
 def test_attendance_headings_by_meaning(heading_text, role):
     assert attendance_role(heading_text) == role
+
+
+def test_a_sentence_saying_who_came_from_where():
+    lines = by_name(read(para("Forfall: Ola Dahl, Tinn kommune.", 1),
+                         para("Frå Vinje kommune møtte rådgjevar Eli Rud og Zorvan Quist.", 2), role="absent"))
+    assert {n: (a.body, a.role) for n, a in lines.items()} == {
+        "Ola Dahl": ("Tinn kommune", "absent"), "Eli Rud": ("Vinje kommune", "guest"),
+        "Zorvan Quist": ("Vinje kommune", "guest")}
+
+
+def test_a_name_broken_across_lines_of_a_paragraph():
+    block = Block("paragraph", "Meldt forfall: ordfører Kari Lia, Tinn; rådmann Geir\nMoe, Vinje.", Span(1, 2))
+    lines = by_name(read(block, role="absent"))
+    assert {n: a.body for n, a in lines.items()} == {"Kari Lia": "Tinn", "Geir Moe": "Vinje"}

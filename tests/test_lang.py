@@ -168,3 +168,10 @@ def test_public_bodies_and_kinds_guessed_by_form():
                        ("Indre Fosen regionråd", "region"), ("Høgskolen i Vest", "institution")]:
         c = classify(name)
         assert (c.kind, c.how) == (kind, "rule")
+
+
+def test_a_two_part_municipality_by_its_initials():
+    from kg.lang.gazetteer import gazetteer
+
+    assert [m.name for m in gazetteer().lookup("N OG U KOMMUNE")] == ["Nore og Uvdal"]
+    assert gazetteer().lookup("X og Q") == []

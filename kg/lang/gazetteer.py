@@ -74,11 +74,20 @@ class Gazetteer:
         """
         k = key(name)
         for suffix in (" kommune", " herad", " kommune og by", " by"):  # "Voss herad", "Oslo kommune"
-            if k.endswith(suffix) and k[: -len(suffix)] in self._by_name:
+            if k.endswith(suffix) and (k[: -len(suffix)] in self._by_name or self._by_initials(k[: -len(suffix)])):
                 k = k[: -len(suffix)]
                 break
-        found = list(self._by_name.get(k, []))
+        found = list(self._by_name.get(k, [])) or self._by_initials(k)
         return sorted(found, key=lambda m: key(m.name) != k)
+
+    def _by_initials(self, k: str) -> list[Municipality]:
+        """'e og h' → Evje og Hornnes: a two-part name written by its initials, when only one fits."""
+        m = re.fullmatch(r"(\w) og (\w)", k)
+        if not m:
+            return []
+        fits = {n: ms for n, ms in self._by_name.items()
+                if len(n.split()) == 3 and n.split()[1] == "og" and (n[0], n.split()[2][0]) == (m[1], m[2])}
+        return list(next(iter(fits.values()))) if len(fits) == 1 else []
 
     def in_counties(self, found: list[Municipality], counties: set[str]) -> list[Municipality]:
         """Of several municipalities of one name, those in the counties a document names (all when none fits)."""

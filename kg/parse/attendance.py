@@ -162,8 +162,10 @@ def _split_and(text: str) -> list[str]:
 
 
 def _starts_with_name(text: str) -> bool:
+    """Whether text begins with a person's name (a rare one too, when no body has that name)."""
     words = text.split()
-    return any(normalise_person(" ".join(words[:k])) for k in (2, 3) if len(words) >= k)
+    return any(normalise_person(" ".join(words[:k]), by_position=True) and not classify(" ".join(words[:k]))
+               for k in (2, 3) if len(words) >= k)
 
 
 def _marker(text: str, kind: str) -> str | None:
@@ -232,6 +234,9 @@ def _read_part(text: str, paren: bool, first: bool) -> _Part:
     known = classify(text, fuzzy=False, rules=False)
     if known:
         return _Part("body", text)
+    origin = re.match(r"^(?:fra|frå)\s+(?P<body>[A-ZÆØÅ].*)$", text)
+    if origin and classify(origin["body"]):  # "..., frå Buskerud Kollektivtrafikk AS"
+        return _Part("body", origin["body"])
     if normalise_person(text):
         return _Part("person", text)
     if classify(text, fuzzy=True):
@@ -371,6 +376,10 @@ def _continues(line: str, nxt: str) -> bool:
         normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
 
 
+# a sentence saying who came from where: "Frå Buskerud fylkeskommune møtte fylkeskontakt Dag Stenersen"
+_MET = re.compile(r"^(?P<lead>(?:fra|frå|under|til)\s+[^,]{2,60}?)\s+møtte\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
+
+
 class _Reader:
     def __init__(self, section: Section, role: str):
         self.section = section
@@ -426,7 +435,15 @@ class _Reader:
         text = _plain(raw)
         if not text:
             return
-        line_body = line_note = line_title = None
+        line_body = line_note = line_title = line_role = None
+        prose = _MET.match(text)
+        if prose and not first:  # "Frå Buskerud fylkeskommune møtte Dag Stenersen", "Under sak 10/11 møtte ..."
+            lead, text = prose["lead"], prose["rest"]
+            line_role = "guest" if self.role == "absent" else None  # they came, whatever the list above
+            if _is_partial(lead) or _CASE_NOTE.match(lead.split(None, 1)[-1]):
+                line_note = lead
+            elif classify(lead.split(None, 1)[-1]):
+                line_body = lead.split(None, 1)[-1]
         label = _label(text)
         if label is None and first:
             return  # the section's heading line
@@ -455,7 +472,8 @@ class _Reader:
             self.group(text)
             return
         parts = _outside_parens(text, listed=bool(line_body or self.label_body or self.group_body))
-        self.emit(parts, n, strike=strike or bool(struck), body=line_body, note=line_note, title=line_title)
+        self.emit(parts, n, strike=strike or bool(struck), body=line_body, note=line_note, title=line_title,
+                  role=line_role)
 
     def _is_group(self, text: str) -> bool:
         """A line naming only a role, a body or a part of the meeting: it heads the names below it."""
@@ -583,7 +601,7 @@ class _Reader:
 
     # -- results -------------------------------------------------------------------
     def emit(self, parts: list[tuple[str, bool, bool]], n: int, *, strike: bool = False, body: str | None = None,
-             note: str | None = None, title: str | None = None) -> None:
+             note: str | None = None, title: str | None = None, role: str | None = None) -> None:
         row = _Row()
         _read_parts(parts, row, title)
         for p in row.people:
@@ -592,13 +610,13 @@ class _Reader:
             if note:
                 p.notes.append(note)
             p.absent |= strike
-            self._line(p, n)
-        if not row.people and (self.role == "absent" or row.absent):
+            self._line(p, n, role)
+        if not row.people and not role and (self.role == "absent" or row.absent):
             for b in ([body] if body else []) + row.bodies:
                 self._absent_body(b, n)
 
-    def _line(self, p: _Person, n: int) -> None:
-        role = self.group_role or self.role
+    def _line(self, p: _Person, n: int, line_role: str | None = None) -> None:
+        role = line_role or self.group_role or self.role
         if p.absent:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
