@@ -377,6 +377,7 @@ def _continues(line: str, nxt: str) -> bool:
 
 
 # a sentence saying who came from where: "Frå Buskerud fylkeskommune møtte fylkeskontakt Dag Stenersen"
+_SERVED = re.compile(r"^(?P<who>[A-ZÆØÅ][\w .'-]{2,60}?)\s+møtte\s+som\s+(?P<role>[\wæøå -]+?)(?:\s+og\s+.*)?\.?$")
 _MET = re.compile(r"^(?P<lead>(?:fra|frå|under|til)\s+[^,]{2,60}?)\s+møtte\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
 
 
@@ -436,6 +437,9 @@ class _Reader:
         if not text:
             return
         line_body = line_note = line_title = line_role = None
+        served = _SERVED.match(text)
+        if served and not first and normalise_person(served["who"], by_position=True):
+            text = f"{served['who']}, {served['role']}"  # "Knut Moe møtte som dagleg leiar og førte møteboka"
         prose = _MET.match(text)
         if prose and not first:  # "Frå Buskerud fylkeskommune møtte Dag Stenersen", "Under sak 10/11 møtte ..."
             lead, text = prose["lead"], prose["rest"]
@@ -452,7 +456,7 @@ class _Reader:
                 break
             name, rest = label
             if contains_any(name, _words()["markers"]["not_called"]):
-                return  # "2.–5. vara var ikkje innkalla: ..." names people who did not come
+                line_role = "absent"  # "2.–5. vara var ikkje innkalla: ..." names people who did not come
             role = attendance_role(name)
             if normalise_person(name):
                 break
@@ -500,8 +504,8 @@ class _Reader:
         if len(set(filled)) == 1:
             self.group(filled[0])
             return
-        if self.columns is None:
-            parts = [p for c in cells if c for p in self._cell_parts(c)]
+        if self.columns is None:  # without a header only the first cell holds a name by its place
+            parts = [(t, paren, first and i == 0) for i, c in enumerate(cells) if c for t, paren, first in self._cell_parts(c)]
             self.emit(parts, n, strike=strike)
             return
         self.typed_row(cells, n, strike)

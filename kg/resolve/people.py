@@ -19,9 +19,11 @@ from kg.vocab import KG
 
 
 def _parts(node: Node) -> tuple[list[str], str]:
-    given = node.props.get("given") or " ".join(node.label.split()[:-1])
-    family = node.props.get("family") or node.label.split()[-1]
-    return [key(w).rstrip(".") for w in given.split()], key(family)
+    """The names before the last and the last ("Ane Mari Braut Nese" → [ane, mari, braut], nese)."""
+    words = [key(w).rstrip(".") for w in node.label.split()]
+    if len(words) > 2 and words[-1] in ("jr", "sr"):
+        words = words[:-1]
+    return words[:-1], words[-1]
 
 
 def _given_agree(short: list[str], full: list[str]) -> bool:
