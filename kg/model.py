@@ -101,7 +101,7 @@ class Section:
 
 @dataclass
 class AttendanceLine:
-    name: str
+    name: str | None  # None: a body listed as absent without a person ("Ikkje til stades: Aurland kommune")
     body: str | None
     role: str  # member | secretariat | guest | substitute | absent | referent
     line: int
@@ -109,6 +109,7 @@ class AttendanceLine:
     title: str | None = None  # a role written beside the name ("ordfører")
     note: str | None = None  # "fra sak 51/14": attended part of the meeting
     substitute_for: str | None = None  # the member a substitute stood in for
+    party: str | None = None  # "Kari Hansen (Sp)"
 
 
 @dataclass

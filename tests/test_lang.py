@@ -105,3 +105,73 @@ def test_encodings():
 def test_unreadable(data, reason):
     with pytest.raises(BadInput, match=reason):
         decode_text(data)
+
+
+@pytest.mark.parametrize("surface,full,by_position", [
+    ("Jon G Pedersen", "Jon G Pedersen", False),
+    ("Gunn Berit R. Holmelid", "Gunn Berit R. Holmelid", False),
+    ("Helge Lie jr.", "Helge Lie jr.", False),
+    ("Zorvan Quist", "Zorvan Quist", True),  # a rare given name, where a name stands
+])
+def test_initials_suffixes_and_names_by_position(surface, full, by_position):
+    assert normalise_person(surface, by_position=by_position).full == full
+
+
+def test_rare_names_need_their_position():
+    assert normalise_person("Zorvan Quist") is None
+    assert normalise_person("ORDFØRER KOMMUNE", by_position=True) is None
+
+
+def test_same_person_written_two_ways():
+    from kg.model import Node
+    from kg.resolve.people import same_person
+
+    def person(given, family):
+        return Node("person", f"{given} {family}", props={"given": given, "family": family})
+
+    assert same_person(person("Hugo Bongard", "Jakobsen"), person("Hugo", "Jakobsen"))  # middle name dropped
+    assert same_person(person("Herbjørg", "Valvåg"), person("H.", "Valvåg"))  # an initial
+    assert same_person(person("Per Sverre", "Kvinlaug"), person("Per Sverre", "Kvinlog"))  # a misspelt surname
+    assert not same_person(person("Jan", "Hansen"), person("Jan", "Jansen"))
+    assert not same_person(person("Kari", "Lunde"), person("Eva", "Lunde"))
+    assert not same_person(person("Per", "Kvinlaug"), person("Pål", "Kvinlog"))
+
+
+def test_municipalities_through_time():
+    from kg.lang.gazetteer import gazetteer
+
+    g = gazetteer()
+    current = {m.number: m for m in g.municipalities}
+    (nedre_eiker,) = g.lookup("Nedre Eiker kommune")  # a former municipality, merged into Drammen in 2020
+    assert (nedre_eiker.valid_to, [current[n].name for n in nedre_eiker.successors]) == ("2019-12-31", ["Drammen"])
+    (drammen,) = g.lookup("Drammen")  # renumbered in 2020 and 2024: one municipality with three numbers
+    assert [(nb.number, nb.valid_to) for nb in drammen.numberings] == [
+        ("0602", "2019-12-31"), ("3005", "2023-12-31"), ("3301", None)]
+    (tysfjord,) = g.lookup("Tysfjord")
+    assert {current[n].name for n in tysfjord.successors} == {"Narvik", "Hábmer"}  # split in two
+    assert [m.name for m in g.lookup("Lenvik")] != [m.name for m in g.lookup("Torsken")]  # both now Senja
+    assert g.lookup("Bø")[0].county == "Nordland"  # the Bø of today before Telemark's Bø (Midt-Telemark)
+    assert [(c.valid_from, c.valid_to) for c in g.county("Hedmark")] == [("2019-01-01", "2019-12-31")]
+    assert [(c.valid_from, c.valid_to) for c in g.county("Viken fylkeskommune")] == [("2020-01-01", "2023-12-31")]
+    assert g.is_county("Sør-Trøndelag")
+
+
+def test_public_bodies_and_kinds_guessed_by_form():
+    from kg.lang.bodies import classify
+
+    assert classify("Riksarkivet").label == "Arkivverket"  # one organisation number, two names
+    assert classify("Hedmark FK").label == "Hedmark fylkeskommune"
+    assert classify("Hedmark fylkeskommune").known.valid_to == "2019-12-31"
+    assert classify("KIM") is None  # a short name that is also a given name is left out
+    for name, kind in [("Fjelldirektoratet", "institution"), ("Havneetaten", "institution"),
+                       ("Bygdeutvikling SA", "organisation"), ("Lofoten Avfall IKS", "organisation"),
+                       ("Indre Fosen regionråd", "region"), ("Høgskolen i Vest", "institution")]:
+        c = classify(name)
+        assert (c.kind, c.how) == (kind, "rule")
+
+
+def test_a_two_part_municipality_by_its_initials():
+    from kg.lang.gazetteer import gazetteer
+
+    assert [m.name for m in gazetteer().lookup("N OG U KOMMUNE")] == ["Nore og Uvdal"]
+    assert gazetteer().lookup("X og Q") == []

@@ -48,7 +48,7 @@ def test_each_format_yields_its_meeting(corpus):
 def test_attendance_layouts(name, body, role, extra):
     from kg.lang.names import normalise_person
 
-    lines = {normalise_person(a.name).full: a for a in parse(read_file(doc("106"))).attendance}
+    lines = {normalise_person(a.name).full: a for a in parse(read_file(doc("106"))).attendance if a.name}
     a = lines[name]
     assert (a.role, (a.body or "").startswith(body)) == (role, True)
     if extra:

@@ -75,7 +75,8 @@ def test_json_ld_reads_as_plain_json(ingested):
     assert data["@context"] == json.loads(CONTEXT_FILE.read_text(encoding="utf-8"))["@context"]
     nodes = {n["id"]: n for n in data["@graph"]}
     drammen = next(n for n in nodes.values() if n.get("label") == "Drammen" and "Municipality" in n["type"])
-    assert drammen["identifier"] == "3301" and sorted(drammen["kommunenummer"]) == ["3005", "3301"]
+    # 2019 (Nedre Eiker and Svelvik, merged into Drammen in 2020, are former municipalities of their own)
+    assert drammen["identifier"] == "3301" and sorted(drammen["kommunenummer"]) == ["0602", "3005", "3301"]
     numbers = {nodes[i]["kommunenummer"]: nodes[i] for i in drammen["numbering"]}
     assert numbers["3005"]["validFrom"] == "2020-01-01" and numbers["3005"]["validTo"] == "2023-12-31"
     assert numbers["3301"]["validFrom"] == "2024-01-01" and "validTo" not in numbers["3301"]
@@ -94,7 +95,9 @@ def test_municipality_numbers_carry_their_validity(ingested):
         SELECT DISTINCT ?n ?from ?to WHERE {{ GRAPH ?g {{
           <https://example.org/kg/municipality/3301> <{KG.numbering}> ?nb .
           ?nb <{KG.kommunenummer}> ?n ; <{KG.validFrom}> ?from . OPTIONAL {{ ?nb <{KG.validTo}> ?to }} }} }}""")
+    day = lambda d: ox.Literal(d, datatype=ox.NamedNode(XSD.date))  # noqa: E731
     assert sorted((r["n"].value, r["from"], r.get("to")) for r in rows) == [
+        ("0602", day("2019-01-01"), day("2019-12-31")),  # renumbered in 2020
         ("3005", ox.Literal("2020-01-01", datatype=ox.NamedNode(XSD.date)),
          ox.Literal("2023-12-31", datatype=ox.NamedNode(XSD.date))),
         ("3301", ox.Literal("2024-01-01", datatype=ox.NamedNode(XSD.date)), None)]

@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
 """Build the project's municipality and county tables from the shared gazetteer.
 
-Reads the three CSV files of ``shared/gazetteer`` (Kartverket / SSB classification 131):
+Reads the CSV files of ``shared/gazetteer`` (Kartverket / SSB classification 131):
 
+* ``kommuner-2019.csv``                the 422 municipalities of 2019 (18 counties), valid until 2019-12-31
+* ``kommuner-2019-to-2020.csv``        crosswalk from the 2019 to the 2020 numbers (SOURCE-2019.md)
 * ``kommuner-2020-2023.csv``           numbering period 2020-01-01 .. 2023-12-31 (11 counties)
 * ``kommuner-2024.csv``                numbering period from 2024-01-01 (15 counties)
 * ``kommuner-2020-2023-to-2024.csv``   crosswalk from the 2020-2023 to the 2024 numbers
@@ -11,6 +13,12 @@ and writes, next to this script:
 
 * ``municipalities.csv``  number,name,other_names,county_number,county,valid_from,valid_to,successor
 * ``counties.csv``        number,name,valid_from,valid_to
+
+Counties that ended before 2019 (Sør- and Nord-Trøndelag, 2017-12-31) come from the county
+rows of ``shared/lexicons/public_bodies.csv`` (its SOURCE.md: udir-nsr, regjeringen.no).
+A municipality of 2019 that merged points to its 2024 successor(s) through both crosswalks;
+one that was split (Tysfjord, Snillfjord) has one row per successor. A blank ``valid_from``
+means the source gives no start date (2019 rows start 2019-01-01: the list as it stood that year).
 
 Usage: ``python data/gazetteer/build.py [SHARED_GAZETTEER_DIR]``. Standard library only.
 """
@@ -25,6 +33,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 DEFAULT_SOURCE = Path(__file__).resolve().parents[2].parent / "shared" / "gazetteer"
 
+# the 2019 list is the classification as it stood in 2019; the sources give no earlier start dates
+PERIOD_2019 = ("2019-01-01", "2019-12-31")
 PERIOD_OLD = ("2020-01-01", "2023-12-31")
 PERIOD_NEW = ("2024-01-01", "")
 
@@ -95,6 +105,24 @@ def build(source: Path, target: Path = HERE) -> tuple[int, int]:
                       cnr, r["fylkesnavn"], *PERIOD_NEW, ""])
         counties[(cnr, PERIOD_NEW[0])] = r["fylkesnavn"]
 
+    to_2020: dict[str, list[str]] = {}
+    for r in read_rows(source / "kommuner-2019-to-2020.csv"):
+        to_2020.setdefault(num(r["nummer_2019"], 4), []).append(num(r["nummer_2020"], 4))
+    for r in read_rows(source / "kommuner-2019.csv"):
+        nr = num(r["nummer"], 4)
+        cnr = num(r["fylke_nummer"], 2)
+        for nr_2020 in to_2020.get(nr, []):
+            munis.append([nr, r["navn"], other_names(r["navn"], *r["navn"].split(" - ")), cnr, r["fylke_navn"],
+                          *PERIOD_2019, successor.get(nr_2020, nr_2020)])
+        counties[(cnr, PERIOD_2019[0])] = r["fylke_navn"]
+    ended: list[list[str]] = []  # counties that ended before 2019 (no number in the sources)
+    bodies = source.parent / "lexicons" / "public_bodies.csv"
+    if bodies.exists():
+        for r in read_rows(bodies):
+            name = r["name"].split(" - ")[0].removesuffix(" fylkeskommune")
+            if r["kind"] == "county" and r["valid_to"] and r["valid_to"] < "2019":
+                ended.append(["", name, "", r["valid_to"]])
+
     munis.sort(key=lambda row: (row[5], row[0]))
     target.mkdir(parents=True, exist_ok=True)
     with (target / "municipalities.csv").open("w", encoding="utf-8", newline="") as fh:
@@ -104,8 +132,9 @@ def build(source: Path, target: Path = HERE) -> tuple[int, int]:
 
     county_rows = []
     for (cnr, start), name in sorted(counties.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        end = PERIOD_OLD[1] if start == PERIOD_OLD[0] else PERIOD_NEW[1]
+        end = {PERIOD_2019[0]: PERIOD_2019[1], PERIOD_OLD[0]: PERIOD_OLD[1], PERIOD_NEW[0]: PERIOD_NEW[1]}[start]
         county_rows.append([cnr, name, start, end])
+    county_rows = sorted(ended) + county_rows
     with (target / "counties.csv").open("w", encoding="utf-8", newline="") as fh:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(COUNTY_HEADER)

@@ -89,8 +89,9 @@ def _is_secretariat(name: str | None) -> bool:
     return bool(name) and name.strip().lower().startswith(("sekretariat", "fra sekretariatet", "frå sekretariatet"))
 
 
-def person_node(g: DocGraph, surface: str) -> Node | None:
-    name = normalise_person(surface)
+def person_node(g: DocGraph, surface: str, *, by_position: bool = False) -> Node | None:
+    """The person named by surface; ``by_position``: it stands where a name stands (an attendance row)."""
+    name = normalise_person(surface, by_position=by_position)
     if name is None:
         return None
     node = g.entity("person", name.full, surface=surface, given=name.given, family=name.family)
@@ -111,8 +112,11 @@ def attendance(g: DocGraph) -> None:
     """One attendance node per person listed, with the body they attended for."""
     m = g.minutes
     for line in m.attendance:
-        person = person_node(g, line.name)
         ev = g.evidence(line.section, line.line)
+        if line.name is None:  # a body listed as absent without a person: named by the section
+            g.fact(line.section.node, SCHEMA.mentions, body_node(g, line.body, default_kind="organisation"), ev)
+            continue
+        person = person_node(g, line.name, by_position=True)
         if person is None:
             g.unclassified.append((line.line, line.name))
             continue

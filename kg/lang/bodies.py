@@ -1,7 +1,7 @@
 """Telling what kind of thing a name is: municipality, region, organisation, institution ...
 
 In order: the gazetteer (municipalities), the lexicon of known bodies and
-places (data/lexicon/bodies.toml, places.toml), a close spelling of a known body
+places (data/lexicon/bodies.toml, public_bodies.csv, places.toml), a close spelling of a known body
 (a typo such as 'Kongsbergreionen'), then the words of the name
 (data/lexicon/kind_rules.toml: 'Business' makes an organisation, 'regionråd' a
 region, a compass word before a county a region, ...).
@@ -16,6 +16,8 @@ from functools import cache
 from kg.lang.lexicon import table
 from kg.lang.text import key
 from kg.lang.gazetteer import gazetteer
+from kg.lang.names import is_given_name
+from kg.paths import LEXICON_DIR
 
 FUZZY_MIN = 92  # rapidfuzz ratio for a typo of a known body
 
@@ -27,6 +29,41 @@ class Known:
     parent: str | None = None
     members: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
+    org_number: str | None = None  # Enhetsregisteret's organisasjonsnummer
+    valid_from: str | None = None  # a county that existed for a period ("Viken": 2020-01-01 to 2023-12-31)
+    valid_to: str | None = None
+
+
+# the kinds of data/lexicon/public_bodies.csv as kg's kinds of node
+_PUBLIC_KINDS = {"ministry": "institution", "agency": "institution", "county": "institution",
+                 "county_governor": "institution", "university": "institution", "college": "institution",
+                 "health_trust": "institution", "national_org": "organisation"}
+
+
+def _public_bodies() -> list[tuple[Known, list[str]]]:
+    """The bodies of data/lexicon/public_bodies.csv, each with every name it goes by.
+
+    Rows sharing an organisation number are one body, named by the row still valid
+    (Riksarkivet → Arkivverket); a name the register writes in capitals is put in sentence case.
+    """
+    import csv
+
+    with open(LEXICON_DIR / "public_bodies.csv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    groups: dict[str, list[dict]] = {}
+    for i, r in enumerate(rows):
+        groups.setdefault(r["org_number"] or f"row {i}", []).append(r)
+    out = []
+    for group in groups.values():
+        current = next((r for r in group if not r["valid_to"]), group[-1])
+        label = current["name"] if not current["name"].isupper() else current["name"].capitalize()
+        # a short name that is also a given name ("KIM") would make every Kim a body
+        names = [n for r in group for n in (r["name"], r["short_name"]) if n and not is_given_name(n)]
+        known = Known(_PUBLIC_KINDS.get(current["kind"], "organisation"), label,
+                      org_number=current["org_number"] or None,
+                      valid_from=current["valid_from"] or None, valid_to=current["valid_to"] or None)
+        out.append((known, names))
+    return out
 
 
 @dataclass(frozen=True)
@@ -46,6 +83,9 @@ class Lexicon:
         for b in table("bodies").get("body", []):
             k = Known(b["kind"], b["label"], b.get("parent"), tuple(b.get("members", ())), tuple(b.get("topics", ())))
             for n in [b["label"], *b.get("aliases", [])]:
+                self.names.setdefault(key(n), k)
+        for k, names in _public_bodies():
+            for n in [k.label, *names]:
                 self.names.setdefault(key(n), k)
         for p in table("places").get("place", []):
             k = Known("place", p["label"])
@@ -112,13 +152,18 @@ def _genitive_base(name: str) -> str | None:
     return None
 
 
+def _spelt_out(name: str) -> str | None:
+    """'Hedmark FK' → 'Hedmark fylkeskommune': the short form minutes use for a county council."""
+    return name[:-3] + " fylkeskommune" if name.endswith(" FK") else None
+
+
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
     """What a body or place name names, or None when nothing says."""
     name = name.strip(" .,:;()\"'«»")
     if not name:
         return None
     g = gazetteer()
-    for candidate in (name, _genitive_base(name)):
+    for candidate in (name, _genitive_base(name), _spelt_out(name)):
         if not candidate:
             continue
         found = g.lookup(candidate)

@@ -1,239 +1,645 @@
-"""Attendance blocks: who attended, for which body, in which role.
+"""Attendance: who attended, for which body, in which role, for which part of the meeting.
 
-Layouts: a two-column table (tab, '|', ' / '; a header row says which column
-holds names; a body written once is carried down to the rows under it),
-'Body: Name, Name og Name', 'role Name, Body', 'Surname, Given', a plain list
-of names; substitutes ('vara for X', 'pva X', 'på vegne av X'); attendance for
-part of the meeting ('fra sak 51/14').
+Read from the blocks of an attendance section, whatever order a line uses. The
+format states what it can: a table's header row names its columns (Navn,
+Kommune, Rolle, Parti, Møtte for, Merknad, or a role per column: Kommune |
+Ordfører | Rådmann), a sub-heading or a full-width row names a group (a role
+such as "Varamedlemmer", or a body carried down to the names under it), a
+struck-through name is an absentee. Each part of a line is then read by its
+meaning: a person's name, a role, a party, a body, the member a substitute
+stood in for, a note that the person came for part of the meeting ("fra sak
+23/19", "til kl. 12", "dag 1") or not at all ("møtte ikke"). A body listed as
+absent without a person ("Ikkje til stades: Aurland kommune") is an absent body.
+The words are language data: data/lexicon/attendance.toml, roles.txt, parties.txt.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 
-from kg.lang.lexicon import word_set
-from kg.lang.names import normalise_person, split_role
+from kg.lang.bodies import classify
+from kg.lang.lexicon import table, word_set
+from kg.lang.names import is_given_name, is_initial, normalise_person, role_prefix, split_role
 from kg.model import AttendanceLine, Block, Section
-from kg.parse.lines import headings, label_line, starts_with_any
-
-_NAME_HEADERS = ("navn", "namn", "name", "deltaker", "deltakar", "person")
-_BODY_HEADERS = ("kommune", "region", "organisasjon", "virksomhet", "representerer", "representant",
-                 "for", "body", "organisation", "institusjon", "etat", "selskap", "fra", "frå")
-_SUBSTITUTE = re.compile(
-    r"\(?\s*\b(?:vara\s+for|vararepresentant\s+for|varamedlem\s+for|pva\.?|p\.v\.a\.?|på\s+vegne\s+av|for)\s+"
-    r"(?P<for>[^)]+?)\s*\)?\s*$", re.IGNORECASE)
-_SPLIT_NAMES = re.compile(r"\s*,\s*|\s+og\s+|\s+and\s+|\s*;\s*")
+from kg.parse.lines import contains_any, label_line, starts_with_any
 
 
-def attendance_role(text: str, words: dict[str, list[str]]) -> str | None:
-    """The role that a heading gives the names under it (longest matching heading wins).
+@cache
+def _words() -> dict:
+    return table("attendance")
 
-    The heading must be the keyword and at most two more words ("Fra sekretariatet
-    møtte"), not a sentence that happens to start with one.
+
+def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str | None:
+    """The role that a heading gives the names under it, or None when it is no attendance heading.
+
+    ``words`` are the heading words of headings.toml [attendance], matched at the start
+    ("Fra sekretariatet møtte"); the phrases of attendance.toml [roles] count anywhere in
+    a short heading ("Faste medlemar som møtte", "Medlemar som hadde meldt forfall").
     """
+    text = _plain(text).rstrip(":").strip()
+    if not text or text[0].isdigit():
+        return None
     best, best_len = None, 0
-    for role, keys in words.items():
+    for role, keys in (words or {}).items():
         w = starts_with_any(text, keys)
         if w and len(w) > best_len and len(text.split()) <= len(w.split()) + 2:
             best, best_len = role, len(w)
+    roles = _words()["roles"]
+    if len(text.split()) > roles["max_words"] or re.match(r"^\W*(?:[\w-]*sak\w*|ps|rs)\s*\d", text, re.I):
+        return best
+    for role in roles["precedence"]:
+        if contains_any(text, roles[role]):
+            return role if best is None or role == "absent" or best == "member" else best
+    if text.lower() in roles["alone_guest"]:
+        return "guest"
     return best
 
 
-_BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s+")
-_IN_PARENS = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<body>[^)]+)\)\s*$")
+# -- the parts of a line --------------------------------------------------------------
+
+_BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
+_STRUCK = re.compile(r"~~(.+?)~~")
+# tabs, runs of spaces, commas, semicolons, dashes between spaces, and a full stop before a capital
+# that does not end an initial ("Kay A. Jeiskelid")
+_SEPARATORS = re.compile(r"\t|\s{2,}|\s*[,;|·]\s*|\s+[–—-]\s+|(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")
+_CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|etter|under|t\.o\.m\.?|f\.o\.m\.?)\s+)?(?:[\w-]*sak\w*|saker|kl\.?|dag)\s*\d",
+                        re.IGNORECASE)
+_ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
 
 
-def _cells(line: str) -> list[str]:
-    """Table cells, empty ones kept so that columns stay aligned."""
-    for sep in ("\t", "|", " / ", " – ", " - "):
-        if sep in line:
-            text = line.rstrip()
-            if sep == "|":
-                text = text.strip().strip("|")
+def _plain(text: str) -> str:
+    """The words of a line without list bullets, Markdown emphasis or strike marks."""
+    text = text.replace("**", "").replace("~~", "").replace("__", "")
+    text = re.sub(r"(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)", "", text)
+    text = re.sub(r"^\s*#{1,6}\s*", "", text)
+    return _BULLET.sub("", text).strip()
+
+
+def _outside_parens(text: str, listed: bool = False) -> list[tuple[str, bool, bool]]:
+    """Split a line at its separators into (part, in parentheses, stands where a name stands).
+
+    A name stands at the head of a line or cell, and everywhere in a list of names under a
+    body ("Lenvik: Wenche Cumming, Tonni Nylund") when ``listed``.
+    """
+    parts: list[tuple[str, bool]] = []
+    depth, cur = 0, ""
+    for ch in _surname_first(text):
+        if ch == "(":
+            if depth == 0:
+                parts.append((cur, False))
+                cur = ""
             else:
-                text = _BULLET.sub("", text)
-            return [c.strip(" *") for c in text.split(sep)]
-    return [_BULLET.sub("", line).strip()]
-
-
-def _is_rule(cells: list[str]) -> bool:
-    """A Markdown table's |---|---| line."""
-    return len(cells) > 1 and all(re.fullmatch(r":?-{2,}:?|", c) for c in cells)
-
-
-def _is_header(cells: list[str]) -> tuple[int, int | None] | None:
-    low = [c.lower() for c in cells]
-    name_col = next((i for i, c in enumerate(low) if c.startswith(_NAME_HEADERS)), None)
-    if name_col is None or len(cells) < 2:
-        return None
-    body_col = next((i for i, c in enumerate(low) if i != name_col and any(h in c for h in _BODY_HEADERS)), None)
-    return name_col, body_col
-
-
-def _outside_parens(text: str) -> list[str]:
-    """Split a list at commas, 'og' and ';' that stand outside parentheses."""
-    parts, depth, cur = [], 0, ""
-    for token in re.split(r"(\(|\)|,|;|\s+og\s+|\s+and\s+)", text):
-        if token == "(":
+                cur += ch
             depth += 1
-        elif token == ")":
+        elif ch == ")" and depth:
             depth -= 1
-        if depth == 0 and (token in (",", ";") or re.fullmatch(r"\s+(?:og|and)\s+", token or "")):
-            parts.append(cur)
-            cur = ""
+            if depth == 0:
+                parts.append((cur, True))
+                cur = ""
+            else:
+                cur += ch
         else:
-            cur += token or ""
-    return [p.strip() for p in parts + [cur] if p.strip()]
+            cur += ch
+    parts.append((cur, depth > 0))
+    out: list[tuple[str, bool]] = []
+    for text_part, paren in parts:
+        for piece in _cut(text_part):
+            out.extend((p, paren) for p in _split_and(piece.strip(" .:")))
+    kept = [(p.strip(" .:*").replace(_KEPT_COMMA, ", "), paren) for p, paren in out if p.strip(" .:*-–")]
+    return [(p, paren, i == 0 or listed and not paren) for i, (p, paren) in enumerate(kept)]
 
 
-def _people(text: str) -> list[tuple[str, str | None]]:
-    """Names in a cell or list, each with a role written before it."""
-    parts = text.split(",")
-    if len(parts) == 2 and len(parts[0].split()) == 1 and normalise_person(text):
-        return [(text, None)]  # "Ingvoldstad, Trond Arne"
-    out = []
-    for part in _SPLIT_NAMES.split(text):
-        role, name = split_role(part.strip(" .*"))
-        if name:
-            out.append((name, role))
+_SURNAME_FIRST = re.compile(r"^(?P<family>[A-ZÆØÅ][\w'’-]+),\s+(?P<given>[A-ZÆØÅ][\w'’.-]*(?:\s+[A-ZÆØÅ][\w'’.-]*)*)"
+                            r"(?=\s*$|\s*[,;(\t]|\s+[–—-]\s)")
+
+
+_KEPT_COMMA = "\x00"  # the comma of "Surname, Given", kept while the line is cut at its other commas
+
+
+def _surname_first(text: str) -> str:
+    """'Nyhus, Bjørn Erik – Elverum kommune': the comma after the surname is no separator.
+
+    Only when every word after the comma is a given name or an initial: "Hjartdal, Kari Hansen" is a body and a name.
+    """
+    m = _SURNAME_FIRST.match(text)
+    if not m or not all(is_given_name(w) or is_initial(w) for w in m["given"].split()):
+        return text
+    return f"{m['family']}{_KEPT_COMMA}{m['given']}{text[m.end():]}"
+
+
+def _cut(text: str) -> list[str]:
+    """Cut at the separators; a doubled space inside a name from a PDF's layout ("Kari  Sandvold") does not cut."""
+    pieces = re.split(f"({_SEPARATORS.pattern})", text)
+    out = [pieces[0]]
+    for sep, piece in zip(pieces[1::2], pieces[2::2]):
+        joined = f"{out[-1].strip()} {piece.strip()}"
+        if sep.isspace() and len(sep) == 2 and not normalise_person(out[-1]) and normalise_person(joined):
+            out[-1] = joined
+        else:
+            out.append(piece)
     return out
 
 
-def _is_role(text: str) -> bool:
-    return _role_and_body(text)[0] is not None
+def _split_and(text: str) -> list[str]:
+    """'Eldgrim Spinngaard og Harald Bjelke' → two names; 'Sogn og Fjordane fylkeskommune' stays whole.
+
+    A substitute's stand-in written after the name ('Kari Dahl pva Ola Berg') is cut off too.
+    """
+    for marker in sorted(_words()["markers"]["substitute"], key=len, reverse=True):
+        m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
+        if m and m.start() > 0:
+            return _split_and(text[: m.start()]) + [text[m.end():]]
+    m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
+    if m and _starts_with_name(text[m.end():]):
+        return _split_and(text[: m.start()]) + _split_and(text[m.end():])
+    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke"
+        m = re.search(rf"\s{re.escape(marker)}$", text, re.IGNORECASE)
+        if m:
+            return _split_and(text[: m.start()]) + [text[m.start():].strip()]
+    return [text]
+
+
+def _starts_with_name(text: str) -> bool:
+    """Whether text begins with a person's name (a rare one too, when no body has that name)."""
+    words = text.split()
+    return any(normalise_person(" ".join(words[:k]), by_position=True) and not classify(" ".join(words[:k]))
+               for k in (2, 3) if len(words) >= k)
+
+
+def _marker(text: str, kind: str) -> str | None:
+    return starts_with_any(text, _words()["markers"][kind])
+
+
+def _is_partial(text: str) -> bool:
+    return bool(_CASE_NOTE.match(text) or contains_any(text, _words()["markers"]["partial"]))
+
+
+def _is_party(text: str) -> bool:
+    parts = [p.strip() for p in text.split("/")]
+    return all(p.casefold() in word_set("parties") for p in parts)
 
 
 def _role_and_body(text: str) -> tuple[str | None, str | None]:
-    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'rådgiver' → ('rådgiver', None)."""
-    words = text.split()
-    for k in range(min(3, len(words)), 0, -1):
-        role = " ".join(words[:k]).lower()
-        if role in word_set("roles"):
-            rest = " ".join(words[k:])
-            m = re.match(r"^(?:(?:i|for|ved|hos|på|frå|fra)\s+(?P<body>\S.*)|\((?P<paren>[^)]+)\))$", rest)
-            if not rest or m:  # "daglig leder i Listerrådet", "leiar (Vestland fylkeskommune)"
-                return role, (m["body"] or m["paren"] if m else None)
+    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'ordførar Aurland' → ('ordførar', 'Aurland')."""
+    role, rest = role_prefix(text)
+    if role is None:
+        return None, None
+    m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av)\s+(?P<body>\S.*)$", rest)
+    if not rest:
+        return role, None
+    if m:
+        return role, m["body"]
+    if rest[:1].isupper() and classify(rest, fuzzy=False):  # "ordførar Leikanger"
+        return role, rest
     return None, None
 
 
 @dataclass
-class _Entry:
+class _Part:
+    kind: str  # person | role | body | party | note | substitute | absent | other
+    text: str
+    title: str | None = None
+    body: str | None = None
+    known: bool = True  # a body: False when only its form says so (an unknown abbreviation)
+
+
+def _read_part(text: str, paren: bool, first: bool) -> _Part:
+    """What one part of a line says, by its meaning."""
+    words = _words()["markers"]
+    low = text.lower()
+    if contains_any(low, words["not_absent"]) or low in words["manner"]:
+        return _Part("other", text)
+    sub = _marker(text, "substitute")
+    if sub:
+        rest = text[len(sub):].strip(" :")
+        title, name = split_role(rest)
+        if normalise_person(name, by_position=True):
+            return _Part("substitute", name, title=title)
+        # "pva Trysil kommune": the body the substitute attended for
+        return _Part("substitute", "", body=rest if rest[:1].isupper() and classify(rest) else None)
+    if _marker(text, "absent"):
+        return _Part("absent", text)
+    if _is_partial(text):
+        return _Part("note", text)
+    if _is_party(text):
+        return _Part("party", text)
+    role, body = _role_and_body(text)
+    if role:
+        return _Part("role", text, title=role, body=body)
+    title, name = split_role(text)
+    if title and normalise_person(name, by_position=True):
+        return _Part("person", name, title=title)
+    known = classify(text, fuzzy=False, rules=False)
+    if known:
+        return _Part("body", text)
+    origin = re.match(r"^(?:fra|frå)\s+(?P<body>[A-ZÆØÅ].*)$", text)
+    if origin and classify(origin["body"]):  # "..., frå Buskerud Kollektivtrafikk AS"
+        return _Part("body", origin["body"])
+    if normalise_person(text):
+        return _Part("person", text)
+    if classify(text, fuzzy=True):
+        return _Part("body", text)
+    if (first or paren) and normalise_person(text, by_position=True):
+        return _Part("person", text)  # a name by its place in the row, even when rare
+    if text[:1].isupper() and len(text.split()) <= 6:
+        return _Part("body", text, known=not _ABBREVIATION.match(text))
+    return _Part("other", text)
+
+
+# -- people and the lines they become -------------------------------------------------
+
+@dataclass
+class _Person:
     name: str
-    body: str | None
-    title: str | None
+    titles: list[str] = field(default_factory=list)
+    bodies: list[tuple[int, str]] = field(default_factory=list)  # (priority, body)
+    party: str | None = None
+    notes: list[str] = field(default_factory=list)
+    substitute_for: str | None = None
+    absent: bool = False
+
+    def add_body(self, body: str, priority: int) -> None:
+        self.bodies.append((priority, body))
+
+    @property
+    def body(self) -> str | None:
+        """The body written most plainly beside the name (a cell or part of its own before one read from a role)."""
+        return max(self.bodies, key=lambda b: b[0])[1] if self.bodies and max(self.bodies)[0] > 0 else None
+
+    @property
+    def weak_body(self) -> str | None:
+        """An unknown abbreviation beside the name ("KSD"): the body only when nothing else says."""
+        return self.bodies[0][1] if self.bodies else None
 
 
-def _partial(text: str) -> tuple[str, str | None]:
-    """'Siri Lunde, fra sak 3/23' → ('Siri Lunde', 'fra sak 3/23')."""
-    words = headings()["partial"]["words"]
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    m = re.search(rf"[,(]?\s*\b(?:{alts})\b[^,;)]*\)?", text, re.IGNORECASE)
-    if not m:
-        return text, None
-    return (text[: m.start()] + text[m.end():]).strip(" ,"), m.group().strip(" ,()")
+@dataclass
+class _Row:
+    """What one line or table row lists: its people and what stands beside them."""
+
+    people: list[_Person] = field(default_factory=list)
+    bodies: list[str] = field(default_factory=list)  # bodies written without anyone beside them
+    absent: bool = False
+    notes: list[str] = field(default_factory=list)
 
 
-def _entries(raw: str, columns, carried: str | None) -> tuple[list[_Entry], str | None]:
-    """The people one line lists, and the body to carry down to the next table row."""
-    cells = _cells(raw)
-    if len(cells) >= 2:
-        name_col, body_col = columns or (0, 1)
-        name = cells[name_col] if name_col < len(cells) else ""
-        body = cells[body_col] if body_col is not None and body_col < len(cells) else None
-        body = body or carried
-        return [_Entry(p, body, t) for p, t in _people(name)], body
-    lab = label_line(raw)
-    if lab and lab[1] and not normalise_person(lab[0]):
-        # "Bærum: Anne Feltman, Ola Nordmann" (the body as written, not the lower-cased label)
-        body = _BULLET.sub("", raw.split(":", 1)[0]).strip(" *")
-        return [_Entry(p, body, t) for p, t in _people(lab[1])], None
-    text = cells[0]
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) in (2, 3) and normalise_person(parts[0]) and _is_role(parts[1]):
-        # "Per Arne Bøe, varaordfører, Hemsedal" / "Anders Kolsrud, regionkoordinator"
-        title, body = _role_and_body(parts[1])
-        return [_Entry(parts[0], parts[2] if len(parts) == 3 else body, title)], None
-    listed = _outside_parens(text)
-    if len(listed) > 1 and any(_IN_PARENS.match(p) for p in listed):
-        # "Ola Hansen (Tønsberg), Kari Olsen (Horten)"
-        out = []
-        for part in listed:
-            paren = _IN_PARENS.match(part)
-            if paren and not _SUBSTITUTE.search(part):
-                out.append(_Entry(paren["name"].strip(), paren["body"].strip(), None))
-            else:
-                out.append(_Entry(part, None, None))
-        return out, None
-    paren = _IN_PARENS.match(text)
-    if paren and normalise_person(paren["name"]) and not _SUBSTITUTE.search(text):
-        return [_Entry(paren["name"].strip(), paren["body"].strip(), None)], None  # "Ola Hansen (Drammen)"
-    title, name = split_role(parts[0])
-    if title and len(parts) == 2 and not normalise_person(parts[1]):
-        return [_Entry(name, parts[1], title)], None  # "Ordfører Ola Hansen, Nittedal kommune"
-    if len(parts) == 2 and normalise_person(parts[0]) and not normalise_person(parts[1]) and len(parts[1].split()) <= 4:
-        return [_Entry(parts[0], parts[1], None)], None  # "Ola Hansen, Nittedal kommune"
-    return [_Entry(p, None, t) for p, t in _people(text)], None
-
-
-_ANNOTATION = re.compile(r"\s*\((?P<what>referent|sekretær|protokollfører|protokollførar|møteleder|møteleiar|leder|leiar)\)",
-                         re.IGNORECASE)
-
-
-def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
-    """Every person listed in one attendance block."""
-    lines = [""] * (section.span.start - 1) + section.text.split("\n")
-    for b in blocks:  # a table row's cells apart by TABs, whatever spacing the file used
-        if b.kind == "table_row" and section.span.start <= b.span.start <= len(lines):
-            lines[b.span.start - 1] = "\t".join(b.cells)
-    out: list[AttendanceLine] = []
-    columns: tuple[int, int | None] | None = None
-    carried: str | None = None
-    for n in range(section.span.start, section.span.end + 1):
-        raw = lines[n - 1]
-        if n == section.span.start:
-            lab = label_line(raw)
-            raw = lab[1] if lab else ""
-        if not raw.strip():
+def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | None = None) -> None:
+    """Read the parts of a line in order: each person takes what follows until the next person."""
+    run: list[_Person] = []  # the people written one after another, who share a body written after them
+    pending = _Person("")  # what stands before the first person ("Ordfører | Name", "*forfall* (Name)")
+    attrs_since_person = False
+    for text, paren, first in parts:
+        part = _read_part(text, paren, first)
+        if part.kind == "person":
+            p = _Person(part.text)
+            if title:
+                p.titles.append(title)
+            if part.title:
+                p.titles.append(part.title)
+            if pending.absent or pending.titles or pending.bodies or pending.notes:
+                p.absent |= pending.absent
+                p.titles += pending.titles
+                p.bodies += pending.bodies
+                p.notes += pending.notes
+                pending = _Person("")
+            run = [p] if attrs_since_person or not run else run + [p]
+            attrs_since_person = False
+            row.people.append(p)
             continue
-        cells = _cells(raw)
-        header = _is_header(cells)
-        if header:
-            columns = header
+        targets = run[-1:] if run else [pending]
+        if part.kind == "body":
+            if run and not attrs_since_person:
+                targets = run  # "Eldgrim Spinngaard og Harald Bjelke, Norsk Fjellmatsenter SA"
+            elif not run:
+                row.bodies.append(part.text)
+            for p in targets:
+                p.add_body(part.text, 2 if part.known else 0)
+        elif part.kind == "role":
+            for p in targets:
+                p.titles.append(part.title)
+                if part.body:
+                    p.add_body(part.body, 1)
+        elif part.kind == "party":
+            for p in targets:
+                p.party = part.text
+        elif part.kind == "note":
+            for p in targets:
+                p.notes.append(part.text)
+            if not run:
+                row.notes.append(part.text)
+        elif part.kind == "substitute":
+            for p in targets:
+                p.substitute_for = part.text or p.substitute_for or ""
+                if part.body:
+                    p.add_body(part.body, 2)
+        elif part.kind == "absent":
+            for p in targets:
+                p.absent = True
+            if not run:
+                row.absent = True
+        attrs_since_person = attrs_since_person or part.kind != "other" or not run
+
+
+def _label(text: str) -> tuple[str, str] | None:
+    """'Bamble: Kari Hansen, Per Olsen' → ('Bamble', 'Kari Hansen, Per Olsen') (the label as written)."""
+    lab = label_line(text)
+    if not lab or "\t" in text.split(":", 1)[0]:
+        return None
+    return text.split(":", 1)[0].strip(" *"), lab[1]
+
+
+def _logical_lines(b: Block) -> list[tuple[int, str]]:
+    """The lines of a paragraph, a line broken inside a list or a name joined to the next
+    ("Arve Cruickshank,⏎Anne Grete Normann", "rådmann Geir⏎Mikkelsen, Fauske")."""
+    out: list[tuple[int, str]] = []
+    for i, line in enumerate(b.text.split("\n")):
+        if not line.strip():
             continue
-        if _is_rule(cells):
-            continue
-        filled = [c for c in cells if c]
-        if len(filled) == 1:
-            sub = attendance_role(filled[0].rstrip(":"), headings()["attendance"])
-            if sub:  # "Observatører" as a row of the table: the rows below are guests
-                role, carried = sub, None
-                continue
-        raw = _ANNOTATION.sub("", raw)
-        raw, note = _partial(raw)
-        entries, carried = _entries(raw, columns, carried)
-        for e in entries:
-            out.append(_line(e, role, n, section, note))
+        if out and _continues(out[-1][1], line):
+            out[-1] = (out[-1][0], out[-1][1].rstrip() + " " + line.strip())
+        else:
+            out.append((b.span.start + i, line))
     return out
 
 
-def _line(e: _Entry, role: str, n: int, section: Section, note: str | None) -> AttendanceLine:
-    """One attendance line, with a substitute's stand-in written out of the name."""
-    name, body, sub_for = e.name, e.body, None
-    line_role = role
-    for text in (name, body or ""):
-        m = _SUBSTITUTE.search(text)
-        if not m or (m.start() == 0 and text is name):
-            continue
-        other = m["for"].strip()
-        if text is name:
-            name = name[: m.start()].strip(" ,")
+def _continues(line: str, nxt: str) -> bool:
+    """Whether nxt goes on with line: after a comma or 'og', or when it ends a name line began."""
+    end = line.rstrip()
+    if "\t" in line or "\t" in nxt or _label(_plain(nxt)):
+        return False
+    if end.endswith(",") or re.search(r"\s(?:og|and)$", end):
+        return True
+    last = _cut(end)[-1].strip()
+    words = nxt.split()
+    return bool(words and last) and not normalise_person(last, by_position=True) and bool(
+        normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+
+
+# a sentence saying who came from where: "Frå Buskerud fylkeskommune møtte fylkeskontakt Dag Stenersen"
+_SERVED = re.compile(r"^(?P<who>[A-ZÆØÅ][\w .'-]{2,60}?)\s+møtte\s+som\s+(?P<role>[\wæøå -]+?)(?:\s+og\s+.*)?\.?$")
+_MET = re.compile(r"^(?P<lead>(?:fra|frå|under|til)\s+[^,]{2,60}?)\s+møtte\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
+
+
+class _Reader:
+    def __init__(self, section: Section, role: str):
+        self.section = section
+        self.role = role
+        self.group_body: str | None = None  # a body written above the names it stands for
+        self.group_note: str | None = None  # "### Fra sak 30/14"
+        self.label_body: str | None = None  # "Lenvik: A, B," carried to the next line's names
+        self.group_role: str | None = None  # "**Rennebu** (observatør)": the role of one group
+        self.columns: dict[int, tuple[str, str | None]] | None = None
+        self.lines: list[AttendanceLine] = []
+
+    # -- blocks ------------------------------------------------------------------
+    def block(self, b: Block) -> None:
+        if b.kind == "heading":
+            self.group(b.text, first=b.span.start == self.section.span.start)
+            self.columns = None
+        elif b.kind == "table_row":
+            self.row(list(b.cells), b.span.start, header=b.header, strike=b.strike)
         else:
-            body = body[: m.start()].strip(" ,")  # "pva Trysil kommune": the body is what follows
-        if normalise_person(other):
-            sub_for = other
-        elif not body:
-            body = other
-        line_role = "substitute" if role == "member" else role
-    return AttendanceLine(name=name, body=body or None, role=line_role, line=n, section=section,
-                          title=e.title, note=note, substitute_for=sub_for)
+            for n, line in _logical_lines(b):
+                self.text_line(line, n, strike=b.strike, first=n == self.section.span.start)
+
+    def group(self, text: str, first: bool = False) -> None:
+        """A sub-heading or a full-width row: a role, a part of the meeting, or a body for the names below."""
+        plain = _plain(text).rstrip(":")
+        self.label_body = None
+        self.group_role = None
+        role = attendance_role(re.sub(r"\(.*?\)", "", plain).strip())
+        note = next((t for t, _, _ in _outside_parens(plain) if _is_partial(t)), None)
+        if role:
+            self.role = role
+            self.group_note = note
+            self.group_body = None
+        elif note:
+            self.group_note = note
+        elif not first:
+            parts = _outside_parens(plain)
+            head = parts[0][0] if parts else ""
+            self.group_body = head if head and len(head.split()) <= 5 and classify(head) else None
+            guest = next((attendance_role(t) for t, paren, _ in parts[1:] if paren and attendance_role(t)), None)
+            if guest:  # "**Rennebu** (observatør)"
+                self.group_role = guest
+
+    # -- lines -------------------------------------------------------------------
+    def text_line(self, raw: str, n: int, *, strike: bool, first: bool) -> None:
+        struck = _STRUCK.search(raw)
+        if "\t" in raw or "|" in raw.strip().strip("|") and raw.count("|") >= 2:
+            cells = [c.strip() for c in raw.strip().strip("|").split("\t" if "\t" in raw else "|")]
+            if re.fullmatch(r"[\s|:-]*", raw) or all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c):
+                return  # a Markdown table's |---|---| line
+            self.row(cells, n, strike=strike or bool(struck))
+            return
+        text = _plain(raw)
+        if not text:
+            return
+        line_body = line_note = line_title = line_role = None
+        served = _SERVED.match(text)
+        if served and not first and normalise_person(served["who"], by_position=True):
+            text = f"{served['who']}, {served['role']}"  # "Knut Moe møtte som dagleg leiar og førte møteboka"
+        prose = _MET.match(text)
+        if prose and not first:  # "Frå Buskerud fylkeskommune møtte Dag Stenersen", "Under sak 10/11 møtte ..."
+            lead, text = prose["lead"], prose["rest"]
+            line_role = "guest" if self.role == "absent" else None  # they came, whatever the list above
+            if _is_partial(lead) or _CASE_NOTE.match(lead.split(None, 1)[-1]):
+                line_note = lead
+            elif classify(lead.split(None, 1)[-1]):
+                line_body = lead.split(None, 1)[-1]
+        label = _label(text)
+        if label is None and first:
+            return  # the section's heading line
+        for _ in range(2):  # "Gjester: Til sak 01/11: Wenche Jakobsen, UiT"
+            if label is None:
+                break
+            name, rest = label
+            if contains_any(name, _words()["markers"]["not_called"]):
+                line_role = "absent"  # "2.–5. vara var ikkje innkalla: ..." names people who did not come
+            role = attendance_role(name)
+            if normalise_person(name):
+                break
+            if role:
+                self.role, self.label_body = role, None
+            elif _is_partial(name):
+                line_note = name
+            elif _role_and_body(name)[0]:
+                line_title = _role_and_body(name)[0]  # "Rådmenn: Kari Dahl (Bardu), Ola Berg (Lenvik)"
+            elif classify(name) or _ABBREVIATION.match(name):
+                line_body = self.label_body = name  # "Bardu: Regina Alexandrova, Ragnhild Movinkel"
+            text = rest
+            label = _label(text)
+        if not text:
+            return
+        if not line_body and self._is_group(text):
+            self.group(text)
+            return
+        parts = _outside_parens(text, listed=bool(line_body or self.label_body or self.group_body))
+        self.emit(parts, n, strike=strike or bool(struck), body=line_body, note=line_note, title=line_title,
+                  role=line_role)
+
+    def _is_group(self, text: str) -> bool:
+        """A line naming only a role, a body or a part of the meeting: it heads the names below it."""
+        parts = _outside_parens(text)
+        if not parts or any(_read_part(*part).kind == "person" for part in parts):
+            return False
+        if attendance_role(re.sub(r"\(.*?\)", "", text).strip()):
+            return True
+        if self.role == "absent":
+            return False  # "Forfall: Aurland kommune": an absent body, read by emit()
+        return len(parts) <= 2 and bool(classify(parts[0][0]))
+
+    # -- table rows ----------------------------------------------------------------
+    def row(self, cells: list[str], n: int, *, header: bool = False, strike: bool = False) -> None:
+        cells = [_plain(c) if c else "" for c in cells]
+        filled = [c for c in cells if c.strip(" -–")]
+        if not filled:
+            return
+        columns = self._header(cells)
+        if header or columns:
+            if columns:
+                self.columns = columns
+            return
+        if len(set(filled)) == 1:
+            self.group(filled[0])
+            return
+        if self.columns is None:  # without a header only the first cell holds a name by its place
+            parts = [(t, paren, first and i == 0) for i, c in enumerate(cells) if c for t, paren, first in self._cell_parts(c)]
+            self.emit(parts, n, strike=strike)
+            return
+        self.typed_row(cells, n, strike)
+
+    def _cell_parts(self, cell: str) -> list[tuple[str, bool, bool]]:
+        label = _label(cell)
+        if label and not normalise_person(label[0]) and not attendance_role(label[0]):
+            return [(label[0], False, False)] + _outside_parens(label[1], listed=True)  # "Beiarn: Monika Sande (Sp)"
+        return _outside_parens(cell)
+
+    def _header(self, cells: list[str]) -> dict[int, tuple[str, str | None]] | None:
+        """Column kinds of a header row, or None when the row is not a header."""
+        names = _words()["columns"]
+        out: dict[int, tuple[str, str | None]] = {}
+        for i, c in enumerate(cells):
+            text = c.strip(" :*").lower()
+            if not text:
+                continue
+            kind = next((k for k in names for w in sorted(names[k], key=len, reverse=True)
+                         if starts_with_any(text, [w])), None)
+            role = attendance_role(text)
+            title, _ = _role_and_body(re.split(r"\s*[/(]", text)[0])
+            if kind and not (role and kind == "note"):
+                out[i] = (kind, None)
+            elif role and i == 0:
+                self.role = role  # "Desse medlemmene møtte | Kommune"
+                out[i] = ("name", None)
+            elif title:
+                out[i] = ("role", title)  # "Kommune | Ordfører | Rådmann"
+            else:
+                return None
+        kinds = {k for k, _ in out.values()}
+        if not out or not (kinds & {"name", "role"}) or kinds == {"role"} and len(out) < 2 and not self.columns:
+            return None
+        return out
+
+    def typed_row(self, cells: list[str], n: int, strike: bool) -> None:
+        row_people: list[_Person] = []
+        shared = _Person("")
+        for i, cell in enumerate(cells):
+            kind, title = self.columns.get(i, ("note", None))
+            if not cell:
+                continue
+            if kind in ("name", "role") and title is not None or kind == "name":
+                r = _Row()
+                label = _label(cell)
+                if label and not normalise_person(label[0]) and classify(label[0]):
+                    shared.add_body(label[0], 3)  # "Beiarn: Monika Sande (Sp), Håkon Sæther (Ap)"
+                    cell = label[1]
+                _read_parts(_outside_parens(cell, listed=bool(label)), r, title)
+                if not r.people and normalise_person(cell, by_position=True):
+                    r.people.append(_Person(cell, [title] if title else []))
+                row_people += r.people
+                shared.absent |= r.absent and not r.people
+            elif kind == "body":
+                r = _Row()
+                _read_parts(self._cell_parts(cell), r)
+                shared.add_body(r.bodies[0] if r.bodies else cell, 2)
+                shared.notes += r.notes
+            elif kind == "role":
+                r = _Row()
+                _read_parts(_outside_parens(cell), r)
+                shared.titles += [t.strip().lower() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell)) if t.strip()]
+                shared.notes += r.notes
+            elif kind == "party":
+                shared.party = cell
+            elif kind == "substitute_for":
+                title_, name = split_role(cell.strip("* "))
+                shared.substitute_for = name
+            else:  # a note: "møteleiar", "frå HR-sak 18/13", "Møtte for ordførar X", "Forfall – ingen vara"
+                r = _Row()
+                _read_parts(_outside_parens(cell), r)
+                p = r.people[0] if r.people else None
+                parts = [_read_part(t, paren, first=False) for t, paren, _ in _outside_parens(cell)]
+                for part in parts:
+                    if part.kind == "note":
+                        shared.notes.append(part.text)
+                    elif part.kind == "absent":
+                        shared.absent = True
+                    elif part.kind == "substitute":
+                        shared.substitute_for = part.text or (p.name if p else "")
+                    elif part.kind == "role":
+                        shared.titles.append(part.title)
+        if not row_people:
+            if shared.absent and shared.body:
+                self._absent_body(shared.body, n)
+            return
+        for p in row_people:
+            p.titles = p.titles + [t for t in shared.titles if t not in p.titles]
+            if shared.body:
+                p.add_body(shared.body, 3)
+            p.notes += shared.notes
+            p.party = p.party or shared.party
+            p.substitute_for = p.substitute_for or shared.substitute_for
+            p.absent |= shared.absent or strike
+            self._line(p, n)
+
+    # -- results -------------------------------------------------------------------
+    def emit(self, parts: list[tuple[str, bool, bool]], n: int, *, strike: bool = False, body: str | None = None,
+             note: str | None = None, title: str | None = None, role: str | None = None) -> None:
+        row = _Row()
+        _read_parts(parts, row, title)
+        for p in row.people:
+            if body:
+                p.add_body(body, 3)
+            if note:
+                p.notes.append(note)
+            p.absent |= strike
+            self._line(p, n, role)
+        if not row.people and not role and (self.role == "absent" or row.absent):
+            for b in ([body] if body else []) + row.bodies:
+                self._absent_body(b, n)
+
+    def _line(self, p: _Person, n: int, line_role: str | None = None) -> None:
+        role = line_role or self.group_role or self.role
+        if p.absent:
+            role = "absent"
+        elif p.substitute_for is not None and role == "member":
+            role = "substitute"
+        body = p.body or self.label_body or self.group_body or p.weak_body
+        notes = p.notes or ([self.group_note] if self.group_note else [])
+        self.lines.append(AttendanceLine(
+            name=p.name, body=body, role=role, line=n, section=self.section,
+            title=", ".join(dict.fromkeys(t for t in p.titles if t)) or None,
+            note=", ".join(notes) or None, substitute_for=p.substitute_for or None, party=p.party))
+
+    def _absent_body(self, body: str, n: int) -> None:
+        if classify(body):
+            self.lines.append(AttendanceLine(name=None, body=body, role="absent", line=n, section=self.section))
+
+
+def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
+    """Every person (and every body listed as absent without a person) of one attendance section."""
+    reader = _Reader(section, role)
+    for b in blocks:
+        reader.block(b)
+    return reader.lines

@@ -1,7 +1,8 @@
 """Give every node of a document its IRI: one node per real thing, across documents.
 
 Order: the user's curation (rename, merge, alias, kind) first; then nodes of
-this document that now share a name are folded; then IRIs: municipalities by
+this document that now share a name are folded, and people written two ways in
+it (kg/resolve/people.py); then IRIs: municipalities by
 their number (an ambiguous name such as Herøy goes to the county most of the
 document's other municipalities lie in), bodies by a name already in the
 store when it is a close spelling of it, everything else by its normalised
@@ -20,6 +21,7 @@ from kg.lang.text import key, slug
 from kg.model import Node
 from kg.lang.bodies import FUZZY_MIN
 from kg.resolve.curation import Curation
+from kg.resolve.people import fold_people
 
 FUZZY_KINDS = ("region", "organisation", "institution", "programme", "cluster", "project")
 
@@ -63,6 +65,8 @@ def _municipality_number(node: Node, county_votes: Counter) -> str:
     m = candidates[0]
     node.props["municipality"] = m
     node.label = m.name
+    # minutes and questions name it "Odda kommune" as often as "Odda"
+    node.aliases |= {f"{n} kommune" for n in m.names[:1] if not key(n).endswith(("kommune", "herad"))}
     return m.number
 
 
@@ -71,6 +75,7 @@ def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, dict[str, tu
     for node in g.entities():
         _curate(g, node, cur)
     _fold_duplicates(g)
+    fold_people(g)
     votes = Counter(m.county for n in g.entities("municipality")
                     for m in n.props.get("municipalities", []) if len(n.props.get("municipalities", [])) == 1)
     for node in g.entities():
