@@ -166,3 +166,20 @@ def test_synonym_list_file_is_read(tmp_path):
     listed.write_text("# comment\nNTP | Nasjonal transportplan\n", encoding="utf-8")
     table = SynonymTable.from_files(tmp_path / "none.ttl", tmp_path / "none.toml", listed)
     assert table.rings_for("ntp") == [("NTP", "Nasjonal transportplan")]
+
+
+def test_check_advises_a_reindex_when_the_analysers_changed(tmp_path, monkeypatch):
+    from kg.search.sections import morphology_advice
+
+    monkeypatch.setenv("KG_MORPHOLOGY", "simplemma")
+    morphology.cache_clear()
+    SectionIndex(tmp_path / "ix", SynonymTable.load()).replace_document("tm.txt", BOKMAL[:1])
+    assert not any("reindex" in line for line in morphology_advice(tmp_path / "ix"))
+    monkeypatch.setenv("KG_MORPHOLOGY", "apertium+simplemma")
+    morphology.cache_clear()
+    advice = morphology_advice(tmp_path / "ix")
+    morphology.cache_clear()
+    if Apertium.available():
+        assert any("built with simplemma" in line and "kg reindex" in line for line in advice)
+    else:
+        assert any("apt-get install apertium-nno-nob" in line for line in advice)
