@@ -195,10 +195,12 @@ def show(archive, name, kind, as_json):
 
 @main.command()
 @click.argument("query", nargs=-1, required=True)
-@click.option("--from", "date_from", default=None, help="Meetings on or after this date (YYYY-MM-DD).")
-@click.option("--to", "date_to", default=None, help="Meetings on or before this date (YYYY-MM-DD).")
+@click.option("--from", "date_from", default=None,
+              help='Meetings on or after this date: 2022-05-20, 20.05.2022, "20. mai 2022", "mai 2022" or 2022.')
+@click.option("--to", "date_to", default=None,
+              help="Meetings on or before this date (written as for --from; a month or a year counts to its end).")
 @click.option("--actor", default=None, help="Only round-table reports of this actor.")
-@click.option("--body", default=None, help="Only minutes of this body.")
+@click.option("--body", default=None, help="Only minutes of this body (a unique short name will do: Osloregionen).")
 @click.option("--kind", default=None, help="Only sections of this kind (roundtable, agenda, ...).")
 @click.option("--topic", default=None, help="Only sections on this thesaurus topic (or a narrower one).")
 @click.option("--mentions", default=None, help="Only sections that mention this entity of the graph.")

@@ -305,10 +305,13 @@ def search_csv(result) -> str:
 
 def drift(report) -> str:
     if report.ok:
-        return f"index matches the graph: {report.sections} section(s)"
-    lines = [f"index differs from the graph ({report.sections} section(s) in the graph); run kg reindex"]
+        lines = [f"index matches the graph: {report.sections} section(s)"]
+    else:
+        lines = [f"index differs from the graph ({report.sections} section(s) in the graph); run kg reindex"]
     for name in ("missing", "extra", "stale"):
         lines += [f"  {name}: {section}" for section in getattr(report, name)]
+    lines.append(f"search reads words with: {report.morphology}")
+    lines += [f"  advice: {line}" for line in report.advice]
     return "\n".join(lines)
 
 

@@ -80,7 +80,7 @@ def test_exact_word_ranks_above_stem_match(index):
 
 
 def test_compound_part_matches_but_ranks_below_whole_word(index):
-    assert sections(index.search("klimadashboard")) == ["Bærum"]
+    assert sections(index.search("klimadashboard"))[0] == "Bærum"  # then Asker's "dashboard", a part
     assert sections(index.search("dashboard")) == ["Asker", "Bærum"]
 
 
@@ -101,7 +101,8 @@ def test_abbreviation_finds_the_spelled_out_form_and_back(index):
 def test_longest_synonym_phrase_wins():
     table = SynonymTable([("Viken", "Viken fylkeskommune"), ("Søndre Viken", "Halden-regionen")])
     text, loose = expand(lex("søndre viken dashboard"), table)
-    assert text == '("Søndre Viken" OR "Halden-regionen") dashboard'
+    assert text == '("Søndre Viken"^2 OR "Halden-regionen") dashboard'  # the typed member counts double
+    assert expand(lex("Viken"), table)[0] == '(Viken^2 OR "Viken fylkeskommune")'
     assert [t.text for t in loose] == ["dashboard"]
 
 
@@ -176,7 +177,7 @@ def test_date_filters_are_inclusive(index):
 
 
 def test_bad_date_is_a_query_error(index):
-    with pytest.raises(QueryError, match="date_from"):
+    with pytest.raises(QueryError, match="--from"):
         index.search("sykehus", filters=Filters(date_from="20. mai"))
 
 
@@ -243,7 +244,7 @@ def test_remove_document_and_clear(index):
 def test_repeated_replacing_leaves_one_copy(index):
     for _ in range(25):  # enough commits for whoosh to merge segments
         index.replace_document("oslo.txt", OSLO)
-    assert index.search("klimadashboard").total == 1
+    assert index.search("Fornebu").total == 1
     assert len(index.section_ids()) == len(OSLO) + len(VEST)
 
 
@@ -255,7 +256,7 @@ def test_sections_must_belong_to_the_document(index):
 def test_index_persists_across_instances(index):
     again = SectionIndex(index.path, SynonymTable([]))
     assert again.documents() == {"oslo.txt", "vest.txt"}
-    assert sections(again.search("klimadashboard")) == ["Bærum"]
+    assert sections(again.search("Fornebu")) == ["Bærum"]
 
 
 # -- the sample minutes and their gold searches

@@ -1,11 +1,10 @@
-"""Search that reads Norwegian: compounds, bokmål and nynorsk, over-stemming, synonyms (issue 4, points 1-4)."""
+"""Search that reads Norwegian through its morphology: compounds, inflection, bokmål and nynorsk, meaning."""
 
 import pytest
 
 from kg.lang.synonyms import SynonymTable
 from kg.search import IndexedSection, SectionIndex
-from kg.search.analysis import stemming_analyzer
-from kg.search.compounds import CompoundSplitter
+from kg.search.morphology import Apertium, Morphology, morphology
 
 
 def section(doc, n, title, text, date="2023-02-01", body="Telemarksrådet", topics=()):
@@ -42,11 +41,23 @@ def titles(result):
     return [h.section for h in result.hits]
 
 
+@pytest.fixture
+def pip_only(monkeypatch):
+    """The analysis a plain `pip install` gives: simplemma without Apertium."""
+    monkeypatch.setenv("KG_MORPHOLOGY", "simplemma")
+    morphology.cache_clear()
+    yield morphology()
+    morphology.cache_clear()
+
+
+needs_apertium = pytest.mark.skipif(not Apertium.available(), reason="Apertium (apt-get install apertium-nno-nob) absent")
+
+
 # -- 1. compounds
 
 
-@pytest.mark.parametrize("part, whole", [("verdensarv", "Notodden"), ("arv", "Notodden"), ("sykehus", "Skien"),
-                                         ("bygg", "Skien"), ("klima", "Porsgrunn")])
+@pytest.mark.parametrize("part, whole", [("verdensarv", "Notodden"), ("sykehus", "Skien"), ("bygg", "Skien"),
+                                         ("klima", "Porsgrunn")])
 def test_a_part_of_a_compound_finds_the_compound(index, part, whole):
     assert whole in titles(index.search(part))
 
@@ -57,16 +68,49 @@ def test_whole_word_ranks_above_a_part(index):
     assert ranked[0].score > ranked[1].score
 
 
-def test_splitting_uses_the_word_list_and_the_corpus():
-    splitter = CompoundSplitter(frozenset({"haukeli"}))
-    assert splitter.is_part("verden", "verdensarvlisten")
-    assert splitter.is_part("veg", "haukelivegen")  # "haukeli" known from the corpus only
-    assert not splitter.is_part("kunst", "kunstig")  # "ig" is no word
-    assert not splitter.is_part("sykehus", "sykehuset")  # an inflection, not a compound
-    assert not CompoundSplitter(frozenset()).is_part("veg", "haukelivegen")
+def test_a_compound_query_finds_a_section_on_its_parts(index):
+    assert titles(index.search("hyttefeltutvikling"))[0] == "Vinje"
 
 
-# -- 2. bokmål and nynorsk
+def test_art_does_not_find_artificial_intelligence(index):
+    assert titles(index.search("kunst")) == ["Bø"]
+    assert titles(index.search("kunstig")) == ["Kragerø"]
+    assert "Kragerø" not in titles(index.search("kunsten"))
+
+
+@needs_apertium
+def test_apertium_splits_compounds_with_linking_letters():
+    analysis = Morphology([Apertium()])
+    analysis.prepare(["barnehageutbyggingen", "næringslivssamarbeid"])
+    assert {"barnehage", "utbygging"} <= set(analysis("barnehageutbyggingen").parts)
+    assert {"næringsliv", "samarbeid"} <= set(analysis("næringslivssamarbeid").parts)
+
+
+def test_an_unknown_compound_splits_at_a_known_word():
+    assert {"klima", "dashboard"} <= set(morphology()("klimadashboard").parts)
+
+
+# -- 2. inflection
+
+
+@pytest.mark.parametrize("query, title", [("sykehusbyggene", "Skien"), ("galleriene", "Bø"),
+                                          ("søknader", "Notodden"), ("hyttefelt", "Vinje")])
+def test_inflected_forms_find_each_other(index, query, title):
+    assert title in titles(index.search(query))
+
+
+def test_pip_only_path_reads_inflection_and_compounds(pip_only, tmp_path):
+    assert pip_only.name == "simplemma"
+    ix = SectionIndex(tmp_path / "ix", SynonymTable.load())
+    ix.replace_document("tm.txt", BOKMAL)
+    ix.replace_document("hf.txt", NYNORSK)
+    assert "Skien" in titles(ix.search("sykehus"))  # "sykehusbygget"
+    assert "Førde" in titles(ix.search("sykehuset"))  # nynorsk "sjukehuset"
+    assert "Notodden" in titles(ix.search("søknader"))
+    assert (tmp_path / "ix" / "morphology-simplemma.sqlite").is_file()
+
+
+# -- 3. bokmål and nynorsk
 
 
 @pytest.mark.parametrize("query, title", [("kommunene", "Førde"), ("kommunane", "Skien"), ("sykehuset", "Førde"),
@@ -76,24 +120,23 @@ def test_each_written_standard_finds_the_other(index, query, title):
     assert title in titles(index.search(query))
 
 
-def test_nynorsk_forms_read_as_bokmal():
-    analyze = stemming_analyzer()
-    assert [t.text for t in analyze("frå sjukehuset verksemda")] == [t.text for t in analyze("fra sykehuset virksomheten")]
+@needs_apertium
+def test_apertium_gives_the_bokmal_lemma_of_a_nynorsk_word():
+    analysis = Morphology([Apertium()])
+    analysis.prepare(["vegane", "breibandet", "hamnesamarbeidet"])
+    assert "vei" in analysis("vegane").lemmas
+    assert "bredbånd" in analysis("breibandet").lemmas
+    assert "havn" in analysis("hamnesamarbeidet").parts
 
 
-# -- 3. over-stemming
-
-
-def test_art_does_not_find_artificial_intelligence(index):
-    assert titles(index.search("kunst")) == ["Bø"]
-    assert titles(index.search("kunstig")) == ["Kragerø"]
-    assert "Kragerø" not in titles(index.search("kunsten"))
-
-
-def test_protected_words_keep_their_inflections():
-    analyze = stemming_analyzer()
-    assert [t.text for t in analyze("kunstige intelligensen")] == ["kunstig", "intelligens"]
-    assert [t.text for t in analyze("kunst")] == ["kunst"]
+def test_analyses_are_kept_beside_the_index(index):
+    files = list(index.path.glob("morphology-*.sqlite"))
+    assert len(files) == 1
+    again = Morphology(morphology().analysers)
+    again.persist_in(index.path)
+    again.analysers = []  # nothing left to ask: every word must come from the file
+    again.prepare(["Sykehusbygget"])
+    assert "sykehus" in again("Sykehusbygget").parts
 
 
 def test_topic_concepts_are_indexed_as_concepts(tmp_path):
@@ -103,7 +146,7 @@ def test_topic_concepts_are_indexed_as_concepts(tmp_path):
     assert titles(ix.search("AI")) == ["Tinn"]  # the concept, though the words are not in the text
 
 
-# -- 4. synonyms and abbreviations
+# -- 4. meaning: synonyms, abbreviations, thesaurus concepts
 
 
 @pytest.mark.parametrize("query, title", [("AI", "Kragerø"), ("AI", "Stryn"), ("kunstig intelligens", "Stryn"),
@@ -123,3 +166,20 @@ def test_synonym_list_file_is_read(tmp_path):
     listed.write_text("# comment\nNTP | Nasjonal transportplan\n", encoding="utf-8")
     table = SynonymTable.from_files(tmp_path / "none.ttl", tmp_path / "none.toml", listed)
     assert table.rings_for("ntp") == [("NTP", "Nasjonal transportplan")]
+
+
+def test_check_advises_a_reindex_when_the_analysers_changed(tmp_path, monkeypatch):
+    from kg.search.sections import morphology_advice
+
+    monkeypatch.setenv("KG_MORPHOLOGY", "simplemma")
+    morphology.cache_clear()
+    SectionIndex(tmp_path / "ix", SynonymTable.load()).replace_document("tm.txt", BOKMAL[:1])
+    assert not any("reindex" in line for line in morphology_advice(tmp_path / "ix"))
+    monkeypatch.setenv("KG_MORPHOLOGY", "apertium+simplemma")
+    morphology.cache_clear()
+    advice = morphology_advice(tmp_path / "ix")
+    morphology.cache_clear()
+    if Apertium.available():
+        assert any("built with simplemma" in line and "kg reindex" in line for line in advice)
+    else:
+        assert any("apt-get install apertium-nno-nob" in line for line in advice)

@@ -1,106 +1,104 @@
-"""Norwegian text analysis for the section index: one stemmed and one exact-word analyzer.
+"""Norwegian text analysis for the section index: exact words, lemmas and compound parts.
 
-Both share a tokenizer, so positions line up and a stemmed hit can be highlighted in the
-original text. Bokmål and nynorsk share one analyzer: nynorsk words and stems are read as
-their bokmål forms (data/lexicon/search_nynorsk.txt) where the Snowball stemmer alone keeps
-them apart, and words it over-stems (data/lexicon/search_protected.txt) are kept whole.
+All three analyzers share one tokenizer and one word filter, so positions line up and a hit
+on a lemma or a part can be highlighted in the original text. Lemmas and parts come from the
+morphology (kg.search.morphology): "sjukehuset" is indexed as sjukehus and sykehus,
+"sykehusbygget" has the parts sykehus and bygg. Abbreviations ("bl.a.", "f.eks.") and
+one-letter words are no words here, so a query "AI" cannot meet the "a" of "bl.a.".
 """
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+import re
 
-from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StopFilter
-from whoosh.lang import stemmer_for_language, stopwords_for_language
+from whoosh.analysis import Filter, RegexTokenizer
+from whoosh.lang import stopwords_for_language
 
-from kg.paths import LEXICON_DIR
+from kg.search.morphology import morphology
 
-# A decimal number ("4.0", "1,2") is one token; a clitic ending after an apostrophe
-# ("SMB'er", "SMB’ene") is not a word of its own, so "SMB'er" indexes as "smb".
-TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|(?<!\w['’])(?<!\w)\w+"
+# A decimal number ("4.0", "1,2") is one token, and so is an abbreviation of dotted letter
+# groups ("bl.a.", "f.eks", "t.o.m."), which the word filter then drops; a clitic ending
+# after an apostrophe ("SMB'er", "SMB’ene") is not a word of its own, so "SMB'er" is "smb".
+TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|(?:(?<!\w)[^\W\d_]{1,4}\.){1,3}[^\W\d_]{1,4}\.?(?!\w)|(?<!\w['’])(?<!\w)\w+"
+WORD = re.compile(TOKEN_PATTERN)
 
 STOP_WORDS = frozenset(stopwords_for_language("no"))
 
-# Inflection endings of bokmål and nynorsk nouns and adjectives (indefinite, definite, plural).
-ENDINGS = ("e", "en", "et", "er", "ene", "a", "ane", "ar", "s", "t", "te", "ne", "n", "ende", "ere", "este")
+
+def words(text: str) -> list[str]:
+    """The words of text the analyzers look up, as written (what the morphology is asked)."""
+    return [w for w in WORD.findall(text) if _is_word(w)]
 
 
-def _pairs(name: str) -> list[tuple[str, str]]:
-    out = []
-    for raw in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        words = raw.split("#", 1)[0].split()
-        if len(words) == 2:
-            out.append((words[0].casefold(), words[1].casefold()))
-    return out
+def _is_word(token: str) -> bool:
+    if any(c.isdigit() for c in token):
+        return True
+    return len(token) > 1 and "." not in token and token.lower() not in STOP_WORDS
 
 
-def _words(name: str) -> frozenset[str]:
-    return frozenset(p for raw in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines()
-                     if (p := raw.split("#", 1)[0].strip().casefold()))
-
-
-class _Stemmer:
-    """Snowball Norwegian, with protected words kept whole and nynorsk stems mapped to bokmål."""
-
-    def __init__(self):
-        self._snowball = stemmer_for_language("no")
-        self.protected = _words("search_protected.txt")
-        pairs = _pairs("search_nynorsk.txt")
-        self.words = dict(pairs)
-        self.stems = {self._snowball(nn): self._snowball(nb) for nn, nb in pairs if self._snowball(nn) != self._snowball(nb)}
-
-    @lru_cache(maxsize=200_000)
-    def __call__(self, word: str) -> str:
-        lemma = self.lemma(word)
-        if lemma is not None:
-            return lemma
-        stem = self._snowball(word)
-        return self.stems.get(stem, stem)
-
-    def lemma(self, word: str) -> str | None:
-        """The protected word that word is an inflected form of, if any."""
-        if word in self.protected:
-            return word
-        for ending in ENDINGS:
-            if word.endswith(ending) and word[: -len(ending)] in self.protected:
-                return word[: -len(ending)]
-        return None
-
-
-@cache
-def stemmer() -> _Stemmer:
-    return _Stemmer()
-
-
-class _NynorskWords(Filter):
-    """Nynorsk words with a different bokmål spelling ("frå") read as that spelling ("fra")."""
+class _Words(Filter):
+    """Drop stop words, abbreviations and one-letter words; close the gaps they leave, as
+    whoosh's StopFilter does, so a phrase reads across them. The highlighter asks to keep them
+    (marked stopped), so that a snippet's sentence starts where the text's does."""
 
     def __call__(self, tokens):
-        words = stemmer().words
+        pos = 0
         for t in tokens:
-            t.text = words.get(t.text, t.text)
+            t.stopped = not _is_word(t.text)
+            if t.stopped and t.removestops:
+                continue
+            if t.positions:
+                t.pos = pos
+            pos += 1
             yield t
 
 
-class _StemFilter(Filter):
+class _Lower(Filter):
     def __call__(self, tokens):
-        stem = stemmer()
         for t in tokens:
-            if not t.stopped:
-                t.text = stem(t.text)
+            t.text = t.text.lower()
             yield t
 
 
-def _base():
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | StopFilter(stoplist=STOP_WORDS, minsize=1)
+class _Keys(Filter):
+    """Each word as its whole-word keys (lemmas), or as its compound parts; several keys of
+    one word share its position."""
+
+    def __init__(self, which: str = "lemmas"):
+        self.which = which
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.which == self.which
+
+    def __call__(self, tokens):
+        analyse = morphology()
+        for t in tokens:
+            word = t.text
+            for k in getattr(analyse(word), self.which):
+                t.text = k
+                yield t
+
+
+def _words_of():
+    return RegexTokenizer(TOKEN_PATTERN) | _Words()
 
 
 def exact_analyzer():
-    """Lowercased words without stemming: exact matches, compound parts and spelling."""
-    return _base()
+    """Lowercased words as written: the form the user typed ranks first; spelling checks."""
+    return _words_of() | _Lower()
 
 
-def stemming_analyzer():
-    """Lowercased, stemmed words in bokmål form, so "sjukehuset" meets "sykehus"."""
-    return RegexTokenizer(TOKEN_PATTERN) | LowercaseFilter() | _NynorskWords() | \
-        StopFilter(stoplist=STOP_WORDS, minsize=1) | _StemFilter()
+def lemma_analyzer():
+    """Whole-word keys: lemmas in bokmål and nynorsk, so "sjukehuset" meets "sykehus"."""
+    return _words_of() | _Keys("lemmas")
+
+
+def parts_analyzer():
+    """Compound parts, so "samarbeid" finds "hamnesamarbeidet"."""
+    return _words_of() | _Keys("parts")
+
+
+def word_keys(word: str) -> frozenset[str]:
+    """Everything a word in a text may be matched by: itself, its lemmas and its parts."""
+    a = morphology()(word)
+    return frozenset((word.lower(), *a.lemmas, *a.parts))

@@ -7,6 +7,7 @@ punctuation do not matter); a topic is any label of a thesaurus concept, in any 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
@@ -14,10 +15,13 @@ from dataclasses import dataclass, replace
 from whoosh.query import And, Or, Term, TermRange
 
 from kg.errors import QueryError
+from kg.lang.dates import MONTHS, TEXT_DATE, parse_numeric
 from kg.lang.text import key
 from kg.lang.thesaurus import thesaurus
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_MONTH_YEAR = re.compile(rf"({'|'.join(MONTHS)})\.?\s+(\d{{4}})", re.IGNORECASE)
+_NUMERIC = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4}")
+OPTIONS = {"date_from": "--from", "date_to": "--to"}
 KINDS = ("header", "attendance", "agenda", "roundtable", "events", "other")
 
 
@@ -40,11 +44,10 @@ class Filters:
     def query(self):
         """The whoosh filter query, or None when nothing is filtered."""
         parts = []
-        for name, value in (("date_from", self.date_from), ("date_to", self.date_to)):
-            if value is not None and not _is_iso_date(value):
-                raise QueryError(f"{name} must be a date like 2022-05-20, not {value!r}")
         if self.date_from is not None or self.date_to is not None:
-            parts.append(TermRange("date", self.date_from, self.date_to))
+            start = date_bound(self.date_from, "date_from") if self.date_from is not None else None
+            end = date_bound(self.date_to, "date_to") if self.date_to is not None else None
+            parts.append(TermRange("date", start, end))
         for name in self._fields:
             values = getattr(self, name)
             if values:
@@ -81,9 +84,55 @@ def topic_keys(label: str) -> list[str]:
     return sorted(key(th.by_slug[s].label) for s in slugs)
 
 
-def _is_iso_date(value: str) -> bool:
+def date_bound(value: str, name: str) -> str:
+    """An ISO date from a date, a month or a year as people write them ("2022-05-20",
+    "20.05.2022", "20. mai 2022", "mai 2022", "2022"); a month or a year counts from its first
+    day in --from and to its last in --to. QueryError names the option."""
+    text, last = value.strip(), name == "date_to"
     try:
-        dt.date.fromisoformat(value)
+        if re.fullmatch(r"\d{4}", text):
+            return dt.date(int(text), 12, 31).isoformat() if last else f"{text}-01-01"
+        if m := _MONTH_YEAR.fullmatch(text):
+            year, month = int(m[2]), MONTHS[m[1].lower()]
+            return dt.date(year, month, calendar.monthrange(year, month)[1] if last else 1).isoformat()
+        if _NUMERIC.fullmatch(text) and (day := parse_numeric(text)):
+            return day.isoformat()
+        if (m := TEXT_DATE.fullmatch(text)) and m["year"] and not m["d2"]:
+            return dt.date(int(m["year"]), MONTHS[m["mon"].lower()], int(m["d1"])).isoformat()
     except ValueError:
-        return False
-    return bool(_ISO_DATE.fullmatch(value))
+        pass
+    raise QueryError(f"{OPTIONS.get(name, name)} takes a date like 2022-05-20, 20.05.2022, \"20. mai 2022\", "
+                     f"\"mai 2022\" or 2022, not {value!r}")
+
+
+def resolve_names(wanted: tuple[str, ...], known: list[str], what: str) -> tuple[str, ...]:
+    """Each wanted name as the one known name it stands for: itself, or the only name whose
+    words it begins ("Osloregionen" for "Osloregionens faggruppe Næringssamarbeidet").
+    QueryError lists the choices when a short name fits several, or none."""
+    keys = {key(name): name for name in known}
+    out = []
+    for name in wanted:
+        if key(name) in keys:
+            out.append(name)
+            continue
+        words = key(name).split()
+        fits = sorted(n for k, n in keys.items() if _begins_words(words, k.split()))
+        if len(fits) == 1:
+            out.append(fits[0])
+        elif fits:
+            raise QueryError(f"{what} {name!r} fits several: {'; '.join(fits)}")
+        else:
+            raise QueryError(f"no {what} {name!r} in the index" + (f"; {what}s: {'; '.join(sorted(known))}" if known else ""))
+    return tuple(out)
+
+
+def _begins_words(words: list[str], name: list[str]) -> bool:
+    """Each word begins a word of name, in order."""
+    i = 0
+    for w in words:
+        while i < len(name) and not name[i].startswith(w):
+            i += 1
+        if i == len(name):
+            return False
+        i += 1
+    return True

@@ -1,13 +1,15 @@
 """The full-text index of sections: the only place that knows whoosh is underneath.
 
-Each section is indexed twice, stemmed ("content") and as exact words ("exact", boosted), so
-that inflected forms are found and the word the user typed ranks first. Synonyms and compound
-parts are added to the query, not to the index, so they can change without re-indexing.
+Each section is indexed three ways: as lemmas ("content"), as exact words ("exact", boosted)
+and as compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found
+and the word the user typed ranks first, a part of a compound below the whole word. Both the
+index and the query read words through one morphology (kg.search.morphology). Synonyms are
+added to the query, not to the index, so they can change without re-indexing.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from whoosh import writing
@@ -20,16 +22,17 @@ from whoosh.sorting import Count, FieldFacet
 from kg.errors import QueryError, StoreError
 from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
-from kg.search.analysis import exact_analyzer, stemming_analyzer
-from kg.search.filters import Filters
+from kg.search.analysis import exact_analyzer, lemma_analyzer, parts_analyzer, words
+from kg.search.filters import Filters, resolve_names
+from kg.search.morphology import morphology
 from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
 from kg.search.vocabulary import Vocabulary
 
-INDEX_NAME = "sections_v2"  # a new name for a new schema: an old index is then rebuilt, not misread
+INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 1.5, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
-MAX_PARTS = 30  # compounds a query word expands to, at most (the shortest first)
+WHOLE_BOOST = 0.2  # a section with a part of the query's compound counts less still
 # Reports and agenda items carry the substance; an events list or an attendance table names a
 # word in passing. Relevance is whoosh's score times this weight (over the top results).
 KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1}
@@ -41,7 +44,7 @@ SORTS = ("relevance", "date")
 SCHEMA = Schema(
     section_id=ID(stored=True, unique=True),
     document=ID(stored=True),
-    title=TEXT(analyzer=stemming_analyzer(), stored=True),
+    title=TEXT(analyzer=lemma_analyzer(), stored=True, multitoken_query="or"),
     kind=ID(stored=True),
     actor=ID(stored=True),
     actor_key=ID,
@@ -55,9 +58,10 @@ SCHEMA = Schema(
     mention_name=KEYWORD(commas=True, lowercase=False),  # as written: "did you mean" offers these
     lines=STORED,
     text=STORED,
-    content=TEXT(analyzer=stemming_analyzer()),
+    content=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
     exact=TEXT(analyzer=exact_analyzer()),
-    tags=TEXT(analyzer=stemming_analyzer()),
+    tags=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
+    parts=TEXT(analyzer=parts_analyzer(), multitoken_query="or"),
 )
 
 
@@ -129,6 +133,7 @@ class SectionIndex:
     def replace_document(self, document: str, sections: list[IndexedSection]) -> None:
         """Swap a document's sections in one commit: readers see the old set or the new one."""
         _check_owner(document, sections)
+        self._analyse(sections)
         with self._writer() as w:
             w.delete_by_term("document", document)
             for section in sections:
@@ -141,6 +146,7 @@ class SectionIndex:
 
     def rebuild(self, documents: dict[str, list[IndexedSection]], progress=None) -> None:
         """Replace the whole index by these documents' sections in one commit (progress: kg.render.Progress)."""
+        self._analyse([s for sections in documents.values() for s in sections])
         w = self._writer()
         if progress is not None:
             progress.total = len(documents)
@@ -155,6 +161,12 @@ class SectionIndex:
             w.cancel()
             raise
         w.commit(mergetype=writing.CLEAR)
+
+    def _analyse(self, sections: list[IndexedSection]) -> None:
+        """Look up every distinct word of the sections in one batch before whoosh reads them."""
+        morph = morphology()
+        morph.persist_in(self.path)
+        morph.prepare(w for s in sections for text in (s.title, s.text, *s.topics, *s.mentions) for w in words(text))
 
     def _writer(self):
         try:
@@ -192,16 +204,21 @@ class SectionIndex:
         if sort not in SORTS:
             raise QueryError(f"sort by {' or '.join(SORTS)}, not {sort!r}")
         tokens, in_query = split_filters(query)
-        found = filters.plus(in_query).query()
+        searcher = self._current()
+        filters = filters.plus(in_query)
+        if filters.body:
+            filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
+        found = filters.query()
         if self._synonyms is None:
             self._synonyms = SynonymTable.load()
-        searcher = self._current()
         vocabulary = self._vocab(searcher)
-        text, loose_words = expand(tokens, self._synonyms) if tokens else ("", [])
+        morphology().persist_in(self.path)
+        morphology().prepare(w for t in tokens for w in words(t.text))
+        text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
         groups = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in FACETS} if facets else None
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
-            q = self._parse(text, group, vocabulary) if text else Every()
+            q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
             results = searcher.search(q, limit=wanted, filter=found, groupedby=groups)
             if not results.is_empty():
                 break
@@ -209,7 +226,7 @@ class SectionIndex:
             ranked = sorted(results, key=lambda h: -h.score * KIND_WEIGHTS.get(h["kind"], 1.0))
         else:
             ranked = sorted(results, key=lambda h: h.get("date") or "", reverse=True)
-        stems = _stems(q, searcher.reader())
+        terms = _matched_terms(q, searcher.reader())
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
         if suggestion is None and results.is_empty() and tokens:
@@ -218,20 +235,25 @@ class SectionIndex:
             query=query,
             total=len(results),
             suggestion=suggestion,
-            hits=[_hit(h, stems) for h in ranked[(page - 1) * limit : page * limit]],
+            hits=[_hit(h, terms) for h in ranked[(page - 1) * limit : page * limit]],
             page=page,
             facets={name: _counts(name, results.groups(name)) for name in FACETS} if facets else {},
         )
 
-    def _parse(self, text: str, group, vocabulary: Vocabulary):
+    def _parse(self, text: str, group, typed: set[str]):
         parser = MultifieldParser(list(FIELD_BOOSTS), SCHEMA, fieldboosts=FIELD_BOOSTS, group=group)
         parser.remove_plugin_class(FieldsPlugin)  # "Merk:" is a word here, not a field name
         parser.add_plugin(_Fuzzy())
 
         def with_parts(q):
+            """A word also finds the compounds it is part of, and a compound the user typed its parts
+            (not a synonym's parts: "helsevesen" for "sykehus" should not find "vegvesen")."""
             if isinstance(q, Term) and q.fieldname == "exact":
-                parts = [Term("exact", w, boost=q.boost * PART_BOOST) for w in vocabulary.compounds(q.text)[:MAX_PARTS]]
-                return Or([q, *parts]) if parts else q
+                analysis = morphology()(q.text)
+                wider = [Term("parts", k, boost=q.boost * PART_BOOST) for k in analysis.lemmas]
+                narrower = [Term(f, p, boost=q.boost * WHOLE_BOOST) for p in analysis.parts
+                            for f in ("content", "parts")] if q.text in typed else []
+                return Or([q, *wider, *narrower])
             return q
 
         return parser.parse(text).accept(with_parts)
@@ -296,6 +318,7 @@ def _fields(s: IndexedSection) -> dict:
         text=s.text,
         content=s.text,
         exact=s.text,
+        parts="\n".join((s.title, s.text)),
         tags="\n".join((*s.topics, *s.mentions)),
         topics=tuple(s.topics),
     )
@@ -328,33 +351,28 @@ def _topic_labels(counts: dict[str, int]) -> dict[str, int]:
     return {labels.get(k, k): n for k, n in counts.items()}
 
 
-def _stems(q, reader) -> frozenset[str]:
-    """The index terms the query matched, as stems: the form the snippet highlighter compares.
+def _matched_terms(q, reader) -> frozenset[str]:
+    """The index terms (words, lemmas, parts) the query matched: what the snippet marks.
 
     (whoosh's own Query.existing_terms stops after the first field of a multi-field query.)
     """
-    analyzer = stemming_analyzer()
-    stems = set()
+    terms = set()
     for leaf in q.leaves():
         for fieldname, word in leaf.expanded_terms(reader, phrases=True):
             word = word.decode("utf-8") if isinstance(word, bytes) else word  # prefix terms are bytes
-            if fieldname not in ("content", "exact", "title", "tags") or (fieldname, word) not in reader:
-                continue
-            if fieldname == "exact":
-                stems.update(t.text for t in analyzer(word))
-            else:
-                stems.add(word)
-    return frozenset(stems)
+            if fieldname in ("content", "exact", "title", "tags", "parts") and (fieldname, word) in reader:
+                terms.add(word)
+    return frozenset(terms)
 
 
-def _hit(hit, stems: frozenset[str]) -> Hit:
+def _hit(hit, terms: frozenset[str]) -> Hit:
     return Hit(
         document=hit["document"],
         section=hit["title"],
         lines=tuple(hit["lines"]),
         date=hit.get("date"),
         score=round(hit.score * KIND_WEIGHTS.get(hit["kind"], 1.0), 3),
-        snippet=snippet(hit["text"], stems),
+        snippet=snippet(hit["text"], terms),
         kind=hit["kind"],
         actor=hit.get("actor"),
         body=hit.get("body"),

@@ -112,11 +112,12 @@ def _check(tokens: list[Token]) -> None:
         raise QueryError(f"'(' at character {opening.start + 1} is never closed")
 
 
-def expand(tokens: list[Token], synonyms: SynonymTable) -> tuple[str, list[Token]]:
+def expand(tokens: list[Token], synonyms: SynonymTable, lemmas=lambda word: ()) -> tuple[str, list[Token]]:
     """Query text with every synonym phrase turned into an OR of its ring's phrases, and the
     plain words left over (those a spelling check may correct).
 
-    Longer phrases win: "Horizon Europe" is looked up before "Horizon" and "Europe".
+    Longer phrases win: "Horizon Europe" is looked up before "Horizon" and "Europe". A word
+    that names no ring as written is looked up by its lemmas ("turistskatten": turistskatt).
     """
     out: list[str] = []
     loose: list[Token] = []
@@ -124,7 +125,7 @@ def expand(tokens: list[Token], synonyms: SynonymTable) -> tuple[str, list[Token
     while i < len(tokens):
         tok = tokens[i]
         if tok.kind == "phrase" and tok.text.endswith('"') and synonyms.rings_for(tok.text[1:-1]):
-            out.append(_ring_group(synonyms.rings_for(tok.text[1:-1])))
+            out.append(_ring_group(synonyms.rings_for(tok.text[1:-1]), tok.text[1:-1]))
             i += 1
             continue
         if not tok.plain:
@@ -138,12 +139,14 @@ def expand(tokens: list[Token], synonyms: SynonymTable) -> tuple[str, list[Token
             phrase = " ".join(_bare(t.text) for t in tokens[i : i + n])
             rings = synonyms.rings_for(phrase)
             if rings:
-                out.append(_ring_group(rings))
+                out.append(_ring_group(rings, phrase))
                 i += n
                 break
         else:
-            out.append(tok.text)
-            loose.append(tok)
+            rings = [r for lemma in lemmas(_bare(tok.text)) for r in synonyms.rings_for(lemma)]
+            out.append(_ring_group(rings, _bare(tok.text)) if rings else tok.text)
+            if not rings:
+                loose.append(tok)
             i += 1
     return " ".join(out), loose
 
@@ -152,6 +155,16 @@ def _bare(word: str) -> str:
     return word.strip(".,;:!?")
 
 
-def _ring_group(rings: list[tuple[str, ...]]) -> str:
-    members = dict.fromkeys(m.replace('"', "") for ring in rings for m in ring)
-    return "(" + " OR ".join(f'"{m}"' for m in members) + ")"
+def _ring_group(rings: list[tuple[str, ...]], typed: str) -> str:
+    """The rings' members OR-ed, the one the user typed first and counting double, so that a
+    section with the typed word ranks above one with a synonym only."""
+    members: dict[str, str] = {}
+    for m in (m.replace('"', "") for ring in rings for m in ring):
+        members.setdefault(m.casefold(), m)
+    first = members.pop(typed.casefold(), typed.replace('"', ""))
+    return "(" + " OR ".join([_member(first) + "^2", *map(_member, members.values())]) + ")"
+
+
+def _member(phrase: str) -> str:
+    """A one-word member bare, so it is read as a word (with all its lemmas), not as a phrase."""
+    return phrase if re.fullmatch(r"\w+", phrase) else f'"{phrase}"'

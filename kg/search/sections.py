@@ -8,9 +8,11 @@ section (or a title, actor, topic) that the graph does not.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from kg.lang.thesaurus import thesaurus
 from kg.search.index import IndexedSection, fingerprint
+from kg.search.morphology import APERTIUM_HINT, Apertium, morphology
 from kg.vocab import sparql_prefixes
 
 _SECTIONS = """
@@ -79,6 +81,8 @@ class Drift:
     missing: list[str]  # in the graph, not in the index
     extra: list[str]  # in the index, not in the graph
     stale: list[str]  # in both, with another title, line span or text
+    morphology: str = ""  # the analysers search reads words with ("apertium+simplemma")
+    advice: tuple[str, ...] = ()  # how to read words better: install Apertium, reindex
 
     @property
     def ok(self) -> bool:
@@ -86,7 +90,7 @@ class Drift:
 
     def to_json(self) -> dict:
         return {"ok": self.ok, "sections": self.sections, "missing": self.missing, "extra": self.extra,
-                "stale": self.stale}
+                "stale": self.stale, "morphology": self.morphology, "advice": list(self.advice)}
 
 
 def drift(store, index) -> Drift:
@@ -99,4 +103,17 @@ def drift(store, index) -> Drift:
         missing=sorted(set(graph) - set(indexed)),
         extra=sorted(set(indexed) - set(graph)),
         stale=sorted(s for s in set(graph) & set(indexed) if graph[s] != indexed[s]),
+        morphology=morphology().name,
+        advice=morphology_advice(index.path),
     )
+
+
+def morphology_advice(index_path) -> tuple[str, ...]:
+    """What would make search read words better: Apertium where it is missing, a reindex
+    where the index was built with other analysers than the ones installed now."""
+    advice = [] if Apertium.available() else [APERTIUM_HINT]
+    built = {p.stem.removeprefix("morphology-") for p in Path(index_path).glob("morphology-*.sqlite")}
+    if built and morphology().name not in built:
+        advice.append(f"the index was built with {', '.join(sorted(built))}, search now reads words with "
+                      f"{morphology().name}: run kg reindex")
+    return tuple(advice)

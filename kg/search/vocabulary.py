@@ -1,4 +1,4 @@
-"""The index's words and names, for compound-part matching and "did you mean" suggestions.
+"""The index's words and names, for "did you mean" suggestions.
 
 Built from the unstemmed field and the name fields, once per index version (the searcher
 caches it).
@@ -14,8 +14,8 @@ from rapidfuzz.distance import OSA
 from whoosh.query import Term
 
 from kg.lang.text import key
-from kg.search.analysis import exact_analyzer, stemming_analyzer
-from kg.search.compounds import CompoundSplitter
+from kg.search.analysis import exact_analyzer
+from kg.search.morphology import morphology
 
 NAME_FIELDS = ("actor", "body", "mention_name")
 NAME_SCORE = 85  # rapidfuzz ratio of a misspelt name to the name it is taken for
@@ -30,14 +30,7 @@ class Vocabulary:
         self._reader = reader
         self.words = frozenset(w for w in reader.field_terms("exact") if not any(c.isdigit() for c in w))
         self.names = {key(n): n for field in NAME_FIELDS for n in reader.field_terms(field)}
-        self._splitter = CompoundSplitter(self.words)
         self._exact = exact_analyzer()
-        self._stem = stemming_analyzer()
-
-    def compounds(self, word: str) -> list[str]:
-        """Indexed compounds that word is a part of (not word itself), shortest first."""
-        found = [w for w in self.words if word in w and self._splitter.is_part(word, w)]
-        return sorted(found, key=lambda w: (len(w), w))
 
     def correction(self, word: str) -> str | None:
         """The closest indexed word, as usually written, when word is not found in any form."""
@@ -67,10 +60,8 @@ class Vocabulary:
     def _known(self, form: str) -> bool:
         if form in self.words or any(c.isdigit() for c in form):
             return True
-        stems = [t.text for t in self._stem(form)]
-        if any((field, s) in self._reader for s in stems for field in ("content", "title", "tags")):
-            return True
-        return bool(self.compounds(form))
+        analysis = morphology()(form)
+        return any((field, k) in self._reader for k in analysis.lemmas for field in ("content", "title", "tags", "parts"))
 
     def _surface(self, word: str) -> str | None:
         """The most common spelling of word in live sections (None if all were deleted)."""

@@ -1,0 +1,312 @@
+"""Norwegian word analysis shared by the index and the query: lemmas, compound parts, bokmål forms.
+
+A word becomes its whole-word keys (its lemmas in bokmål and nynorsk, the bokmål lemma of a
+nynorsk word, and the word itself) and, when it is a compound, its parts (each part's lemmas,
+and every run of two or more parts short of the whole). "hamnesamarbeidet" has the keys
+hamnsamarbeid and havnsamarbeid and the parts hamn, havn and samarbeid, so "havnesamarbeid"
+and "samarbeid" both find it. Proper names and unknown words are kept as they are.
+
+Two analysers, the better one used when it is installed:
+- Apertium's Nynorsk–Bokmål morphology (Debian packages apertium-nno-nob and lttoolbox; built
+  from the Norwegian full-form dictionary): lemmas, compounds and nynorsk → bokmål in one pass,
+  one `lt-proc` process per batch of words;
+- simplemma (PyPI, bundled nb and nn dictionaries), for the words Apertium does not know, and
+  alone where Apertium is not installed; compounds are then split against its dictionaries.
+Analyses are cached per distinct word, in memory and in a file beside the index.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from kg.paths import LEXICON_DIR
+
+APERTIUM_DIR = Path(os.environ.get("KG_APERTIUM_DIR", "/usr/share/apertium/apertium-nno-nob"))
+APERTIUM_FILES = {"nob": "nob-nno.automorf.bin", "nno": "nno-nob.automorf.bin", "nno-nob": "nno-nob.autobil.bin"}
+APERTIUM_HINT = ("install Debian's apertium-nno-nob and lttoolbox (apt-get install apertium-nno-nob lttoolbox) "
+                 "for compound splitting and nynorsk-to-bokmål search, then run kg reindex")
+MAX_KEYS = 12  # keys of one word at most: combinations of ambiguous parts stop here
+LINKS = ("s", "e")  # linking letters between compound parts ("verden-s-arv", "barn-e-hage")
+MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("klima" + "dashboard")
+
+
+@dataclass(frozen=True)
+class WordAnalysis:
+    lemmas: tuple[str, ...]  # whole-word keys, lowercase
+    parts: tuple[str, ...] = ()  # compound parts and runs of parts, lowercase (not the whole)
+
+    def encode(self) -> str:
+        return " ".join(self.lemmas) + "|" + " ".join(self.parts)
+
+    @staticmethod
+    def decode(text: str) -> WordAnalysis:
+        lemmas, parts = text.split("|")
+        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()))
+
+
+def kept(word: str) -> WordAnalysis:
+    """A proper name or unknown word: itself, lowercased."""
+    return WordAnalysis((word.lower(),))
+
+
+def from_readings(word: str, readings: list[list[tuple[str, ...]]]) -> WordAnalysis:
+    """Keys and parts of a word from its readings, each a list of parts, each part the
+    alternative lemmas it may stand for. The readings with fewest parts win ("datasentre" is
+    datasenter, not data + entré); a capitalised proper-name reading keeps the word whole."""
+    if not readings:
+        return kept(word)
+    fewest = min(len(r) for r in readings)
+    keys = dict.fromkeys([word.lower()])
+    parts: dict[str, None] = {}
+    for reading in (r for r in readings if len(r) == fewest):
+        keys.update(dict.fromkeys(_joined(reading)))
+        if len(reading) > 1:
+            for start, end in itertools.combinations(range(len(reading) + 1), 2):
+                if end - start < len(reading):
+                    parts.update(dict.fromkeys(_joined(reading[start:end])))
+    parts = {p: None for p in parts if p not in keys}
+    return WordAnalysis(tuple(keys)[:MAX_KEYS], tuple(parts)[: 2 * MAX_KEYS])
+
+
+def _joined(parts: list[tuple[str, ...]]) -> list[str]:
+    return ["".join(combo) for combo in itertools.islice(itertools.product(*parts), MAX_KEYS)]
+
+
+class Apertium:
+    """Apertium's bokmål and nynorsk analysers (`lt-proc -e` splits compounds), with the
+    bilingual dictionary for the bokmål lemma of a nynorsk one."""
+
+    name = "apertium"
+
+    @staticmethod
+    def available() -> bool:
+        return shutil.which("lt-proc") is not None and all((APERTIUM_DIR / f).is_file()
+                                                            for f in APERTIUM_FILES.values())
+
+    def analyse(self, words: list[str]) -> dict[str, WordAnalysis | None]:
+        """Analyses of the words Apertium knows; None for the others."""
+        nob = [_readings(out) for out in _lt_proc("-e", APERTIUM_FILES["nob"], words)]
+        nno = [_readings(out) for out in _lt_proc("-e", APERTIUM_FILES["nno"], words)]
+        nno_lemmas = sorted({p for readings in nno for reading in readings for p in reading})
+        bokmaal = dict(zip(nno_lemmas, (_translations(out) for out in
+                                         _lt_proc("-b", APERTIUM_FILES["nno-nob"], [f"^{p}$" for p in nno_lemmas]))))
+        out: dict[str, WordAnalysis | None] = {}
+        for word, nob_r, nno_r in zip(words, nob, nno):
+            readings = [[(_lemma(p),) for p in r] for r in nob_r]
+            readings += [[(_lemma(p), *bokmaal.get(p, ())) for p in r] for r in nno_r]
+            if not readings:
+                out[word] = None
+            elif word[:1].isupper() and any(len(r) == 1 and "<np>" in r[0] for r in (*nob_r, *nno_r)):
+                out[word] = kept(word)
+            else:
+                out[word] = from_readings(word, readings)
+        return out
+
+
+def _lt_proc(mode: str, transducer: str, inputs: list[str]) -> list[str]:
+    """One lt-proc run over all inputs, NUL-separated (-z), so each gets its own output."""
+    if not inputs:
+        return []
+    done = subprocess.run(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)], check=True,
+                          input="\0".join(inputs) + "\0", capture_output=True, text=True)
+    outputs = done.stdout.split("\0")
+    return outputs[: len(inputs)] + [""] * (len(inputs) - len(outputs))
+
+
+_READING_PART = re.compile(r"(?<=>)\+")
+
+
+def _readings(output: str) -> list[list[str]]:
+    """`^surface/lemma<tags>+lemma<tags>/…$` → readings, each a list of 'lemma<tags>' parts
+    (<cmp> marks dropped); none for an unknown word (`*`)."""
+    body = output.strip().removeprefix("^").removesuffix("$")
+    readings = []
+    for reading in body.split("/")[1:]:
+        if reading.startswith("*"):
+            return []
+        readings.append([p.replace("<cmp>", "") for p in _READING_PART.split(reading)])
+    return readings
+
+
+def _lemma(part: str) -> str:
+    return part.split("<", 1)[0].lower()
+
+
+def _translations(output: str) -> tuple[str, ...]:
+    """Bokmål lemmas of `^nynorsk<tags>/bokmål<tags>/…$` (@ marks a word without translation)."""
+    found = output.strip().removeprefix("^").removesuffix("$").split("/")[1:]
+    return tuple(dict.fromkeys(_lemma(t) for t in found if t and not t.startswith("@")))
+
+
+def _pairs(name: str) -> list[tuple[str, str]]:
+    lines = (raw.split("#", 1)[0].split() for raw in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines())
+    return [(words[0].casefold(), words[1].casefold()) for words in lines if len(words) == 2]
+
+
+class Simplemma:
+    """simplemma's bokmål and nynorsk lemmas; compounds split where the last part and the rest
+    are words of its dictionaries ("sykehus" + "bygg")."""
+
+    name = "simplemma"
+    LANGS = ("nb", "nn")
+    BOKMAAL = dict(_pairs("search_nynorsk.txt"))  # simplemma has no bilingual dictionary
+
+    @staticmethod
+    def available() -> bool:
+        """Installed (found, not imported: importing it costs half a second)."""
+        return importlib.util.find_spec("simplemma") is not None
+
+    def analyse(self, words: list[str]) -> dict[str, WordAnalysis | None]:
+        import simplemma
+
+        out: dict[str, WordAnalysis | None] = {}
+        for word in words:
+            lower = word.lower()
+            lemmas = list(dict.fromkeys(simplemma.lemmatize(lower, lang=lang).lower() for lang in self.LANGS))
+            if not self._known(lower):  # its rules guess lemmas of unknown words too
+                out[word] = None
+                continue
+            lemmas = [self.BOKMAAL.get(lemma, lemma) for lemma in lemmas] + lemmas
+            split = self._split(next((lemma for lemma in lemmas if lemma != lower), lower))
+            readings = [[(lemma,)] for lemma in dict.fromkeys(lemmas)]
+            whole = from_readings(word, readings)
+            out[word] = _with_parts(whole, split) if split else whole
+        return out
+
+    def _split(self, word: str) -> list[tuple[str, ...]] | None:
+        """Parts of a compound, each as its lemmas: the longest known last part first."""
+        import simplemma
+
+        for cut in range(MIN_GUESS, len(word) - MIN_GUESS + 1):
+            head, tail = word[:cut], word[cut:]
+            if not self._known(tail):
+                continue
+            for h in (head, *(head[: -len(link)] for link in LINKS if head.endswith(link))):
+                if len(h) >= MIN_GUESS and (self._known(h) or self._split(h)):
+                    head_parts = self._split(h) if not self._known(h) else [(h,)]
+                    return [*head_parts, (simplemma.lemmatize(tail, lang=self.LANGS).lower(),)]
+        return None
+
+    def _known(self, word: str) -> bool:
+        import simplemma
+
+        return len(word) >= MIN_GUESS - 1 and any(simplemma.is_known(word, lang=lang) for lang in self.LANGS)
+
+
+def _with_parts(analysis: WordAnalysis, split: list[tuple[str, ...]]) -> WordAnalysis:
+    compound = from_readings("", [split])
+    parts = tuple(p for p in dict.fromkeys((*compound.parts, *compound.lemmas[1:])) if p not in analysis.lemmas)
+    return WordAnalysis(analysis.lemmas, parts)
+
+
+class Morphology:
+    """Analyses per distinct word through the best installed analysers, cached in memory and,
+    once an index is open, in a file beside it."""
+
+    def __init__(self, analysers: list):
+        self.analysers = analysers
+        self.name = "+".join(a.name for a in analysers) or "none"
+        self._memory: dict[str, WordAnalysis] = {}
+        self._db: sqlite3.Connection | None = None
+
+    def persist_in(self, folder: Path) -> None:
+        """Keep analyses in folder/morphology-<analysers>.sqlite (one file per analyser set)."""
+        path = Path(folder) / f"morphology-{self.name}.sqlite"
+        if self._db is not None and self._db_path == path:
+            return
+        self._saved: set[str] = set()  # words known to be in this file
+        folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(path)
+        self._db_path = path
+        self._db.execute("CREATE TABLE IF NOT EXISTS analysis (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
+
+    def prepare(self, words) -> None:
+        """Analyse, in one batch per analyser, the words not yet cached."""
+        words = list(dict.fromkeys(words))
+        todo = [w for w in words if w not in self._memory]
+        if self._db is not None:
+            self._save({w: self._memory[w] for w in words if w in self._memory and w not in self._saved})
+        if todo and self._db is not None:
+            for i in range(0, len(todo), 500):
+                chunk = todo[i : i + 500]
+                rows = self._db.execute(f"SELECT word, value FROM analysis WHERE word IN ({','.join('?' * len(chunk))})",
+                                        chunk).fetchall()
+                self._memory.update((w, WordAnalysis.decode(v)) for w, v in rows)
+                self._saved.update(w for w, _ in rows)
+            todo = [w for w in todo if w not in self._memory]
+        if not todo:
+            return
+        found = self._analyse(todo)
+        found.update(self._guess_compounds([w for w in todo if w not in found]))
+        found.update((w, kept(w)) for w in todo if w not in found)
+        self._memory.update(found)
+        if self._db is not None:
+            self._save(found)
+
+    def _save(self, analyses: dict[str, WordAnalysis]) -> None:
+        """Keep analyses in the file of the open index (also those another index's words had)."""
+        if analyses:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?)",
+                                     [(w, a.encode()) for w, a in analyses.items()])
+            self._saved.update(analyses)
+
+    def _analyse(self, words: list[str]) -> dict[str, WordAnalysis]:
+        """Analyses of the words some analyser knows, each asked about the words the ones
+        before it did not know."""
+        found: dict[str, WordAnalysis] = {}
+        for analyser in self.analysers:
+            rest = [w for w in words if w not in found]
+            if not rest:
+                break
+            found.update((w, a) for w, a in analyser.analyse(rest).items() if a is not None)
+        return found
+
+    def _guess_compounds(self, unknown: list[str]) -> dict[str, WordAnalysis]:
+        """Unknown words made of a known word and an unknown one, joined as
+        compounds are: "klimadashboard" is klima + dashboard.
+        The cut with the longest known simple word wins (a known first part on a tie)."""
+        cuts = {w.lower(): range(MIN_GUESS, len(w) - MIN_GUESS + 1) for w in unknown}
+        pieces = {piece for w, r in cuts.items() for c in r
+                  for piece in (w[:c], w[c:], *(w[: c - 1] for link in LINKS if w[:c].endswith(link)))}
+        known = {w: a for w, a in self._analyse(sorted(pieces)).items() if not a.parts}
+        out = {}
+        for word, r in cuts.items():
+            scored = [(len(word) - c if word[c:] in known else 0, 1, c) for c in r]
+            scored += [(c, 2, c) for c in r if self._head(word[:c], known)]
+            length, _, cut = max(scored, default=(0, 0, 0))
+            if length:
+                first, last = self._head(word[:cut], known) or (word[:cut],), known.get(word[cut:])
+                out[word] = from_readings(word, [[first, last.lemmas if last else (word[cut:],)]])
+        return {w: out[w.lower()] for w in unknown if w.lower() in out}
+
+    @staticmethod
+    def _head(head: str, known: dict[str, WordAnalysis]) -> tuple[str, ...] | None:
+        """The lemmas of a first part, with or without its linking letter."""
+        for piece in (head, *(head[:-1] for link in LINKS if head.endswith(link))):
+            if piece in known and len(piece) >= MIN_GUESS:
+                return known[piece].lemmas
+        return None
+
+    def __call__(self, word: str) -> WordAnalysis:
+        if word not in self._memory:
+            self.prepare([word])
+        return self._memory[word]
+
+
+@cache
+def morphology() -> Morphology:
+    """The process's analysis: Apertium and simplemma where both are installed, else what is.
+    KG_MORPHOLOGY=simplemma forces the pip-only path (tests, comparisons)."""
+    wanted = os.environ.get("KG_MORPHOLOGY", "apertium+simplemma").split("+")
+    choices = {"apertium": Apertium, "simplemma": Simplemma}
+    return Morphology([choices[n]() for n in wanted if n in choices and choices[n].available()])
