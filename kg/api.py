@@ -371,7 +371,6 @@ class Archive:
         result = self.runner.ask(question, today=today)
         if result.query is None and self.endpoint is None:  # the server has no search index
             result.search = self.search(question, limit=5)
-            result.answers = _answers_from_search(result.search)
         return result
 
     def run_query(self, name: str, params: dict[str, str], *, today: date | None = None):
@@ -400,13 +399,3 @@ class Archive:
 
         refresh_regions(self.store)  # the derived regions graph goes to the server too
         return push(self.store, endpoint, graph_store)
-
-
-def _answers_from_search(result) -> list:
-    from kg.ask.runner import Answer, Evidence
-
-    out = []
-    for h in result.hits:
-        out.append(Answer(h.section_id, h.section, "section",
-                          [Evidence(h.document, h.section, list(h.lines), h.snippet)]))
-    return out

@@ -34,7 +34,10 @@ class NamedQuery:
     description: str
     sparql: str
     params: dict[str, str]          # parameter → slot kind
-    patterns: tuple[str, ...] = field(default=())
+    relations: tuple[str, ...] = field(default=())
+    answers: tuple[str, ...] = field(default=())
+    needs: frozenset[str] = field(default=frozenset())
+    uses: frozenset[str] = field(default=frozenset())
     path: Path | None = None
 
 
@@ -59,7 +62,10 @@ def parse_query_file(path: Path) -> NamedQuery:
         description=" ".join(meta.get("description", [])).strip(),
         sparql=text,
         params=params,
-        patterns=tuple(p.strip() for p in meta.get("ask", [])),
+        relations=tuple(" ".join(meta.get("relation", [])).split()),
+        answers=tuple(" ".join(meta.get("answer", [])).split()),
+        needs=frozenset(" ".join(meta.get("needs", [])).split()),
+        uses=frozenset(" ".join(meta.get("uses", [])).split()),
         path=path,
     )
 

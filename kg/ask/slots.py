@@ -33,6 +33,7 @@ SLOT_TARGETS = {
     "organisation": ("organisation", "institution"),
     "institution": ("institution",),
     "cluster": ("cluster",),
+    "funder": ("programme", *ACTOR_KINDS),
 }
 FUZZY_MIN = 85
 
@@ -88,8 +89,23 @@ class EntityIndex:
             for n in ns:
                 self.by_name.setdefault(key(n), []).append(entry)
         self.entries = {e: Entry(e, labels[e], kinds[e]) for e in labels}
+        # a person by the family name alone ("Hasvold"), where no other thing has that name
+        surnames: dict[str, list[Entry]] = {}
+        for entry in self.entries.values():
+            if entry.kind == "person" and " " in entry.label:
+                for part in entry.label.split()[1:]:
+                    if len(part) > 2:
+                        surnames.setdefault(key(part), []).append(entry)
+        for name, people in surnames.items():
+            if name not in self.by_name:
+                self.by_name[name] = people
 
-    def find(self, text: str, kinds: tuple[str, ...] | None) -> tuple[list[Entry], str]:
+    def exact(self, text: str) -> list[Entry]:
+        """The things text names by one of their names, or an inflected form of one ("Bærums")."""
+        found, how = self.find(text, None, fuzzy=False)
+        return found
+
+    def find(self, text: str, kinds: tuple[str, ...] | None, fuzzy: bool = True) -> tuple[list[Entry], str]:
         """The things text names (exact name, then close spelling), restricted to kinds."""
         k = key(text)
         ok = (lambda e: kinds is None or e.kind in kinds)
@@ -100,6 +116,8 @@ class EntityIndex:
             exact = [e for e in self.by_name.get(variant, []) if ok(e)]
             if exact:
                 return list(dict.fromkeys(exact)), "inflected name"
+        if not fuzzy:
+            return [], "none"
         choices = [n for n, es in self.by_name.items() if any(ok(e) for e in es)]
         best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
         if not best:
@@ -135,8 +153,12 @@ class SlotFiller:
                 raise QueryError(f"not an amount: {text!r}")
             return Filled(ox.Literal(str(amounts[0].value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
                           f"{amounts[0].value} {amounts[0].currency}", "amount")
-        if kind == "text":
-            return Filled(ox.Literal(text), text, "text")
+        if kind in ("text", "case"):
+            return Filled(ox.Literal(text), text, kind)
+        if kind == "class":
+            if text not in CLASS_OF_KIND:
+                raise QueryError(f"not a kind: {text!r} (one of {', '.join(KINDS)})")
+            return Filled(ox.NamedNode(CLASS_OF_KIND[text]), text, "kind")
         targets = SLOT_TARGETS.get(kind, None)
         found, how = self.index(targets).find(text, targets)
         if not found and kind in ("actor", "body"):
@@ -150,6 +172,13 @@ class SlotFiller:
                             [e.label for e in found])
         e = found[0]
         return Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}")
+
+    def nearest(self, text: str, limit: int = 3) -> list[str]:
+        """The names in the graph and the thesaurus closest to text, for a "not found" message."""
+        names = {e.label for es in self.index(None).by_name.values() for e in es}
+        names |= {c.label for c in thesaurus().labels().values()}
+        best = process.extract(text, sorted(names), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
+        return [name for name, _, _ in best]
 
     def _topic(self, text: str) -> Filled:
         import pyoxigraph as ox
