@@ -62,13 +62,13 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     if arg.case:
         return Linked(arg, [Option("case", Filled(ox.Literal(arg.text), arg.text, "case number"), True), text])
     options = [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by name"), True)
-               for e in arg.names]
-    try:
-        topic = filler.fill("topic", arg.text)
-        options.append(Option("topic", topic, topic.why == "thesaurus label"))
-    except KgError:
-        pass
+               for e in arg.names]  # a topic's bokmål label names it in the graph too
     if not arg.names:
+        try:
+            topic = filler.fill("topic", arg.text)
+            options.append(Option("topic", topic, topic.why == "thesaurus label"))
+        except KgError:
+            pass
         found, how = filler.index(None).find(arg.text, None)
         options += [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}"), False)
                     for e in found[:3]]

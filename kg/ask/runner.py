@@ -256,7 +256,8 @@ class Runner:
 
 
 def _plain_values(a: Answer) -> list[str]:
-    return [a.label, *a.aliases, *(str(v) for v in a.columns.values())]
+    """What an answer says of itself, and the lines quoted for it ("Olaug Granli, Gol")."""
+    return [a.label, *a.aliases, *(str(v) for v in a.columns.values()), *(e.text for e in a.evidence)]
 
 
 def _clip(text: str, limit: int = 400) -> str:

@@ -33,9 +33,10 @@ SLOT_TARGETS = {
     "organisation": ("organisation", "institution"),
     "institution": ("institution",),
     "cluster": ("cluster",),
-    "funder": ("programme", *ACTOR_KINDS),
 }
 FUZZY_MIN = 85
+_LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
+_BODY_WORD = re.compile(r"\s(?:kommune|kommun|municipality|municipal council)$")
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,11 @@ class EntityIndex:
         for name, people in surnames.items():
             if name not in self.by_name:
                 self.by_name[name] = people
+        # a company or body without its legal form ("Lister Nyskaping" for "Lister Nyskaping AS")
+        for entry in self.entries.values():
+            bare = _LEGAL_FORM.sub("", key(entry.label)).strip()
+            if bare != key(entry.label) and bare not in self.by_name:
+                self.by_name[bare] = [entry]
 
     def exact(self, text: str) -> list[Entry]:
         """The things text names by one of their names, or an inflected form of one ("Bærums")."""
@@ -112,7 +118,8 @@ class EntityIndex:
         exact = [e for e in self.by_name.get(k, []) if ok(e)]
         if exact:
             return list(dict.fromkeys(exact)), "name"
-        for variant in (re.sub(r"(?:s|ens|ets|en|et)$", "", k), k + "en"):  # "Bærums", "regionen"
+        bare = _BODY_WORD.sub("", k).strip()  # "Vinje kommune", "Vik municipality" for "Vinje", "Vik"
+        for variant in (re.sub(r"(?:s|ens|ets|en|et)$", "", k), k + "en", bare):  # "Bærums", "regionen"
             exact = [e for e in self.by_name.get(variant, []) if ok(e)]
             if exact:
                 return list(dict.fromkeys(exact)), "inflected name"
