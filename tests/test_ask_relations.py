@@ -112,9 +112,10 @@ CASES = {
                      "kva oppgåver har frist i november 2023"], {"Utrede felles havnekontor"}),
     "members-not-reporting": (["which members have not reported on climate", "hvilke kommuner har ikke rapportert om klima?",
                                "kva kommunar har ikkje rapportert om klima"], {"Sørby"}),
+    "open-cases": (["which cases are open", "hvilke saker er åpne?", "kva saker er opne"], {"12/23 Havnesamarbeid"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
-LABEL_FROM = {"decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
+LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
               "actions-due": "text"}
 
 

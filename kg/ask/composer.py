@@ -5,7 +5,8 @@ and the modifiers it needs (``catalogue.py``). Every query whose relation the
 question names is tried: its parameters are filled from the question's
 linked arguments by kind (an organisation fills a ``body``, a thesaurus
 concept a ``topic``), from its dates and amounts; the query that uses the most
-of the question, with the best-fitting answer kind, wins. An organisation
+of the question, with the best-fitting answer kind, wins; the question's first relation
+(``reader.py`` orders them) is tried before the next. An organisation
 after "works with" is thus a partner (``works-with``), a concept a topic
 (``actors-by-topic``); a person after "represent" asks which bodies they
 represented (``person-bodies``).
@@ -58,7 +59,8 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     """Every reading of an argument: the things it names, the topic it is, its words."""
     import pyoxigraph as ox
 
-    text = Option("text", Filled(ox.Literal(arg.text), arg.text, "words"), False)
+    stem = _stem(arg.text)
+    text = Option("text", Filled(ox.Literal(stem), stem, "words, inflection cut"), False)
     if arg.case:
         return Linked(arg, [Option("case", Filled(ox.Literal(arg.text), arg.text, "case number"), True), text])
     options = [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by name"), True)
@@ -122,7 +124,7 @@ def choose(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: dat
             choice = _bind(q, parts, linked, filler, today=today, last_meeting=last_meeting, relation=relation)
             if choice is None:
                 continue
-            choice.score += fit - 2 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
+            choice.score += fit - 100 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
             choice.score += 4 * len(q.needs) + 2 * len(q.uses & parts.modifiers)
             if best is None or choice.score > best.score:
                 best = choice
@@ -164,6 +166,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                 if _fits(kind, o) and (kind != "text" or o.kind == "text"):
                     value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
                     value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
+                    value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
                     if pick is None or value > pick[0]:
                         pick = (value, i, o)
         if pick is None:
@@ -199,3 +202,10 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
     score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
     return Choice(q, bound, score, relation, unused, dates, defaulted)
+
+
+def _stem(text: str) -> str:
+    """The longest word of a phrase without its inflection, for matching it inside running text
+    ("kontrollutvala" finds "kontrollutval", "Hardingtinget" finds "Hardingting")."""
+    longest = max(text.split(), key=len)
+    return longest[:max(5, len(longest) - 3)] if len(longest) > 6 else longest

@@ -225,14 +225,17 @@ class Reader:
                 break
         cues = sorted(((m.start(), m.end(), rel) for pattern, rel in words.RELATIONS
                        for m in _compiled(pattern).finditer(low)), key=lambda x: (-(x[1] - x[0]), x[0]))
-        order = [rel for _, rel in words.RELATIONS]
+        where: dict[str, int] = {}
         for a, b, rel in cues:
             if free(a, b):
                 take(a, b)
                 if rel not in parts.relations:
                     parts.relations.append(rel)
                     parts.cues[rel] = q[a:b]
-        parts.relations.sort(key=order.index)
+                    where[rel] = a
+        # the first verb is the question's own, except that a specific one ("substitutes", "forfall")
+        # outranks a general one ("attended") and "har/has" is most often only an auxiliary
+        parts.relations.sort(key=lambda rel: (words.RELATION_TIER.get(rel, 1), where[rel]))
         if not parts.relations:
             for pattern, rel in words.WEAK_RELATIONS:
                 m = _compiled(pattern).search(low)

@@ -87,6 +87,9 @@ RELATIONS = [
     (r"say about|says about|said about|sier om|seier om|står om|sier|seier|say|says", "say"),
 ]
 
+# relations read before the others whatever their place (0), or only after them (2)
+RELATION_TIER = {"absent": 0, "partial": 0, "substitute": 0, "chair": 0, "own": 2}
+
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]
 
@@ -125,5 +128,5 @@ og eller i på av til for fra frå med om ved hos er var ble blei vart vert blir
 der her hva kva hvilke hvilken hvilket kven hvem når noen nokon noko nokre noe alle kvar hver hvert kvart sin sitt
 sine si seg sig han hun ho dem deres deira eit ein en et ett the meeting møtet møte møta referatet referatene
 protokollen minutes nå no også enn så bare berre kun vel da då made make gjort gjorde gjordt tatt teke
-finnes fins finst exist exists there
+finnes fins finst exist exists there role roles rolle roller title tittel
 """.split())
