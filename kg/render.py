@@ -81,7 +81,7 @@ def ask(result, explain: bool = False) -> str:
         lines.append(result.sparql.rstrip())
         lines.append("")
     else:  # what the answer rests on, when it is not what was asked word for word
-        lines.extend(f"({w})" for w in result.why if w.startswith(("nothing is upcoming", "no date given"))
+        lines.extend(f"({w})" for w in result.why if w.startswith(("nothing is upcoming", "nothing fits the date"))
                      or ": no date given" in w)
     if result.query is not None and not result.answers:
         lines.append("no answers")

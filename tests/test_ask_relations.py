@@ -6,7 +6,8 @@ The graph: one meeting of Fjordrådet on 5 October 2023. Ola Nordmann chaired it
 Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (Vestby) was absent
 and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
-Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing.
+Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing. Ola Nordmann
+is Nordby's ordfører.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ TRIG = """
 @prefix dcterms: <http://purl.org/dc/terms/> .
 @prefix prov: <http://www.w3.org/ns/prov#> .
 @prefix kg: <https://w3id.org/kg-minutes/ns#> .
+@prefix org: <http://www.w3.org/ns/org#> .
 @base <https://example.org/kg/> .
 
 <document/fjord> {
@@ -83,6 +85,9 @@ TRIG = """
       schema:amount <project/gronn-havn/grant/500000-NOK/amount> ; kg:status "granted" .
   <project/gronn-havn/grant/500000-NOK/amount> a schema:MonetaryAmount ; schema:value 500000 ; schema:currency "NOK" .
   <municipality/9001> kg:worksOn <topic/klima> .
+  <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
+      org:organization <municipality/9001> ; org:role <role/ordforer> .
+  <role/ordforer> a org:Role ; rdfs:label "ordfører" .
 }
 """
 
@@ -113,6 +118,9 @@ CASES = {
     "members-not-reporting": (["which members have not reported on climate", "hvilke kommuner har ikke rapportert om klima?",
                                "kva kommunar har ikkje rapportert om klima"], {"Sørby"}),
     "open-cases": (["which cases are open", "hvilke saker er åpne?", "kva saker er opne"], {"12/23 Havnesamarbeid"}),
+    "role-holders": (["who is the mayor of Nordby", "hvem er ordfører i Nordby?", "kven er ordførar i Nordby"],
+                     {"Ola Nordmann"}),
+    "role-holders-any": (["who is mayor", "hvem er ordfører?", "kven er ordføraren"], {"Ola Nordmann"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",

@@ -30,7 +30,8 @@ from tests.conftest import SAMPLE, TODAY
 VALUES_BY_KIND = {"topic": "kunstig intelligens", "actor": "Søndre Viken", "body": "Fredrikstad",
                   "region": "Søndre Viken", "person": "Eystein Kleiven", "project": "Green Offshore Tech",
                   "programme": "Horizon Europe", "date": "2022-05-20", "amount": "100 000", "entity": "Halden",
-                  "text": "Halden", "case": "3", "class": "project"}
+                  "text": "Halden", "case": "3", "class": "project",
+                  "cue": "sekretariatsleder"}
 VALUES_BY_NAME = {"topic2": "klima", "start": "2022-01-01", "end": "2023-12-31"}
 
 

@@ -20,6 +20,7 @@ from datetime import date
 from kg.ask.catalogue import NamedQuery, catalogue
 from kg.ask.reader import Argument, Parts
 from kg.ask.slots import SLOT_TARGETS, Filled, SlotFiller
+from kg.ask.words import TITLES
 from kg.errors import KgError
 from kg.vocab import ACTOR_KINDS, CLASS_OF_KIND
 
@@ -152,6 +153,11 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                               f"{a.value} {a.currency}", "amount")
             score += 10
             continue
+        if kind == "cue":  # the words that named the relation ("rådmann"), without inflection
+            cue = parts.cues.get(relation, "").lower()
+            bound[p] = Filled(ox.Literal(TITLES.get(cue) or _stem(cue)), cue, "the question's own word")
+            score += 5
+            continue
         if kind == "class":
             if parts.answer not in CLASS_OF_KIND:
                 return None
@@ -208,4 +214,4 @@ def _stem(text: str) -> str:
     """The longest word of a phrase without its inflection, for matching it inside running text
     ("kontrollutvala" finds "kontrollutval", "Hardingtinget" finds "Hardingting")."""
     longest = max(text.split(), key=len)
-    return longest[:max(5, len(longest) - 3)] if len(longest) > 6 else longest
+    return longest[:max(5, len(longest) - 4)] if len(longest) > 6 else longest

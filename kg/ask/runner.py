@@ -201,6 +201,10 @@ class Runner:
             why.append(f"nothing is upcoming after today ({today.isoformat()}): the archive ends with the meeting "
                        f"of {last.isoformat()}; these come after that meeting")
             choice.bound = bound
+        asked_dates = [k for k, kind in choice.query.params.items() if kind == "date" and k not in choice.defaulted]
+        if not answers and asked_dates and last is not None:
+            why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
+                       f"the archive's last meeting was on {last.isoformat()}")
         return AskResult(question=question, query=choice.query.name,
                          params={k: f.label for k, f in choice.bound.items()},
                          answers=answers, sparql=choice.query.sparql, why=why)

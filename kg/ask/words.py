@@ -56,6 +56,10 @@ RELATIONS = [
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
     (r"represent\w*", "represent"),
+    # a title names the relation of holding it; the title itself is what the query looks for
+    (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
+     r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
+     r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
      r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
@@ -86,6 +90,9 @@ RELATIONS = [
     (r"contact person|contact|kontaktperson|kontakte|kontakt|talk to|snakke med", "contact"),
     (r"say about|says about|said about|sier om|seier om|står om|sier|seier|say|says", "say"),
 ]
+
+# English titles as the minutes write them (role labels are Norwegian)
+TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
 
 # relations read before the others whatever their place (0), or only after them (2)
 RELATION_TIER = {"absent": 0, "partial": 0, "substitute": 0, "chair": 0, "own": 2}
