@@ -90,9 +90,10 @@ class AskResult:
     def to_json(self, explain: bool = False) -> dict:
         d = {"question": self.question, "query": self.query, "params": self.params,
              "answers": [a.to_json() for a in self.answers]}
-        if self.search is not None:
-            d["search"] = self.search.to_json()
-        if explain or self.query is None:  # an unanswered question always says what was not understood
+        if self.query is None:  # what could not be read, and the search hits apart from the answers
+            d["not_understood"] = "; ".join(w for w in self.why if not w.startswith("read: ")) or "nothing read"
+            d["search"] = self.search.to_json()["hits"] if self.search is not None else []
+        if explain:
             d["explain"] = {"sparql": self.sparql, "why": self.why}
         return d
 
