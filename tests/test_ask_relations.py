@@ -7,7 +7,7 @@ Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (V
 and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
 Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing. Ola Nordmann
-is Nordby's ordfører.
+is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer.
 """
 
 from __future__ import annotations
@@ -88,6 +88,10 @@ TRIG = """
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
       org:organization <municipality/9001> ; org:role <role/ordforer> .
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
+  <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
+  <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
+  <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
 }
 """
 
@@ -121,6 +125,9 @@ CASES = {
     "role-holders": (["who is the mayor of Nordby", "hvem er ordfører i Nordby?", "kven er ordførar i Nordby"],
                      {"Ola Nordmann"}),
     "role-holders-any": (["who is mayor", "hvem er ordfører?", "kven er ordføraren"], {"Ola Nordmann"}),
+    "guests": (["who attended as observers", "hvem var gjester på møtet?", "kven møtte som observatør"], {"Eva Lund"}),
+    "guest-bodies": (["which organisations attended as observers", "hvilke organisasjoner var gjester",
+                      "kva selskap møtte som observatør"], {"Fjordnett AS"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",

@@ -98,7 +98,7 @@ def _answer_fit(asked: str, query: NamedQuery) -> float | None:
     if asked == "thing":
         return 0.0
     if asked == "agent":
-        return 2.0 if answers & {"person", "agent", "actor"} else 1.0 if answers & AGENTS else None
+        return 2.0 if answers & {"person", "agent"} else 1.5 if "actor" in answers else 1.0 if answers & AGENTS else None
     if asked in ("date", "amount", "place"):
         return 1.0 if asked in answers else 0.0
     if asked in answers:
