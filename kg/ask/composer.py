@@ -141,6 +141,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     score = 0.0
     defaulted: dict[str, str] = {}
     dates = list(parts.dates)
+    ranges: list = []
     date_params = [p for p, k in q.params.items() if k == "date"]
     for p, kind in q.params.items():
         if kind == "date":
@@ -190,6 +191,8 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
         elif dates:
             d = dates.pop(0)  # a deadline "in March" is any day until its end; "after May" counts from its start
             values = [d.end if date_params == ["until"] and d.bound != "before" else d.start]
+            if d.bound is None and d.end != d.start:
+                ranges.append(d)  # "in March", "i haust": the answers are narrowed to the span too
         else:
             if relation in ("upcoming", "due") and today is not None:
                 values = [today]
@@ -207,7 +210,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     unused = [ln for i, ln in enumerate(linked) if i not in used]
     score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
     score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
-    return Choice(q, bound, score, relation, unused, dates, defaulted)
+    return Choice(q, bound, score, relation, unused, dates + ranges, defaulted)
 
 
 def _stem(text: str) -> str:
