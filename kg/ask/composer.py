@@ -19,7 +19,7 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, catalogue
 from kg.ask.reader import Argument, Parts
-from kg.ask.slots import SLOT_TARGETS, Filled, SlotFiller
+from kg.ask.slots import NAMED_KINDS, SLOT_TARGETS, Filled, SlotFiller
 from kg.ask.words import TITLES
 from kg.errors import KgError
 from kg.vocab import ACTOR_KINDS, CLASS_OF_KIND
@@ -72,7 +72,7 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
             options.append(Option("topic", topic, topic.why == "thesaurus label"))
         except KgError:
             pass
-        found, how = filler.index(None).find(arg.text, None)
+        found, how = filler.index(NAMED_KINDS).find(arg.text, None)
         options += [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}"), False)
                     for e in found[:3]]
     if arg.names:  # a named thing's words are its label

@@ -114,7 +114,7 @@ class Reader:
         self._cues(q, low, parts, free, take)
         for m in re.finditer(r"[^,;:()–\-]+", q):  # what is left: arguments still to link
             run = "".join(c if not taken[m.start() + i] else " " for i, c in enumerate(m.group()))
-            for piece in re.split(r"\s{2,}", run):
+            for piece in re.split(r"(?i)\s{2,}|(?<![\w-])(?:and|og|both|både|or|eller)(?![\w-])", run):
                 toks = _TOKEN.findall(piece)
                 while toks and toks[0].lower() in words.STOPWORDS:
                     toks.pop(0)

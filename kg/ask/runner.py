@@ -13,7 +13,7 @@ from datetime import date
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import choose, link
 from kg.ask.reader import Reader
-from kg.ask.slots import Filled, SlotFiller
+from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore
@@ -177,7 +177,8 @@ class Runner:
         When nothing fits, the result says what was read and which part was not understood
         (with the nearest names the graph has), and has no query: the caller searches.
         """
-        parts = Reader(self.slots.index(None).exact, today, lambda text: thesaurus().lookup(text) is not None).read(question)
+        names = self.slots.index(NAMED_KINDS).exact
+        parts = Reader(names, today, lambda text: thesaurus().lookup(text) is not None).read(question)
         linked = [link(self.slots, a) for a in parts.arguments]
         last = self.last_meeting()
         choice = choose(parts, linked, self.slots, today=today, last_meeting=last)

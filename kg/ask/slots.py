@@ -34,6 +34,8 @@ SLOT_TARGETS = {
     "institution": ("institution",),
     "cluster": ("cluster",),
 }
+# what a question names by a name; topics are read through the thesaurus, in all three languages
+NAMED_KINDS = tuple(k for k in KINDS if k != "topic")
 FUZZY_MIN = 85
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _BODY_WORD = re.compile(r"\s(?:kommune|kommun|municipality|municipal council)$")
@@ -182,7 +184,7 @@ class SlotFiller:
 
     def nearest(self, text: str, limit: int = 3) -> list[str]:
         """The names in the graph and the thesaurus closest to text, for a "not found" message."""
-        names = {e.label for es in self.index(None).by_name.values() for e in es}
+        names = {e.label for es in self.index(NAMED_KINDS).by_name.values() for e in es}
         names |= {c.label for c in thesaurus().labels().values()}
         best = process.extract(text, sorted(names), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
         return [name for name, _, _ in best]
