@@ -377,7 +377,6 @@ class Archive:
         result = self.runner.ask(question, today=today)
         if result.query is None and self.endpoint is None:  # the server has no search index
             result.search = self.search(question, limit=5)
-            result.answers = _answers_from_search(result.search)
         return result
 
     def run_query(self, name: str, params: dict[str, str], *, today: date | None = None):
@@ -427,12 +426,3 @@ def _check_question(text: str, what: str) -> None:
         raise QueryError(f"the {what} is {len(text)} characters long; at most {MAX_QUESTION_CHARS}")
     check_nesting(text, MAX_NESTING, f"the {what} is")
 
-
-def _answers_from_search(result) -> list:
-    from kg.ask.runner import Answer, Evidence
-
-    out = []
-    for h in result.hits:
-        out.append(Answer(h.section_id, h.section, "section",
-                          [Evidence(h.document, h.section, list(h.lines), h.snippet)]))
-    return out

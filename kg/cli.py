@@ -286,7 +286,8 @@ def queries(as_json):
     items = list(catalogue().values())
     if as_json:
         render.emit_json([{"name": q.name, "title": q.title, "description": q.description, "params": q.params,
-                           "questions": list(q.patterns)} for q in items])
+                           "relations": list(q.relations), "answers": list(q.answers), "needs": sorted(q.needs)}
+                          for q in items])
     else:
         click.echo(render.queries(items))
 

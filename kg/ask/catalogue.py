@@ -4,10 +4,15 @@ A query file starts with comment lines::
 
     # title: Regions that work on a topic
     # description: ...
-    # ask: which regions work on {topic}
-    # ask: hvilke regioner jobber med {topic}
+    # relation: work report
+    # answer: region
     # param topic: topic
 
+``relation`` names the relations of the question grammar (``words.py``) the
+query answers, ``answer`` the kinds of thing it answers, ``needs`` the
+modifiers a question must carry for it ("most", "never", "first", "each",
+"open", "not") and ``uses`` those it reads when given ("overdue"): the composer
+picks a query by these and by the kinds of the question's arguments.
 Parameters are the query's ``$variables`` (read from the query text, like
 datasette's ``:name``); ``# param`` says what kind of thing fills each one.
 They are bound as RDF terms through pyoxigraph substitutions, never pasted
@@ -34,7 +39,10 @@ class NamedQuery:
     description: str
     sparql: str
     params: dict[str, str]          # parameter → slot kind
-    patterns: tuple[str, ...] = field(default=())
+    relations: tuple[str, ...] = field(default=())
+    answers: tuple[str, ...] = field(default=())
+    needs: frozenset[str] = field(default=frozenset())
+    uses: frozenset[str] = field(default=frozenset())
     path: Path | None = None
 
 
@@ -59,7 +67,10 @@ def parse_query_file(path: Path) -> NamedQuery:
         description=" ".join(meta.get("description", [])).strip(),
         sparql=text,
         params=params,
-        patterns=tuple(p.strip() for p in meta.get("ask", [])),
+        relations=tuple(" ".join(meta.get("relation", [])).split()),
+        answers=tuple(" ".join(meta.get("answer", [])).split()),
+        needs=frozenset(" ".join(meta.get("needs", [])).split()),
+        uses=frozenset(" ".join(meta.get("uses", [])).split()),
         path=path,
     )
 

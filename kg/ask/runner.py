@@ -11,11 +11,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
-from kg.ask.questions import readings
-from kg.ask.slots import Filled, SlotFiller
-from kg.errors import Ambiguous, KgError, NotFound, QueryError
+from kg.ask.composer import choose, link
+from kg.ask.reader import Reader
+from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
+from kg.errors import QueryError
+from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore
-from kg.vocab import KIND_OF_CLASS, sparql_prefixes
+from kg.vocab import KIND_OF_CLASS, XSD, sparql_prefixes
 
 # Two queries rather than one UNION: Oxigraph answers each in well under a millisecond,
 # the UNION in tens of milliseconds.
@@ -29,6 +31,13 @@ SELECT ?title ?ls ?le ?quote ?doc $fact WHERE {
   $fact a kg:Section ; schema:text ?quote ; kg:lineStart ?ls ; kg:lineEnd ?le ;
         dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?doc .
 }"""
+LAST_MEETING = sparql_prefixes() + """
+SELECT (MAX(?start) AS ?last) WHERE { GRAPH ?g { ?m a kg:Meeting ; schema:startDate ?start } }"""
+# the kinds an answer may have when a kind is asked for ("organisations" holds institutions too)
+KIND_FAMILY = {"municipality": {"municipality"}, "region": {"region"}, "cluster": {"cluster"},
+               "organisation": {"organisation", "institution", "cluster"}, "institution": {"institution", "organisation"},
+               "project": {"project"}, "programme": {"programme"}, "event": {"event", "meeting"},
+               "meeting": {"meeting", "event"}, "person": {"person"}}
 # Over the union of document graphs a node's triples repeat once per document: a UNION
 # with DISTINCT keeps that linear where OPTIONALs would multiply the copies.
 DESCRIBE = sparql_prefixes() + """SELECT DISTINCT ?type ?label ?alt $x WHERE {
@@ -56,9 +65,14 @@ class Answer:
     aliases: list[str] = field(default_factory=list)
     facts: set[str] = field(default_factory=set)  # every evidence node behind the answer
 
+    @property
+    def evidence_count(self) -> int:
+        """Every source behind the answer, quoted or not."""
+        return max(len(self.facts), len(self.evidence))
+
     def to_json(self) -> dict:
         d = {"id": self.id, "label": self.label, "kind": self.kind, "aliases": self.aliases,
-             "evidence": [e.to_json() for e in self.evidence], "evidence_count": max(len(self.facts), len(self.evidence))}
+             "evidence": [e.to_json() for e in self.evidence], "evidence_count": self.evidence_count}
         d.update(self.columns)
         return d
 
@@ -76,8 +90,9 @@ class AskResult:
     def to_json(self, explain: bool = False) -> dict:
         d = {"question": self.question, "query": self.query, "params": self.params,
              "answers": [a.to_json() for a in self.answers]}
-        if self.search is not None:
-            d["search"] = self.search.to_json()
+        if self.query is None:  # what could not be read, and the search hits apart from the answers
+            d["not_understood"] = "; ".join(w for w in self.why if not w.startswith("read: ")) or "nothing read"
+            d["search"] = self.search.to_json()["hits"] if self.search is not None else []
         if explain:
             d["explain"] = {"sparql": self.sparql, "why": self.why}
         return d
@@ -91,6 +106,7 @@ class Runner:
         self.store = store
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
+        self._last_meeting: list[date | None] | None = None
 
     def describe(self, iri: str) -> tuple[str, str | None]:
         """Label and kind of a node."""
@@ -156,35 +172,98 @@ class Runner:
                          why=[f"{k} = {f.label} ({f.why})" for k, f in bound.items()])
 
     def ask(self, question: str, *, today: date | None = None) -> AskResult:
-        """The answer of the named query whose wording fits and whose slots fill best.
+        """Read the question into parts, link its arguments, run the query that fits them best.
 
-        Readings are tried in order; one whose slots all match names exactly wins over one
-        that needed a close spelling ("Sogn Næring" is a body, not the topic "skognæring").
+        When nothing fits, the result says what was read and which part was not understood
+        (with the nearest names the graph has), and has no query: the caller searches.
         """
-        problems: list[KgError] = []
-        fits = []
-        for r in readings(question):
-            try:
-                texts = dict(r.slots)
-                # a date the wording leaves out ("upcoming events") is today
-                texts.update({p: "today" for p, kind in r.query.params.items() if kind == "date" and p not in texts})
-                bound = {k: self.slots.fill(r.query.params.get(k, "text"), v, today=today) for k, v in texts.items()}
-            except Ambiguous:
-                raise
-            except (NotFound, QueryError) as e:
-                problems.append(e)
+        names = self.slots.index(NAMED_KINDS).exact
+        parts = Reader(names, today, lambda text: thesaurus().lookup(text) is not None).read(question)
+        linked = [link(self.slots, a) for a in parts.arguments]
+        last = self.last_meeting()
+        choice = choose(parts, linked, self.slots, today=today, last_meeting=last)
+        why = [f"read: {parts.summary()}"]
+        if choice is None:
+            return AskResult(question=question, query=None, params={}, answers=[],
+                             why=why + self._not_understood(parts, linked))
+        answers = self.run(choice.query, choice.bound)
+        why.append(f"query {choice.query.name} answers the relation {choice.relation!r}")
+        why += [f"{k} = {f.label} ({f.why})" for k, f in choice.bound.items()]
+        why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
+        answers, notes = self._narrow(parts, choice, answers)
+        why += notes
+        today_params = [k for k, note in choice.defaulted.items() if "today" in note]
+        if not answers and today_params and last is not None and today is not None and last < today:
+            import pyoxigraph as ox
+
+            bound = dict(choice.bound)
+            bound[today_params[0]] = Filled(ox.Literal(last.isoformat(), datatype=ox.NamedNode(XSD.date)),
+                                            last.isoformat(), "date")
+            answers = self.run(choice.query, bound)
+            why.append(f"nothing is upcoming after today ({today.isoformat()}): the archive ends with the meeting "
+                       f"of {last.isoformat()}; these come after that meeting")
+            choice.bound = bound
+        asked_dates = [k for k, kind in choice.query.params.items() if kind == "date" and k not in choice.defaulted]
+        if not answers and asked_dates and last is not None:
+            why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
+                       f"the archive's last meeting was on {last.isoformat()}")
+        return AskResult(question=question, query=choice.query.name,
+                         params={k: f.label for k, f in choice.bound.items()},
+                         answers=answers, sparql=choice.query.sparql, why=why)
+
+    def last_meeting(self) -> date | None:
+        """The date of the archive's latest meeting (what "the meeting" means without a date)."""
+        if self._last_meeting is None:
+            rows = self.store.select(LAST_MEETING)
+            value = rows[0].get("last") if rows else None
+            self._last_meeting = [date.fromisoformat(value.value[:10])] if value is not None else [None]
+        return self._last_meeting[0]
+
+    def _not_understood(self, parts, linked) -> list[str]:
+        """Which part of the question was not understood, with the nearest names the graph has."""
+        out = []
+        for ln in linked:
+            if not ln.understood:
+                near = self.slots.nearest(ln.argument.text)
+                out.append(f"{ln.argument.text!r} not found" + (f"; nearest: {', '.join(near)}" if near else ""))
+        if not parts.relations:
+            out.append("no relation (verb) understood")
+        if not out:
+            kinds = ", ".join(sorted({o.kind for ln in linked for o in ln.options if o.kind != "text"})) or "no argument"
+            out.append(f"no named query answers {', '.join(parts.relations) or 'this'} with {kinds}")
+        return ["not understood: " + "; ".join(out)]
+
+    def _narrow(self, parts, choice, answers: list[Answer]) -> tuple[list[Answer], list[str]]:
+        """Apply what the query did not bind: the kind asked for, named things and dates as filters."""
+        notes = []
+        asked = parts.answer
+        if asked in KIND_FAMILY and any(a.kind for a in answers) and asked not in ("topic",):
+            family = KIND_FAMILY[asked]
+            answers = [a for a in answers if a.kind in family]
+            notes.append(f"answers of kind {asked} only")
+        for ln in choice.unused:
+            if not ln.understood:
+                notes.append(f"not used: {ln.argument.text!r}")
                 continue
-            fits.append((sum("spelling" not in f.why for f in bound.values()) - len(bound), len(fits), r, bound))
-        if fits:
-            _, _, r, bound = max(fits, key=lambda fit: (fit[0], -fit[1]))
-            answers = self.run(r.query, bound)
-            why = [f"question fits “{r.pattern}” ({'exactly' if r.exact else 'by word stems'})"]
-            why += [f"{k} = {f.label} ({f.why})" for k, f in bound.items()]
-            return AskResult(question=question, query=r.query.name,
-                             params={k: f.label for k, f in bound.items()},
-                             answers=answers, sparql=r.query.sparql, why=why)
-        why = [str(p) for p in problems] or ["no named query's wording fits the question"]
-        return AskResult(question=question, query=None, params={}, answers=[], why=why)
+            names = {o.filled.label.casefold() for o in ln.options if o.kind != "text"}
+            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
+            if kept:
+                answers = kept
+                notes.append(f"only answers that name {ln.argument.text!r}")
+            else:
+                notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
+        for d in choice.unused_dates:
+            kept = [a for a in answers if any(d.start.isoformat() <= v[:10] <= d.end.isoformat()
+                                              for k, v in a.columns.items() if k in ("date", "deadline", "start"))]
+            if kept:
+                answers = kept
+                notes.append(f"only answers dated {d.start}–{d.end}")
+        return answers, notes
+
+
+def _plain_values(a: Answer) -> list[str]:
+    """What an answer says of itself, and the lines quoted for it ("Olaug Granli, Gol")."""
+    return [a.label, *a.aliases, *(str(v) for v in a.columns.values()), *(e.text for e in a.evidence)]
 
 
 def _clip(text: str, limit: int = 400) -> str:

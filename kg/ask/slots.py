@@ -35,7 +35,11 @@ SLOT_TARGETS = {
     "institution": ("institution",),
     "cluster": ("cluster",),
 }
+# what a question names by a name; topics are read through the thesaurus, in all three languages
+NAMED_KINDS = tuple(k for k in KINDS if k != "topic")
 FUZZY_MIN = 85
+_LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
+_BODY_WORD = re.compile(r"\s(?:kommune|kommun|herad|municipality|municipal council)$")
 
 
 @dataclass(frozen=True)
@@ -92,21 +96,34 @@ class EntityIndex:
             for form in typed_forms(labels[e], kinds[e]):
                 self.by_typed.setdefault(form, []).append(entry)
         self.entries = {e: Entry(e, labels[e], kinds[e]) for e in labels}
+        # a company or body without its legal form ("Lister Nyskaping" for "Lister Nyskaping AS")
+        for entry in self.entries.values():
+            bare = _LEGAL_FORM.sub("", key(entry.label)).strip()
+            if bare != key(entry.label) and bare not in self.by_name:
+                self.by_name[bare] = [entry]
 
-    def find(self, text: str, kinds: tuple[str, ...] | None) -> tuple[list[Entry], str]:
+    def exact(self, text: str) -> list[Entry]:
+        """The things text names by one of their names, or an inflected form of one ("Bærums")."""
+        found, how = self.find(text, None, fuzzy=False)
+        return found
+
+    def find(self, text: str, kinds: tuple[str, ...] | None, fuzzy: bool = True) -> tuple[list[Entry], str]:
         """The things text names (exact name, then close spelling), restricted to kinds."""
         k = key(text)
         ok = (lambda e: kinds is None or e.kind in kinds)
         exact = [e for e in self.by_name.get(k, []) if ok(e)]
         if exact:
             return list(dict.fromkeys(exact)), "name"
-        for variant in (re.sub(r"(?:s|ens|ets|en|et)$", "", k), k + "en"):  # "Bærums", "regionen"
+        bare = _BODY_WORD.sub("", k).strip()  # "Vinje kommune", "Vik municipality" for "Vinje", "Vik"
+        for variant in (re.sub(r"(?:s|ens|ets|en|et)$", "", k), k + "en", bare):  # "Bærums", "regionen"
             exact = [e for e in self.by_name.get(variant, []) if ok(e)]
             if exact:
                 return list(dict.fromkeys(exact)), "inflected name"
         typed = [e for e in self.by_typed.get(k, []) if ok(e)]
         if typed:
             return list(dict.fromkeys(typed)), "short name"
+        if not fuzzy:
+            return [], "none"
         choices = [n for n, es in self.by_name.items() if any(ok(e) for e in es)]
         best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
         if not best:
@@ -142,8 +159,12 @@ class SlotFiller:
                 raise QueryError(f"not an amount: {text!r}")
             return Filled(ox.Literal(str(amounts[0].value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
                           f"{amounts[0].value} {amounts[0].currency}", "amount")
-        if kind == "text":
-            return Filled(ox.Literal(text), text, "text")
+        if kind in ("text", "case", "cue"):
+            return Filled(ox.Literal(text), text, kind)
+        if kind == "class":
+            if text not in CLASS_OF_KIND:
+                raise QueryError(f"not a kind: {text!r} (one of {', '.join(KINDS)})")
+            return Filled(ox.NamedNode(CLASS_OF_KIND[text]), text, "kind")
         targets = SLOT_TARGETS.get(kind, None)
         found, how = self.index(targets).find(text, targets)
         if not found and kind in ("actor", "body"):
@@ -157,6 +178,13 @@ class SlotFiller:
                             [e.label for e in found])
         e = found[0]
         return Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}")
+
+    def nearest(self, text: str, limit: int = 3) -> list[str]:
+        """The names in the graph and the thesaurus closest to text, for a "not found" message."""
+        names = {e.label for es in self.index(NAMED_KINDS).by_name.values() for e in es}
+        names |= {c.label for c in thesaurus().labels().values()}
+        best = process.extract(text, sorted(names), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
+        return [name for name, _, _ in best]
 
     def _topic(self, text: str) -> Filled:
         import pyoxigraph as ox

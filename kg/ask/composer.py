@@ -1,0 +1,220 @@
+"""Choosing the named query for a read question, and binding its parameters.
+
+Each query declares the relations it answers, the kinds of thing it answers
+and the modifiers it needs (``catalogue.py``). Every query whose relation the
+question names is tried: its parameters are filled from the question's
+linked arguments by kind (an organisation fills a ``body``, a thesaurus
+concept a ``topic``), from its dates and amounts; the query that uses the most
+of the question, with the best-fitting answer kind, wins; the question's first relation
+(``reader.py`` orders them) is tried before the next. An organisation
+after "works with" is thus a partner (``works-with``), a concept a topic
+(``actors-by-topic``); a person after "represent" asks which bodies they
+represented (``person-bodies``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from kg.ask.catalogue import NamedQuery, catalogue
+from kg.ask.reader import Argument, Parts
+from kg.ask.slots import NAMED_KINDS, SLOT_TARGETS, Filled, SlotFiller
+from kg.ask.words import TITLES
+from kg.errors import KgError
+from kg.vocab import ACTOR_KINDS, CLASS_OF_KIND
+
+AGENTS = {"person", "actor", "agent", "municipality", "region", "organisation", "institution"}
+
+
+@dataclass(frozen=True)
+class Option:
+    """One way an argument can fill a parameter."""
+    kind: str          # a kind of node, "topic", "case" or "text"
+    filled: Filled
+    exact: bool
+
+
+@dataclass
+class Linked:
+    argument: Argument
+    options: list[Option]
+
+    @property
+    def understood(self) -> bool:
+        return any(o.kind != "text" for o in self.options)
+
+
+@dataclass
+class Choice:
+    query: NamedQuery
+    bound: dict[str, Filled]
+    score: float
+    relation: str
+    unused: list[Linked] = field(default_factory=list)
+    unused_dates: list = field(default_factory=list)
+    defaulted: dict[str, str] = field(default_factory=dict)   # parameter → why it took a default
+
+
+def link(filler: SlotFiller, arg: Argument) -> Linked:
+    """Every reading of an argument: the things it names, the topic it is, its words."""
+    import pyoxigraph as ox
+
+    stem = _stem(arg.text)
+    text = Option("text", Filled(ox.Literal(stem), stem, "words, inflection cut"), False)
+    if arg.case:
+        return Linked(arg, [Option("case", Filled(ox.Literal(arg.text), arg.text, "case number"), True), text])
+    options = [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by name"), True)
+               for e in arg.names]  # a topic's bokmål label names it in the graph too
+    if not arg.names:
+        try:
+            topic = filler.fill("topic", arg.text)
+            options.append(Option("topic", topic, topic.why == "thesaurus label"))
+        except KgError:
+            pass
+        found, how = filler.index(NAMED_KINDS).find(arg.text, None)
+        options += [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}"), False)
+                    for e in found[:3]]
+    if arg.names:  # a named thing's words are its label
+        e = arg.names[0]
+        text = Option("text", Filled(ox.Literal(e.label), e.label, "label"), False)
+    return Linked(arg, options + [text])
+
+
+def _fits(param_kind: str, option: Option) -> bool:
+    if param_kind in ("topic", "case"):
+        return option.kind == param_kind
+    if param_kind == "text":
+        return True
+    if option.kind in ("text", "case", "topic"):
+        return param_kind == "entity" and option.kind == "topic"
+    targets = SLOT_TARGETS.get(param_kind)
+    return targets is None or option.kind in targets
+
+
+def _answer_fit(asked: str, query: NamedQuery) -> float | None:
+    """How well the kinds a query answers fit the kind asked for (None: not at all)."""
+    answers = set(query.answers)
+    if asked == "thing":
+        return 0.0
+    if asked == "agent":
+        return 2.0 if answers & {"person", "agent"} else 1.5 if "actor" in answers else 1.0 if answers & AGENTS else None
+    if asked in ("date", "amount", "place"):
+        return 1.0 if asked in answers else 0.0
+    if asked in answers:
+        return 3.0
+    if asked in ACTOR_KINDS and "actor" in answers:
+        return 2.0
+    return None
+
+
+def choose(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date | None,
+           last_meeting: date | None) -> Choice | None:
+    """The best-fitting query with every parameter bound, or None."""
+    relations = parts.relations or ["about"]
+    if not parts.relations and not all(ln.understood for ln in linked):
+        return None  # no verb and words not understood: too little was read to answer from
+    best: Choice | None = None
+    for rank, relation in enumerate(relations):
+        for q in catalogue().values():
+            if relation not in q.relations or not q.needs <= parts.modifiers:
+                continue
+            fit = _answer_fit(parts.answer, q)
+            if fit is None:
+                continue
+            choice = _bind(q, parts, linked, filler, today=today, last_meeting=last_meeting, relation=relation)
+            if choice is None:
+                continue
+            choice.score += fit - 100 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
+            choice.score += 4 * len(q.needs) + 2 * len(q.uses & parts.modifiers)
+            if best is None or choice.score > best.score:
+                best = choice
+    return best
+
+
+def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller, *, today, last_meeting,
+          relation) -> Choice | None:
+    import pyoxigraph as ox
+
+    bound: dict[str, Filled] = {}
+    used: set[int] = set()
+    score = 0.0
+    defaulted: dict[str, str] = {}
+    dates = list(parts.dates)
+    ranges: list = []
+    date_params = [p for p, k in q.params.items() if k == "date"]
+    for p, kind in q.params.items():
+        if kind == "date":
+            continue
+        if kind == "amount":
+            if not parts.amounts:
+                return None
+            a = parts.amounts[0]
+            bound[p] = Filled(ox.Literal(str(a.value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+                              f"{a.value} {a.currency}", "amount")
+            score += 10
+            continue
+        if kind == "cue":  # the words that named the relation ("rådmann"), without inflection
+            cue = parts.cues.get(relation, "").lower()
+            bound[p] = Filled(ox.Literal(TITLES.get(cue) or _stem(cue)), cue, "the question's own word")
+            score += 5
+            continue
+        if kind == "class":
+            if parts.answer not in CLASS_OF_KIND:
+                return None
+            bound[p] = Filled(ox.NamedNode(CLASS_OF_KIND[parts.answer]), parts.answer, "kind asked for")
+            score += 3
+            continue
+        pick = None
+        for i, ln in enumerate(linked):
+            if i in used:
+                continue
+            for o in ln.options:
+                if _fits(kind, o) and (kind != "text" or o.kind == "text"):
+                    value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
+                    value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
+                    value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
+                    if pick is None or value > pick[0]:
+                        pick = (value, i, o)
+        if pick is None:
+            return None
+        score += pick[0]
+        used.add(pick[1])
+        bound[p] = pick[2].filled
+    if date_params:
+        if len(date_params) == 2:
+            if not dates:
+                return None
+            first = dates.pop(0)
+            end = dates.pop(0).end if dates else first.end
+            values = [first.start, end]
+        elif dates:
+            d = dates.pop(0)  # a deadline "in March" is any day until its end; "after May" counts from its start
+            values = [d.end if date_params == ["until"] and d.bound != "before" else d.start]
+            if d.bound is None and d.end != d.start:
+                ranges.append(d)  # "in March", "i haust": the answers are narrowed to the span too
+        else:
+            if relation in ("upcoming", "due") and today is not None:
+                values = [today]
+                defaulted[date_params[0]] = f"no date given: counted from today, {today.isoformat()}"
+            elif last_meeting is not None:
+                values = [last_meeting]
+                defaulted[date_params[0]] = f"no date given: the last meeting, {last_meeting.isoformat()}"
+            else:
+                return None
+            score -= 2
+        for p, v in zip(date_params, values):
+            bound[p] = Filled(ox.Literal(v.isoformat(), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#date")),
+                              v.isoformat(), "date")
+            score += 10 if p not in defaulted else 0
+    unused = [ln for i, ln in enumerate(linked) if i not in used]
+    score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
+    score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
+    return Choice(q, bound, score, relation, unused, dates + ranges, defaulted)
+
+
+def _stem(text: str) -> str:
+    """The longest word of a phrase without its inflection, for matching it inside running text
+    ("kontrollutvala" finds "kontrollutval", "Hardingtinget" finds "Hardingting")."""
+    longest = max(text.split(), key=len)
+    return longest[:max(5, len(longest) - 4)] if len(longest) > 6 else longest

@@ -1,0 +1,141 @@
+"""The closed word classes of the question grammar, in bokmål, nynorsk and English.
+
+A question is read into parts (see ``reader.py``): the kind of answer asked
+for, a relation from the verb phrase, modifiers (most, never, first, total,
+rising), filters and arguments. The words below are the grammar's function
+words; everything else in a question is an argument to be linked to the graph.
+Each entry is a regular expression over the lower-cased question, matched at
+word boundaries; longer cues win over shorter ones that overlap them.
+"""
+
+from __future__ import annotations
+
+# question word → the kind of answer it asks for, before a kind noun narrows it
+QUESTION_WORDS = [
+    (r"how much|how many|hvor mye|hvor mange|kor mykje|kor mange|kor mykið", "amount"),
+    (r"who|whom|whose|hvem|kven|ken", "agent"),
+    (r"when|når|kva tid|hvilken dato", "date"),
+    (r"where|hvor|kvar", "place"),
+    (r"which|what kind of|what|hvilke|hvilken|hvilket|hva slags|hva for|hva|kva for|kva slag|kva|list(?: all)?|show(?: all)?"
+     r"|vis(?: alle)?|alle|all|any|noen|nokon|noko|nokre|noe", "thing"),
+]
+
+# kind nouns: singular, plural, definite, in the three languages → the kind of thing
+KIND_NOUNS = [
+    (r"kommune(?:r|n|ne)?|kommunar|kommunane|municipalit(?:y|ies)|counties|county|fylkeskommun\w*", "municipality"),
+    (r"region(?:er|en|ene|ar|ane|s)?|regionråd\w*", "region"),
+    (r"etat(?:er|en|ene|ar|ane)?|direktorat(?:er|et|ene|a)?|agenc(?:y|ies)|institusjon(?:er|en|ene|ar|ane)?"
+     r"|institutions?|universit\w*|høgskul\w*|høgskol\w*", "institution"),
+    (r"selskap(?:er|et|ene|a)?|bedrift(?:er|en|ene|ar|ane)?|compan(?:y|ies)|firms?|firma(?:er|et)?"
+     r"|organisasjon(?:er|en|ene|ar|ane)?|organi[sz]ations?|foretak\w*|businesses", "organisation"),
+    (r"aktør(?:er|en|ene|ar|ane)?|actors?|bod(?:y|ies)|organ(?:er|et|a|ene)?|partners?|partnere|members?"
+     r"|medlem(?:mer|mar|mene|ane)?", "actor"),
+    (r"prosjekt(?:er|et|ene|a)?|projects?", "project"),
+    (r"klynge(?:r|n|ne)?|klyngjer|clusters?", "cluster"),
+    (r"program(?:mer|met|mene|ma|s)?|programmes?|ordning(?:er|en|ar)?|pot of money|pots of money", "programme"),
+    (r"arrangement(?:er|et|ene|a)?|events?|konferans\w*|conferences?|samling(?:er|a|ar)?|seminar\w*", "event"),
+    (r"møte(?:r|t|ne|ane)?|møta|meetings?", "meeting"),
+    (r"sak(?:er|en|ene|a|ane|ar)?|cases?|agenda items?", "case"),
+    (r"vedtak(?:et|ene|a)?|decisions?|beslutning(?:er|en|ar)?|resolutions?|statements?|uttal\w*", "decision"),
+    (r"tiltak(?:et|ene|a)?|oppgave(?:r|n|ne)?|oppgåve(?:r|a|ne)?|actions?|action items?|tasks?|follow-ups?"
+     r"|oppfølgingspunkt\w*|oppfølging\w*|frister|fristane", "action"),
+    (r"tema(?:er|et|ene|ne)?|topics?|emne(?:r|t)?|themes?", "topic"),
+    (r"personer|personar|people|folk|representant(?:er|ar|ane|ene)?|representatives?", "person"),
+]
+
+# verb phrases → relation. Order matters only where two cues cover the same words: longer first.
+RELATIONS = [
+    # absence before attendance: "møtte ikke" is not "møtte"
+    (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
+     r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
+     r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
+    (r"arrived late|came late|kom seint|kom sent|left early|left the meeting|gikk tidlig|gjekk tidleg|forlot|gikk før"
+     r"|gjekk før|left before|only part|delar av|deler av|bare med på|berre med på|only on|attended only|only attended"
+     r"|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
+    (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
+    (r"as observers?|as guests?|som observatør\w*|som gjest\w*|observatør\w*|observers?|guests?|gjester|gjestar"
+     r"|invited guests?|inviterte gjester", "guest"),
+    (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
+     r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
+    (r"represent\w*", "represent"),
+    # a title names the relation of holding it; the title itself is what the query looks for
+    (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
+     r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
+     r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
+    (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
+    (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
+     r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
+     r"|held a talk|gave a talk|raised", "present"),
+    (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
+     r"|til stede|til stades|was present|were present|present|came to|came", "attend"),
+    (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
+     r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
+    (r"jobb\w*|arbeid\w*|work\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
+     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer", "work"),
+    (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
+     r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
+     r"|spend\w*|applying for|applies for|søk\w* om|søkjer|søker|costs?|koster|kostar", "fund"),
+    (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
+     r"|medlem\w* i|hører til|høyrer til|inngår i|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
+    (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
+    (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|svare", "due"),
+    (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
+     r"|mean|syn på|sa om|sagt om|prioriter\w*|want in|vil prioritere", "decide"),
+    (r"avlys\w*|cancel\w*|utsatt|postponed", "cancel"),
+    (r"upcoming|coming up|coming|come|comes|kommende|komande|kommer|kjem|planned|planlagt\w*|planlagde|framtidige|fremtidige"
+     r"|future|next|neste", "upcoming"),
+    (r"happened|happen|took place|skjedde|skjedd|hende|hendt", "happen"),
+    (r"mentioned|mention|nevnt|nevnte|nemnt|nemnde|discussed|diskutert|drøftet|drøfta", "mention"),
+    (r"reported|reports?|rapportert\w*|rapporterte|fortalte|fortalde|meldte om|meldte|melde", "report"),
+    (r"rising|growing|trending|on the rise|økende|øker|aukar|aukande", "rise"),
+    (r"been held|held|holdt|avholdt|haldne|halde", "held"),
+    (r"contact person|contact|kontaktperson|kontakte|kontakt|talk to|snakke med", "contact"),
+    (r"say about|says about|said about|sier om|seier om|står om|sier|seier|say|says", "say"),
+]
+
+# English titles as the minutes write them (role labels are Norwegian)
+TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
+
+# relations read before the others whatever their place (0), or only after them (2)
+RELATION_TIER = {"absent": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
+
+# a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
+WEAK_RELATIONS = [(r"var|was|were", "attend")]
+
+# what a kind of answer asks when no verb says it ("which decisions about AI", "open actions for Eva")
+RELATION_OF_KIND = {"decision": "decide", "action": "due", "case": "decide"}
+
+# modifiers that choose among queries of one relation
+MODIFIERS = [
+    (r"most|flest|oftest|mest", "most"),
+    (r"never|aldri", "never"),
+    (r"first|først|første|fyrst|fyrste", "first"),
+    (r"total|in total|samlet|samla|sum|per|each|hvert|hver|kvart|kvar", "each"),
+    (r"open|åpne|åpen|opne|open", "open"),
+    (r"overdue|past due|forfalt|forfalne|over fristen", "overdue"),
+    (r"not|ikke|ikkje|no one|nobody|ingen", "not"),
+]
+
+# prepositions that turn a date into a filter bound
+DATE_BOUNDS = [
+    (r"after|since|from|etter|sidan|siden|fra|frå|f\.o\.m\.", "after"),
+    (r"before|until|by|før|innen|innan|til", "before"),
+    (r"between|mellom", "between"),
+]
+
+# courtesy and filler that change nothing ("please", "kan du si meg")
+COURTESY = (r"please|pls|vennligst|gjerne|takk|thanks|can you tell me|could you tell me|tell me|kan du si meg|kan du fortelje"
+            r"|kan du fortelle|kan du|could you|can you|i want to know|jeg lurer på|eg lurer på|according to these minutes"
+            r"|according to the minutes|ifølge protokollen|ifølge referatet|i følge referatet|etter referatet")
+
+# words that join an argument to the rest and are never an argument alone
+STOPWORDS = frozenset("""
+a an the of in on at to for by from with about and or as is are was were be been being do does did has have had
+it its this that these those there their they he she his her them we our us you your i me my what which who whom
+whose how when where any some all each each one also now still just only then than so if not no
+og eller i på av til for fra frå med om ved hos er var ble blei vart vert blir har hadde ha å som det den de dei
+der her hva kva hvilke hvilken hvilket kven hvem når noen nokon noko nokre noe alle kvar hver hvert kvart sin sitt
+sine si seg sig han hun ho dem deres deira eit ein en et ett the meeting møtet møte møta referatet referatene
+protokollen minutes nå no også enn så bare berre kun vel da då made make gjort gjorde gjordt tatt teke
+finnes fins finst exist exists there role roles rolle roller title tittel
+""".split())

@@ -1,0 +1,189 @@
+"""The relations extraction is still learning to read (absence, substitutes, chair, decisions, actions,
+grants), asked in bokmål, nynorsk and English of a small graph written by hand in the documented
+model (docs/rdf-model.md), so each query is tested on the data it is written for.
+
+The graph: one meeting of Fjordrådet on 5 October 2023. Ola Nordmann chaired it for Nordby;
+Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (Vestby) was absent
+and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
+on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
+Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing. Ola Nordmann
+is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.api import Archive
+from kg.ask.catalogue import catalogue
+
+TODAY = date(2023, 10, 20)
+
+TRIG = """
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix foaf: <http://xmlns.com/foaf/0.1/> .
+@prefix schema: <https://schema.org/> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix kg: <https://w3id.org/kg-minutes/ns#> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@base <https://example.org/kg/> .
+
+<document/fjord> {
+  <document/fjord> a foaf:Document ; kg:sourceFile "fjord.txt" .
+  <document/fjord/section/1> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Til stede" ;
+      kg:lineStart 3 ; kg:lineEnd 9 ; schema:text "Til stede ..." .
+  <document/fjord/section/2> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Sak 12/23 Havnesamarbeid" ;
+      kg:lineStart 12 ; kg:lineEnd 20 ; schema:text "Sak 12/23 ..." .
+  <meeting/fjordradet/2023-10-05> a kg:Meeting, schema:Event ; rdfs:label "Fjordrådet 2023-10-05" ;
+      schema:name "Fjordrådet 2023-10-05" ; schema:startDate "2023-10-05"^^xsd:date .
+  <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
+  <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
+  <municipality/9003> a kg:Municipality ; rdfs:label "Vestby" .
+  <programme/havfondet> a kg:Programme ; rdfs:label "Havfondet" .
+  <person/ola-nordmann> a foaf:Person ; rdfs:label "Ola Nordmann" .
+  <person/kari-vik> a foaf:Person ; rdfs:label "Kari Vik" .
+  <person/per-berg> a foaf:Person ; rdfs:label "Per Berg" .
+  <person/lise-dal> a foaf:Person ; rdfs:label "Lise Dal" .
+  <person/nils-hage> a foaf:Person ; rdfs:label "Nils Hage" .
+  <meeting/fjordradet/2023-10-05/attendance/ola> a kg:Attendance ; kg:person <person/ola-nordmann> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "chair" .
+  <meeting/fjordradet/2023-10-05/attendance/kari> a kg:Attendance ; kg:person <person/kari-vik> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "substitute" ;
+      kg:substituteFor <person/per-berg> .
+  <meeting/fjordradet/2023-10-05/attendance/per> a kg:Attendance ; kg:person <person/per-berg> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "absent" .
+  <meeting/fjordradet/2023-10-05/attendance/lise> a kg:Attendance ; kg:person <person/lise-dal> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9003> ; kg:attendanceRole "absent" .
+  <meeting/fjordradet/2023-10-05/attendance/nils> a kg:Attendance ; kg:person <person/nils-hage> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "member" ;
+      kg:attendanceNote "fra sak 12/23" .
+  <document/fjord/fact/1> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05/attendance/per> ;
+      rdf:predicate kg:person ; rdf:object <person/per-berg> ; prov:wasDerivedFrom <document/fjord/section/1> ;
+      kg:lineStart 7 ; kg:lineEnd 7 ; kg:quote "Forfall: Per Berg (Sørby)" .
+  <document/fjord/fact/2> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05/attendance/lise> ;
+      rdf:predicate kg:person ; rdf:object <person/lise-dal> ; prov:wasDerivedFrom <document/fjord/section/1> ;
+      kg:lineStart 8 ; kg:lineEnd 8 ; kg:quote "Forfall: Lise Dal (Vestby)" .
+  <meeting/fjordradet/2023-10-05/item/12> a kg:AgendaItem ; dcterms:identifier "12/23" ;
+      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> .
+  <meeting/fjordradet/2023-10-05/item/12/decision/1> a kg:Decision ;
+      dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ;
+      dcterms:description "Rådet støtter havnesamarbeidet mellom Nordby og Sørby." .
+  <meeting/fjordradet/2023-10-05/item/12/action/1> a kg:ActionItem ;
+      dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ; dcterms:description "Utrede felles havnekontor" ;
+      kg:responsible <person/ola-nordmann> ; kg:deadline "2023-11-01"^^xsd:date ; kg:status "open" .
+  <meeting/fjordradet/2023-10-05/item/12/action/2> a kg:ActionItem ;
+      dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ; dcterms:description "Sende søknad til Havfondet" ;
+      kg:responsible <person/lise-dal> ; kg:deadline "2024-02-01"^^xsd:date ; kg:status "open" .
+  <project/gronn-havn> a schema:Project ; rdfs:label "Grønn havn" ; kg:owner <municipality/9001> ;
+      kg:partner <municipality/9002> ; schema:funding <project/gronn-havn/grant/500000-NOK> .
+  <project/gronn-havn/grant/500000-NOK> a schema:MonetaryGrant ; schema:funder <programme/havfondet> ;
+      schema:amount <project/gronn-havn/grant/500000-NOK/amount> ; kg:status "granted" .
+  <project/gronn-havn/grant/500000-NOK/amount> a schema:MonetaryAmount ; schema:value 500000 ; schema:currency "NOK" .
+  <municipality/9001> kg:worksOn <topic/klima> .
+  <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
+      org:organization <municipality/9001> ; org:role <role/ordforer> .
+  <role/ordforer> a org:Role ; rdfs:label "ordfører" .
+  <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
+  <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
+  <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
+}
+"""
+
+# query name → (questions in bokmål, nynorsk and English, the labels answered)
+CASES = {
+    "absentees": (["hvem hadde forfall?", "kven hadde forfall", "who sent apologies", "who was absent please"],
+                  {"Per Berg", "Lise Dal"}),
+    "bodies-absent": (["which municipalities had nobody present", "hvilke kommuner hadde ingen til stede?",
+                       "kva kommunar hadde ingen til stades"], {"Vestby"}),
+    "substitutes": (["who attended as a substitute, and for whom", "hvem møtte som vara?", "kven var vara"],
+                    {"Kari Vik"}),
+    "partial-attendance": (["who attended only part of the meeting", "hvem var bare med på deler av møtet",
+                            "kven var berre med på delar av møtet"], {"Nils Hage"}),
+    "chairs": (["who chaired the meeting", "hvem ledet møtet?", "kven leia møtet"], {"Ola Nordmann"}),
+    "funding-of": (["how much did Grønn havn get, and from whom?", "hvor mye fikk Grønn havn?",
+                    "kor mykje fekk Grønn havn", "who funds Grønn havn"], {"Grønn havn"}),
+    "decisions": (["what was decided", "hva ble vedtatt?", "kva vart vedteke"],
+                  {"Rådet støtter havnesamarbeidet mellom Nordby og Sørby."}),
+    "decisions-in-case": (["what was decided in case 12/23", "hva ble vedtatt i sak 12/23", "kva vart vedteke i sak 12/23"],
+                          {"Rådet støtter havnesamarbeidet mellom Nordby og Sørby."}),
+    "decisions-about": (["what was decided about Sørby", "hva ble vedtatt om Sørby?", "kva vart vedteke om Sørby"],
+                        {"Rådet støtter havnesamarbeidet mellom Nordby og Sørby."}),
+    "actions": (["which follow-ups are there, and who is responsible?", "hvilke oppgaver har frist, og hvem har ansvaret?",
+                 "kva er fristane for oppfølgingspunkta"], {"Utrede felles havnekontor", "Sende søknad til Havfondet"}),
+    "actions-due": (["which actions are due before 1 December 2023, and who is responsible?",
+                     "hvilke oppgaver har frist før 1. desember 2023?",
+                     "kva oppgåver har frist i november 2023"], {"Utrede felles havnekontor"}),
+    "members-not-reporting": (["which members have not reported on climate", "hvilke kommuner har ikke rapportert om klima?",
+                               "kva kommunar har ikkje rapportert om klima"], {"Sørby"}),
+    "open-cases": (["which cases are open", "hvilke saker er åpne?", "kva saker er opne"], {"12/23 Havnesamarbeid"}),
+    "role-holders": (["who is the mayor of Nordby", "hvem er ordfører i Nordby?", "kven er ordførar i Nordby"],
+                     {"Ola Nordmann"}),
+    "role-holders-any": (["who is mayor", "hvem er ordfører?", "kven er ordføraren"], {"Ola Nordmann"}),
+    "guests": (["who attended as observers", "hvem var gjester på møtet?", "kven møtte som observatør"], {"Eva Lund"}),
+    "guest-bodies": (["which organisations attended as observers", "hvilke organisasjoner var gjester",
+                      "kva selskap møtte som observatør"], {"Fjordnett AS"}),
+    "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
+}
+LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
+              "actions-due": "text"}
+
+
+@pytest.fixture(scope="module")
+def fjord(tmp_path_factory) -> Archive:
+    import pyoxigraph as ox
+
+    a = Archive(tmp_path_factory.mktemp("store") / "store")
+    a._load_thesaurus_graph()
+    a.store.ox.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
+    return a
+
+
+def test_every_named_query_has_a_case():
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.spec_from_file_location("network_cases", Path(__file__).with_name("test_catalogue.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    NETWORK_CASES = module.CASES
+
+    assert not set(CASES) & set(NETWORK_CASES)
+    assert set(CASES) | set(NETWORK_CASES) == set(catalogue()), "a query without a test, or a test without a query"
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_relation(fjord, name):
+    questions, expected = CASES[name]
+    for q in questions:
+        r = fjord.ask(q, today=TODAY)
+        assert r.query == name, f"{q!r} → {r.query}: {r.why}"
+        got = {a.columns.get(LABEL_FROM[name]) if name in LABEL_FROM else a.label for a in r.answers}
+        assert got == expected, q
+
+
+def test_answers_carry_plain_fields_and_their_evidence(fjord):
+    r = fjord.ask("who sent apologies", today=TODAY)
+    per = next(a.to_json() for a in r.answers if a.label == "Per Berg")
+    assert per["body"] == "Sørby" and per["date"] == "2023-10-05"
+    assert per["evidence"][0]["text"] == "Forfall: Per Berg (Sørby)" and per["evidence_count"] == 1
+    grant = fjord.ask("how much did Grønn havn get, and from whom?", today=TODAY).answers[0].to_json()
+    assert grant["amount"] == "500000 NOK" and grant["funder"] == "Havfondet" and grant["status"] == "granted"
+    action = fjord.ask("which actions are overdue", today=date(2024, 3, 1)).answers
+    assert {(a.columns["responsible"], a.columns["deadline"]) for a in action} == {
+        ("Ola Nordmann", "2023-11-01"), ("Lise Dal", "2024-02-01")}
+
+
+def test_a_named_thing_the_query_does_not_take_narrows_the_answers(fjord):
+    r = fjord.ask("kven hadde forfall frå Vestby", today=TODAY)
+    assert r.query == "absentees" and [a.label for a in r.answers] == ["Lise Dal"]
+
+
+def test_a_substitute_by_the_member_they_stood_in_for(fjord):
+    r = fjord.ask("hvem møtte for Per Berg?", today=TODAY)
+    assert r.query == "substitutes" and [a.label for a in r.answers] == ["Kari Vik"]
