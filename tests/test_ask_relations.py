@@ -82,7 +82,7 @@ TRIG = """
   <project/gronn-havn> a schema:Project ; rdfs:label "Grønn havn" ; kg:owner <municipality/9001> ;
       kg:partner <municipality/9002> ; schema:funding <project/gronn-havn/grant/500000-NOK> .
   <project/gronn-havn/grant/500000-NOK> a schema:MonetaryGrant ; schema:funder <programme/havfondet> ;
-      schema:amount <project/gronn-havn/grant/500000-NOK/amount> ; kg:status "granted" .
+      schema:amount <project/gronn-havn/grant/500000-NOK/amount> ; kg:grantStatus "granted" .
   <project/gronn-havn/grant/500000-NOK/amount> a schema:MonetaryAmount ; schema:value 500000 ; schema:currency "NOK" .
   <municipality/9001> kg:worksOn <topic/klima> .
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;

@@ -124,12 +124,13 @@ class EntityIndex:
             return list(dict.fromkeys(typed)), "short name"
         if not fuzzy:
             return [], "none"
-        choices = [n for n, es in self.by_name.items() if any(ok(e) for e in es)]
+        named = {**self.by_typed, **self.by_name}  # a misspelt surname alone ("Haugn") is close to a short name
+        choices = [n for n, es in named.items() if any(ok(e) for e in es)]
         best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
         if not best:
             return [], "none"
         top = best[0][1]
-        found = [e for n, score, _ in best if score >= top - 0.01 for e in self.by_name[n] if ok(e)]
+        found = [e for n, score, _ in best if score >= top - 0.01 for e in named[n] if ok(e)]
         return list(dict.fromkeys(found)), f"spelling ({top:.0f}%)"
 
 

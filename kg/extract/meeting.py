@@ -220,5 +220,7 @@ def agenda(g: DocGraph) -> None:
         g.fact(item, DCTERMS.title, entry.title, ev)
         g.fact(item, DCTERMS.isPartOf, g.meeting)
         g.fact(item, RDFS.label, entry.title)
+        if sec.case_number:  # "12/19": what people name a case by in questions ("what was decided in 12/19")
+            g.fact(item, DCTERMS.identifier, sec.case_number, ev)
         g.fact(sec.node, KG.agendaItem, item)
         presenter(g, item, entry, ev)

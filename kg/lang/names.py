@@ -114,7 +114,9 @@ def normalise_person(surface: str, *, by_position: bool = False) -> PersonName |
     # "Halvorsrud Kari Elisabeth", "Hasvold Helge Bollæren": surname written first,
     # the given names (and initials) making up the rest of the name.
     first_given = next((i for i, t in enumerate(tokens) if is_given_name(t)), None)
-    if first_given is not None and all(is_given_name(t) or is_initial(t) for t in tokens[first_given:]):
+    if first_given is not None and (all(is_given_name(t) or is_initial(t) for t in tokens[first_given:]) or (
+            # "Hasvold Helge Bollæren": one word before a given name, and no family name after it
+            first_given == 1 and not any(is_surname(t) for t in tokens[2:]))):
         return PersonName(" ".join(tokens[first_given:]), " ".join(tokens[:first_given]) + suffix)
     if by_position or first_given is not None and is_surname(tokens[-1]):
         # a rare given name ("Ørn Grahm", "Tare Steiro"): given names first, as Norwegian writes them
