@@ -299,7 +299,7 @@ def test_kill_9_at_random_moments_then_a_plain_rerun_equals_a_clean_run(tmp_path
     store = tmp_path / "store"
     rng = random.Random(11)
     repaired = 0
-    for round_ in range(12):  # each kill lands in real work: --force rewrites every document
+    for round_ in range(20):  # each kill lands in real work: --force rewrites every document
         if round_ % 4 == 3:  # now and then a change, so a plain run has work to cut short too
             for n in rng.sample(range(20), 3):
                 write_minutes(batch / f"{n:02d}.txt", n, note=f"Endret i runde {round_}.")
