@@ -15,28 +15,21 @@ import logging
 import os
 import stat
 from pathlib import Path
-from typing import Callable
 
 from kg.errors import BadInput
 from kg.model import SourceText
-from kg.read.htmlfile import read_html
 from kg.read.limits import DEFAULT, Limits, check_file, check_text, check_zip
-from kg.read.pdffile import read_pdf
-from kg.read.blocks import Read
-from kg.read.markdownfile import read_markdown
-from kg.read.plaintext import read_text
-from kg.read.wordfile import read_docx
 
-Reader = Callable[[bytes], Read]
-
-READERS: dict[str, tuple[str, Reader]] = {
-    ".txt": ("text", read_text),
-    ".md": ("markdown", read_markdown),
-    ".markdown": ("markdown", read_markdown),
-    ".docx": ("docx", read_docx),
-    ".pdf": ("pdf", read_pdf),
-    ".html": ("html", read_html),
-    ".htm": ("html", read_html),
+# suffix → (format, "module:function"): a reader and its library are imported only when a file
+# of its format is read, so commands that read no file (and `kg --help`) never load them
+READERS: dict[str, tuple[str, str]] = {
+    ".txt": ("text", "plaintext:read_text"),
+    ".md": ("markdown", "markdownfile:read_markdown"),
+    ".markdown": ("markdown", "markdownfile:read_markdown"),
+    ".docx": ("docx", "wordfile:read_docx"),
+    ".pdf": ("pdf", "pdffile:read_pdf"),
+    ".html": ("html", "htmlfile:read_html"),
+    ".htm": ("html", "htmlfile:read_html"),
 }
 SUFFIXES = tuple(READERS)
 
@@ -52,7 +45,8 @@ def read_file(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> 
     data = _read_bytes(path, limits)
     if not data.strip():
         raise BadInput("empty file: no text to read")
-    fmt, reader = READERS[suffix]
+    fmt, where = READERS[suffix]
+    reader = _reader(where)
     if fmt == "docx":
         check_zip(data, limits)
     read = reader(data)
@@ -88,3 +82,11 @@ def _read_bytes(path: Path, limits: Limits) -> bytes:
 def _open_nonblocking(path, flags):
     """Open without waiting for a writer, so a FIFO named .txt cannot hang the batch."""
     return os.open(path, flags | os.O_NONBLOCK)
+
+
+def _reader(where: str):
+    """The reader function named "module:function" in kg.read, imported on first use."""
+    import importlib
+
+    module, function = where.split(":")
+    return getattr(importlib.import_module(f"kg.read.{module}"), function)
