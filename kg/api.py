@@ -190,8 +190,7 @@ class Archive:
         label = ox.NamedNode(RDFS.label)
         quads += [ox.Quad(t.subject, label, ox.Literal(t.object.value), g) for t in triples
                   if t.predicate.value == SKOS.prefLabel and t.object.language == "nb"]
-        if set(quads) != set(self.store.ox.quads_for_pattern(None, None, None, g)):  # written only when it changed
-            self.store.replace_graph(graph, quads)
+        self.store.refresh_graph(graph, quads)
 
     def remove(self, names: list[str]) -> list[str]:
         """Take documents out of the graph and the index (a bare file name will do when it is unique)."""

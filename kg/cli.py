@@ -8,7 +8,6 @@ errors (KgError) become one line on stderr and a non-zero exit, here only.
 from __future__ import annotations
 
 import functools
-import json
 import sys
 from datetime import date
 from pathlib import Path

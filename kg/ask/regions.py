@@ -54,9 +54,4 @@ def membership_quads(store: GraphStore) -> list:
 
 def refresh_regions(store: GraphStore) -> None:
     """Rewrite the regions graph when the store's municipalities changed since it was written."""
-    import pyoxigraph as ox
-
-    quads = membership_quads(store)
-    old = set(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(store.iri(REGIONS_GRAPH))))
-    if old != set(quads):
-        store.replace_graph(store.iri(REGIONS_GRAPH), quads)
+    store.refresh_graph(store.iri(REGIONS_GRAPH), membership_quads(store))

@@ -54,9 +54,4 @@ def hierarchy_quads(store: GraphStore) -> list:
 
 def refresh_bodies(store: GraphStore) -> None:
     """Rewrite the bodies graph when the bodies the store's documents name changed."""
-    import pyoxigraph as ox
-
-    quads = hierarchy_quads(store)
-    old = set(store.ox.quads_for_pattern(None, None, None, ox.NamedNode(store.iri(BODIES_GRAPH))))
-    if old != set(quads):
-        store.replace_graph(store.iri(BODIES_GRAPH), quads)
+    store.refresh_graph(store.iri(BODIES_GRAPH), hierarchy_quads(store))

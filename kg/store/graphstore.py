@@ -20,7 +20,6 @@ Questions are answered through pyoxigraph directly; rdflib is only used by expor
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -143,6 +142,14 @@ class GraphStore:
         if next(self.ox.quads_for_pattern(None, None, None, g), None) is not None:
             self.ox.remove_graph(g)
         self.ox.extend(quads)
+
+    def refresh_graph(self, graph: str, quads: list) -> None:
+        """Replace a derived graph (thesaurus, regions, bodies) only when its content changed,
+        so a command that changes nothing writes nothing."""
+        import pyoxigraph as ox
+
+        if set(quads) != set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))):
+            self.replace_graph(graph, quads)
 
     def write_document_graph(self, graph: str, quads: list) -> None:
         """A document's graph in place of its old one, bulk-loaded: a third of the memory of a
