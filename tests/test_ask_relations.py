@@ -41,15 +41,6 @@ TRIG = """
       kg:lineStart 12 ; kg:lineEnd 20 ; schema:text "Sak 12/23 ..." .
   <meeting/fjordradet/2023-10-05> a kg:Meeting, schema:Event ; rdfs:label "Fjordrådet 2023-10-05" ;
       schema:name "Fjordrådet 2023-10-05" ; schema:startDate "2023-10-05"^^xsd:date .
-  <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
-  <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
-  <municipality/9003> a kg:Municipality ; rdfs:label "Vestby" .
-  <programme/havfondet> a kg:Programme ; rdfs:label "Havfondet" .
-  <person/ola-nordmann> a foaf:Person ; rdfs:label "Ola Nordmann" .
-  <person/kari-vik> a foaf:Person ; rdfs:label "Kari Vik" .
-  <person/per-berg> a foaf:Person ; rdfs:label "Per Berg" .
-  <person/lise-dal> a foaf:Person ; rdfs:label "Lise Dal" .
-  <person/nils-hage> a foaf:Person ; rdfs:label "Nils Hage" .
   <meeting/fjordradet/2023-10-05/attendance/ola> a kg:Attendance ; kg:person <person/ola-nordmann> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "chair" .
   <meeting/fjordradet/2023-10-05/attendance/kari> a kg:Attendance ; kg:person <person/kari-vik> ;
@@ -62,11 +53,9 @@ TRIG = """
   <meeting/fjordradet/2023-10-05/attendance/nils> a kg:Attendance ; kg:person <person/nils-hage> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "member" ;
       kg:attendanceNote "fra sak 12/23" .
-  <document/fjord/fact/1> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05/attendance/per> ;
-      rdf:predicate kg:person ; rdf:object <person/per-berg> ; prov:wasDerivedFrom <document/fjord/section/1> ;
+  <document/fjord/section/1/lines/7-7/a> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 7 ; kg:lineEnd 7 ; kg:quote "Forfall: Per Berg (Sørby)" .
-  <document/fjord/fact/2> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05/attendance/lise> ;
-      rdf:predicate kg:person ; rdf:object <person/lise-dal> ; prov:wasDerivedFrom <document/fjord/section/1> ;
+  <document/fjord/section/1/lines/8-8/b> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 8 ; kg:lineEnd 8 ; kg:quote "Forfall: Lise Dal (Vestby)" .
   <meeting/fjordradet/2023-10-05/item/12> a kg:AgendaItem ; dcterms:identifier "12/23" ;
       dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> .
@@ -87,11 +76,24 @@ TRIG = """
   <municipality/9001> kg:worksOn <topic/klima> .
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
       org:organization <municipality/9001> ; org:role <role/ordforer> .
+  <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
+}
+<document/fjord/section/1/lines/7-7/a> { <meeting/fjordradet/2023-10-05/attendance/per> kg:person <person/per-berg> . }
+<document/fjord/section/1/lines/8-8/b> { <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> . }
+<graph/entities> {
+  <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
+  <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
+  <municipality/9003> a kg:Municipality ; rdfs:label "Vestby" .
+  <programme/havfondet> a kg:Programme ; rdfs:label "Havfondet" .
+  <person/ola-nordmann> a foaf:Person ; rdfs:label "Ola Nordmann" .
+  <person/kari-vik> a foaf:Person ; rdfs:label "Kari Vik" .
+  <person/per-berg> a foaf:Person ; rdfs:label "Per Berg" .
+  <person/lise-dal> a foaf:Person ; rdfs:label "Lise Dal" .
+  <person/nils-hage> a foaf:Person ; rdfs:label "Nils Hage" .
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
-  <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
-      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
 }
 """
 

@@ -109,7 +109,7 @@ def test_every_fact_points_to_a_section_and_lines(sample_archive):
     rows = sample_archive.store.select("""
         PREFIX kg: <https://w3id.org/kg-minutes/ns#> PREFIX prov: <http://www.w3.org/ns/prov#>
         PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?f ?ls ?le ?doc WHERE { ?f a kg:Evidence . OPTIONAL { ?f prov:wasDerivedFrom ?s .
+        SELECT ?f ?ls ?le ?doc WHERE { GRAPH ?f { ?x ?p ?y } ?f a kg:Evidence . OPTIONAL { ?f prov:wasDerivedFrom ?s .
           ?s dcterms:isPartOf ?d . ?d kg:sourceFile ?doc . ?f kg:lineStart ?ls ; kg:lineEnd ?le } }""")
     assert len(rows) > 200
     assert all("doc" in r and 1 <= int(r["ls"].value) <= int(r["le"].value) <= 87 for r in rows)

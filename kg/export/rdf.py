@@ -1,4 +1,4 @@
-"""Write the store as RDF: quad formats keep one graph per document, triple formats merge them.
+"""Write the store as RDF: quad formats keep the named graphs, triple formats merge them.
 
 pyoxigraph writes five formats itself, streaming; JSON-LD is compacted with the
 project's published context by kg.export.jsonld so that it reads as plain JSON.
@@ -8,6 +8,7 @@ merged triples stream graph by graph (see ``union_triples``).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 from typing import BinaryIO, Iterable, Iterator, NamedTuple
 
@@ -15,10 +16,12 @@ import pyoxigraph as ox
 
 from kg.errors import KgError, NotFound
 from kg.paths import DATA_DIR
-from kg.vocab import PREFIXES
+from kg.vocab import KG, PREFIXES, PROV, RDF
 
 ONTOLOGY_FILE = DATA_DIR / "rdf" / "ontology.ttl"
 ONTOLOGY_GRAPH = "https://w3id.org/kg-minutes/ns"
+RDF_TYPE = ox.NamedNode(RDF.type)
+EVIDENCE = ox.NamedNode(KG.Evidence)
 
 
 class UnknownFormat(KgError):
@@ -101,7 +104,8 @@ def union_triples(store: ox.Store, names: list[ox.NamedNode],
     """The triples of the given graphs (then ``extra``) once each, a subject's triples together.
 
     A node minted under a document's IRI (its sections and evidence, the bulk of the
-    data) lives in that document's graph only, so its triples stream out unchecked.
+    data) lives in that document's graph only, so its triples stream out unchecked; the
+    graph of a line span becomes reified statements of its facts (``statements``).
     Every other subject (people, bodies, meetings, topics, which documents share) is
     only remembered, and its triples are merged across graphs at the end, one subject
     at a time: memory grows with the number of shared nodes, not with the graph.
@@ -110,6 +114,9 @@ def union_triples(store: ox.Store, names: list[ox.NamedNode],
     for name in names:
         if progress is not None:
             progress.advance()
+        if next(store.quads_for_pattern(name, RDF_TYPE, EVIDENCE, None), None) is not None:
+            yield from statements(store, name)
+            continue
         own = name.value + "/"
         for q in store.quads_for_pattern(None, None, None, name):
             s = q.subject
@@ -122,6 +129,18 @@ def union_triples(store: ox.Store, names: list[ox.NamedNode],
         yield from sorted({q.triple for q in store.quads_for_pattern(s, None, None, None) if q.graph_name in wanted},
                           key=str)
     yield from extra
+
+
+def statements(store: ox.Store, span: ox.NamedNode) -> Iterator[ox.Triple]:
+    """The facts of a line span's graph as reified statements derived from the span, for formats
+    without named graphs (the facts themselves are in their document's graph)."""
+    for t in sorted((q.triple for q in store.quads_for_pattern(None, None, None, span)), key=str):
+        node = ox.NamedNode(f"{span.value}/fact/{hashlib.sha1(str(t).encode()).hexdigest()[:12]}")
+        yield ox.Triple(node, RDF_TYPE, ox.NamedNode(RDF.Statement))
+        yield ox.Triple(node, ox.NamedNode(RDF.subject), t.subject)
+        yield ox.Triple(node, ox.NamedNode(RDF.predicate), t.predicate)
+        yield ox.Triple(node, ox.NamedNode(RDF.object), t.object)
+        yield ox.Triple(node, ox.NamedNode(PROV.wasDerivedFrom), span)
 
 
 def ontology_triples() -> list[ox.Triple]:

@@ -28,10 +28,10 @@ import pickle
 from dataclasses import dataclass
 
 from kg.ask.regions import REGIONS_GRAPH
-from kg.store.graphstore import GraphStore
+from kg.store.graphstore import ENTITIES_GRAPH, GraphStore
 from kg.vocab import DCTERMS, KG, KIND_OF_CLASS, ORG, SCHEMA, sparql_prefixes
 
-FORMAT = 2
+FORMAT = 3
 SKIPPED_KINDS = {"section", "document", None}
 LEXICON_SOURCE = "data/lexicon/bodies.toml"
 
@@ -75,8 +75,8 @@ SELECT DISTINCT ?e ?type ?label ?g WHERE { GRAPH ?g { ?e a ?type ; rdfs:label ?l
 # Facts between two nodes, with where they were read; the meeting's date dates the evidence.
 FACTS = sparql_prefixes() + """
 SELECT ?s ?p ?o ?file ?title ?ls ?le ?quote ?date WHERE { GRAPH ?g {
-  ?f a kg:Evidence ; rdf:subject ?s ; rdf:predicate ?p ; rdf:object ?o ; prov:wasDerivedFrom ?sec ;
-     kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
+  ?f a kg:Evidence ; prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
+  GRAPH ?f { ?s ?p ?o }
   FILTER(isIRI(?o) && ?p != schema:mentions && ?p != rdf:type)
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?file .
   OPTIONAL { ?sec kg:meeting ?m . ?m schema:startDate ?date }
@@ -87,16 +87,16 @@ SELECT ?person ?body ?meeting ?date ?file ?title ?ls ?le ?quote WHERE { GRAPH ?g
   ?att a kg:Attendance ; kg:person ?person ; kg:meeting ?meeting . ?meeting schema:startDate ?date .
   OPTIONAL { ?att kg:attendanceRole ?role } FILTER(!BOUND(?role) || ?role != "absent")
   OPTIONAL { ?att kg:onBehalfOf ?body }
-  ?f rdf:subject ?att ; rdf:predicate kg:person ; prov:wasDerivedFrom ?sec ;
-     kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
+  GRAPH ?f { ?att kg:person ?person }
+  ?f a kg:Evidence ; prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?file .
 } }"""
 # Membership nodes are not things either: "Dag Arnesen sekretariatsleder in Drammensregionen".
 ROLES = sparql_prefixes() + """
 SELECT ?person ?org ?role ?file ?title ?ls ?le ?quote ?date WHERE { GRAPH ?g {
-  ?m org:member ?person ; org:organization ?org ; org:role ?r . ?r rdfs:label ?role .
-  ?f rdf:subject ?m ; rdf:predicate org:organization ; prov:wasDerivedFrom ?sec ;
-     kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
+  ?m org:member ?person ; org:organization ?org ; org:role ?r . GRAPH ?entities { ?r rdfs:label ?role }
+  GRAPH ?f { ?m org:organization ?org }
+  ?f a kg:Evidence ; prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?file .
   OPTIONAL { ?sec kg:meeting ?mt . ?mt schema:startDate ?date }
 } }"""
@@ -161,12 +161,12 @@ def build(store: GraphStore):
     kinds: dict[str, str] = {}
     labels: dict[str, str] = {}
     in_minutes: set[str] = set()
-    documents = store.iri("document/")
+    named = (store.iri("document/"), store.iri(ENTITIES_GRAPH))  # what a document names
     for r in store.select(NODES):
         kind = KIND_OF_CLASS.get(r["type"].value)
         e = r["e"].value
         labels.setdefault(e, r["label"].value)
-        if r["g"].value.startswith(documents):
+        if r["g"].value.startswith(named):
             in_minutes.add(e)
         if kind and (e not in kinds or order.index(kind) < order.index(kinds[e])):
             kinds[e] = kind

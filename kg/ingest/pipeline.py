@@ -326,6 +326,6 @@ class Ingestor:
         self.store.remove_source(identity)
         graph = self.store.document_graph(identity)
         if graph is not None:
-            self.store.remove_graph(graph)
+            self.store.remove_document_graph(graph)
         self.index.remove_document(identity)
         self.store.clear_pending(identity)

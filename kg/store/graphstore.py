@@ -28,10 +28,14 @@ from pathlib import Path
 
 from kg.errors import StoreError
 from kg.model import SourceText
+from kg.vocab import KG, RDF
 
-FORMAT_VERSION = 2  # 1: sources/<file name>.json, documents known by bare file name
+# 1: sources/<file name>.json, documents known by bare file name;
+# 2: each fact's evidence a reified statement, each document repeating its entities' types and labels
+FORMAT_VERSION = 3
 DEFAULT_BASE = "https://example.org/kg/"
 THESAURUS_GRAPH = "graph/thesaurus"
+ENTITIES_GRAPH = "graph/entities"  # type, labels and identifiers of every entity a document names, once
 _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 
 
@@ -63,7 +67,11 @@ class GraphStore:
                 raise StoreError(f"store {self.path} uses base IRI {conf['base_iri']}; "
                                  f"IRIs must stay stable, so it cannot change to {base_iri}")
             self.base = conf["base_iri"]
-            if conf.get("format", 1) < FORMAT_VERSION and not read_only:
+            if conf.get("format", 1) < FORMAT_VERSION:
+                if read_only:
+                    raise StoreError(f"the store at {self.path} was written by an older kg (format {conf.get('format', 1)}, "
+                                     f"this kg reads format {FORMAT_VERSION}): run `kg --store {self.path} reindex` "
+                                     "once to upgrade it in place")
                 self._upgrade(cfg, conf)
         elif cfg.exists():
             raise StoreError(f"{cfg} is not a file: it should hold the store's configuration")
@@ -82,6 +90,17 @@ class GraphStore:
 
     def _upgrade(self, cfg: Path, conf: dict) -> None:
         """Bring a store of an older format up to this one, in place (documents keep their names)."""
+        if conf.get("format", 1) < 2:
+            self._upgrade_sources()
+        if self.exists:
+            from kg.store.upgrade import upgrade_graphs
+
+            upgrade_graphs(self)
+            self.flush()
+        write_atomically(cfg, json.dumps({**conf, "format": FORMAT_VERSION}, indent=2))
+
+    def _upgrade_sources(self) -> None:
+        """Format 1 kept sources under the file's bare name."""
         d = self.path / "sources"
         for old in sorted(d.glob("*.json")) if d.is_dir() else ():
             try:
@@ -92,7 +111,6 @@ class GraphStore:
                 continue  # already in the new layout
             self._write_source(SourceText(**{k: v for k, v in data.items() if k in _SOURCE_FIELDS}), None)
             old.unlink()
-        write_atomically(cfg, json.dumps({**conf, "format": FORMAT_VERSION}, indent=2))
 
     @property
     def exists(self) -> bool:
@@ -152,17 +170,55 @@ class GraphStore:
             self.replace_graph(graph, quads)
 
     def write_document_graph(self, graph: str, quads: list) -> None:
-        """A document's graph in place of its old one, bulk-loaded: a third of the memory of a
-        transaction. Not atomic on its own: the ingest's pending marker covers a crash."""
-        import pyoxigraph as ox
-
-        self.ox.remove_graph(ox.NamedNode(graph))
+        """A document's graphs (its own, its line spans', its entities' descriptions) in place of
+        the old ones, bulk-loaded: a third of the memory of a transaction. Not atomic on its own:
+        the ingest's pending marker covers a crash, and the spans of the new quads are removed
+        too, so a write cut short is undone by writing the document again."""
+        spans = {q.graph_name.value for q in quads if q.graph_name.value.startswith(graph + "/")}
+        named = self._drop_document(graph, spans)
         self.ox.bulk_extend(quads)
+        self._forget_unnamed(named)
 
-    def remove_graph(self, graph: str) -> None:
+    def remove_document_graph(self, graph: str) -> None:
+        """Take out a document's graph, its line spans' graphs, and the description of every
+        entity no other document names."""
+        self._forget_unnamed(self._drop_document(graph, set()))
+
+    def _drop_document(self, graph: str, spans: set[str]) -> set:
+        """Remove a document's graph and the graphs of its spans; the entities it named."""
         import pyoxigraph as ox
 
-        self.ox.remove_graph(ox.NamedNode(graph))
+        g, entities = ox.NamedNode(graph), ox.NamedNode(self.iri(ENTITIES_GRAPH))
+        spans = set(spans)
+        checked: dict = {}
+        for q in self.ox.quads_for_pattern(None, None, None, g):
+            if q.object.value == KG.Evidence and q.predicate.value == RDF.type:
+                spans.add(q.subject.value)
+            for term in (q.subject, q.object):
+                if isinstance(term, ox.NamedNode) and term not in checked:
+                    checked[term] = next(self.ox.quads_for_pattern(term, None, None, entities), None) is not None
+        for name in (graph, *sorted(spans)):
+            self.ox.remove_graph(ox.NamedNode(name))
+        return {term for term, is_entity in checked.items() if is_entity}
+
+    def _forget_unnamed(self, named: set) -> None:
+        """Remove from the entities graph each of these entities that no document states anything
+        about any more (with the nodes minted under its IRI, a municipality's numberings)."""
+        import pyoxigraph as ox
+
+        entities = ox.NamedNode(self.iri(ENTITIES_GRAPH))
+        shared = self.iri("graph/")
+        for e in named:
+            uses = (q for pattern in ((e, None, None, None), (None, None, e, None))
+                    for q in self.ox.quads_for_pattern(*pattern))
+            if any(not q.graph_name.value.startswith(shared) for q in uses):
+                continue
+            own = [q for q in self.ox.quads_for_pattern(e, None, None, entities)]
+            for q in list(own):
+                if isinstance(q.object, ox.NamedNode) and q.object.value.startswith(e.value + "/"):
+                    own += self.ox.quads_for_pattern(q.object, None, None, entities)
+            for q in own:
+                self.ox.remove(q)
 
     def flush(self) -> None:
         if self._ox is not None and not self.read_only:

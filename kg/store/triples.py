@@ -10,7 +10,8 @@ import pyoxigraph as ox
 from kg import __version__
 from kg.extract.graph import DocGraph
 from kg.lang.thesaurus import thesaurus
-from kg.model import Iri, Literal, Node
+from kg.model import Evidence, Iri, Literal, Node
+from kg.store.graphstore import ENTITIES_GRAPH
 from kg.vocab import CLASS_OF_KIND, DCTERMS, FOAF, KG, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, STANDARD_TYPES, XSD
 
 STRUCT_TYPES = {
@@ -53,55 +54,68 @@ def assign_struct_iris(g: DocGraph, base: str) -> None:
             node.iri = base + node.local()
 
 
+def evidence_iri(ev: Evidence) -> str:
+    """The name of a line span's graph: one per section, lines and quote, shared by every fact read there."""
+    quote = hashlib.sha1(ev.quote.encode()).hexdigest()[:8]
+    return f"{ev.section.node.iri}/lines/{ev.span.start}-{ev.span.end}/{quote}"
+
+
 def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> list[ox.Quad]:
-    """All quads of one document's named graph (named by the document IRI)."""
+    """All quads of one document: its named graph (named by the document IRI), the graph of
+    each line span it has facts from, and its entities' descriptions in the shared entities graph.
+
+    A fact read from the text is stated in the document's graph and once more in its span's
+    graph (``GRAPH <span> { s p o }``), the span described once in the document's graph."""
     assign_struct_iris(g, base)
-    graph = ox.NamedNode(g.document.iri)
+    doc = g.document.iri
+    graph = ox.NamedNode(doc)
+    entities = ox.NamedNode(base + ENTITIES_GRAPH)
     quads: list[ox.Quad] = []
     seen: set = set()
 
-    def add(s: str, p: str, o) -> None:
-        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if isinstance(o, (ox.NamedNode, ox.Literal)) else _term(o), graph)
+    def add(s: str, p: str, o, into: ox.NamedNode = graph) -> None:
+        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if isinstance(o, (ox.NamedNode, ox.Literal)) else _term(o), into)
         if q not in seen:
             seen.add(q)
             quads.append(q)
 
     th = thesaurus()
+    named = {id(n) for n in g.entities()}
     for node in g.nodes:
+        into = entities if id(node) in named else graph
         for t in _node_types(node):
-            add(node.iri, RDF.type, ox.NamedNode(t))
+            add(node.iri, RDF.type, ox.NamedNode(t), into)
         label = node.label
         if node.kind == "topic":
             concept = th.by_slug.get(node.label)
             if concept:
                 label = concept.label
                 for lang, text in concept.pref.items():
-                    add(node.iri, SKOS.prefLabel, ox.Literal(text, language=lang))
-        add(node.iri, RDFS.label, ox.Literal(label))
+                    add(node.iri, SKOS.prefLabel, ox.Literal(text, language=lang), into)
+        add(node.iri, RDFS.label, ox.Literal(label), into)
         for alias in sorted(node.aliases):
             if alias != label:
-                add(node.iri, SKOS.altLabel, ox.Literal(alias))
+                add(node.iri, SKOS.altLabel, ox.Literal(alias), into)
         if node.kind == "person":
-            add(node.iri, FOAF.name, ox.Literal(node.label))
+            add(node.iri, FOAF.name, ox.Literal(node.label), into)
             if node.props.get("given"):
-                add(node.iri, FOAF.givenName, ox.Literal(node.props["given"]))
-                add(node.iri, FOAF.familyName, ox.Literal(node.props["family"]))
+                add(node.iri, FOAF.givenName, ox.Literal(node.props["given"]), into)
+                add(node.iri, FOAF.familyName, ox.Literal(node.props["family"]), into)
         if node.kind == "municipality" and node.props.get("municipality"):
             m = node.props["municipality"]
-            add(node.iri, DCTERMS.identifier, ox.Literal(m.number))
-            add(node.iri, KG.county, ox.Literal(m.county))
+            add(node.iri, DCTERMS.identifier, ox.Literal(m.number), into)
+            add(node.iri, KG.county, ox.Literal(m.county), into)
             for nb in m.numberings:
-                add(node.iri, KG.kommunenummer, ox.Literal(nb.number))
+                add(node.iri, KG.kommunenummer, ox.Literal(nb.number), into)
                 # a number can be valid in two periods (most of Trøndelag kept its numbers in 2024)
                 numbering = f"{node.iri}/numbering/{nb.number}/{nb.valid_from}"
-                add(node.iri, KG.numbering, ox.NamedNode(numbering))
-                add(numbering, RDF.type, ox.NamedNode(KG.MunicipalityNumber))
-                add(numbering, KG.kommunenummer, ox.Literal(nb.number))
-                add(numbering, KG.county, ox.Literal(nb.county))
-                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=ox.NamedNode(XSD.date)))
+                add(node.iri, KG.numbering, ox.NamedNode(numbering), into)
+                add(numbering, RDF.type, ox.NamedNode(KG.MunicipalityNumber), into)
+                add(numbering, KG.kommunenummer, ox.Literal(nb.number), into)
+                add(numbering, KG.county, ox.Literal(nb.county), into)
+                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=ox.NamedNode(XSD.date)), into)
                 if nb.valid_to:
-                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=ox.NamedNode(XSD.date)))
-    doc = g.document.iri
+                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=ox.NamedNode(XSD.date)), into)
     add(doc, PROV.generatedAtTime, ox.Literal((ingested_at or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
                                               datatype=ox.NamedNode(XSD.dateTime)))
     add(doc, KG.toolVersion, ox.Literal(__version__))
@@ -111,16 +125,11 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
         if f.evidence is None:
             continue
         ev = f.evidence
-        digest = hashlib.sha1(f"{f.subject.iri} {f.predicate} {o} {ev.section.n} {ev.span.start} {ev.span.end} "
-                              f"{ev.quote}".encode()).hexdigest()[:16]
-        e = f"{doc}/fact/{digest}"
-        add(e, RDF.type, ox.NamedNode(KG.Evidence))
-        add(e, RDF.type, ox.NamedNode(RDF.Statement))
-        add(e, RDF.subject, ox.NamedNode(f.subject.iri))
-        add(e, RDF.predicate, ox.NamedNode(f.predicate))
-        add(e, RDF.object, o)
-        add(e, PROV.wasDerivedFrom, ox.NamedNode(ev.section.node.iri))
-        add(e, KG.lineStart, ox.Literal(str(ev.span.start), datatype=ox.NamedNode(XSD.integer)))
-        add(e, KG.lineEnd, ox.Literal(str(ev.span.end), datatype=ox.NamedNode(XSD.integer)))
-        add(e, KG.quote, ox.Literal(ev.quote))
+        span = evidence_iri(ev)
+        add(f.subject.iri, f.predicate, o, ox.NamedNode(span))
+        add(span, RDF.type, ox.NamedNode(KG.Evidence))
+        add(span, PROV.wasDerivedFrom, ox.NamedNode(ev.section.node.iri))
+        add(span, KG.lineStart, ox.Literal(str(ev.span.start), datatype=ox.NamedNode(XSD.integer)))
+        add(span, KG.lineEnd, ox.Literal(str(ev.span.end), datatype=ox.NamedNode(XSD.integer)))
+        add(span, KG.quote, ox.Literal(ev.quote))
     return quads
