@@ -16,7 +16,7 @@ from kg.errors import Ambiguous, NotFound, QueryError, StoreError, check_nesting
 from kg.lang.text import key
 from kg.resolve.curation import append_decision, load_curation, names_in, parse_curation
 from kg.resolve.typed import typed_forms
-from kg.store.graphstore import THESAURUS_GRAPH, GraphStore
+from kg.store.graphstore import ENTITIES_GRAPH, THESAURUS_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, RDFS, SKOS, sparql_prefixes
 
 DEFAULT_STORE = Path(".kg")
@@ -225,12 +225,18 @@ class Archive:
         if kind is not None and kind not in KINDS:
             raise NotFound(f"no kind {kind!r}; kinds are: {', '.join(KINDS)}")
         found: dict[str, EntityInfo] = {}
+        named = self.store.iri(ENTITIES_GRAPH)
         for cls in (CLASS_OF_KIND[k] for k in KINDS):  # all classes: a node's kind is its most specific one
             # the class is a constant of our vocabulary, written in: Oxigraph plans that far better
             rows = self.store.select(sparql_prefixes() + f"""
-                SELECT DISTINCT ?e ?label ?alt ?file WHERE {{
-                  GRAPH ?g {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }}
-                             ?d kg:sourceFile ?file }}
+                SELECT DISTINCT ?e ?label ?alt WHERE {{
+                  GRAPH <{named}> {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}
+                }}""")
+            # the documents that state something about it
+            rows += self.store.select(sparql_prefixes() + f"""
+                SELECT DISTINCT ?e ?label ?file WHERE {{
+                  GRAPH <{named}> {{ ?e a <{cls}> ; rdfs:label ?label }}
+                  GRAPH ?g {{ {{ ?e ?p ?o }} UNION {{ ?s ?p ?e }} ?d kg:sourceFile ?file }}
                 }}""")
             for r in rows:
                 e = r["e"].value

@@ -22,6 +22,7 @@ from click.testing import CliRunner
 
 from kg.api import Archive
 from kg.cli import main
+from kg.store.graphstore import FORMAT_VERSION
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -125,7 +126,7 @@ def test_a_store_of_the_old_layout_is_upgraded_in_place(tmp_path, monkeypatch):
     (store / "kg.json").write_text(json.dumps({**config, "format": 1}), encoding="utf-8")
 
     with Archive(store) as a:
-        assert json.loads((store / "kg.json").read_text(encoding="utf-8"))["format"] == 2
+        assert json.loads((store / "kg.json").read_text(encoding="utf-8"))["format"] == FORMAT_VERSION
         assert not (store / "sources" / "referat.txt.json").exists() and new.exists()
         assert a.documents() == ["referat.txt"] and a.search("havnelogistikk").total == 1
         report = a.ingest([doc.parent])
