@@ -150,10 +150,14 @@ def check_second_push(endpoint: str, tmp_path: Path) -> None:
         a.remove(["other.txt"])
         second = a.push(endpoint)
     minutes, gone = (f"https://example.org/push-test/document/{slug(tmp_path.name)}-{n}-txt" for n in ("minutes", "other"))
-    assert {minutes, gone} <= set(first.sent)
-    assert second.sent == [minutes] and second.deleted == [gone]
+    entities = "https://example.org/push-test/graph/entities"
+    assert {minutes, gone, entities} <= set(first.sent)
+    # the changed document, the entities it names, and the graphs of its line spans that changed
+    assert {minutes, entities} <= set(second.sent)
+    assert all(g.startswith(minutes + "/") for g in set(second.sent) - {minutes, entities})
+    assert gone in second.deleted and all(g.startswith((gone, minutes + "/")) for g in second.deleted)
     assert remote_graph(endpoint, gone) == set()
-    names = {t.object.value for t in remote_graph(endpoint, minutes) if t.predicate.value.endswith("/0.1/name")}
+    names = {t.object.value for t in remote_graph(endpoint, entities) if t.predicate.value.endswith("/0.1/name")}
     assert "Eva Snorre" in names and "Eva Snare" not in names
     assert remote_graph(endpoint, f"https://example.org/push-test/{MANIFEST_GRAPH}")
 
