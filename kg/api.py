@@ -228,11 +228,17 @@ class Archive:
         named = self.store.iri(ENTITIES_GRAPH)
         for cls in (CLASS_OF_KIND[k] for k in KINDS):  # all classes: a node's kind is its most specific one
             # the class is a constant of our vocabulary, written in: Oxigraph plans that far better
+            # meetings and events are described in their document's graph
             rows = self.store.select(sparql_prefixes() + f"""
+                SELECT DISTINCT ?e ?label ?alt ?file WHERE {{
+                  GRAPH ?g {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }}
+                             ?d kg:sourceFile ?file }}
+                }}""")
+            # the other things once in the entities graph, with the documents that state something about them
+            rows += self.store.select(sparql_prefixes() + f"""
                 SELECT DISTINCT ?e ?label ?alt WHERE {{
                   GRAPH <{named}> {{ ?e a <{cls}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}
                 }}""")
-            # the documents that state something about it
             rows += self.store.select(sparql_prefixes() + f"""
                 SELECT DISTINCT ?e ?label ?file WHERE {{
                   GRAPH <{named}> {{ ?e a <{cls}> ; rdfs:label ?label }}

@@ -56,7 +56,9 @@ def parse_query_file(path: Path) -> NamedQuery:
             meta.setdefault(k, []).append(f"{m['arg']}={m['value']}" if m["arg"] else m["value"])
     body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     declared = dict(p.split("=", 1) for p in meta.get("param", []))
-    params = {name: declared.get(name, "text").strip() for name in dict.fromkeys(_PARAM.findall(body))}
+    # $entities is no parameter: the runner writes in the store's entities graph (with_entities_graph)
+    params = {name: declared.get(name, "text").strip() for name in dict.fromkeys(_PARAM.findall(body))
+              if name != "entities"}
     select = re.search(r"\bSELECT\b(.*?)\bWHERE\b", body, re.S | re.I)
     unprojected = [p for p in params if select and "*" not in select.group(1) and f"${p}" not in select.group(1)]
     if unprojected:  # pyoxigraph binds only variables the query projects

@@ -1,8 +1,10 @@
 """Running named queries with bound parameters, and gathering the evidence of each answer.
 
 A named query selects ``?answer`` (the thing answered) and, where it can,
-``?fact`` (the evidence node of the fact that makes it an answer, or a
+``?fact`` (the line span the fact that makes it an answer was read from, whose
+named graph states the fact: ``GRAPH ?fact { s p o } ?fact a kg:Evidence``; or a
 section). Any other selected variable is passed on as a column of the answer.
+``$entities`` stands for the graph of entity types and labels (``with_entities_graph``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
-from kg.store.graphstore import GraphStore
+from kg.store.graphstore import GraphStore, with_entities_graph
 from kg.vocab import KIND_OF_CLASS, XSD, sparql_prefixes
 
 # Two queries rather than one UNION: Oxigraph answers each in well under a millisecond,
@@ -135,7 +137,8 @@ class Runner:
         missing = [p for p in nq.params if p not in bound]
         if missing:
             raise QueryError(f"query {nq.name} needs {', '.join('-p ' + m + ' VALUE' for m in missing)}")
-        rows = self.store.select(nq.sparql, {k: v.value for k, v in bound.items()})
+        rows = self.store.select(with_entities_graph(nq.sparql, self.store.base),
+                                 {k: v.value for k, v in bound.items()})
         answers: dict[str, Answer] = {}
         for r in rows:
             if "answer" not in r:

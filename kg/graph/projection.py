@@ -28,7 +28,7 @@ import pickle
 from dataclasses import dataclass
 
 from kg.ask.regions import REGIONS_GRAPH
-from kg.store.graphstore import ENTITIES_GRAPH, GraphStore
+from kg.store.graphstore import ENTITIES_GRAPH, GraphStore, with_entities_graph
 from kg.vocab import DCTERMS, KG, KIND_OF_CLASS, ORG, SCHEMA, sparql_prefixes
 
 FORMAT = 3
@@ -94,7 +94,7 @@ SELECT ?person ?body ?meeting ?date ?file ?title ?ls ?le ?quote WHERE { GRAPH ?g
 # Membership nodes are not things either: "Dag Arnesen sekretariatsleder in Drammensregionen".
 ROLES = sparql_prefixes() + """
 SELECT ?person ?org ?role ?file ?title ?ls ?le ?quote ?date WHERE { GRAPH ?g {
-  ?m org:member ?person ; org:organization ?org ; org:role ?r . GRAPH ?entities { ?r rdfs:label ?role }
+  ?m org:member ?person ; org:organization ?org ; org:role ?r . GRAPH $entities { ?r rdfs:label ?role }
   GRAPH ?f { ?m org:organization ?org }
   ?f a kg:Evidence ; prov:wasDerivedFrom ?sec ; kg:lineStart ?ls ; kg:lineEnd ?le ; kg:quote ?quote .
   ?sec dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?file .
@@ -186,7 +186,7 @@ def build(store: GraphStore):
         _relate(g, person, meeting, Relation(*WORDS[SCHEMA.attendee][::-1], person), ev)
         if "body" in r:
             _relate(g, person, r["body"].value, Relation(*WORDS[KG.onBehalfOf], person), ev)
-    for r in store.select(ROLES):
+    for r in store.select(with_entities_graph(ROLES, store.base)):
         role = r["role"].value
         _relate(g, r["person"].value, r["org"].value, Relation(f"{role} in", f"has {role}", r["person"].value),
                 _evidence(r))

@@ -13,6 +13,7 @@ from pathlib import Path
 from kg.lang.thesaurus import thesaurus
 from kg.search.index import IndexedSection, fingerprint
 from kg.search.morphology import APERTIUM_HINT, Apertium, morphology
+from kg.store.graphstore import with_entities_graph
 from kg.vocab import sparql_prefixes
 
 _SECTIONS = """
@@ -20,15 +21,15 @@ SELECT ?g ?s ?file ?title ?kind ?start ?end ?text ?actor ?date ?body WHERE { GRA
   ?s a kg:Section ; dcterms:isPartOf ?d ; dcterms:title ?title ; kg:sectionKind ?kind ;
      kg:lineStart ?start ; kg:lineEnd ?end ; schema:text ?text .
   ?d kg:sourceFile ?file .
-  OPTIONAL { ?s kg:actor ?a . GRAPH ?entities { ?a rdfs:label ?actor } }
+  OPTIONAL { ?s kg:actor ?a . GRAPH $entities { ?a rdfs:label ?actor } }
   OPTIONAL { ?s kg:meeting ?m . ?m schema:startDate ?date }
-  OPTIONAL { ?s kg:meeting ?m . ?m schema:organizer ?o . GRAPH ?entities { ?o rdfs:label ?body } }
+  OPTIONAL { ?s kg:meeting ?m . ?m schema:organizer ?o . GRAPH $entities { ?o rdfs:label ?body } }
 } }"""
 # ?g is bound to one document's graph when one is asked for: a lookup, not a scan of the store
 _TOPICS = """
 SELECT ?g ?s ?t WHERE { GRAPH ?g { ?s a kg:Section ; dcterms:subject ?t } }"""
 _MENTIONS = """
-SELECT ?g ?s ?label WHERE { GRAPH ?g { ?s a kg:Section ; schema:mentions ?e . GRAPH ?entities { ?e rdfs:label ?label } } }"""
+SELECT ?g ?s ?label WHERE { GRAPH ?g { ?s a kg:Section ; schema:mentions ?e . GRAPH $entities { ?e rdfs:label ?label } } }"""
 
 
 def sections_in_store(store, graph: str | None = None) -> dict[str, list[IndexedSection]]:
@@ -37,13 +38,13 @@ def sections_in_store(store, graph: str | None = None) -> dict[str, list[Indexed
 
     bindings = {"g": ox.NamedNode(graph)} if graph else {}
     topics = _many(store.select(sparql_prefixes() + _TOPICS, bindings), "t")
-    mentions = _many(store.select(sparql_prefixes() + _MENTIONS, bindings), "label")
+    mentions = _many(store.select(sparql_prefixes() + with_entities_graph(_MENTIONS, store.base), bindings), "label")
     by_slug = thesaurus().by_slug
     out: dict[str, list[IndexedSection]] = {}
     seen: set[str] = set()
-    for r in store.select(sparql_prefixes() + _SECTIONS, bindings):
+    for r in store.select(sparql_prefixes() + with_entities_graph(_SECTIONS, store.base), bindings):
         s = r["s"].value
-        if s in seen:  # a body's label stated in two graphs (the entities' and the lexicon's) gives two rows
+        if s in seen:  # an entity given two labels by two documents gives two rows
             continue
         seen.add(s)
         out.setdefault(r["file"].value, []).append(IndexedSection(

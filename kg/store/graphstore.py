@@ -39,6 +39,11 @@ ENTITIES_GRAPH = "graph/entities"  # type, labels and identifiers of every entit
 _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 
 
+def with_entities_graph(sparql: str, base: str) -> str:
+    """A query with ``$entities`` written as the IRI of the graph that describes entities once per store."""
+    return sparql.replace("$entities", f"<{base}{ENTITIES_GRAPH}>")
+
+
 def file_key(identity: str) -> str:
     """A file name for anything keyed by a document identity."""
     return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32]
