@@ -99,8 +99,8 @@ def test_decisions_and_actions(corpus):
         PREFIX kg: <https://w3id.org/kg-minutes/ns#> PREFIX dcterms: <http://purl.org/dc/terms/>
         PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
         SELECT ?text ?who ?deadline WHERE { GRAPH ?g {
-          ?a a kg:ActionItem ; dcterms:description ?text ; kg:responsible ?r ; kg:deadline ?deadline .
-          ?r rdfs:label ?who } }""")
+          ?a a kg:ActionItem ; dcterms:description ?text ; kg:responsible ?r ; kg:deadline ?deadline . }
+          ?r rdfs:label ?who }""")  # labels are in the entities graph
     actions = {(r["who"].value, r["deadline"].value) for r in rows}
     assert ("Kristine Salvesen Haaland", "2022-05-01") in actions
     decisions = corpus.store.select("""
