@@ -372,7 +372,7 @@ def sparql(archive, query, fmt, allow_update, allow_outside):
         render.err("update done")
     elif fmt == "table":
         headers, rows = result_rows(results)
-        click.echo(render.sparql_table(headers, rows))
+        click.echo(render.sparql_table(headers, rows, archive.store.base))
     else:
         write_results(results, fmt, sys.stdout.buffer)
 

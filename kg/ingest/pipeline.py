@@ -69,7 +69,18 @@ class IngestReport:
 
     def to_json(self) -> dict:
         return {"ingested": [d.to_json() for d in self.ingested], "unchanged": self.unchanged,
-                "skipped": self.skipped, "renamed": self.renamed, "repaired": self.repaired}
+                "skipped": self.skipped, "renamed": self.renamed, "repaired": self.repaired,
+                "not_placed": [{"text": text, "where": where} for text, where in not_placed(self.ingested).items()]}
+
+
+def not_placed(reports: list[DocumentReport]) -> dict[str, list[dict]]:
+    """Each text the parser could not place, once, with every document and line it came from:
+    the same heading or signature repeated in forty files is one thing to look at, not forty."""
+    grouped: dict[str, list[dict]] = {}
+    for d in reports:
+        for u in d.unplaced:
+            grouped.setdefault(u["text"], []).append({"document": d.document, "line": u.get("line")})
+    return grouped
 
 
 # Told each result as soon as it is known: ("ingested", DocumentReport), ("unchanged", name),
