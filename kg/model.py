@@ -103,7 +103,7 @@ class Section:
 class AttendanceLine:
     name: str | None  # None: a body listed as absent without a person ("Ikkje til stades: Aurland kommune")
     body: str | None
-    role: str  # member | secretariat | guest | substitute | absent | referent
+    role: str  # member | chair | secretariat | guest | substitute | absent | referent
     line: int
     section: Section
     title: str | None = None  # a role written beside the name ("ordfører")

@@ -100,7 +100,7 @@ def test_table_columns_by_header_and_group_rows():
         row(["Varamedlemmer", "Varamedlemmer", "Varamedlemmer", "Varamedlemmer"], 5),
         row(["Anne Vik", "Hjelmeland", "", "frå sak 4/24"], 6),
         row(["", "Strand", "", "Forfall – ingen vara"], 7)))
-    assert (lines["Randi Hove"].body, lines["Randi Hove"].title) == ("Sauda", "ordførar, møteleiar")
+    assert (lines["Randi Hove"].body, lines["Randi Hove"].title, lines["Randi Hove"].role) == ("Sauda", "ordførar, møteleiar", "chair")
     assert (lines["Geir Lund"].role, lines["Geir Lund"].substitute_for) == ("substitute", "Liv Tangen")
     assert (lines["Anne Vik"].role, lines["Anne Vik"].note) == ("substitute", "frå sak 4/24")
 
@@ -111,7 +111,7 @@ def test_a_body_column_with_a_role_per_column():
                  row(["Drangedal", "Ivar Haug (leder)", "Eva Tho"], 3),
                  row(["Kragerø", "*forfall* (Lars Bø)", ""], 4))
     got = {(a.name, a.body, a.title, a.role) for a in lines}
-    assert got == {("Ivar Haug", "Drangedal", "ordfører, leder", "member"),
+    assert got == {("Ivar Haug", "Drangedal", "ordfører, leder", "chair"),
                    ("Eva Tho", "Drangedal", "rådmann", "member"),
                    ("Lars Bø", "Kragerø", "ordfører", "absent")}
 

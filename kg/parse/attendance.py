@@ -41,6 +41,8 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     text = _plain(text).rstrip(":").strip()
     if not text or text[0].isdigit():
         return None
+    if is_chair(text):
+        return "chair"
     best, best_len = None, 0
     for role, keys in (words or {}).items():
         w = starts_with_any(text, keys)
@@ -55,6 +57,11 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     if text.lower() in roles["alone_guest"]:
         return "guest"
     return best
+
+
+def is_chair(title: str | None) -> bool:
+    """Whether a label or a title is only a word for the person who led the meeting ("Møteleiar", "leder")."""
+    return bool(title) and " ".join(_plain(title).rstrip(":").split()).casefold() in _words()["roles"]["chair"]
 
 
 # -- the parts of a line --------------------------------------------------------------
@@ -460,7 +467,9 @@ class _Reader:
             role = attendance_role(name)
             if normalise_person(name):
                 break
-            if role:
+            if role == "chair":
+                line_role = role  # "Møteleiar: Kari Dahl" inside a list names one person, not a group
+            elif role:
                 self.role, self.label_body = role, None
             elif _is_partial(name):
                 line_note = name
@@ -503,6 +512,11 @@ class _Reader:
             return
         if len(set(filled)) == 1:
             self.group(filled[0])
+            return
+        if self.columns is None and cells[0] and attendance_role(cells[0]) and not normalise_person(cells[0]):
+            # "Møtt | Kari Dahl, Tinn; Ola Berg, Vinje": the first cell labels the names beside it
+            rest = ", ".join(c for c in cells[1:] if c)
+            self.text_line(f"{cells[0].rstrip(': ')}: {rest}", n, strike=strike, first=False)
             return
         if self.columns is None:  # without a header only the first cell holds a name by its place
             parts = [(t, paren, first and i == 0) for i, c in enumerate(cells) if c for t, paren, first in self._cell_parts(c)]
@@ -625,6 +639,8 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
+        elif role == "member" and any(is_chair(t) for t in p.titles):
+            role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
         body = p.body or self.label_body or self.group_body or p.weak_body
         notes = p.notes or ([self.group_note] if self.group_note else [])
         self.lines.append(AttendanceLine(
@@ -635,6 +651,26 @@ class _Reader:
     def _absent_body(self, body: str, n: int) -> None:
         if classify(body):
             self.lines.append(AttendanceLine(name=None, body=body, role="absent", line=n, section=self.section))
+
+
+def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
+    """The chair named apart ("Møteleder: Kari Dahl") and in the list of members is one person:
+    the member's line (with the body it gives) becomes the chair's, the chair's own line goes."""
+    def key(name: str) -> str:
+        person = normalise_person(name, by_position=True)
+        return (person.full if person else name).casefold()
+
+    out = list(lines)
+    for chair in [a for a in lines if a.role == "chair" and a.name]:
+        same = [a for a in out if a is not chair and a.name and key(a.name) == key(chair.name)]
+        if not same:
+            continue
+        for a in same:
+            if a.role in ("member", "substitute"):
+                a.role = "chair"
+            a.title = a.title or chair.title
+        out.remove(chair)
+    return out
 
 
 def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:

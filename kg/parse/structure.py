@@ -28,7 +28,7 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import attendance_role, read_attendance
+from kg.parse.attendance import attendance_role, one_chair_line, read_attendance
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -247,6 +247,12 @@ class _Parser:
             role = attendance_role(clean(cells[0]), self.words["attendance"])
             if role is not None and (self.open is None or self.open.kind != "attendance"):
                 self.start(clean(cells[0]), "attendance", block.span.start, role=role)
+        elif cells and not self.in_agenda and self.item_kind is None:
+            # "Møtt | Kari Dahl, Ola Berg": a row whose first cell labels the names beside it
+            role = attendance_role(clean(cells[0]), self.words["attendance"])
+            o = self.open
+            if role is not None and not (o and o.kind == "attendance" and o.role == role):
+                self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
         first = numbered(cells[0]) if cells and self.last_item else None
         if first and first.case_id and first.case_id not in self._heading_cases:
             item = self.item(block, cells[0], clean(cells[0]), heading=True)
@@ -553,6 +559,7 @@ class _Parser:
             m.body, m.body_parent = body_name(self._first_heading)
         for sec, role in self._attendance:
             m.attendance.extend(read_attendance(sec, role, sec.blocks))
+        m.attendance = one_chair_line(m.attendance)
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
             m.agenda.append(AgendaEntry(number=number, title=title, text=text, section=sec))
