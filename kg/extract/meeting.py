@@ -113,8 +113,10 @@ def attendance(g: DocGraph) -> None:
     m = g.minutes
     for line in m.attendance:
         ev = g.evidence(line.section, line.line)
-        if line.name is None:  # a body listed as absent without a person: named by the section
-            g.fact(line.section.node, SCHEMA.mentions, body_node(g, line.body, default_kind="organisation"), ev)
+        if line.name is None:  # a body listed as absent without a person ("Forfall: Aurland kommune")
+            body = body_node(g, line.body, default_kind="organisation")
+            g.fact(g.meeting, KG.absentBody, body, ev)
+            g.fact(line.section.node, SCHEMA.mentions, body, ev)
             continue
         person = person_node(g, line.name, by_position=True)
         if person is None:
@@ -133,6 +135,8 @@ def attendance(g: DocGraph) -> None:
         g.fact(att, KG.attendanceRole, line.role, ev)
         if line.note:
             g.fact(att, KG.attendanceNote, line.note, ev)
+        if line.party:
+            g.fact(att, KG.party, line.party, ev)
         if line.substitute_for:
             member = person_node(g, line.substitute_for)
             if member is not None:
