@@ -266,6 +266,7 @@ class _Person:
     notes: list[str] = field(default_factory=list)
     substitute_for: str | None = None
     absent: bool = False
+    leads_other: bool = False  # "leder i Fjellregionen rådmannsforum": leads another body, not the meeting
 
     def add_body(self, body: str, priority: int) -> None:
         self.bodies.append((priority, body))
@@ -309,6 +310,7 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
                 p.titles += pending.titles
                 p.bodies += pending.bodies
                 p.notes += pending.notes
+                p.leads_other |= pending.leads_other
                 pending = _Person("")
             run = [p] if attrs_since_person or not run else run + [p]
             attrs_since_person = False
@@ -327,6 +329,7 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
                 p.titles.append(part.title)
                 if part.body:
                     p.add_body(part.body, 1)
+                    p.leads_other |= is_chair(part.title)
         elif part.kind == "party":
             for p in targets:
                 p.party = part.text
@@ -519,10 +522,25 @@ class _Reader:
             self.text_line(f"{cells[0].rstrip(': ')}: {rest}", n, strike=strike, first=False)
             return
         if self.columns is None:  # without a header only the first cell holds a name by its place
-            parts = [(t, paren, first and i == 0) for i, c in enumerate(cells) if c for t, paren, first in self._cell_parts(c)]
-            self.emit(parts, n, strike=strike)
+            for parts in self._cell_groups(cells):
+                self.emit(parts, n, strike=strike)
             return
         self.typed_row(cells, n, strike)
+
+    def _cell_groups(self, cells: list[str]) -> list[list[tuple[str, bool, bool]]]:
+        """The parts of a row without a header, one group per person's cells: a later cell naming a
+        person of its own starts a new group ("Ordførar Kari Dahl, Tinn | Rådmann Ola Berg" is two
+        people side by side), one without ("Kari Dahl | Tinn kommune") goes on with the group before."""
+        groups: list[list[tuple[str, bool, bool]]] = []
+        for i, cell in enumerate(cells):
+            if not cell:
+                continue
+            parts = [(t, paren, first and i == 0) for t, paren, first in self._cell_parts(cell)]
+            if groups and not any(_read_part(*p).kind == "person" for p in parts):
+                groups[-1] += parts
+            else:
+                groups.append(parts)
+        return groups
 
     def _cell_parts(self, cell: str) -> list[tuple[str, bool, bool]]:
         label = _label(cell)
@@ -639,7 +657,7 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
-        elif role == "member" and any(is_chair(t) for t in p.titles):
+        elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
             role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
         body = p.body or self.label_body or self.group_body or p.weak_body
         notes = p.notes or ([self.group_note] if self.group_note else [])

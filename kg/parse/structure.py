@@ -352,7 +352,7 @@ class _Parser:
         text = clean(line)
         if lab:
             text = lab[0]
-        elif len(text.split()) > 5 or text.endswith(".") or self.open and self.open.kind == "attendance":
+        elif len(text.split()) > 5 or text.endswith(".") or self._in_list(n):
             return False  # a group line inside a list ("Observatører") is the attendance reader's
         role = attendance_role(text, self.words["attendance"])
         if role is None or self.item_kind is not None:
@@ -503,6 +503,11 @@ class _Parser:
         self.start(actor, "roundtable", block.span.start, actor=actor, level=-1)  # -1: a row of a table
         self.add(block)
         return True
+
+    def _in_list(self, n: int) -> bool:
+        """Line n goes on with an open attendance list (not after a one-line "Referent: X" and a blank line)."""
+        o = self.open
+        return bool(o and o.kind == "attendance" and not (o.level == 0 and self._ends_list(n)))
 
     def _ends_list(self, n: int) -> bool:
         """A list of names opened by a label ends at its first blank line after some names."""
