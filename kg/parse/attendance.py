@@ -64,6 +64,16 @@ def is_chair(title: str | None) -> bool:
     return bool(title) and " ".join(_plain(title).rstrip(":").split()).casefold() in _words()["roles"]["chair"]
 
 
+def heads_names(label: str) -> bool:
+    """Whether a "Label:" inside an attendance list can stand before names: a group, a role, a body,
+    a part of the meeting or a person ("Vara:", "Rådmenn:", "Bardu:", "Fra sak 3/20:"); "Underskrifter:"
+    or "Utlevert i møtet:" cannot, and end the list."""
+    label = _plain(label)
+    return bool(attendance_role(label) or _is_partial(label) or _role_and_body(label)[0] or classify(label)
+                or _ABBREVIATION.match(label) or contains_any(label, _words()["markers"]["not_called"])
+                or normalise_person(label))
+
+
 # -- the parts of a line --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -400,13 +410,14 @@ class _Reader:
         self.label_body: str | None = None  # "Lenvik: A, B," carried to the next line's names
         self.group_role: str | None = None  # "**Rennebu** (observatør)": the role of one group
         self.columns: dict[int, tuple[str, str | None]] | None = None
+        self.column_roles: dict[int, str] = {}  # "Medlemmer | Andre": the role of the names in each column
         self.lines: list[AttendanceLine] = []
 
     # -- blocks ------------------------------------------------------------------
     def block(self, b: Block) -> None:
         if b.kind == "heading":
             self.group(b.text, first=b.span.start == self.section.span.start)
-            self.columns = None
+            self.columns, self.column_roles = None, {}
         elif b.kind == "table_row":
             self.row(list(b.cells), b.span.start, header=b.header, strike=b.strike)
         else:
@@ -516,30 +527,34 @@ class _Reader:
         if len(set(filled)) == 1:
             self.group(filled[0])
             return
+        roles = {i: attendance_role(c) for i, c in enumerate(cells) if c}
+        if len(roles) >= 2 and all(roles.values()):  # "Medlemmer | Andre": a group in each column
+            self.column_roles = roles
+            return
         if self.columns is None and cells[0] and attendance_role(cells[0]) and not normalise_person(cells[0]):
             # "Møtt | Kari Dahl, Tinn; Ola Berg, Vinje": the first cell labels the names beside it
             rest = ", ".join(c for c in cells[1:] if c)
             self.text_line(f"{cells[0].rstrip(': ')}: {rest}", n, strike=strike, first=False)
             return
         if self.columns is None:  # without a header only the first cell holds a name by its place
-            for parts in self._cell_groups(cells):
-                self.emit(parts, n, strike=strike)
+            for column, parts in self._cell_groups(cells):
+                self.emit(parts, n, strike=strike, role=self.column_roles.get(column))
             return
         self.typed_row(cells, n, strike)
 
-    def _cell_groups(self, cells: list[str]) -> list[list[tuple[str, bool, bool]]]:
-        """The parts of a row without a header, one group per person's cells: a later cell naming a
-        person of its own starts a new group ("Ordførar Kari Dahl, Tinn | Rådmann Ola Berg" is two
-        people side by side), one without ("Kari Dahl | Tinn kommune") goes on with the group before."""
-        groups: list[list[tuple[str, bool, bool]]] = []
+    def _cell_groups(self, cells: list[str]) -> list[tuple[int, list[tuple[str, bool, bool]]]]:
+        """(first column, parts) of a row without a header, one group per person's cells: a later cell
+        naming a person of its own starts a new group ("Ordførar Kari Dahl, Tinn | Rådmann Ola Berg" is
+        two people side by side), one without ("Kari Dahl | Tinn kommune") goes on with the group before."""
+        groups: list[tuple[int, list[tuple[str, bool, bool]]]] = []
         for i, cell in enumerate(cells):
             if not cell:
                 continue
             parts = [(t, paren, first and i == 0) for t, paren, first in self._cell_parts(cell)]
             if groups and not any(_read_part(*p).kind == "person" for p in parts):
-                groups[-1] += parts
+                groups[-1][1].extend(parts)
             else:
-                groups.append(parts)
+                groups.append((i, parts))
         return groups
 
     def _cell_parts(self, cell: str) -> list[tuple[str, bool, bool]]:

@@ -28,7 +28,7 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import attendance_role, one_chair_line, read_attendance
+from kg.parse.attendance import attendance_role, heads_names, one_chair_line, read_attendance
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -231,7 +231,10 @@ class _Parser:
         if self.title_line(block, text):
             return
         o = self.open
-        if o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
+        lab = label_line(line)
+        if o and o.kind == "attendance" and lab and n > o.start and not heads_names(lab[0]):
+            self.start(lab[0][:1].upper() + lab[0][1:], "other", n)  # "Underskrifter: ..." ends the list
+        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
             self.start("Merknader", "other", n)
@@ -253,6 +256,8 @@ class _Parser:
             o = self.open
             if role is not None and not (o and o.kind == "attendance" and o.role == role):
                 self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
+            elif o and o.kind == "attendance" and cells[0].endswith(":") and not heads_names(cells[0].rstrip(": ")):
+                self.start(clean(cells[0]).rstrip(":"), "other", block.span.start)  # "Underskrifter: | ..."
         first = numbered(cells[0]) if cells and self.last_item else None
         if first and first.case_id and first.case_id not in self._heading_cases:
             item = self.item(block, cells[0], clean(cells[0]), heading=True)
