@@ -205,3 +205,57 @@ def test_party_and_successor_in_rdf(next_archive):
         "PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
         "SELECT ?s WHERE { GRAPH ?g { ?m dcterms:isReplacedBy ?x . ?x rdfs:label ?s } }")
     assert [r["s"].value for r in successors] == ["Drammen"]
+
+
+PLAIN = """PROTOKOLL FRÅ MØTE I TELEMARKSRÅDET
+
+Dato: 12.01.2024
+
+Sak 1 og 2/24 Godkjenning av innkalling og protokoll
+Godkjent.
+
+Budsjett for neste år
+    Rådet drøfta budsjettet og bad om ei ny sak i mars.
+
+Ungdomsrådet
+    Leiaren orienterte om arbeidet i ungdomsrådet.
+
+Kommune / Kontaktperson / Telefon
+Tinn / Runa Kvisle / 900 00 000
+Vinje / Geir Oftebro / 900 00 001
+"""
+
+
+def test_plain_text_titles_by_indentation_slash_tables_and_two_cases_together(tmp_path):
+    s = read(tmp_path, "p.txt", PLAIN)
+    heads = [b.text for b in s.blocks if b.kind == "heading"]
+    assert heads[-2:] == ["Budsjett for neste år", "Ungdomsrådet"]
+    rows = [b.cells for b in s.blocks if b.kind == "table_row"]
+    assert rows[1] == ("Tinn", "Runa Kvisle", "900 00 000") and len(rows) == 3
+    m = parse(s)
+    assert [sec.case_number for sec in m.sections if sec.case_number] == ["1 og 2/24"]
+    one = read(tmp_path, "q.txt", "Budsjett for neste år\n    Rådet drøfta budsjettet og bad om ei ny sak i mars.\n")
+    assert [b.kind for b in one.blocks] == ["paragraph"]  # once is no layout: a hanging paragraph
+
+
+def test_two_cases_together_are_both_identifiers(tmp_path):
+    (tmp_path / "p.txt").write_text(PLAIN, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([tmp_path / "p.txt"])
+        rows = a.store.select("PREFIX dcterms: <http://purl.org/dc/terms/> PREFIX kg: <https://w3id.org/kg-minutes/ns#> "
+                              "SELECT ?id WHERE { GRAPH ?g { ?i a kg:AgendaItem ; dcterms:identifier ?id } } ORDER BY ?id")
+        assert [r["id"].value for r in rows] == ["1 og 2/24", "1/24", "2/24"]
+
+
+def test_a_body_named_only_in_a_pdf_running_header():
+    from kg.model import SourceText
+    from kg.read.pdffile import _running_header
+    from kg.read.plaintext import text_blocks
+
+    pages = [["Tinnsjørådet" + " " * 30 + "Møtebok 3. mai 2023", "", "MØTEBOK", "Dato: 3. mai 2023"],
+             ["Tinnsjørådet" + " " * 30 + "Møtebok 3. mai 2023", "", "Sak 2/23 Budsjett"]]
+    header = _running_header(pages)
+    lines = ["MØTEBOK", "Dato: 3. mai 2023", "", "Sak 2/23 Budsjett", "Vedteke."]
+    source = SourceText(name="r.pdf", text="\n".join(lines), content_hash="x", encoding="pdf", format="pdf",
+                        blocks=text_blocks(lines), running_header=header)
+    assert parse(source).body == "Tinnsjørådet"

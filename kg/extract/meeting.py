@@ -207,6 +207,15 @@ def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
             g.fact(person, ORG.memberOf, chain[0], ev)
 
 
+_TWO_CASES = re.compile(r"^(?P<a>\d+)\s*(?:og|&)\s*(?P<b>\d+)(?P<sep>[/-])(?P<year>\d+)$")
+
+
+def _each_case(case: str) -> list[str]:
+    """'1 og 2/24' → ['1/24', '2/24']; a single case → []."""
+    m = _TWO_CASES.match(case)
+    return [f"{m[k]}{m['sep']}{m['year']}" for k in ("a", "b")] if m else []
+
+
 def agenda(g: DocGraph) -> None:
     """Agenda items with position, title and presenter."""
     used: set[str] = set()
@@ -226,5 +235,7 @@ def agenda(g: DocGraph) -> None:
         g.fact(item, RDFS.label, entry.title)
         if sec.case_number:  # "12/19": what people name a case by in questions ("what was decided in 12/19")
             g.fact(item, DCTERMS.identifier, sec.case_number, ev)
+            for case in _each_case(sec.case_number):  # "1 og 2/24" is case 1/24 and case 2/24
+                g.fact(item, DCTERMS.identifier, case, ev)
         g.fact(sec.node, KG.agendaItem, item)
         presenter(g, item, entry, ev)

@@ -40,10 +40,12 @@ _PROSE_ACTOR = re.compile(
 _PROSE = re.compile(r"\.\s*$")
 _CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}[.:]?\d{2}", re.I)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_HEADER_CELLS = re.compile(r"\s{3,}|\s+[·|•–]\s+")  # the parts of a running header
 _LISTED = object()  # what item() returns for an entry of the agenda's listing
 
 
-_HYPHEN_CASE = re.compile(r"^(?:sak\s+)?(?P<num>\d{1,3})-(?P<year>\d{2})\s+(?P<title>[A-ZÆØÅ«\"].*)$", re.I)
+_HYPHEN_CASE = re.compile(r"^(?:sak\s+)?(?P<num>\d{1,3})(?:\s*(?:og|&)\s*(?P<num2>\d{1,3}))?-(?P<year>\d{2})\s+"
+                          r"(?P<title>[A-ZÆØÅ«\"].*)$", re.I)
 
 
 def _hyphen_case(text: str) -> Numbered | None:
@@ -52,12 +54,15 @@ def _hyphen_case(text: str) -> Numbered | None:
     m = _HYPHEN_CASE.match(text)
     if not m:
         return None
-    return Numbered(int(m["num"]), f"{m['num']}-{m['year']}", clean(m["title"]), True)
+    both = f"{m['num']} og {m['num2']}" if m["num2"] else m["num"]  # "1 og 2-24": two cases together
+    return Numbered(int(m["num"]), f"{both}-{m['year']}", clean(m["title"]), True)
 
 
 def _names_body(text: str) -> bool:
     """A short line of capitalised words without digits or a label: the name of a body."""
     words = text.split()
+    if text.lower() in headings()["header"]["title_prefixes"]:
+        return False  # "MØTEBOK", "PROTOKOLL": what the document is, not whose
     return (0 < len(words) <= 6 and not re.search(r"[\d:]", text) and text[:1].isupper()
             and bool(body_name(text)[0]) and sum(w[:1].isupper() for w in words) >= len(words) / 2)
 
@@ -567,6 +572,12 @@ class _Parser:
         m = self.minutes
         if m.body is None and self._first_heading:  # "PRØVERÅDET" over a title without a name
             m.body, m.body_parent = body_name(self._first_heading)
+        if self.source.running_header:  # "Prøverådet    Møtebok 3. mai 2023" atop each page
+            cell = next((c for c in _HEADER_CELLS.split(self.source.running_header) if _names_body(c)), None)
+            # the header names the body when the text does not, or names it only by its kind ("Regionrådet")
+            generic = m.body and " " not in m.body and cell and m.body.lower()[:-2] in cell.lower().split()
+            if cell and (m.body is None or generic):
+                m.body, m.body_parent = body_name(cell)
         for sec, role in self._attendance:
             m.attendance.extend(read_attendance(sec, role, sec.blocks))
         m.attendance = one_chair_line(m.attendance)

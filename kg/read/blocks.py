@@ -22,6 +22,7 @@ class Read:
     encoding: str
     locations: list[str] | None
     blocks: list[Block]
+    running_header: str | None = None  # a PDF's running header, taken out of the text
 
 
 @dataclass
