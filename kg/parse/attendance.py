@@ -411,6 +411,7 @@ class _Reader:
         self.group_role: str | None = None  # "**Rennebu** (observatør)": the role of one group
         self.columns: dict[int, tuple[str, str | None]] | None = None
         self.column_roles: dict[int, str] = {}  # "Medlemmer | Andre": the role of the names in each column
+        self.unplaced: list[tuple[int, str]] = []  # lines of the list that gave no person and no body
         self.lines: list[AttendanceLine] = []
 
     # -- blocks ------------------------------------------------------------------
@@ -655,6 +656,7 @@ class _Reader:
              note: str | None = None, title: str | None = None, role: str | None = None) -> None:
         row = _Row()
         _read_parts(parts, row, title)
+        read_before = len(self.lines)
         for p in row.people:
             if body:
                 p.add_body(body, 3)
@@ -665,6 +667,8 @@ class _Reader:
         if not row.people and not role and (self.role == "absent" or row.absent):
             for b in ([body] if body else []) + row.bodies:
                 self._absent_body(b, n)
+        if len(self.lines) == read_before and parts:
+            self.unplaced.append((n, ", ".join(t for t, _, _ in parts)))
 
     def _line(self, p: _Person, n: int, line_role: str | None = None) -> None:
         role = line_role or self.group_role or self.role
@@ -706,9 +710,13 @@ def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
     return out
 
 
-def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
-    """Every person (and every body listed as absent without a person) of one attendance section."""
+def read_attendance(section: Section, role: str, blocks: list[Block],
+                    unplaced: list[tuple[int, str]] | None = None) -> list[AttendanceLine]:
+    """Every person (and every body listed as absent without a person) of one attendance section;
+    the lines that gave neither go to ``unplaced`` (line, text) for the ingest report."""
     reader = _Reader(section, role)
     for b in blocks:
         reader.block(b)
+    if unplaced is not None:
+        unplaced.extend(reader.unplaced)
     return reader.lines

@@ -579,7 +579,7 @@ class _Parser:
             if cell and (m.body is None or generic):
                 m.body, m.body_parent = body_name(cell)
         for sec, role in self._attendance:
-            m.attendance.extend(read_attendance(sec, role, sec.blocks))
+            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced))
         m.attendance = one_chair_line(m.attendance)
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
