@@ -259,3 +259,17 @@ def test_a_body_named_only_in_a_pdf_running_header():
     source = SourceText(name="r.pdf", text="\n".join(lines), content_hash="x", encoding="pdf", format="pdf",
                         blocks=text_blocks(lines), running_header=header)
     assert parse(source).body == "Tinnsjørådet"
+
+
+def test_html_definition_list_of_attendees_and_an_agenda_table(tmp_path):
+    html = """<html><body><h1>Møtebok frå møte i Tinnsjørådet</h1><p>Tid: 9. mars 2023 kl. 10.00</p>
+<h2>Frammøtte</h2><dl><dt>Tinn kommune</dt><dd>Ordførar Runa Kvisle (Sp) – leiar</dd>
+<dt>Forfall</dt><dd>Hjartdal kommune</dd></dl>
+<h2>Saksliste</h2><table><thead><tr><th>Saknr.</th><th>Tittel</th><th>Vedtak</th></tr></thead>
+<tr><td>PS 7/23</td><td>Reiselivsplan</td><td>Rådet sluttar seg til planen.</td></tr>
+<tr><td>PS 8/23</td><td>Vegsaker</td><td>Teke til orientering.</td></tr></table></body></html>"""
+    m = parse(read(tmp_path, "d.html", html))
+    assert people(m) == {"Runa Kvisle": ("Tinn kommune", "chair", "ordførar, leiar", "Sp"),
+                         "Hjartdal kommune": ("Hjartdal kommune", "absent", None, None)}
+    assert [(s.title, s.case_number) for s in m.sections if s.kind == "agenda"] == [
+        ("PS 7/23 Reiselivsplan", "7/23"), ("PS 8/23 Vegsaker", "8/23")]

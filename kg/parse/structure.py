@@ -263,9 +263,12 @@ class _Parser:
                 self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
             elif o and o.kind == "attendance" and cells[0].endswith(":") and not heads_names(cells[0].rstrip(": ")):
                 self.start(clean(cells[0]).rstrip(":"), "other", block.span.start)  # "Underskrifter: | ..."
-        first = numbered(cells[0]) if cells and self.last_item else None
+        # "PS 7/23 | Title | Vedtak": the agenda as a table, when no heading carries a case number
+        head = cells[0] if not cells or numbered(cells[0]) or len(cells) < 2 else f"{cells[0]} {cells[1]}"
+        listed_only = self.in_agenda and not self._heading_cases and not self._heading_numbers
+        first = numbered(head) if cells and (self.last_item or listed_only) else None
         if first and first.case_id and first.case_id not in self._heading_cases:
-            item = self.item(block, cells[0], clean(cells[0]), heading=True)
+            item = self.item(block, head, clean(head), heading=True)
             if isinstance(item, _Item):  # "013/16 Evaluering ..." set beside another column on its page
                 self.start_item(item, block, 0)
                 return
