@@ -273,3 +273,23 @@ def test_html_definition_list_of_attendees_and_an_agenda_table(tmp_path):
                          "Hjartdal kommune": ("Hjartdal kommune", "absent", None, None)}
     assert [(s.title, s.case_number) for s in m.sections if s.kind == "agenda"] == [
         ("PS 7/23 Reiselivsplan", "7/23"), ("PS 8/23 Vegsaker", "8/23")]
+
+
+@pytest.mark.parametrize("page", [
+    ["Møtt:" + " " * 10 + "Runa Kvisle, Tinn kommune", " " * 15 + "Geir Oftebro, Notodden kommune",
+     " " * 15 + "Tone Hovda, Hjartdal kommune", "Forfall:" + " " * 7 + "Per Lid, Seljord kommune"],
+    ["Møtt", "Runa Kvisle" + " " * 20 + "Tinn kommune", "Geir Oftebro" + " " * 19 + "Notodden kommune",
+     "Tone Hovda" + " " * 21 + "Hjartdal kommune", "", "Forfall", "Per Lid" + " " * 24 + "Seljord kommune"],
+], ids=["label column", "names and bodies"])
+def test_two_column_attendance_in_a_pdf(page):
+    from kg.model import SourceText
+    from kg.read.plaintext import text_blocks
+
+    page = ["REFERAT FRA MØTE I TINNSJØRÅDET", "", "Dato: 3. mai 2023", ""] + page + ["", "Sak 1/23 Budsjett", "Vedtatt."]
+    lines = [line if "\t" in line else " ".join(line.split()) for line in _reading_order(page)]
+    m = parse(SourceText(name="t.pdf", text="\n".join(lines), content_hash="x", encoding="pdf", format="pdf",
+                         blocks=text_blocks(lines)))
+    assert {k: v[:2] for k, v in people(m).items()} == {
+        "Runa Kvisle": ("Tinn kommune", "member"), "Geir Oftebro": ("Notodden kommune", "member"),
+        "Tone Hovda": ("Hjartdal kommune", "member"), "Per Lid": ("Seljord kommune", "absent")}
+    assert [s.title for s in m.sections if s.kind == "agenda"] == ["Sak 1/23 Budsjett"]

@@ -36,6 +36,7 @@ import re
 from collections import Counter
 
 from kg.errors import BadInput
+from kg.parse.lines import case_heading
 from kg.read.blocks import Read
 from kg.read.plaintext import text_blocks
 
@@ -175,8 +176,8 @@ def _run(page: list[str], i: int, col: int) -> tuple[int, list[str]]:
         while g and not _right(g[-1], col) and len(kept) == 1:
             g.pop()
     for g in groups[last + 1:]:  # short entries of the left column below a table with spaced rows
-        if len(kept) < 2 or len(g) > 2:
-            break
+        if len(kept) < 2 or len(g) > 2 or case_heading(g[0].strip()):
+            break  # an agenda item's heading ("Sak 1/23 Budsjett") starts the text after the table
         kept.append(g)
     return lead, [line for k, g in enumerate(kept) for line in ([""] if k else []) + g]
 
