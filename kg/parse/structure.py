@@ -264,7 +264,7 @@ class _Parser:
             elif o and o.kind == "attendance" and cells[0].endswith(":") and not heads_names(cells[0].rstrip(": ")):
                 self.start(clean(cells[0]).rstrip(":"), "other", block.span.start)  # "Underskrifter: | ..."
         # "PS 7/23 | Title | Vedtak": the agenda as a table, when no heading carries a case number
-        head = cells[0] if not cells or numbered(cells[0]) or len(cells) < 2 else f"{cells[0]} {cells[1]}"
+        head = f"{cells[0]} {cells[1]}" if len(cells) >= 2 and not numbered(cells[0]) else cells[0] if cells else ""
         listed_only = self.in_agenda and not self._heading_cases and not self._heading_numbers
         first = numbered(head) if cells and (self.last_item or listed_only) else None
         if first and first.case_id and first.case_id not in self._heading_cases:
