@@ -153,3 +153,9 @@ def test_a_name_broken_across_lines_of_a_paragraph():
     block = Block("paragraph", "Meldt forfall: ordfører Kari Lia, Tinn; rådmann Geir\nMoe, Vinje.", Span(1, 2))
     lines = by_name(read(block, role="absent"))
     assert {n: a.body for n, a in lines.items()} == {"Kari Lia": "Tinn", "Geir Moe": "Vinje"}
+
+
+def test_a_body_broken_across_lines_of_a_paragraph():
+    block = Block("paragraph", "Forfall: Kari Lia, Vestland\nFK · Ola Moe, Tinn", Span(1, 2))
+    lines = by_name(read(block, role="absent"))
+    assert {n: a.body for n, a in lines.items()} == {"Kari Lia": "Vestland FK", "Ola Moe": "Tinn"}

@@ -392,8 +392,19 @@ def _continues(line: str, nxt: str) -> bool:
         return True
     last = _cut(end)[-1].strip()
     words = nxt.split()
+    if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
+        return True  # "..., Hedmark" + "FK · ...": a body's name broken across the lines
     return bool(words and last) and not normalise_person(last, by_position=True) and bool(
         normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+
+
+def _body_goes_on(last: str, first: str) -> bool:
+    """Whether the end of a line and the start of the next are one body the lexicons know ("Hedmark" + "FK")."""
+    if not first or len(first.split()) > 2 or classify(first, fuzzy=False, rules=False):
+        return False
+    joined = classify(f"{last} {first}", fuzzy=False, rules=False)
+    alone = classify(last, fuzzy=False, rules=False)
+    return joined is not None and (alone is None or joined.label != alone.label)
 
 
 # a sentence saying who came from where: "Frå Buskerud fylkeskommune møtte fylkeskontakt Dag Stenersen"
