@@ -22,7 +22,7 @@ from functools import cache
 from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import is_given_name, is_initial, normalise_person, role_prefix, split_role
-from kg.model import AttendanceLine, Block, Section
+from kg.model import AttendanceLine, Block, Section, Span
 from kg.parse.lines import contains_any, label_line, starts_with_any
 
 
@@ -81,6 +81,7 @@ _STRUCK = re.compile(r"~~(.+?)~~")
 # tabs, runs of spaces, commas, semicolons, dashes between spaces, and a full stop before a capital
 # that does not end an initial ("Kay A. Jeiskelid")
 _SEPARATORS = re.compile(r"\t|\s{2,}|\s*[,;|·]\s*|\s+[–—-]\s+|(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")
+_SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")  # not after an initial ("Kay A. Jeiskelid")
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|etter|under|t\.o\.m\.?|f\.o\.m\.?)\s+)?(?:[\w-]*sak\w*|saker|kl\.?|dag)\s*\d",
                         re.IGNORECASE)
 _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
@@ -395,7 +396,7 @@ def _continues(line: str, nxt: str) -> bool:
     if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
         return True  # "..., Hedmark" + "FK · ...": a body's name broken across the lines
     return bool(words and last) and not normalise_person(last, by_position=True) and bool(
-        normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+        normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}")) and not classify(last, fuzzy=False, rules=False)
 
 
 def _body_goes_on(last: str, first: str) -> bool:
@@ -493,8 +494,8 @@ class _Reader:
             role = attendance_role(name)
             if normalise_person(name):
                 break
-            if role == "chair":
-                line_role = role  # "Møteleiar: Kari Dahl" inside a list names one person, not a group
+            if role == "chair":  # "Møteleiar: Kari Dahl" names one person, not a group; a sentence after it is not hers
+                line_role, rest = role, _SENTENCE_END.split(rest)[0]
             elif role:
                 self.role, self.label_body = role, None
             elif _is_partial(name):
@@ -721,12 +722,30 @@ def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
     return out
 
 
+def _paragraphs_joined(blocks: list[Block]) -> list[Block]:
+    """Paragraphs on lines next to each other as one paragraph (plain text and PDF give one a line),
+    so that a name or body broken at the end of a line is read whole."""
+    out: list[Block] = []
+    for b in blocks:
+        prev = out[-1] if out else None
+        if (prev is not None and b.kind == prev.kind == "paragraph" and not (b.strike or prev.strike)
+                and b.span.start == prev.span.end + 1 and _one_line_each(prev) and _one_line_each(b)):
+            out[-1] = Block("paragraph", f"{prev.text}\n{b.text}", Span(prev.span.start, b.span.end))
+        else:
+            out.append(b)
+    return out
+
+
+def _one_line_each(b: Block) -> bool:
+    return b.text.count("\n") == b.span.end - b.span.start
+
+
 def read_attendance(section: Section, role: str, blocks: list[Block],
                     unplaced: list[tuple[int, str]] | None = None) -> list[AttendanceLine]:
     """Every person (and every body listed as absent without a person) of one attendance section;
     the lines that gave neither go to ``unplaced`` (line, text) for the ingest report."""
     reader = _Reader(section, role)
-    for b in blocks:
+    for b in _paragraphs_joined(blocks):
         reader.block(b)
     if unplaced is not None:
         unplaced.extend(reader.unplaced)

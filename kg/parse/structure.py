@@ -236,9 +236,9 @@ class _Parser:
         if self.title_line(block, text):
             return
         o = self.open
-        lab = label_line(line)
-        if o and o.kind == "attendance" and lab and n > o.start and not heads_names(lab[0]):
-            self.start(lab[0][:1].upper() + lab[0][1:], "other", n)  # "Underskrifter: ..." ends the list
+        label = clean(line).split(":", 1)[0].strip() if label_line(line) else None  # as written: "ROR", "Bardu"
+        if o and o.kind == "attendance" and label and n > o.start and not heads_names(label):
+            self.start(label, "other", n)  # "Underskrifter: ..." ends the list
         elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
