@@ -395,8 +395,9 @@ def _continues(line: str, nxt: str) -> bool:
     words = nxt.split()
     if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
         return True  # "..., Hedmark" + "FK · ...": a body's name broken across the lines
-    return bool(words and last) and not normalise_person(last, by_position=True) and bool(
-        normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}")) and not classify(last, fuzzy=False, rules=False)
+    return (bool(words and last) and not normalise_person(last, by_position=True)
+            and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+            and not classify(last, fuzzy=False, rules=False))
 
 
 def _body_goes_on(last: str, first: str) -> bool:
