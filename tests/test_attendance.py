@@ -159,3 +159,12 @@ def test_a_body_broken_across_lines_of_a_paragraph():
     block = Block("paragraph", "Forfall: Kari Lia, Vestland\nFK · Ola Moe, Tinn", Span(1, 2))
     lines = by_name(read(block, role="absent"))
     assert {n: a.body for n, a in lines.items()} == {"Kari Lia": "Vestland FK", "Ola Moe": "Tinn"}
+
+
+def test_the_chair_from_a_role_column_and_not_from_another_body():
+    lines = by_name(read(heading("Deltakarar", 1),
+                         row(["Namn", "Kommune", "Rolle"], 2, header=True),
+                         row(["Åse Lunde", "Tinn", "Leiar"], 3),
+                         row(["Per Rud", "Vinje", "Leiar i Vinje sogelag"], 4),
+                         row(["Eli Dal", "Seljord", "Medlem"], 5)))
+    assert {n: a.role for n, a in lines.items()} == {"Åse Lunde": "chair", "Per Rud": "member", "Eli Dal": "member"}
