@@ -293,3 +293,11 @@ def test_two_column_attendance_in_a_pdf(page):
         "Runa Kvisle": ("Tinn kommune", "member"), "Geir Oftebro": ("Notodden kommune", "member"),
         "Tone Hovda": ("Hjartdal kommune", "member"), "Per Lid": ("Seljord kommune", "absent")}
     assert [s.title for s in m.sections if s.kind == "agenda"] == ["Sak 1/23 Budsjett"]
+
+
+def test_an_attendance_line_that_gives_nobody_is_reported_as_not_placed(tmp_path):
+    text = "# Referat frå møte i Tinnsjørådet\n\nDato: 3. mai 2023\n\n## Til stades\n\n- Runa Kvisle, Tinn kommune\n" \
+           "- 17 stk. via lenkje\n"
+    m = parse(read(tmp_path, "u.md", text))
+    assert [a.name for a in m.attendance] == ["Runa Kvisle"]
+    assert m.unplaced == [(8, "17 stk. via lenkje")]
