@@ -168,3 +168,8 @@ def test_the_chair_from_a_role_column_and_not_from_another_body():
                          row(["Per Rud", "Vinje", "Leiar i Vinje sogelag"], 4),
                          row(["Eli Dal", "Seljord", "Medlem"], 5)))
     assert {n: a.role for n, a in lines.items()} == {"Åse Lunde": "chair", "Per Rud": "member", "Eli Dal": "member"}
+
+
+def test_a_family_name_on_the_next_line():
+    block = Block("paragraph", "Forfall: ordførar Kari Lia, Tinn · rådmann Odd Inge\nMoen, Vinje", Span(1, 2))
+    assert {n: a.body for n, a in by_name(read(block, role="absent")).items()} == {"Kari Lia": "Tinn", "Odd Inge Moen": "Vinje"}

@@ -395,9 +395,17 @@ def _continues(line: str, nxt: str) -> bool:
     words = nxt.split()
     if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
         return True  # "..., Hedmark" + "FK · ...": a body's name broken across the lines
+    if words and last and _given_only(last) and words[0][:1].isupper() and not is_given_name(words[0].strip(",.;")):
+        return True  # "Fylkesrådmann Odd Inge" + "Mjøen, Sør-Trøndelag FK": the family name on the next line
     return (bool(words and last) and not normalise_person(last, by_position=True)
             and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
             and not classify(last, fuzzy=False, rules=False))
+
+
+def _given_only(text: str) -> bool:
+    """A name of given names only, its family name still to come ("rådmann Odd Inge")."""
+    words = split_role(text)[1].split() if split_role(text)[0] else text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and is_given_name(w) for w in words)
 
 
 def _body_goes_on(last: str, first: str) -> bool:
