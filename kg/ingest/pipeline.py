@@ -168,7 +168,8 @@ def _report(g: DocGraph) -> DocumentReport:
              "project", "place", "topic"}
     entities = [n for n in g.entities() if n.kind in kinds]
     events = [n for n in g.nodes if n.kind == "event"]
-    unplaced = [{"line": n, "text": t} for n, t in sorted(set(g.unclassified))]
+    # names nothing could place, and lines of an attendance list that gave no person and no body
+    unplaced = [{"line": n, "text": t} for n, t in sorted(set(g.unclassified) | set(m.unplaced))]
     guessed = [{"line": None, "text": f"{n.label} (kind guessed: {n.kind})"} for n in entities if n.props.get("guessed")]
     return DocumentReport(
         document=m.source.name, sections=len(m.sections), entities=len(entities) + len(events),
