@@ -52,6 +52,7 @@ Vedtatt mot 2 stemmer.
 
 - [x] Sende referatet til kommunane
 - [ ] Bestille møterom – Ansvar: Lars Berg – Frist: 20. mai 2023
+- [ ] Svare fylket om ferjetilbodet – ansvar: Ingrid Bakke – frist 15.4.23
 
 ### **3. Arrangement**
 
@@ -162,6 +163,9 @@ def test_action_tables_and_checkboxes(graph):
     booked = actions["Bestille møterom"]
     assert values(graph, booked, KG.status) == ["open"]
     assert values(graph, booked, KG.responsible) == ["Lars Berg"]
+    answer = actions["Svare fylket om ferjetilbodet"]  # a deadline without its colon, after the name
+    assert values(graph, answer, KG.responsible) == ["Ingrid Bakke"]
+    assert [str(v) for v in values(graph, answer, KG.deadline)] == ["2023-04-15"]
 
 
 def test_event_status_anywhere_on_the_line(graph):
