@@ -7,7 +7,8 @@ Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (V
 and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
 Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing. Ola Nordmann
-is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer.
+is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
+7 December 2023 at Sørby.
 """
 
 from __future__ import annotations
@@ -88,6 +89,14 @@ TRIG = """
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
       org:organization <municipality/9001> ; org:role <role/ordforer> .
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
+  <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
+  <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
+  <event/2023-12-07/neste-mote> a schema:Event ; rdfs:label "Neste møte i Fjordrådet" ;
+      schema:startDate "2023-12-07"^^xsd:date ; schema:location <municipality/9002> ; schema:organizer <region/fjordradet> ;
+      schema:eventStatus schema:EventScheduled .
+  <document/fjord/fact/3> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05> ;
+      rdf:predicate kg:nextMeeting ; rdf:object <event/2023-12-07/neste-mote> ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
@@ -128,6 +137,8 @@ CASES = {
     "guests": (["who attended as observers", "hvem var gjester på møtet?", "kven møtte som observatør"], {"Eva Lund"}),
     "guest-bodies": (["which organisations attended as observers", "hvilke organisasjoner var gjester",
                       "kva selskap møtte som observatør"], {"Fjordnett AS"}),
+    "next-meeting": (["when and where is the next meeting?", "når er neste møte i Fjordrådet", "kvar er neste møte"],
+                     {"Neste møte i Fjordrådet"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
@@ -187,3 +198,34 @@ def test_a_named_thing_the_query_does_not_take_narrows_the_answers(fjord):
 def test_a_substitute_by_the_member_they_stood_in_for(fjord):
     r = fjord.ask("hvem møtte for Per Berg?", today=TODAY)
     assert r.query == "substitutes" and [a.label for a in r.answers] == ["Kari Vik"]
+
+
+def test_the_next_meeting_says_when_and_where(fjord):
+    (nxt,) = fjord.ask("når og hvor er neste møte?", today=date(2030, 1, 1)).answers
+    assert (nxt.columns["date"], nxt.columns["place"], nxt.evidence_count) == ("2023-12-07", "Sørby", 1)
+
+
+BODY_ONLY = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
+@prefix kg: <https://w3id.org/kg-minutes/ns#> .
+@base <https://example.org/kg/> .
+<document/nes> {
+  <meeting/nesrad/2023-05-02> a kg:Meeting, schema:Event ; rdfs:label "Nesrådet 2023-05-02" ;
+      schema:startDate "2023-05-02"^^xsd:date ; kg:absentBody <municipality/9101> .
+  <municipality/9101> a kg:Municipality ; rdfs:label "Austby" .
+}
+"""
+
+
+def test_when_the_best_query_finds_nothing_the_next_answers(tmp_path):
+    """Minutes that name only the body that sent apologies: "who was absent" answers with the body."""
+    import pyoxigraph as ox
+
+    a = Archive(tmp_path / "store")
+    a.store.ox.load(BODY_ONLY.encode(), format=ox.RdfFormat.TRIG)
+    for q in ("hvem hadde forfall?", "kven hadde forfall", "who was absent"):
+        r = a.ask(q, today=TODAY)
+        assert (r.query, [x.label for x in r.answers]) == ("bodies-absent", ["Austby"]), r.why
+        assert "query absentees found nothing" in r.why

@@ -82,8 +82,10 @@ RELATIONS = [
     (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
      r"|mean|syn på|sa om|sagt om|prioriter\w*|want in|vil prioritere", "decide"),
     (r"avlys\w*|cancel\w*|utsatt|postponed", "cancel"),
+    # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
+    (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
     (r"upcoming|coming up|coming|come|comes|kommende|komande|kommer|kjem|planned|planlagt\w*|planlagde|framtidige|fremtidige"
-     r"|future|next|neste", "upcoming"),
+     r"|future", "upcoming"),
     (r"happened|happen|took place|skjedde|skjedd|hende|hendt", "happen"),
     (r"mentioned|mention|nevnt|nevnte|nemnt|nemnde|discussed|diskutert|drøftet|drøfta", "mention"),
     (r"reported|reports?|rapportert\w*|rapporterte|fortalte|fortalde|meldte om|meldte|melde", "report"),
