@@ -128,6 +128,9 @@ CASES = {
     "actions-due": (["which actions are due before 1 December 2023, and who is responsible?",
                      "hvilke oppgaver har frist før 1. desember 2023?",
                      "kva oppgåver har frist i november 2023"], {"Utrede felles havnekontor"}),
+    "person-actions": (["what is Ola Nordmann to do?", "hva skal Ola Nordmann gjøre", "kva skal Ola Nordmann gjere",
+                        "what is Ola Nordmann responsible for", "hva har Ola Nordmann ansvar for?"],
+                       {"Utrede felles havnekontor"}),
     "members-not-reporting": (["which members have not reported on climate", "hvilke kommuner har ikke rapportert om klima?",
                                "kva kommunar har ikkje rapportert om klima"], {"Sørby"}),
     "open-cases": (["which cases are open", "hvilke saker er åpne?", "kva saker er opne"], {"12/23 Havnesamarbeid"}),
@@ -142,7 +145,7 @@ CASES = {
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
-              "actions-due": "text"}
+              "actions-due": "text", "person-actions": "text"}
 
 
 @pytest.fixture(scope="module")

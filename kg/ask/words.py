@@ -78,7 +78,9 @@ RELATIONS = [
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
      r"|medlem\w* i|hører til|høyrer til|inngår i|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
-    (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|svare", "due"),
+    # "what is Kari to do", "kva skal Kari gjere": the modal verb is a stopword, the infinitive asks for tasks
+    (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|svare|to do|gjøre|gjere|gjera"
+     r"|follow up|følge opp|følgje opp", "due"),
     (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
      r"|mean|syn på|sa om|sagt om|prioriter\w*|want in|vil prioritere", "decide"),
     (r"avlys\w*|cancel\w*|utsatt|postponed", "cancel"),
@@ -140,4 +142,5 @@ der her hva kva hvilke hvilken hvilket kven hvem når noen nokon noko nokre noe 
 sine si seg sig han hun ho dem deres deira eit ein en et ett the meeting møtet møte møta referatet referatene
 protokollen minutes nå no også enn så bare berre kun vel da då made make gjort gjorde gjordt tatt teke
 finnes fins finst exist exists there role roles rolle roller title tittel
+skal skulle må måtte vil ville bør burde shall will would should must
 """.split())
