@@ -97,6 +97,9 @@ TRIG = """
   <document/fjord/fact/3> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05> ;
       rdf:predicate kg:nextMeeting ; rdf:object <event/2023-12-07/neste-mote> ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
+  <document/fjord/fact/4> a kg:Evidence ; rdf:subject <event/2023-12-07/neste-mote> ;
+      rdf:predicate schema:startDate ; rdf:object "2023-12-07"^^xsd:date ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
@@ -232,3 +235,11 @@ def test_when_the_best_query_finds_nothing_the_next_answers(tmp_path):
         r = a.ask(q, today=TODAY)
         assert (r.query, [x.label for x in r.answers]) == ("bodies-absent", ["Austby"]), r.why
         assert "query absentees found nothing" in r.why
+
+
+def test_a_season_asked_of_a_past_archive_is_read_from_its_last_meeting(fjord):
+    for q in ("kva arrangement kjem i haust?", "which events are coming this autumn", "hvilke arrangementer kommer i høst"):
+        r = fjord.ask(q, today=date(2030, 6, 1))
+        assert r.query == "upcoming-events" and r.params["date"] == "2023-08-01", r.why
+        assert any("read from the archive's last meeting, 2023-10-05" in w for w in r.why)
+        assert [a.label for a in r.answers] == ["Neste møte i Fjordrådet"]
