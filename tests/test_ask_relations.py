@@ -89,6 +89,7 @@ TRIG = """
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
       org:organization <municipality/9001> ; org:role <role/ordforer> .
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
+  <document/fjord/section/2> dcterms:subject <topic/havn> ; schema:mentions <person/ola-nordmann>, <municipality/9002> .
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
   <event/2023-12-07/neste-mote> a schema:Event ; rdfs:label "Neste møte i Fjordrådet" ;
@@ -145,6 +146,8 @@ CASES = {
                       "kva selskap møtte som observatør"], {"Fjordnett AS"}),
     "next-meeting": (["when and where is the next meeting?", "når er neste møte i Fjordrådet", "kvar er neste møte"],
                      {"Neste møte i Fjordrådet"}),
+    "topic-discussions": (["where was the harbour discussed, and by whom?", "hvor ble havn diskutert?", "kvar vart hamn drøfta"],
+                          {"Sak 12/23 Havnesamarbeid"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
@@ -243,3 +246,8 @@ def test_a_season_asked_of_a_past_archive_is_read_from_its_last_meeting(fjord):
         assert r.query == "upcoming-events" and r.params["date"] == "2023-08-01", r.why
         assert any("read from the archive's last meeting, 2023-10-05" in w for w in r.why)
         assert [a.label for a in r.answers] == ["Neste møte i Fjordrådet"]
+
+
+def test_a_discussion_names_its_people_and_things(fjord):
+    (sec,) = fjord.ask("where was the harbour discussed, and by whom?", today=TODAY).answers
+    assert (sec.columns["people"], sec.columns["named"], sec.evidence[0].lines) == ("Ola Nordmann", "Sørby", [12, 20])
