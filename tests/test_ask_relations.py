@@ -6,7 +6,7 @@ The graph: one meeting of Fjordrådet on 5 October 2023. Ola Nordmann chaired it
 Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (Vestby) was absent
 and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
-Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing. Ola Nordmann
+Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case. Nordby reports on klima, Sørby on nothing. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby.
 """
@@ -70,10 +70,10 @@ TRIG = """
       rdf:predicate kg:person ; rdf:object <person/lise-dal> ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 8 ; kg:lineEnd 8 ; kg:quote "Forfall: Lise Dal (Vestby)" .
   <meeting/fjordradet/2023-10-05/item/12> a kg:AgendaItem ; dcterms:identifier "12/23" ;
-      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> .
+      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> ; kg:presenter <person/nils-hage> .
   <meeting/fjordradet/2023-10-05/item/12/decision/1> a kg:Decision ;
       dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ;
-      dcterms:description "Rådet støtter havnesamarbeidet mellom Nordby og Sørby." .
+      dcterms:description "Rådet støtter havnesamarbeidet mellom Nordby og Sørby." ; dcterms:subject <topic/havn> .
   <meeting/fjordradet/2023-10-05/item/12/action/1> a kg:ActionItem ;
       dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ; dcterms:description "Utrede felles havnekontor" ;
       kg:responsible <person/ola-nordmann> ; kg:deadline "2023-11-01"^^xsd:date ; kg:status "open" .
@@ -251,3 +251,11 @@ def test_a_season_asked_of_a_past_archive_is_read_from_its_last_meeting(fjord):
 def test_a_discussion_names_its_people_and_things(fjord):
     (sec,) = fjord.ask("where was the harbour discussed, and by whom?", today=TODAY).answers
     assert (sec.columns["people"], sec.columns["named"], sec.evidence[0].lines) == ("Ola Nordmann", "Sørby", [12, 20])
+
+
+def test_a_decision_says_its_case_and_who_presented_it(fjord):
+    for q in ("what was decided about the harbour, and who presented it?", "hva ble vedtatt om havn, og hvem la det fram?",
+              "kva vart vedteke om hamn"):
+        r = fjord.ask(q, today=TODAY)
+        (d,) = r.answers
+        assert (r.query, d.columns["case"], d.columns["presenter"]) == ("decisions-by-topic", "12/23 Havnesamarbeid", "Nils Hage")
