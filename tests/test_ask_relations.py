@@ -259,3 +259,9 @@ def test_a_decision_says_its_case_and_who_presented_it(fjord):
         r = fjord.ask(q, today=TODAY)
         (d,) = r.answers
         assert (r.query, d.columns["case"], d.columns["presenter"]) == ("decisions-by-topic", "12/23 Havnesamarbeid", "Nils Hage")
+
+
+def test_words_not_understood_narrow_the_answers_that_say_them(fjord):
+    for q in ("which follow-ups are about the søknad?", "hvilke oppgaver gjelder søknaden", "kva oppfølgingspunkt gjeld søknadene"):
+        r = fjord.ask(q, today=TODAY)
+        assert [a.columns["text"] for a in r.answers] == ["Sende søknad til Havfondet"], r.why

@@ -260,14 +260,15 @@ class Runner:
             answers = [a for a in answers if a.kind in family]
             notes.append(f"answers of kind {asked} only")
         for ln in choice.unused:
-            if not ln.understood:
-                notes.append(f"not used: {ln.argument.text!r}")
-                continue
-            names = {o.filled.label.casefold() for o in ln.options if o.kind != "text"}
+            # a thing named narrows by its names; words not understood by themselves, inflection cut
+            names = {o.filled.label.casefold() for o in ln.options if (o.kind != "text") == ln.understood}
+            names = {n for n in names if ln.understood or len(n) >= 4}
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
             if kept:
                 answers = kept
                 notes.append(f"only answers that name {ln.argument.text!r}")
+            elif not ln.understood:
+                notes.append(f"not used: {ln.argument.text!r}")
             else:
                 notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
         for d in choice.unused_dates:
