@@ -265,3 +265,8 @@ def test_words_not_understood_narrow_the_answers_that_say_them(fjord):
     for q in ("which follow-ups are about the søknad?", "hvilke oppgaver gjelder søknaden", "kva oppfølgingspunkt gjeld søknadene"):
         r = fjord.ask(q, today=TODAY)
         assert [a.columns["text"] for a in r.answers] == ["Sende søknad til Havfondet"], r.why
+
+
+def test_no_fallback_to_a_query_that_drops_the_date_asked(fjord):
+    r = fjord.ask("which follow-ups are due before 1 January 2020?", today=TODAY)
+    assert (r.query, r.answers) == ("actions-due", []), r.why
