@@ -98,6 +98,9 @@ TRIG = """
   <document/fjord/fact/3> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05> ;
       rdf:predicate kg:nextMeeting ; rdf:object <event/2023-12-07/neste-mote> ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
+  <document/fjord/fact/5> a kg:Evidence ; rdf:subject <meeting/fjordradet/2023-10-05/attendance/kari> ;
+      rdf:predicate kg:onBehalfOf ; rdf:object <municipality/9002> ; prov:wasDerivedFrom <document/fjord/section/1> ;
+      kg:lineStart 5 ; kg:lineEnd 5 ; kg:quote "Kari Vik (Sørby), vara for Per Berg" .
   <document/fjord/fact/4> a kg:Evidence ; rdf:subject <event/2023-12-07/neste-mote> ;
       rdf:predicate schema:startDate ; rdf:object "2023-12-07"^^xsd:date ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
@@ -270,3 +273,10 @@ def test_words_not_understood_narrow_the_answers_that_say_them(fjord):
 def test_no_fallback_to_a_query_that_drops_the_date_asked(fjord):
     r = fjord.ask("which follow-ups are due before 1 January 2020?", today=TODAY)
     assert (r.query, r.answers) == ("actions-due", []), r.why
+
+
+def test_the_member_is_represented_not_the_council_it_sits_in(fjord):
+    for q in ("who represented Sørby in Fjordrådet?", "in Fjordrådet, who represented Sørby?",
+              "hvem i Fjordrådet representerte Sørby", "kven i Fjordrådet møtte for Sørby"):
+        r = fjord.ask(q, today=TODAY)
+        assert (r.query, [a.label for a in r.answers]) == ("representatives", ["Kari Vik"]), r.why

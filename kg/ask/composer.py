@@ -180,6 +180,8 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                     value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
                     value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
+                    # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")
+                    value += 0.5 if kind in ("body", "actor") and o.kind == "municipality" else 0
                     if pick is None or value > pick[0]:
                         pick = (value, i, o)
         if pick is None:
