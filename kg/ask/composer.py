@@ -55,7 +55,7 @@ class Choice:
     unused: list[Linked] = field(default_factory=list)
     unused_dates: list = field(default_factory=list)
     defaulted: dict[str, str] = field(default_factory=dict)   # parameter → why it took a default
-    left_out: int = 0   # arguments and dates of the question no parameter took
+    dates_left: int = 0   # dates of the question no parameter took (unused names still narrow the answers)
 
 
 def link(filler: SlotFiller, arg: Argument) -> Linked:
@@ -218,7 +218,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     unused = [ln for i, ln in enumerate(linked) if i not in used]
     score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
     score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
-    return Choice(q, bound, score, relation, unused, dates + ranges, defaulted, len(unused) + len(dates))
+    return Choice(q, bound, score, relation, unused, dates + ranges, defaulted, len(dates))
 
 
 def _stem(text: str) -> str:

@@ -188,8 +188,8 @@ class Runner:
             return AskResult(question=question, query=None, params={}, answers=[],
                              why=why + self._not_understood(parts, linked))
         tried = []
-        # the best query, or the next when it finds nothing, but never one that leaves out more of the question
-        for choice in [c for c in ranked[:FALLBACKS] if c.left_out <= ranked[0].left_out]:
+        # the best query, or the next when it finds nothing, but never one that drops a date the question gave
+        for choice in [c for c in ranked[:FALLBACKS] if c.dates_left <= ranked[0].dates_left]:
             tried.append(self._answer(choice, parts, today, last))
             if tried[-1][1]:
                 break
