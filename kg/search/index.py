@@ -3,7 +3,7 @@
 Each section is indexed three ways: as lemmas ("content"), as exact words ("exact", boosted)
 and as compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found
 and the word the user typed ranks first, a part of a compound below the whole word. Both the
-index and the query read words through one morphology (kg.search.morphology). Synonyms are
+index and the query read words through one morphology (kg.lang.morphology). Synonyms are
 added to the query, not to the index, so they can change without re-indexing.
 """
 
@@ -24,7 +24,7 @@ from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
 from kg.search.analysis import exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.filters import Filters, resolve_names
-from kg.search.morphology import morphology
+from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
 from kg.search.vocabulary import Vocabulary
