@@ -17,6 +17,7 @@ Analyses are cached per distinct word, in memory and in a file beside the index.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import itertools
 import os
@@ -148,6 +149,12 @@ class _Transducer:
             writer.join()
             return b"".join(chunks).decode("utf-8", "replace").split("\0")[: len(inputs)]
 
+    def close(self) -> None:
+        """End lt-proc (its input closed, it finishes) and wait for it, so no process is left."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.stdin.close()
+            self._proc.wait(timeout=10)
+
     def _write(self, payload: bytes) -> None:
         try:
             self._proc.stdin.write(payload)
@@ -158,7 +165,9 @@ class _Transducer:
 
 @cache
 def _transducer(mode: str, transducer: str) -> _Transducer:
-    return _Transducer(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)])
+    running = _Transducer(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)])
+    atexit.register(running.close)
+    return running
 
 
 _READING_PART = re.compile(r"(?<=>)\+")
