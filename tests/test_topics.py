@@ -61,3 +61,21 @@ def test_a_nynorsk_form_names_the_bokmaal_concept(monkeypatch):
     slugs = {m.concept.slug for m in th.tag("Kommunane har starta eit hamnesamarbeid og ser på kollektivtilboda.")}
     morphology.cache_clear()
     assert {"havn", "kollektivtransport"} <= slugs
+
+
+def test_every_concept_cites_eurovoc_or_marks_its_english_as_the_projects_own():
+    import pyoxigraph as ox
+
+    from kg.lang.thesaurus import SKOS, TOPIC_BASE
+
+    with open(THESAURUS_FILE, "rb") as f:
+        triples = list(ox.parse(f, format=ox.RdfFormat.TURTLE, base_iri=TOPIC_BASE))
+    concepts = {t.subject.value for t in triples if t.object == ox.NamedNode(SKOS + "Concept")}
+    said: dict[str, set[str]] = {}
+    for t in triples:
+        said.setdefault(t.subject.value, set()).add(t.predicate.value.removeprefix(SKOS))
+        if t.predicate.value.endswith("Match"):
+            assert t.object.value.startswith("http://eurovoc.europa.eu/"), t
+    assert len(concepts) > 100
+    unmarked = [c for c in concepts if "exactMatch" not in said[c] and "editorialNote" not in said[c]]
+    assert unmarked == []

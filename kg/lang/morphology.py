@@ -170,6 +170,7 @@ def _transducer(mode: str, transducer: str) -> _Transducer:
     return running
 
 
+_CODE = re.compile(r"\d")
 _READING_PART = re.compile(r"(?<=>)\+")
 
 
@@ -293,7 +294,9 @@ class Morphology:
             todo = [w for w in todo if w not in self._memory]
         if not todo:
             return
-        found = self._analyse(todo)
+        found = {w: kept(w) for w in todo if _CODE.search(w)}  # numbers and codes ("2023", "E39") are no words to analyse
+        todo = [w for w in todo if w not in found]
+        found.update(self._analyse(todo))
         found.update(self._guess_compounds([w for w in todo if w not in found]))
         found.update((w, kept(w)) for w in todo if w not in found)
         self._memory.update(found)
