@@ -28,6 +28,7 @@ from typing import Callable
 from kg.errors import BadInput, KgError
 from kg.extract import extract
 from kg.extract.graph import DocGraph
+from kg.lang.morphology import morphology
 from kg.lang.text import key
 from kg.model import SourceText
 from kg.parse import parse
@@ -217,6 +218,7 @@ class Ingestor:
                 listener(kind, item)
 
         known = _known_entities(self.store)
+        morphology().persist_in(self.index.path)  # topic tagging reuses the analyses cached beside the index
         self.repair(known, tell)
         files, skipped = expand(paths, collection)
         for s in skipped:

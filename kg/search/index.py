@@ -3,7 +3,7 @@
 Each section is indexed three ways: as lemmas ("content"), as exact words ("exact", boosted)
 and as compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found
 and the word the user typed ranks first, a part of a compound below the whole word. Both the
-index and the query read words through one morphology (kg.search.morphology). Synonyms are
+index and the query read words through one morphology (kg.lang.morphology). Synonyms are
 added to the query, not to the index, so they can change without re-indexing.
 """
 
@@ -24,18 +24,19 @@ from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
 from kg.search.analysis import exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.filters import Filters, resolve_names
-from kg.search.morphology import morphology
+from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
 from kg.search.vocabulary import Vocabulary
 
 INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
-FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 1.5, "tags": 0.5}
+FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 3.0, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
 WHOLE_BOOST = 0.2  # a section with a part of the query's compound counts less still
-# Reports and agenda items carry the substance; an events list or an attendance table names a
-# word in passing. Relevance is whoosh's score times this weight (over the top results).
-KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1}
+# Reports and agenda items carry the substance; an events list, an agenda list or an attendance
+# table ("other") names a word in passing. Relevance is whoosh's score times this weight (over
+# the top results). A title names what an item is about, so a word in it counts most.
+KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1, "other": 0.8}
 RERANK_EXTRA = 20
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
 FACETS = ("actor", "body", "year", "topic")

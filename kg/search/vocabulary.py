@@ -15,7 +15,7 @@ from whoosh.query import Term
 
 from kg.lang.text import key
 from kg.search.analysis import exact_analyzer
-from kg.search.morphology import morphology
+from kg.lang.morphology import morphology
 
 NAME_FIELDS = ("actor", "body", "mention_name")
 NAME_SCORE = 85  # rapidfuzz ratio of a misspelt name to the name it is taken for

@@ -17,6 +17,7 @@ Analyses are cached per distinct word, in memory and in a file beside the index.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import itertools
 import os
@@ -24,6 +25,7 @@ import re
 import shutil
 import sqlite3
 import subprocess
+import threading
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -98,7 +100,7 @@ class Apertium:
         nno = [_readings(out) for out in _lt_proc("-e", APERTIUM_FILES["nno"], words)]
         nno_lemmas = sorted({p for readings in nno for reading in readings for p in reading})
         bokmaal = dict(zip(nno_lemmas, (_translations(out) for out in
-                                         _lt_proc("-b", APERTIUM_FILES["nno-nob"], [f"^{p}$" for p in nno_lemmas]))))
+                                         _lt_proc("-b", APERTIUM_FILES["nno-nob"], [f"^{p}$ " for p in nno_lemmas]))))
         out: dict[str, WordAnalysis | None] = {}
         for word, nob_r, nno_r in zip(words, nob, nno):
             readings = [[(_lemma(p),) for p in r] for r in nob_r]
@@ -113,15 +115,62 @@ class Apertium:
 
 
 def _lt_proc(mode: str, transducer: str, inputs: list[str]) -> list[str]:
-    """One lt-proc run over all inputs, NUL-separated (-z), so each gets its own output."""
+    """lt-proc's output for each input (NUL-separated, -z), from one process kept for the life
+    of this one: starting lt-proc (loading its transducer) costs more than a document's words."""
     if not inputs:
         return []
-    done = subprocess.run(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)], check=True,
-                          input="\0".join(inputs) + "\0", capture_output=True, text=True)
-    outputs = done.stdout.split("\0")
-    return outputs[: len(inputs)] + [""] * (len(inputs) - len(outputs))
+    outputs = _transducer(mode, transducer).run(inputs)
+    return outputs + [""] * (len(inputs) - len(outputs))
 
 
+class _Transducer:
+    """A running `lt-proc -z`: it flushes its output at each NUL, so inputs go in and their
+    outputs come back one NUL-terminated piece each, batch after batch."""
+
+    def __init__(self, command: list[str]):
+        self.command = command
+        self._proc: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    def run(self, inputs: list[str]) -> list[str]:
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            payload = ("\0".join(inputs) + "\0").encode("utf-8")
+            writer = threading.Thread(target=self._write, args=(payload,), daemon=True)  # a full pipe must not stop the reader
+            writer.start()
+            chunks, ends = [], 0
+            while ends < len(inputs):
+                chunk = self._proc.stdout.read1(1 << 16)
+                if not chunk:  # lt-proc ended: the words left have no analysis
+                    break
+                chunks.append(chunk)
+                ends += chunk.count(b"\0")
+            writer.join()
+            return b"".join(chunks).decode("utf-8", "replace").split("\0")[: len(inputs)]
+
+    def close(self) -> None:
+        """End lt-proc (its input closed, it finishes) and wait for it, so no process is left."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.stdin.close()
+            self._proc.wait(timeout=10)
+
+    def _write(self, payload: bytes) -> None:
+        try:
+            self._proc.stdin.write(payload)
+            self._proc.stdin.flush()
+        except BrokenPipeError:
+            pass
+
+
+@cache
+def _transducer(mode: str, transducer: str) -> _Transducer:
+    running = _Transducer(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)])
+    atexit.register(running.close)
+    return running
+
+
+_CODE = re.compile(r"\d")
 _READING_PART = re.compile(r"(?<=>)\+")
 
 
@@ -245,7 +294,9 @@ class Morphology:
             todo = [w for w in todo if w not in self._memory]
         if not todo:
             return
-        found = self._analyse(todo)
+        found = {w: kept(w) for w in todo if _CODE.search(w)}  # numbers and codes ("2023", "E39") are no words to analyse
+        todo = [w for w in todo if w not in found]
+        found.update(self._analyse(todo))
         found.update(self._guess_compounds([w for w in todo if w not in found]))
         found.update((w, kept(w)) for w in todo if w not in found)
         self._memory.update(found)
