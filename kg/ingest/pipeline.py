@@ -6,13 +6,16 @@ A document is known by its identity: its path under the folder given to
 each other. A file moved or renamed with the same content is recognised by
 its content hash and moved in the store, not stored twice.
 
-Graph and index are written as a pair: a pending marker is written first and
-cleared when both are in, and the next ingest redoes (or removes) any
-document whose marker a crash left, and says so. A file that cannot be read,
-or that is over a limit (kg.read.limits), is reported with its reason and
-skipped; the rest of the batch goes on. Each result is handed to the caller
-as soon as it is known. An unchanged file (same content hash, same curation)
-is not redone.
+Documents are prepared (read → quads, kg.ingest.prepare) in worker processes
+and written by this one a chunk at a time: one bulk load of the graph and one
+index commit for up to CHUNK_DOCUMENTS documents. Graph and index are written
+as a pair: pending markers for the chunk are written first and cleared when
+both are in, and the next ingest redoes (or removes) any document whose marker
+a crash left, and says so. A file that cannot be read, or that is over a limit
+(kg.read.limits), is reported with its reason and skipped; the rest of the
+batch goes on. Each result is handed to the caller as soon as it is known, in
+the order of the files: a document once its chunk is written. An unchanged
+file (same content hash, same curation) is not redone.
 """
 
 from __future__ import annotations
