@@ -214,6 +214,9 @@ class Ingestor:
         for s in skipped:
             tell("skipped", s)
         hashes = self.store.document_hashes()
+        named: dict[str, set[str]] = {}  # content hash → the stored documents with it
+        for name, h in hashes.items():
+            named.setdefault(h, set()).add(name)
         redo_all = self._curation_changed() and bool(hashes)
         batch = {e.identity for e in files}
         seen: set[str] = set()
@@ -230,7 +233,7 @@ class Ingestor:
                 if p.unchanged:
                     say("unchanged", identity)
                     continue
-                twin = self._twin(p.source, hashes) if p.source else None
+                twin = self._twin(p.source, hashes, named) if p.source else None
                 if twin in batch or (twin and self._still_there(twin, p.source.content_hash)):
                     say("skipped", {"path": shown, "reason": f"same content as {twin}, which is stored: "
                                      "not ingested twice"})
@@ -244,8 +247,11 @@ class Ingestor:
                     say("skipped", {"path": shown, **p.problem})
                     continue
                 if twin:
-                    hashes.pop(twin, None)
+                    named[hashes.pop(twin)].discard(twin)
+                if identity in hashes:
+                    named[hashes[identity]].discard(identity)
                 hashes[identity] = p.source.content_hash
+                named.setdefault(p.source.content_hash, set()).add(identity)
                 if chunk.full:
                     self._write(chunk, tell)
             self._write(chunk, tell)
@@ -346,11 +352,11 @@ class Ingestor:
         for r in ready:
             self.store.clear_pending(r.identity)
 
-    def _twin(self, source: SourceText, hashes: dict[str, str]) -> str | None:
+    def _twin(self, source: SourceText, hashes: dict[str, str], named: dict[str, set[str]]) -> str | None:
         """A stored document of another name with the same content (the file moved, or was copied)."""
         if source.name in hashes:
             return None  # a changed file keeps its name: no twin to look for
-        return next((name for name, h in sorted(hashes.items()) if h == source.content_hash), None)
+        return min(named.get(source.content_hash, ()), default=None)
 
     def _still_there(self, identity: str, content_hash: str) -> bool:
         """Whether the file a document was read from is still where it was, with that content (a copy, not a move)."""
