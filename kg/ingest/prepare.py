@@ -142,6 +142,7 @@ class Preparer:
         self._pool = None
         self._folder: Path | None = None
         self._copy: tuple[str, int] | None = None  # (file of the table's copy, additions it holds)
+        self._copies: deque[Path] = deque()
 
     def __enter__(self) -> "Preparer":
         return self
@@ -186,7 +187,7 @@ class Preparer:
             context.set_forkserver_preload(["kg.ingest.prepare"])
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker,
                                              initargs=(self.settings,))
-            self._folder = Path(tempfile.mkdtemp(prefix="kg-ingest-"))
+            self._folder = self._folder or Path(tempfile.mkdtemp(prefix="kg-ingest-"))
         return job, self._pool, self._pool.submit(_prepare_in_worker, job, *self._table_copy())
 
     def _table_copy(self) -> tuple[str, int]:
@@ -198,6 +199,9 @@ class Preparer:
             tmp.write_bytes(pickle.dumps(self.known, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, where)
             self._copy = (str(where), len(self.added))
+            self._copies.append(where)
+            if len(self._copies) > 4 * self.jobs + 1:  # no job in flight can still name the oldest
+                self._copies.popleft().unlink()
         return self._copy
 
     def _result(self, submitted) -> Prepared:
