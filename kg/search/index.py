@@ -133,12 +133,19 @@ class SectionIndex:
 
     def replace_document(self, document: str, sections: list[IndexedSection]) -> None:
         """Swap a document's sections in one commit: readers see the old set or the new one."""
-        _check_owner(document, sections)
-        self._analyse(sections)
+        self.replace_documents({document: sections})
+
+    def replace_documents(self, documents: dict[str, list[IndexedSection]]) -> None:
+        """Swap documents' sections in one writer and one commit (an ingest's chunk): a commit
+        writes a segment and merges small ones, so one a document would cost more than the adding."""
+        for document, sections in documents.items():
+            _check_owner(document, sections)
+        self._analyse([s for sections in documents.values() for s in sections])
         with self._writer() as w:
-            w.delete_by_term("document", document)
-            for section in sections:
-                w.add_document(**_fields(section))
+            for document, sections in documents.items():
+                w.delete_by_term("document", document)
+                for section in sections:
+                    w.add_document(**_fields(section))
 
     def remove_document(self, document: str) -> None:
         """Drop a document's sections (its file left the archive)."""

@@ -151,13 +151,15 @@ class GraphStore:
         if set(quads) != set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))):
             self.replace_graph(graph, quads)
 
-    def write_document_graph(self, graph: str, quads: list) -> None:
-        """A document's graph in place of its old one, bulk-loaded: a third of the memory of a
-        transaction. Not atomic on its own: the ingest's pending marker covers a crash."""
+    def write_document_graphs(self, graphs: list[str], nquads: bytes) -> None:
+        """Documents' graphs in place of their old ones, in one bulk load of their N-Quads: a few
+        microseconds a quad, where a transaction a document costs several times that. Not atomic:
+        the ingest's pending markers cover a crash."""
         import pyoxigraph as ox
 
-        self.ox.remove_graph(ox.NamedNode(graph))
-        self.ox.bulk_extend(quads)
+        for graph in graphs:
+            self.ox.remove_graph(ox.NamedNode(graph))
+        self.ox.bulk_load(nquads, ox.RdfFormat.N_QUADS)
 
     def remove_graph(self, graph: str) -> None:
         import pyoxigraph as ox
