@@ -167,8 +167,15 @@ class Archive:
                                                            listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
-        self._runner = None
+        self.refresh_tables()
         return report
+
+    def refresh_tables(self) -> None:
+        """Rewrite the tables a cold `kg ask` reads (kg.ask.tables) from the graph as it now is."""
+        from kg.ask.tables import write_tables
+
+        write_tables(self.store)
+        self._runner = None
 
     def _ingestor(self, limits=None):
         from kg.ingest.pipeline import Ingestor
@@ -204,6 +211,7 @@ class Archive:
             ingestor.remove_document(identity)
         refresh_regions(self.store)
         refresh_bodies(self.store)
+        self.refresh_tables()
         return found
 
     @staticmethod
