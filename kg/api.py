@@ -171,10 +171,12 @@ class Archive:
         return report
 
     def refresh_tables(self) -> None:
-        """Rewrite the tables a cold `kg ask` reads (kg.ask.tables) from the graph as it now is."""
+        """Rewrite what a cold `kg ask` and `kg search` read instead of scanning the whole store: the
+        tables of kg.ask.tables from the graph, the search index's suggestion vocabulary."""
         from kg.ask.tables import write_tables
 
         write_tables(self.store)
+        self.index.keep_vocabulary()
         self._runner = None
 
     def _ingestor(self, limits=None):
@@ -371,6 +373,7 @@ class Archive:
 
         documents = sections_in_store(self.store)
         self.index.rebuild(documents, progress)
+        self.index.keep_vocabulary()
         return sum(len(s) for s in documents.values())
 
     def check(self):

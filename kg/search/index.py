@@ -27,7 +27,7 @@ from kg.search.filters import Filters, resolve_names
 from kg.search.morphology import morphology
 from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
-from kg.search.vocabulary import Vocabulary
+from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 1.5, "tags": 0.5}
@@ -283,8 +283,17 @@ class SectionIndex:
 
     def _vocab(self, searcher) -> Vocabulary:
         if self._vocabulary is None or self._vocabulary.searcher is not searcher:
-            self._vocabulary = Vocabulary(searcher)
+            toc = self.path / f"_{INDEX_NAME}_{self._generation}.toc"  # rewritten by every commit
+            try:
+                stamp = f"{toc.name} {toc.stat().st_mtime_ns}"
+            except OSError:
+                stamp = None
+            self._vocabulary = Vocabulary(searcher, self.path / VOCABULARY_FILE if stamp else None, stamp)
         return self._vocabulary
+
+    def keep_vocabulary(self) -> None:
+        """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
+        self._vocab(self._current()).keep()
 
 
 def fingerprint(document: str, title: str, lines, text: str) -> tuple:
