@@ -57,3 +57,17 @@ def test_deleted_or_stale_list_rebuilt_from_the_index(index):
     assert (index.path / VOCABULARY_FILE).exists()
     fresh.replace_document("fjell.txt", [*SECTIONS, section("3", "Os", "Os planlegger vindmøller.")])
     assert fresh.search("vindmøler").suggestion == "vindmøller"  # the index changed: the old list is not used
+
+
+def test_synonym_rings_kept_while_their_files_are_unchanged(tmp_path, monkeypatch):
+    from kg.lang import synonyms
+
+    listed = tmp_path / "synonyms.txt"
+    listed.write_text("solcelle | solcellepanel | PV\n", encoding="utf-8")
+    monkeypatch.setattr(synonyms, "THESAURUS", tmp_path / "none.ttl")
+    monkeypatch.setattr(synonyms, "BODIES", tmp_path / "none.toml")
+    monkeypatch.setattr(synonyms, "SEARCH_SYNONYMS", listed)
+    assert synonyms.SynonymTable.kept_in(tmp_path).rings_for("pv") == [("solcelle", "solcellepanel", "PV")]
+    assert (tmp_path / synonyms.SYNONYMS_FILE).exists()
+    listed.write_text("solcelle | solcellepanel | PV | fotovoltaikk\n", encoding="utf-8")  # a new size: read again
+    assert "fotovoltaikk" in synonyms.SynonymTable.kept_in(tmp_path).rings_for("pv")[0]

@@ -137,7 +137,8 @@ def load_thesaurus(path: Path) -> Thesaurus:
         s = t.subject.value
         if not s.startswith(TOPIC_BASE) or s == TOPIC_BASE:
             continue
-        c = concepts.setdefault(s[len(TOPIC_BASE):], Concept(s[len(TOPIC_BASE):]))
+        slug = s[len(TOPIC_BASE):]
+        c = concepts.get(slug) or concepts.setdefault(slug, Concept(slug))  # one Concept a subject, not a triple
         p = t.predicate.value
         if p == SKOS + "prefLabel":
             c.pref[t.object.language or "nb"] = t.object.value

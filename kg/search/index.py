@@ -210,7 +210,7 @@ class SectionIndex:
             filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
         found = filters.query()
         if self._synonyms is None:
-            self._synonyms = SynonymTable.load()
+            self._synonyms = SynonymTable.kept_in(self.path)
         vocabulary = self._vocab(searcher)
         morphology().persist_in(self.path)
         morphology().prepare(w for t in tokens for w in words(t.text))
