@@ -219,7 +219,9 @@ class SectionIndex:
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
             q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
-            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups)
+            # optimize=False: the total is counted in the one pass that ranks (block skipping would
+            # make len(results) run the whole query again, which for a phrase is most of the time)
+            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups, optimize=False)
             if not results.is_empty():
                 break
         if sort == "relevance":
