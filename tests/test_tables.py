@@ -109,3 +109,12 @@ def test_a_table_older_than_the_store_is_not_believed(mountains, tmp_path):
 def test_removing_a_document_takes_its_names_out_of_the_table(mountains):
     mountains.remove(["mars.txt"])
     assert not any(row["label"] == "Ingrid Sofie Haugland" for row in read_table(mountains)["names"])
+
+
+def test_a_curation_decision_is_seen_even_by_a_table_written_before_it(mountains):
+    """A decision rewrites documents whose text did not change: the table of before it is not believed."""
+    before = (mountains.store.path / TABLES_FILE).read_text(encoding="utf-8")
+    mountains.decide('rename "Per Arne Lillevik" to "Per A. Lillevik"')
+    (mountains.store.path / TABLES_FILE).write_text(before, encoding="utf-8")
+    labels = {row["label"] for row in name_table(mountains.store)}
+    assert "Per A. Lillevik" in labels and "Per Arne Lillevik" not in labels

@@ -27,6 +27,7 @@ from kg.store.graphstore import THESAURUS_GRAPH, GraphStore, write_atomically
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
 
 TABLES_FILE = "tables.json"
+INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
 TABLES_FORMAT = 1  # raise when what the table holds, or how its keys are made, changes
 # graphs derived from the lexicons and the thesaurus, rewritten apart from the documents
 DERIVED_GRAPHS = (THESAURUS_GRAPH, "graph/regions", "graph/bodies")
@@ -72,8 +73,13 @@ def _with_keys(row: dict) -> dict:
 
 
 def stamp(store: GraphStore) -> str:
-    """The store's state as far as the tables are concerned: its documents and derived graphs."""
+    """The store's state as far as the tables are concerned: its documents, the curation they were
+    derived with (a decision rewrites documents whose text did not change) and the derived graphs."""
     h = hashlib.sha256(f"{TABLES_FORMAT} {__version__}".encode())
+    try:
+        h.update((store.path / INGEST_STATE).read_bytes())
+    except OSError:
+        pass
     for name, content in sorted(store.document_hashes().items()):
         h.update(f"\n{name}\t{content}".encode("utf-8", "surrogateescape"))
     graphs = " ".join(f"<{store.iri(g)}>" for g in DERIVED_GRAPHS)
