@@ -8,6 +8,7 @@ Layout of a store directory::
     sources/      the text each document was read as, to re-derive it when curation changes
     pending/      one marker per document whose graph and index are being written (kg.ingest)
     curation.txt  the user's decisions (kg.resolve.curation), applied on every ingest
+    tables.json   the name table a cold `kg ask` reads (kg.ask.tables), rebuilt whenever stale
 
 A document is known by its identity, the path it was ingested under
 ("minutes/2022/referat.txt"); files under sources/ and pending/ are named by a
