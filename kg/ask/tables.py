@@ -23,14 +23,13 @@ from kg import __version__
 from kg.errors import StoreError
 from kg.lang.text import key
 from kg.resolve.typed import typed_forms
-from kg.store.graphstore import THESAURUS_GRAPH, GraphStore, write_atomically
+from kg.store.graphstore import BODIES_GRAPH, REGIONS_GRAPH, THESAURUS_GRAPH, GraphStore, write_atomically
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
 
 TABLES_FILE = "tables.json"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
 TABLES_FORMAT = 1  # raise when what the table holds, or how its keys are made, changes
-# graphs derived from the lexicons and the thesaurus, rewritten apart from the documents
-DERIVED_GRAPHS = (THESAURUS_GRAPH, "graph/regions", "graph/bodies")
+DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
 

@@ -32,7 +32,10 @@ from kg.model import SourceText
 
 FORMAT_VERSION = 2  # 1: sources/<file name>.json, documents known by bare file name
 DEFAULT_BASE = "https://example.org/kg/"
+# graphs derived from the thesaurus and the lexicons, beside the documents' graphs
 THESAURUS_GRAPH = "graph/thesaurus"
+REGIONS_GRAPH = "graph/regions"  # kg.ask.regions
+BODIES_GRAPH = "graph/bodies"  # kg.extract.background
 _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 
 
