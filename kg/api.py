@@ -168,8 +168,17 @@ class Archive:
                                                                  listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
-        self._runner = None
+        self.refresh_tables()
         return report
+
+    def refresh_tables(self) -> None:
+        """Rewrite what a cold `kg ask` and `kg search` read instead of scanning the whole store: the
+        tables of kg.ask.tables from the graph, the search index's suggestion vocabulary."""
+        from kg.ask.tables import write_tables
+
+        write_tables(self.store)
+        self.index.keep_vocabulary()
+        self._runner = None
 
     def _ingestor(self, limits=None, jobs: int = 1):
         from kg.ingest.pipeline import Ingestor
@@ -205,6 +214,7 @@ class Archive:
             ingestor.remove_document(identity)
         refresh_regions(self.store)
         refresh_bodies(self.store)
+        self.refresh_tables()
         return found
 
     @staticmethod
@@ -364,6 +374,7 @@ class Archive:
 
         documents = sections_in_store(self.store)
         self.index.rebuild(documents, progress)
+        self.index.keep_vocabulary()
         return sum(len(s) for s in documents.values())
 
     def check(self):

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Callable
 
 from kg.ask import words
+from kg.ask.lazy_pattern import word_pattern as _compiled  # compiled only for a question it could match
 from kg.lang.amounts import find_amounts
 from kg.lang.dates import find_dates, find_month
 
@@ -66,11 +67,6 @@ class Parts:
         bits += [f"amount above {a.value} {a.currency}" for a in self.amounts]
         bits += [f"argument {a.text!r}" for a in self.arguments]
         return "; ".join(bits)
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
 
 
 def normalise(question: str) -> str:

@@ -15,10 +15,9 @@ from __future__ import annotations
 from kg.lang.bodies import lexicon
 from kg.lang.gazetteer import gazetteer
 from kg.lang.text import slug
-from kg.store.graphstore import GraphStore
+from kg.store.graphstore import BODIES_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, ORG, RDF, RDFS, STANDARD_TYPES
 
-BODIES_GRAPH = "graph/bodies"
 _BODY_KINDS = ("organisation", "institution", "region", "cluster")
 
 

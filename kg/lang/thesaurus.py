@@ -41,11 +41,13 @@ class Concept:
         return self.pref.get("nb") or next(iter(self.pref.values()), self.slug)
 
     def all_labels(self) -> list[str]:
-        seen, out = set(), []
+        return list(self.keyed_labels().values())
+
+    def keyed_labels(self) -> dict[str, str]:
+        """Comparison key → the first label with that key, preferred labels first."""
+        out: dict[str, str] = {}
         for lab in [*self.pref.values(), *(a for a, _ in self.alt)]:
-            if key(lab) not in seen:
-                seen.add(key(lab))
-                out.append(lab)
+            out.setdefault(key(lab), lab)
         return out
 
 
@@ -60,10 +62,11 @@ class Thesaurus:
         self.concepts = concepts
         self.by_slug = {c.slug: c for c in concepts}
         self._by_label: dict[str, Concept] = {}
+        self._patterns = []
         for c in concepts:
-            for lab in c.all_labels():
-                self._by_label.setdefault(key(lab), c)
-        self._patterns = [(c, lab, _tokens(lab)) for c in concepts for lab in c.all_labels()]
+            for k, lab in c.keyed_labels().items():  # each label keyed once: a cold `kg ask` loads this
+                self._by_label.setdefault(k, c)
+                self._patterns.append((c, lab, _tokens(lab)))
         self._by_first: dict[str, list[tuple[Concept, str, list[str]]]] | None = None
 
     def lookup(self, label: str) -> Concept | None:
@@ -167,7 +170,8 @@ def load_thesaurus(path: Path) -> Thesaurus:
         s = t.subject.value
         if not s.startswith(TOPIC_BASE) or s == TOPIC_BASE:
             continue
-        c = concepts.setdefault(s[len(TOPIC_BASE):], Concept(s[len(TOPIC_BASE):]))
+        slug = s[len(TOPIC_BASE):]
+        c = concepts.get(slug) or concepts.setdefault(slug, Concept(slug))  # one Concept a subject, not a triple
         p = t.predicate.value
         if p == SKOS + "prefLabel":
             c.pref[t.object.language or "nb"] = t.object.value

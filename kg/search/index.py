@@ -27,7 +27,7 @@ from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
-from kg.search.vocabulary import Vocabulary
+from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 3.0, "tags": 0.5}
@@ -218,7 +218,7 @@ class SectionIndex:
             filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
         found = filters.query()
         if self._synonyms is None:
-            self._synonyms = SynonymTable.load()
+            self._synonyms = SynonymTable.kept_in(self.path)
         vocabulary = self._vocab(searcher)
         morphology().persist_in(self.path)
         morphology().prepare(w for t in tokens for w in words(t.text))
@@ -227,7 +227,9 @@ class SectionIndex:
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
             q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
-            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups)
+            # optimize=False: the total is counted in the one pass that ranks (block skipping would
+            # make len(results) run the whole query again, which for a phrase is most of the time)
+            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups, optimize=False)
             if not results.is_empty():
                 break
         if sort == "relevance":
@@ -291,8 +293,17 @@ class SectionIndex:
 
     def _vocab(self, searcher) -> Vocabulary:
         if self._vocabulary is None or self._vocabulary.searcher is not searcher:
-            self._vocabulary = Vocabulary(searcher)
+            toc = self.path / f"_{INDEX_NAME}_{self._generation}.toc"  # rewritten by every commit
+            try:
+                stamp = f"{toc.name} {toc.stat().st_mtime_ns}"
+            except OSError:
+                stamp = None
+            self._vocabulary = Vocabulary(searcher, self.path / VOCABULARY_FILE if stamp else None, stamp)
         return self._vocabulary
+
+    def keep_vocabulary(self) -> None:
+        """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
+        self._vocab(self._current()).keep()
 
 
 def fingerprint(document: str, title: str, lines, text: str) -> tuple:

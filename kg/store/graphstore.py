@@ -8,6 +8,7 @@ Layout of a store directory::
     sources/      the text each document was read as, to re-derive it when curation changes
     pending/      one marker per document whose graph and index are being written (kg.ingest)
     curation.txt  the user's decisions (kg.resolve.curation), applied on every ingest
+    tables.json   the name table a cold `kg ask` reads (kg.ask.tables), rebuilt whenever stale
 
 A document is known by its identity, the path it was ingested under
 ("minutes/2022/referat.txt"); files under sources/ and pending/ are named by a
@@ -31,7 +32,10 @@ from kg.model import SourceText
 
 FORMAT_VERSION = 2  # 1: sources/<file name>.json, documents known by bare file name
 DEFAULT_BASE = "https://example.org/kg/"
+# graphs derived from the thesaurus and the lexicons, beside the documents' graphs
 THESAURUS_GRAPH = "graph/thesaurus"
+REGIONS_GRAPH = "graph/regions"  # kg.ask.regions
+BODIES_GRAPH = "graph/bodies"  # kg.extract.background
 _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 
 
