@@ -53,6 +53,12 @@ def test_the_longest_label_claims_its_words(tagged):
     assert found["kunstig-intelligens"] == ["kunstig intelligens"]
 
 
+def test_a_verb_form_names_no_concept_its_lemma_shares_with_a_noun(tagged):
+    """"etablert" (established) is no "etablerer" (founder); "helst" (rather) no "helse" (health)."""
+    found = tagged("Det er etablert et nytt senter, og vi vil helst ha flere etablerere med.")
+    assert found.get("grunder") == ["etablerere"] and "helse" not in found
+
+
 @needs_apertium
 def test_a_nynorsk_form_names_the_bokmaal_concept(monkeypatch):
     monkeypatch.setenv("KG_MORPHOLOGY", "apertium+simplemma")

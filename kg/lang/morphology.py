@@ -26,7 +26,7 @@ import shutil
 import sqlite3
 import subprocess
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -36,6 +36,7 @@ APERTIUM_DIR = Path(os.environ.get("KG_APERTIUM_DIR", "/usr/share/apertium/apert
 APERTIUM_FILES = {"nob": "nob-nno.automorf.bin", "nno": "nno-nob.automorf.bin", "nno-nob": "nno-nob.autobil.bin"}
 APERTIUM_HINT = ("install Debian's apertium-nno-nob and lttoolbox (apt-get install apertium-nno-nob lttoolbox) "
                  "for compound splitting and nynorsk-to-bokmål search, then run kg reindex")
+CACHE_TABLE = "analysis_2"  # analyses of an older form (another table) are made again
 MAX_KEYS = 12  # keys of one word at most: combinations of ambiguous parts stop here
 LINKS = ("s", "e")  # linking letters between compound parts ("verden-s-arv", "barn-e-hage")
 MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("klima" + "dashboard")
@@ -45,14 +46,21 @@ MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("kl
 class WordAnalysis:
     lemmas: tuple[str, ...]  # whole-word keys, lowercase
     parts: tuple[str, ...] = ()  # compound parts and runs of parts, lowercase (not the whole)
+    # lemmas only a verb reading gives ("etablert" → etablere, "helst" → helse as a participle):
+    # search matches them, topic tagging does not (a topic is a noun, "etablerer" the founder)
+    verbal: tuple[str, ...] = ()
+
+    @property
+    def nominal(self) -> tuple[str, ...]:
+        return tuple(k for k in self.lemmas if k not in self.verbal)
 
     def encode(self) -> str:
-        return " ".join(self.lemmas) + "|" + " ".join(self.parts)
+        return "|".join(" ".join(x) for x in (self.lemmas, self.parts, self.verbal))
 
     @staticmethod
     def decode(text: str) -> WordAnalysis:
-        lemmas, parts = text.split("|")
-        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()))
+        lemmas, parts, verbal = text.split("|")
+        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()), tuple(verbal.split()))
 
 
 def kept(word: str) -> WordAnalysis:
@@ -110,7 +118,10 @@ class Apertium:
             elif word[:1].isupper() and any(len(r) == 1 and "<np>" in r[0] for r in (*nob_r, *nno_r)):
                 out[word] = kept(word)
             else:
-                out[word] = from_readings(word, readings)
+                whole = [(r[0], (_lemma(r[0]), *bokmaal.get(r[0], ()))) for r in (*nob_r, *nno_r) if len(r) == 1]
+                verbs = {k for tags, lemmas in whole if _VERBAL.search(tags) for k in lemmas}
+                others = {k for tags, lemmas in whole if not _VERBAL.search(tags) for k in lemmas}
+                out[word] = replace(from_readings(word, readings), verbal=tuple(sorted(verbs - others)))
         return out
 
 
@@ -172,6 +183,7 @@ def _transducer(mode: str, transducer: str) -> _Transducer:
 
 _CODE = re.compile(r"\d")
 _READING_PART = re.compile(r"(?<=>)\+")
+_VERBAL = re.compile(r"<vblex>|<pp>")  # a verb form, or a participle used as an adjective
 
 
 def _readings(output: str) -> list[list[str]]:
@@ -276,7 +288,7 @@ class Morphology:
         folder.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
         self._db_path = path
-        self._db.execute("CREATE TABLE IF NOT EXISTS analysis (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.execute(f"CREATE TABLE IF NOT EXISTS {CACHE_TABLE} (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
     def prepare(self, words) -> None:
         """Analyse, in one batch per analyser, the words not yet cached."""
@@ -287,7 +299,7 @@ class Morphology:
         if todo and self._db is not None:
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
-                rows = self._db.execute(f"SELECT word, value FROM analysis WHERE word IN ({','.join('?' * len(chunk))})",
+                rows = self._db.execute(f"SELECT word, value FROM {CACHE_TABLE} WHERE word IN ({','.join('?' * len(chunk))})",
                                         chunk).fetchall()
                 self._memory.update((w, WordAnalysis.decode(v)) for w, v in rows)
                 self._saved.update(w for w, _ in rows)
@@ -307,7 +319,7 @@ class Morphology:
         """Keep analyses in the file of the open index (also those another index's words had)."""
         if analyses:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?)",
+                self._db.executemany(f"INSERT OR REPLACE INTO {CACHE_TABLE} VALUES (?, ?)",
                                      [(w, a.encode()) for w, a in analyses.items()])
             self._saved.update(analyses)
 

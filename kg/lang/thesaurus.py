@@ -94,7 +94,7 @@ class Thesaurus:
         candidates: list[tuple[int, Concept, str, list[str]]] = []
         for i, (w, _, _) in enumerate(words):
             a = analyse(w)
-            keys = {w.lower(), *a.lemmas, *a.parts, *(piece for lemma in a.lemmas for piece in _affixes(lemma))}
+            keys = {w.lower(), *a.nominal, *a.parts, *(piece for lemma in a.nominal for piece in _affixes(lemma))}
             patterns = {id(p): p for k in keys for p in by_first.get(k, ())}
             candidates.extend((i, *p) for p in patterns.values())
         found: dict[tuple[str, int], TopicMatch] = {}
@@ -130,8 +130,8 @@ def _tokens(label: str) -> list[str]:
 
 
 def _keys(word: str) -> set[str]:
-    """A word and its lemmas, lower case: what it is matched by."""
-    return {word.lower(), *morphology()(word).lemmas}
+    """A word and its lemmas, lower case, but not a lemma only a verb reading gives: what it is matched by."""
+    return {word.lower(), *morphology()(word).nominal}
 
 
 def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
@@ -143,7 +143,7 @@ def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
         return "word"
     if last and len(tok) >= MIN_PART:
         analysis = morphology()(word)
-        if label & set(analysis.parts) or any(label & _affixes(lemma) for lemma in analysis.lemmas):
+        if label & set(analysis.parts) or any(label & _affixes(lemma) for lemma in analysis.nominal):
             return "part"
     return None
 
