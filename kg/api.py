@@ -168,8 +168,6 @@ class Archive:
                                                                  listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
-        if report.ingested or report.repaired:
-            self.store.compact()  # once every graph of this ingest is written
         self.refresh_tables()
         return report
 
