@@ -2,7 +2,7 @@
 
     python benchmarks/bench_search.py --docs 1000 10000 [--out benchmarks/out/search]
 
-Full ingest runs at about 8 documents/s, so this builds the section index directly from
+A full ingest of tens of thousands of documents takes long, so this builds the section index directly from
 generated sections (IndexedSection, the same records ingest reads from the store), six
 round-table sections a document, in the vocabulary of benchmarks/bench.py, with a fixed seed.
 For each size it prints the index build time and size, in-process search latency (median,

@@ -152,8 +152,9 @@ class Archive:
 
     # -- ingest -----------------------------------------------------------
     def ingest(self, paths: list[Path], *, force: bool = False, collection: str | None = None,
-               limits=None, listener=None):
-        """Read files and folders into the store; listener(kind, item) hears each result as it is known."""
+               limits=None, listener=None, jobs: int = 1):
+        """Read files and folders into the store; listener(kind, item) hears each result as it is known.
+        jobs: processes preparing documents (1: all in this one)."""
         from kg.ask.regions import refresh_regions
         from kg.extract.background import refresh_bodies
         from kg.read.limits import DEFAULT
@@ -163,18 +164,27 @@ class Archive:
             self.reindex()
             if listener is not None:
                 listener("repaired", "the search index (rebuilt from the graph)")
-        report = self._ingestor(limits or DEFAULT).ingest(paths, force=force, collection=collection,
-                                                           listener=listener)
+        report = self._ingestor(limits or DEFAULT, jobs).ingest(paths, force=force, collection=collection,
+                                                                 listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
-        self._runner = None
+        self.refresh_tables()
         return report
 
-    def _ingestor(self, limits=None):
+    def refresh_tables(self) -> None:
+        """Rewrite what a cold `kg ask` and `kg search` read instead of scanning the whole store: the
+        tables of kg.ask.tables from the graph, the search index's suggestion vocabulary."""
+        from kg.ask.tables import write_tables
+
+        write_tables(self.store)
+        self.index.keep_vocabulary()
+        self._runner = None
+
+    def _ingestor(self, limits=None, jobs: int = 1):
         from kg.ingest.pipeline import Ingestor
         from kg.read.limits import DEFAULT
 
-        return Ingestor(self.store, self.index, load_curation(self.curation_path), limits or DEFAULT)
+        return Ingestor(self.store, self.index, load_curation(self.curation_path), limits or DEFAULT, jobs)
 
     def _load_thesaurus_graph(self) -> None:
         """The thesaurus as its own named graph (labels in three languages, broader terms)."""
@@ -204,6 +214,7 @@ class Archive:
             ingestor.remove_document(identity)
         refresh_regions(self.store)
         refresh_bodies(self.store)
+        self.refresh_tables()
         return found
 
     @staticmethod
@@ -375,6 +386,7 @@ class Archive:
 
         documents = sections_in_store(self.store)
         self.index.rebuild(documents, progress)
+        self.index.keep_vocabulary()
         return sum(len(s) for s in documents.values())
 
     def check(self):

@@ -8,6 +8,7 @@ errors (KgError) become one line on stderr and a non-zero exit, here only.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -128,11 +129,13 @@ def quiet_option(f):
 @click.option("--max-seconds", default=DEFAULT_LIMITS.seconds, show_default=True,
               help="Longest time to read one document.")
 @click.option("--jsonl", is_flag=True, help="Stream one JSON object a line, each result as soon as it is known.")
+@click.option("--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1, show_default="the machine's cores",
+              help="Processes reading documents (1: all in this one); one writes.")
 @quiet_option
 @json_option
 @uses_archive(create=True)
 def ingest(archive, paths, force, collection, max_file_mb, max_text_file_mb, max_part_mb, max_lines, max_line_chars,
-           max_seconds, jsonl, quiet, as_json):
+           max_seconds, jsonl, jobs, quiet, as_json):
     """Read minutes (files or folders) into the store and the index, saying what became of each file
     as soon as it is known; a progress bar on a terminal."""
     from kg.ingest.pipeline import expand
@@ -149,7 +152,8 @@ def ingest(archive, paths, force, collection, max_file_mb, max_text_file_mb, max
                 click.echo(render.json_line(kind, item))
             elif not (as_json or quiet) or kind == "skipped":
                 click.echo(line, err=as_json or quiet)
-        report = archive.ingest(list(paths), force=force, collection=collection, limits=limits, listener=heard)
+        report = archive.ingest(list(paths), force=force, collection=collection, limits=limits, listener=heard,
+                                jobs=jobs)
     if as_json:
         data = report.to_json()
         for s in data["skipped"]:
@@ -372,7 +376,7 @@ def sparql(archive, query, fmt, allow_update, allow_outside):
         render.err("update done")
     elif fmt == "table":
         headers, rows = result_rows(results)
-        click.echo(render.sparql_table(headers, rows))
+        click.echo(render.sparql_table(headers, rows, archive.store.base))
     else:
         write_results(results, fmt, sys.stdout.buffer)
 

@@ -28,6 +28,8 @@ class SourceText:
     # the document as its format states it: headings, paragraphs, list items, table rows,
     # each with its line span in ``text``; every stage after the reader works on these
     blocks: list["Block"] = field(default_factory=list, compare=False)
+    # a PDF's running header, which the reader takes out of the text: it may be all that names the body
+    running_header: str | None = field(default=None, compare=False)
 
     def __post_init__(self):
         # blocks read back from JSON (a stored source) come as dicts: make them blocks again
@@ -103,7 +105,7 @@ class Section:
 class AttendanceLine:
     name: str | None  # None: a body listed as absent without a person ("Ikkje til stades: Aurland kommune")
     body: str | None
-    role: str  # member | secretariat | guest | substitute | absent | referent
+    role: str  # member | chair | secretariat | guest | substitute | absent | referent
     line: int
     section: Section
     title: str | None = None  # a role written beside the name ("ordfører")

@@ -145,27 +145,29 @@ class IngestTally:
         self.counts = {"ingested": 0, "unchanged": 0, "skipped": 0}
         self.entities = 0
         self.lines: list[str] = []
-        self.unplaced: dict[str, list[str]] = {}   # text → where (document, line)
+        self.ingested: list = []   # the documents' reports, for the "not placed" texts said once at the end
 
     def add(self, kind: str, item) -> str:
         self.counts[kind] = self.counts.get(kind, 0) + 1
         if kind == "ingested":
             self.entities += item.entities
-            for u in item.unplaced:
-                where = item.document + (f" line {u['line']}" if u.get("line") else "")
-                self.unplaced.setdefault(u["text"], []).append(where)
+            self.ingested.append(item)
         line = document_line(kind, item)
         self.lines.append(line)
         return line
 
     def closing(self, seconds: float | None = None) -> list[str]:
+        from kg.ingest.pipeline import not_placed
+
         out = []
-        for text, where in list(self.unplaced.items())[: self.MAX_UNPLACED]:
+        unplaced = {text: [w["document"] + (f" line {w['line']}" if w["line"] else "") for w in where]
+                    for text, where in not_placed(self.ingested).items()}
+        for text, where in list(unplaced.items())[: self.MAX_UNPLACED]:
             place = where[0] if len(where) == 1 else f"in {len(where)} documents: {', '.join(where[:3])}" + (
                 ", ..." if len(where) > 3 else "")
             out.append(f"    not placed: {text} ({place})")
-        if len(self.unplaced) > self.MAX_UNPLACED:
-            out.append(f"    ... and {len(self.unplaced) - self.MAX_UNPLACED} more not placed (see --json)")
+        if len(unplaced) > self.MAX_UNPLACED:
+            out.append(f"    ... and {len(unplaced) - self.MAX_UNPLACED} more not placed (see --json)")
         total = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())
         took = f" in {seconds:.1f} s" if seconds is not None else ""
         out.append(f"{total}; {self.entities} entities{took}")
@@ -356,8 +358,9 @@ def validation(report) -> str:
     return "\n".join(lines)
 
 
-def compact_iri(cell: str, prefixes: dict[str, str]) -> str:
-    """"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" as "rdf:type" when a prefix of the project fits."""
+def compact_iri(cell: str, prefixes: dict[str, str], base: str | None = None) -> str:
+    """"<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" as "rdf:type" when a prefix of the project fits,
+    and an IRI of the store's own things relative to its base: "<person/kari-nordmann>"."""
     if not (cell.startswith("<") and cell.endswith(">")):
         return cell
     iri = cell[1:-1]
@@ -365,15 +368,21 @@ def compact_iri(cell: str, prefixes: dict[str, str]) -> str:
         local = iri[len(namespace):]
         if iri.startswith(namespace) and re.fullmatch(r"[\w.-]*", local) and not local.endswith("."):
             return f"{prefix}:{local}"
+    if base and iri.startswith(base) and len(iri) > len(base):
+        return f"<{iri[len(base):]}>"
     return cell
 
 
-def sparql_table(headers: list[str], rows: list[list[str]]) -> str:
-    """SPARQL results as a table, IRIs written with the project's prefixes (kg.vocab.PREFIXES)."""
+def sparql_table(headers: list[str], rows: list[list[str]], base: str | None = None) -> str:
+    """SPARQL results as a table, IRIs written with the project's prefixes (kg.vocab.PREFIXES) and the
+    store's own IRIs relative to its base, which a first line names (as Turtle's @base would)."""
     from kg.vocab import PREFIXES
 
     by_length = dict(sorted(PREFIXES.items(), key=lambda p: -len(p[1])))   # the longest namespace wins
-    return table([[compact_iri(c, by_length) for c in row] for row in rows], headers)
+    cells = [[compact_iri(c, by_length, base) for c in row] for row in rows]
+    relative = base and any(c.startswith("<" + base) and short.startswith("<")
+                            for row, short_row in zip(rows, cells) for c, short in zip(row, short_row))
+    return (f"base <{base}>\n" if relative else "") + table(cells, headers)
 
 
 def err(message: str) -> None:

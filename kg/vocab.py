@@ -62,7 +62,7 @@ SKOS = Vocabulary("skos", "http://www.w3.org/2004/02/skos/core#",
                   "Concept ConceptScheme prefLabel altLabel hiddenLabel broader narrower "
                   "inScheme hasTopConcept definition scopeNote")
 DCTERMS = Vocabulary("dcterms", "http://purl.org/dc/terms/",
-                     "identifier title isPartOf subject date source created hasPart description")
+                     "identifier title isPartOf subject date source created hasPart description isReplacedBy")
 PROV = Vocabulary("prov", "http://www.w3.org/ns/prov#",
                   "wasDerivedFrom generatedAtTime wasGeneratedBy Entity")
 
@@ -74,7 +74,7 @@ KG = Vocabulary(
     "Attendance AgendaItem Decision ActionItem Evidence "
     "EventToBeAnnounced EventToBeConfirmed "
     # attendance and meetings
-    "attendance person meeting onBehalfOf attendanceRole documentDate "
+    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody party "
     # agenda and sections
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work

@@ -50,6 +50,11 @@ def test_a_name_is_read_whole_before_its_small_words_are_taken():
     ("hvilke prosjekter finansieres av Nordby", ["fund"]), ("which projects are funded by Nordby", ["fund"]),
     ("who funds Grønn havn", ["fund"]), ("kven gjekk tidleg frå møtet", ["partial"]),
     ("hvilke arrangementer ble avlyst", ["cancel"]),
+    ("who had to leave the meeting early", ["partial"]), ("hvem måtte gå før møtet var slutt", ["partial"]),
+    ("which roads were prioritised", ["decide"]), ("kva vegar vart prioriterte", ["decide"]),
+    ("what must be sent to Nordby before May", ["due"]), ("kva skal sendast til Nordby", ["due"]),
+    ("which programme is Nordby applying to", ["fund"]), ("kven er det søkt pengar frå", ["fund"]),
+    ("what is Nordby to do", ["due"]), ("kva skal Nordby gjere", ["due"]), ("når er neste møte", ["next"]),
 ])
 def test_relations_from_the_verb(question, relations):
     assert read(question).relations == relations

@@ -6,8 +6,9 @@ The graph: one meeting of Fjordrådet on 5 October 2023. Ola Nordmann chaired it
 Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (Vestby) was absent
 and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
-Sørby) got 500 000 kroner from Havfondet. Nordby reports on klima, Sørby on nothing. Ola Nordmann
-is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer.
+Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case. Nordby reports on klima, Sørby on nothing. Ola Nordmann
+is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
+7 December 2023 at Sørby.
 """
 
 from __future__ import annotations
@@ -58,17 +59,17 @@ TRIG = """
   <document/fjord/section/1/lines/8-8/b> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 8 ; kg:lineEnd 8 ; kg:quote "Forfall: Lise Dal (Vestby)" .
   <meeting/fjordradet/2023-10-05/item/12> a kg:AgendaItem ; dcterms:identifier "12/23" ;
-      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> .
+      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> ; kg:presenter <person/nils-hage> .
   <meeting/fjordradet/2023-10-05/item/12/decision/1> a kg:Decision ;
       dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ;
-      dcterms:description "Rådet støtter havnesamarbeidet mellom Nordby og Sørby." .
+      dcterms:description "Rådet støtter havnesamarbeidet mellom Nordby og Sørby." ; dcterms:subject <topic/havn> .
   <meeting/fjordradet/2023-10-05/item/12/action/1> a kg:ActionItem ;
       dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ; dcterms:description "Utrede felles havnekontor" ;
       kg:responsible <person/ola-nordmann> ; kg:deadline "2023-11-01"^^xsd:date ; kg:status "open" .
   <meeting/fjordradet/2023-10-05/item/12/action/2> a kg:ActionItem ;
       dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ; dcterms:description "Sende søknad til Havfondet" ;
       kg:responsible <person/lise-dal> ; kg:deadline "2024-02-01"^^xsd:date ; kg:status "open" .
-  <project/gronn-havn> a schema:Project ; rdfs:label "Grønn havn" ; kg:owner <municipality/9001> ;
+  <project/gronn-havn> kg:owner <municipality/9001> ;
       kg:partner <municipality/9002> ; schema:funding <project/gronn-havn/grant/500000-NOK> .
   <project/gronn-havn/grant/500000-NOK> a schema:MonetaryGrant ; schema:funder <programme/havfondet> ;
       schema:amount <project/gronn-havn/grant/500000-NOK/amount> ; kg:grantStatus "granted" .
@@ -78,20 +79,38 @@ TRIG = """
       org:organization <municipality/9001> ; org:role <role/ordforer> .
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
+  <document/fjord/section/2> dcterms:subject <topic/havn> ; schema:mentions <person/ola-nordmann>, <municipality/9002> .
+  <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
+  <event/2023-12-07/neste-mote> a schema:Event ; rdfs:label "Neste møte i Fjordrådet" ;
+      schema:startDate "2023-12-07"^^xsd:date ; schema:location <municipality/9002> ; schema:organizer <region/fjordradet> ;
+      schema:eventStatus schema:EventScheduled .
+  <document/fjord/section/2/lines/20-20/c> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
+  <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
+      kg:lineStart 5 ; kg:lineEnd 5 ; kg:quote "Kari Vik (Sørby), vara for Per Berg" .
 }
 <document/fjord/section/1/lines/7-7/a> { <meeting/fjordradet/2023-10-05/attendance/per> kg:person <person/per-berg> . }
 <document/fjord/section/1/lines/8-8/b> { <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> . }
+<document/fjord/section/2/lines/20-20/c> {
+  <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
+  <event/2023-12-07/neste-mote> schema:startDate "2023-12-07"^^xsd:date .
+}
+<document/fjord/section/1/lines/5-5/d> {
+  <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
+}
 <graph/entities> {
   <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
   <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
   <municipality/9003> a kg:Municipality ; rdfs:label "Vestby" .
   <programme/havfondet> a kg:Programme ; rdfs:label "Havfondet" .
+  <project/gronn-havn> a schema:Project ; rdfs:label "Grønn havn" .
   <person/ola-nordmann> a foaf:Person ; rdfs:label "Ola Nordmann" .
   <person/kari-vik> a foaf:Person ; rdfs:label "Kari Vik" .
   <person/per-berg> a foaf:Person ; rdfs:label "Per Berg" .
   <person/lise-dal> a foaf:Person ; rdfs:label "Lise Dal" .
   <person/nils-hage> a foaf:Person ; rdfs:label "Nils Hage" .
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
+  <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
 }
@@ -121,6 +140,9 @@ CASES = {
     "actions-due": (["which actions are due before 1 December 2023, and who is responsible?",
                      "hvilke oppgaver har frist før 1. desember 2023?",
                      "kva oppgåver har frist i november 2023"], {"Utrede felles havnekontor"}),
+    "person-actions": (["what is Ola Nordmann to do?", "hva skal Ola Nordmann gjøre", "kva skal Ola Nordmann gjere",
+                        "what is Ola Nordmann responsible for", "hva har Ola Nordmann ansvar for?"],
+                       {"Utrede felles havnekontor"}),
     "members-not-reporting": (["which members have not reported on climate", "hvilke kommuner har ikke rapportert om klima?",
                                "kva kommunar har ikkje rapportert om klima"], {"Sørby"}),
     "open-cases": (["which cases are open", "hvilke saker er åpne?", "kva saker er opne"], {"12/23 Havnesamarbeid"}),
@@ -130,10 +152,14 @@ CASES = {
     "guests": (["who attended as observers", "hvem var gjester på møtet?", "kven møtte som observatør"], {"Eva Lund"}),
     "guest-bodies": (["which organisations attended as observers", "hvilke organisasjoner var gjester",
                       "kva selskap møtte som observatør"], {"Fjordnett AS"}),
+    "next-meeting": (["when and where is the next meeting?", "når er neste møte i Fjordrådet", "kvar er neste møte"],
+                     {"Neste møte i Fjordrådet"}),
+    "topic-discussions": (["where was the harbour discussed, and by whom?", "hvor ble havn diskutert?", "kvar vart hamn drøfta"],
+                          {"Sak 12/23 Havnesamarbeid"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
-              "actions-due": "text"}
+              "actions-due": "text", "person-actions": "text"}
 
 
 @pytest.fixture(scope="module")
@@ -189,3 +215,73 @@ def test_a_named_thing_the_query_does_not_take_narrows_the_answers(fjord):
 def test_a_substitute_by_the_member_they_stood_in_for(fjord):
     r = fjord.ask("hvem møtte for Per Berg?", today=TODAY)
     assert r.query == "substitutes" and [a.label for a in r.answers] == ["Kari Vik"]
+
+
+def test_the_next_meeting_says_when_and_where(fjord):
+    (nxt,) = fjord.ask("når og hvor er neste møte?", today=date(2030, 1, 1)).answers
+    assert (nxt.columns["date"], nxt.columns["place"], nxt.evidence_count) == ("2023-12-07", "Sørby", 1)
+
+
+BODY_ONLY = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix schema: <https://schema.org/> .
+@prefix kg: <https://w3id.org/kg-minutes/ns#> .
+@base <https://example.org/kg/> .
+<document/nes> {
+  <meeting/nesrad/2023-05-02> a kg:Meeting, schema:Event ; rdfs:label "Nesrådet 2023-05-02" ;
+      schema:startDate "2023-05-02"^^xsd:date ; kg:absentBody <municipality/9101> .
+}
+<graph/entities> { <municipality/9101> a kg:Municipality ; rdfs:label "Austby" . }
+"""
+
+
+def test_when_the_best_query_finds_nothing_the_next_answers(tmp_path):
+    """Minutes that name only the body that sent apologies: "who was absent" answers with the body."""
+    import pyoxigraph as ox
+
+    a = Archive(tmp_path / "store")
+    a.store.ox.load(BODY_ONLY.encode(), format=ox.RdfFormat.TRIG)
+    for q in ("hvem hadde forfall?", "kven hadde forfall", "who was absent"):
+        r = a.ask(q, today=TODAY)
+        assert (r.query, [x.label for x in r.answers]) == ("bodies-absent", ["Austby"]), r.why
+        assert "query absentees found nothing" in r.why
+
+
+def test_a_season_asked_of_a_past_archive_is_read_from_its_last_meeting(fjord):
+    for q in ("kva arrangement kjem i haust?", "which events are coming this autumn", "hvilke arrangementer kommer i høst"):
+        r = fjord.ask(q, today=date(2030, 6, 1))
+        assert r.query == "upcoming-events" and r.params["date"] == "2023-08-01", r.why
+        assert any("read from the archive's last meeting, 2023-10-05" in w for w in r.why)
+        assert [a.label for a in r.answers] == ["Neste møte i Fjordrådet"]
+
+
+def test_a_discussion_names_its_people_and_things(fjord):
+    (sec,) = fjord.ask("where was the harbour discussed, and by whom?", today=TODAY).answers
+    assert (sec.columns["people"], sec.columns["named"], sec.evidence[0].lines) == ("Ola Nordmann", "Sørby", [12, 20])
+
+
+def test_a_decision_says_its_case_and_who_presented_it(fjord):
+    for q in ("what was decided about the harbour, and who presented it?", "hva ble vedtatt om havn, og hvem la det fram?",
+              "kva vart vedteke om hamn"):
+        r = fjord.ask(q, today=TODAY)
+        (d,) = r.answers
+        assert (r.query, d.columns["case"], d.columns["presenter"]) == ("decisions-by-topic", "12/23 Havnesamarbeid", "Nils Hage")
+
+
+def test_words_not_understood_narrow_the_answers_that_say_them(fjord):
+    for q in ("which follow-ups are about the søknad?", "hvilke oppgaver gjelder søknaden", "kva oppfølgingspunkt gjeld søknadene"):
+        r = fjord.ask(q, today=TODAY)
+        assert [a.columns["text"] for a in r.answers] == ["Sende søknad til Havfondet"], r.why
+
+
+def test_no_fallback_to_a_query_that_drops_the_date_asked(fjord):
+    r = fjord.ask("which follow-ups are due before 1 January 2020?", today=TODAY)
+    assert (r.query, r.answers) == ("actions-due", []), r.why
+
+
+def test_the_member_is_represented_not_the_council_it_sits_in(fjord):
+    for q in ("who represented Sørby in Fjordrådet?", "in Fjordrådet, who represented Sørby?",
+              "hvem i Fjordrådet representerte Sørby", "kven i Fjordrådet møtte for Sørby"):
+        r = fjord.ask(q, today=TODAY)
+        assert (r.query, [a.label for a in r.answers]) == ("representatives", ["Kari Vik"]), r.why

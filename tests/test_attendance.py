@@ -100,7 +100,7 @@ def test_table_columns_by_header_and_group_rows():
         row(["Varamedlemmer", "Varamedlemmer", "Varamedlemmer", "Varamedlemmer"], 5),
         row(["Anne Vik", "Hjelmeland", "", "frå sak 4/24"], 6),
         row(["", "Strand", "", "Forfall – ingen vara"], 7)))
-    assert (lines["Randi Hove"].body, lines["Randi Hove"].title) == ("Sauda", "ordførar, møteleiar")
+    assert (lines["Randi Hove"].body, lines["Randi Hove"].title, lines["Randi Hove"].role) == ("Sauda", "ordførar, møteleiar", "chair")
     assert (lines["Geir Lund"].role, lines["Geir Lund"].substitute_for) == ("substitute", "Liv Tangen")
     assert (lines["Anne Vik"].role, lines["Anne Vik"].note) == ("substitute", "frå sak 4/24")
 
@@ -111,7 +111,7 @@ def test_a_body_column_with_a_role_per_column():
                  row(["Drangedal", "Ivar Haug (leder)", "Eva Tho"], 3),
                  row(["Kragerø", "*forfall* (Lars Bø)", ""], 4))
     got = {(a.name, a.body, a.title, a.role) for a in lines}
-    assert got == {("Ivar Haug", "Drangedal", "ordfører, leder", "member"),
+    assert got == {("Ivar Haug", "Drangedal", "ordfører, leder", "chair"),
                    ("Eva Tho", "Drangedal", "rådmann", "member"),
                    ("Lars Bø", "Kragerø", "ordfører", "absent")}
 
@@ -153,3 +153,23 @@ def test_a_name_broken_across_lines_of_a_paragraph():
     block = Block("paragraph", "Meldt forfall: ordfører Kari Lia, Tinn; rådmann Geir\nMoe, Vinje.", Span(1, 2))
     lines = by_name(read(block, role="absent"))
     assert {n: a.body for n, a in lines.items()} == {"Kari Lia": "Tinn", "Geir Moe": "Vinje"}
+
+
+def test_a_body_broken_across_lines_of_a_paragraph():
+    block = Block("paragraph", "Forfall: Kari Lia, Vestland\nFK · Ola Moe, Tinn", Span(1, 2))
+    lines = by_name(read(block, role="absent"))
+    assert {n: a.body for n, a in lines.items()} == {"Kari Lia": "Vestland FK", "Ola Moe": "Tinn"}
+
+
+def test_the_chair_from_a_role_column_and_not_from_another_body():
+    lines = by_name(read(heading("Deltakarar", 1),
+                         row(["Namn", "Kommune", "Rolle"], 2, header=True),
+                         row(["Åse Lunde", "Tinn", "Leiar"], 3),
+                         row(["Per Rud", "Vinje", "Leiar i Vinje sogelag"], 4),
+                         row(["Eli Dal", "Seljord", "Medlem"], 5)))
+    assert {n: a.role for n, a in lines.items()} == {"Åse Lunde": "chair", "Per Rud": "member", "Eli Dal": "member"}
+
+
+def test_a_family_name_on_the_next_line():
+    block = Block("paragraph", "Forfall: ordførar Kari Lia, Tinn · rådmann Odd Inge\nMoen, Vinje", Span(1, 2))
+    assert {n: a.body for n, a in by_name(read(block, role="absent")).items()} == {"Kari Lia": "Tinn", "Odd Inge Moen": "Vinje"}

@@ -37,7 +37,8 @@ def test_ingest_json_contract(run):
     assert doc["document"] == SAMPLE_ID
     assert doc["sections"] >= 15 and doc["entities"] > 40
     again = json.loads(run("ingest", str(SAMPLE), "--json").stdout)
-    assert again == {"ingested": [], "unchanged": [SAMPLE_ID], "skipped": [], "renamed": [], "repaired": []}
+    assert again == {"ingested": [], "unchanged": [SAMPLE_ID], "skipped": [], "renamed": [], "repaired": [],
+                     "not_placed": []}
 
 
 def test_entities_json_contract(ingested):

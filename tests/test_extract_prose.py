@@ -52,6 +52,7 @@ Vedtatt mot 2 stemmer.
 
 - [x] Sende referatet til kommunane
 - [ ] Bestille møterom – Ansvar: Lars Berg – Frist: 20. mai 2023
+- [ ] Svare fylket om ferjetilbodet – ansvar: Ingrid Bakke – frist 15.4.23
 
 ### **3. Arrangement**
 
@@ -162,6 +163,9 @@ def test_action_tables_and_checkboxes(graph):
     booked = actions["Bestille møterom"]
     assert values(graph, booked, KG.status) == ["open"]
     assert values(graph, booked, KG.responsible) == ["Lars Berg"]
+    answer = actions["Svare fylket om ferjetilbodet"]  # a deadline without its colon, after the name
+    assert values(graph, answer, KG.responsible) == ["Ingrid Bakke"]
+    assert [str(v) for v in values(graph, answer, KG.deadline)] == ["2023-04-15"]
 
 
 def test_event_status_anywhere_on_the_line(graph):
@@ -209,3 +213,31 @@ def test_a_cancelled_meeting_outside_the_events_list(graph):
     event = next(e for e in nodes(graph, "event") if e.label.startswith("Fellesmøtet med Nordkyst"))
     assert values(graph, event, SCHEMA.eventStatus) == [SCHEMA.EventCancelled]
     assert [str(v) for v in values(graph, event, SCHEMA.startDate)] == ["2023-05-05"]
+
+
+ROUND = """# Møte i Vestkyst regionråd
+
+Dato: 10. mars 2023
+
+## Sak 3/23 Orienteringar frå kommunane
+
+| Kommune | Orientering |
+|---|---|
+| Askøy | Oppdrettsnæringa vil ha fleire lokalitetar. |
+
+## Sak 4/23 Orienteringssaker
+
+Frå Fjell vart det orientert om breibandsutbygginga i kommunen.
+Regionrådet drøfta havvind saman med Bergen kommune.
+"""
+
+
+def test_a_body_works_on_what_its_own_report_is_about(tmp_path):
+    """A round-table row, or a line that opens with the body's name, is the body's report;
+    a body named further into a sentence is not the one reporting."""
+    path = tmp_path / "vestkyst-2023-03-10.md"
+    path.write_text(ROUND, encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    works = {(f.subject.label, f.object.label) for f in g.facts if f.predicate == KG.worksOn}
+    assert ("Askøy", "havbruk") in works and ("Fjell", "bredband") in works
+    assert not any(body == "Bergen" for body, _ in works)

@@ -237,19 +237,19 @@ def test_limits_can_be_raised_and_a_long_document_within_them_passes(tmp_path):
 
 
 def test_a_document_over_its_time_is_skipped_and_the_batch_goes_on(tmp_path, monkeypatch):
-    import kg.ingest.pipeline as pipeline
+    import kg.ingest.prepare as prepare
     from kg.read.limits import Limits
 
     write_minutes(tmp_path / "m" / "a.txt", 1)
     write_minutes(tmp_path / "m" / "b.txt", 2)
-    build = pipeline.build
+    build = prepare.build
 
     def slow_for_a(source, *rest):
         if source.name.endswith("a.txt"):
             time.sleep(30)
         return build(source, *rest)
 
-    monkeypatch.setattr(pipeline, "build", slow_for_a)
+    monkeypatch.setattr(prepare, "build", slow_for_a)
     with Archive(tmp_path / "store") as a:
         report = a.ingest([tmp_path / "m"], limits=Limits(seconds=1))
     assert [s["reason"] for s in report.skipped] == ["too slow: not read within 1 s (raise the limit with --max-seconds)"]

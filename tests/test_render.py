@@ -53,6 +53,15 @@ def test_sparql_iris_with_the_projects_prefixes():
     assert "<https://example.org/kg/person/kari-nordmann>" in text
 
 
+def test_sparql_iris_of_the_store_relative_to_its_base_which_the_first_line_names():
+    rows = [["<https://example.org/kg/person/kari-nordmann>", "<https://example.org/other/x>"]]
+    lines = render.sparql_table(["s", "o"], rows, base="https://example.org/kg/").splitlines()
+    assert lines[0] == "base <https://example.org/kg/>"
+    assert "<person/kari-nordmann>" in lines[-1] and "<https://example.org/other/x>" in lines[-1]
+    assert not render.sparql_table(["o"], [["<https://example.org/other/x>"]],
+                                   base="https://example.org/kg/").startswith("base")
+
+
 def test_degrees_are_whole_numbers():
     text = Ranked("degree", [(Node("x:1", "Bærum", "municipality"), 24)]).to_text()
     assert text.split() == ["24", "Bærum", "(municipality)"]
@@ -89,6 +98,16 @@ def test_ingest_groups_repeated_not_placed_lines_and_ends_with_a_total():
         "    not placed: Vestfjordens faggruppe Reiseliv (kind guessed: organisation) (in 2 documents: a.txt, b.txt)",
         "    not placed: Fjordløftet Har (b.txt line 12)",
         "2 ingested, 1 unchanged, 1 skipped; 20 entities in 2.0 s"]
+
+
+def test_ingest_json_groups_repeated_not_placed_texts_with_every_place():
+    from kg.ingest.pipeline import IngestReport
+
+    data = IngestReport(ingested=[report("a.txt", [("Fjordløftet Har", 3)]),
+                                  report("b.txt", [("Fjordløftet Har", 12), ("Kystkontoret Vest", None)])]).to_json()
+    assert data["not_placed"] == [
+        {"text": "Fjordløftet Har", "where": [{"document": "a.txt", "line": 3}, {"document": "b.txt", "line": 12}]},
+        {"text": "Kystkontoret Vest", "where": [{"document": "b.txt", "line": None}]}]
 
 
 def test_no_progress_bar_when_piped_or_quiet(monkeypatch):

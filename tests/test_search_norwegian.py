@@ -4,7 +4,7 @@ import pytest
 
 from kg.lang.synonyms import SynonymTable
 from kg.search import IndexedSection, SectionIndex
-from kg.search.morphology import Apertium, Morphology, morphology
+from kg.lang.morphology import Apertium, Morphology, morphology
 
 
 def section(doc, n, title, text, date="2023-02-01", body="Telemarksrådet", topics=()):

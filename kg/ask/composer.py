@@ -6,7 +6,8 @@ question names is tried: its parameters are filled from the question's
 linked arguments by kind (an organisation fills a ``body``, a thesaurus
 concept a ``topic``), from its dates and amounts; the query that uses the most
 of the question, with the best-fitting answer kind, wins; the question's first relation
-(``reader.py`` orders them) is tried before the next. An organisation
+(``reader.py`` orders them) is tried before the next, and the runner falls back on the
+next-best query only when the best finds nothing. An organisation
 after "works with" is thus a partner (``works-with``), a concept a topic
 (``actors-by-topic``); a person after "represent" asks which bodies they
 represented (``person-bodies``).
@@ -54,6 +55,7 @@ class Choice:
     unused: list[Linked] = field(default_factory=list)
     unused_dates: list = field(default_factory=list)
     defaulted: dict[str, str] = field(default_factory=dict)   # parameter → why it took a default
+    dates_left: int = 0   # dates of the question no parameter took (unused names still narrow the answers)
 
 
 def link(filler: SlotFiller, arg: Argument) -> Linked:
@@ -108,13 +110,15 @@ def _answer_fit(asked: str, query: NamedQuery) -> float | None:
     return None
 
 
-def choose(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date | None,
-           last_meeting: date | None) -> Choice | None:
-    """The best-fitting query with every parameter bound, or None."""
+def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date | None,
+         last_meeting: date | None) -> list[Choice]:
+    """Every query that fits the question with its parameters bound, best first: when the best
+    finds nothing in the graph the next may ("who was absent" asked of minutes that list only
+    the bodies without anyone present)."""
     relations = parts.relations or ["about"]
     if not parts.relations and not all(ln.understood for ln in linked):
-        return None  # no verb and words not understood: too little was read to answer from
-    best: Choice | None = None
+        return []  # no verb and words not understood: too little was read to answer from
+    choices: list[Choice] = []
     for rank, relation in enumerate(relations):
         for q in catalogue().values():
             if relation not in q.relations or not q.needs <= parts.modifiers:
@@ -127,9 +131,11 @@ def choose(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: dat
                 continue
             choice.score += fit - 100 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
             choice.score += 4 * len(q.needs) + 2 * len(q.uses & parts.modifiers)
-            if best is None or choice.score > best.score:
-                best = choice
-    return best
+            choices.append(choice)
+    best: dict[str, Choice] = {}  # a query once, for the relation it fits best
+    for c in sorted(choices, key=lambda c: -c.score):
+        best.setdefault(c.query.name, c)
+    return list(best.values())
 
 
 def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller, *, today, last_meeting,
@@ -174,6 +180,8 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                     value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
                     value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
+                    # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")
+                    value += 0.5 if kind in ("body", "actor") and o.kind == "municipality" else 0
                     if pick is None or value > pick[0]:
                         pick = (value, i, o)
         if pick is None:
@@ -194,7 +202,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
             if d.bound is None and d.end != d.start:
                 ranges.append(d)  # "in March", "i haust": the answers are narrowed to the span too
         else:
-            if relation in ("upcoming", "due") and today is not None:
+            if relation in ("upcoming", "next", "due") and today is not None:
                 values = [today]
                 defaulted[date_params[0]] = f"no date given: counted from today, {today.isoformat()}"
             elif last_meeting is not None:
@@ -210,7 +218,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     unused = [ln for i, ln in enumerate(linked) if i not in used]
     score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
     score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
-    return Choice(q, bound, score, relation, unused, dates + ranges, defaulted)
+    return Choice(q, bound, score, relation, unused, dates + ranges, defaulted, len(dates))
 
 
 def _stem(text: str) -> str:

@@ -18,6 +18,7 @@ from functools import cache
 from typing import Callable
 
 from kg.ask import words
+from kg.ask.lazy_pattern import word_pattern as _compiled  # compiled only for a question it could match
 from kg.lang.amounts import find_amounts
 from kg.lang.dates import find_dates, find_month
 
@@ -25,6 +26,7 @@ _TOKEN = re.compile(r"\w[\w\-–/'’.]*\w|\w")
 _CASE_NUMBER = re.compile(r"(?:\b(?:sak|saka|saken|case|hr-sak|ps|rs|os)\s*(?:nr\.?\s*)?)?(?<![\d/.-])\d{1,3}\s*[/-]\s*"
                           r"(?:\d{2}|\d{4})(?![\d/.-])", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:in|i|during|for)\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+_A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _ABOVE = re.compile(r"(?:above|over|more than|greater than|mer enn|meir enn|større enn|minst|at least)\s*$", re.IGNORECASE)
 
 
@@ -34,6 +36,7 @@ class DateFilter:
     end: date           # the same day for a single date
     bound: str | None   # "after", "before", "between" or None (on/in)
     text: str
+    relative: bool = False  # counted from today ("i haust", "next month"), not written out
 
 
 @dataclass
@@ -64,11 +67,6 @@ class Parts:
         bits += [f"amount above {a.value} {a.currency}" for a in self.amounts]
         bits += [f"argument {a.text!r}" for a in self.arguments]
         return "; ".join(bits)
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern:
-    return re.compile(rf"(?<![\w-])(?:{pattern})(?![\w-])")
 
 
 def normalise(question: str) -> str:
@@ -127,18 +125,18 @@ class Reader:
         return parts
 
     def _dates(self, q, parts, free, take) -> None:
-        found = [(d.start, d.end or d.start, d.span) for d in find_dates(q, self.today)]
+        found = [(d.start, d.end or d.start, d.span, False) for d in find_dates(q, self.today)]
         month = find_month(q, self.today)
-        if month and all(not (s[0] <= month.span[0] < s[1]) for _, _, s in found):
-            found.append((month.start, month.end, month.span))
+        if month and all(not (s[0] <= month.span[0] < s[1]) for _, _, s, _ in found):
+            found.append((month.start, month.end, month.span, False))
         for m in _YEAR.finditer(q):
-            if all(not (s[0] <= m.start(1) < s[1]) for _, _, s in found):
+            if all(not (s[0] <= m.start(1) < s[1]) for _, _, s, _ in found):
                 y = int(m.group(1))
-                found.append((date(y, 1, 1), date(y, 12, 31), m.span(1)))
+                found.append((date(y, 1, 1), date(y, 12, 31), m.span(1), False))
         relative = self._relative(q)
         if relative:
-            found.append(relative)
-        for start, end, (a, b) in sorted(found, key=lambda f: f[2]):
+            found.append((*relative, not _A_YEAR.search(q[slice(*relative[2])])))  # "i haust", not "first half of 2011"
+        for start, end, (a, b), is_relative in sorted(found, key=lambda f: f[2]):
             if not free(a, b):
                 continue
             bound = None
@@ -149,7 +147,7 @@ class Reader:
                     bound, a = name, m.start()
                     break
             take(a, b)
-            parts.dates.append(DateFilter(start, end, bound, q[a:b]))
+            parts.dates.append(DateFilter(start, end, bound, q[a:b], is_relative))
         # "between A and B": the second date closes the first's range
         if len(parts.dates) == 2 and parts.dates[0].bound == "between":
             first, second = parts.dates
@@ -198,6 +196,8 @@ class Reader:
                 if first.lower() in words.STOPWORDS or last.lower() in words.STOPWORDS:
                     continue
                 if n == 1 and not (first[:1].isupper() and i > 0) and _grammar_word(first.lower()):
+                    continue
+                if n > 1 and first.islower() and _grammar_word(first):  # "neste møte i X" asks; it names nothing
                     continue
                 found = self.names(q[a:b])
                 if found or (n > 1 and self.is_topic(q[a:b])):  # a topic of several words stays whole

@@ -13,10 +13,8 @@ from __future__ import annotations
 from kg.lang.text import slug
 from kg.lang.bodies import lexicon
 from kg.lang.gazetteer import gazetteer
-from kg.store.graphstore import GraphStore
+from kg.store.graphstore import REGIONS_GRAPH, GraphStore
 from kg.vocab import KG, ORG, RDF, RDFS
-
-REGIONS_GRAPH = "graph/regions"
 
 
 def lexicon_members() -> dict[str, list[str]]:

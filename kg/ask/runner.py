@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
-from kg.ask.composer import choose, link
+from kg.ask.composer import link, rank
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
 from kg.errors import QueryError
@@ -101,6 +101,7 @@ class AskResult:
 
 
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
+FALLBACKS = 3  # queries tried, best first, until one finds something
 
 
 class Runner:
@@ -184,13 +185,33 @@ class Runner:
         parts = Reader(names, today, lambda text: thesaurus().lookup(text) is not None).read(question)
         linked = [link(self.slots, a) for a in parts.arguments]
         last = self.last_meeting()
-        choice = choose(parts, linked, self.slots, today=today, last_meeting=last)
+        ranked = rank(parts, linked, self.slots, today=today, last_meeting=last)
         why = [f"read: {parts.summary()}"]
-        if choice is None:
+        if not ranked:
             return AskResult(question=question, query=None, params={}, answers=[],
                              why=why + self._not_understood(parts, linked))
+        tried = []
+        # the best query, or the next when it finds nothing, but never one that drops a date the question gave
+        for choice in [c for c in ranked[:FALLBACKS] if c.dates_left <= ranked[0].dates_left]:
+            tried.append(self._answer(choice, parts, today, last))
+            if tried[-1][1]:
+                break
+        choice, answers, notes = next((t for t in tried if t[1]), tried[0])
+        relative = [d.text for d in parts.dates if d.relative]
+        if not answers and relative and today is not None and last is not None and last < today:
+            again = self.ask(question, today=last)  # "i haust" asked of an archive that ended long ago
+            again.why.insert(1, f"nothing {', '.join(map(repr, relative))} counted from today ({today.isoformat()}): "
+                                f"read from the archive's last meeting, {last.isoformat()}")
+            return again
+        why += [f"query {c.query.name} found nothing" for c, _, _ in tried if c is not choice]
+        return AskResult(question=question, query=choice.query.name,
+                         params={k: f.label for k, f in choice.bound.items()},
+                         answers=answers, sparql=choice.query.sparql, why=why + notes)
+
+    def _answer(self, choice, parts, today: date | None, last: date | None):
+        """Run one chosen query: its answers narrowed by what it did not bind, and what was done and why."""
         answers = self.run(choice.query, choice.bound)
-        why.append(f"query {choice.query.name} answers the relation {choice.relation!r}")
+        why = [f"query {choice.query.name} answers the relation {choice.relation!r}"]
         why += [f"{k} = {f.label} ({f.why})" for k, f in choice.bound.items()]
         why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
         answers, notes = self._narrow(parts, choice, answers)
@@ -210,9 +231,7 @@ class Runner:
         if not answers and asked_dates and last is not None:
             why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
                        f"the archive's last meeting was on {last.isoformat()}")
-        return AskResult(question=question, query=choice.query.name,
-                         params={k: f.label for k, f in choice.bound.items()},
-                         answers=answers, sparql=choice.query.sparql, why=why)
+        return choice, answers, why
 
     def last_meeting(self) -> date | None:
         """The date of the archive's latest meeting (what "the meeting" means without a date)."""
@@ -245,14 +264,15 @@ class Runner:
             answers = [a for a in answers if a.kind in family]
             notes.append(f"answers of kind {asked} only")
         for ln in choice.unused:
-            if not ln.understood:
-                notes.append(f"not used: {ln.argument.text!r}")
-                continue
-            names = {o.filled.label.casefold() for o in ln.options if o.kind != "text"}
+            # a thing named narrows by its names; words not understood by themselves, inflection cut
+            names = {o.filled.label.casefold() for o in ln.options if (o.kind != "text") == ln.understood}
+            names = {n for n in names if ln.understood or len(n) >= 4}
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
             if kept:
                 answers = kept
                 notes.append(f"only answers that name {ln.argument.text!r}")
+            elif not ln.understood:
+                notes.append(f"not used: {ln.argument.text!r}")
             else:
                 notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
         for d in choice.unused_dates:

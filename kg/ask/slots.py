@@ -12,14 +12,14 @@ from datetime import date
 
 from rapidfuzz import fuzz, process
 
+from kg.ask.tables import name_table
 from kg.errors import Ambiguous, NotFound, QueryError
 from kg.lang.dates import find_dates, parse_numeric
 from kg.lang.amounts import find_amounts
 from kg.lang.text import key
 from kg.lang.thesaurus import thesaurus
-from kg.resolve.typed import typed_forms
 from kg.store.graphstore import GraphStore
-from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
+from kg.vocab import CLASS_OF_KIND, KINDS
 
 ACTOR_KINDS = ("municipality", "region", "organisation", "institution", "cluster")
 SLOT_TARGETS = {
@@ -38,7 +38,6 @@ SLOT_TARGETS = {
 # what a question names by a name; topics are read through the thesaurus, in all three languages
 NAMED_KINDS = tuple(k for k in KINDS if k != "topic")
 FUZZY_MIN = 85
-_LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _BODY_WORD = re.compile(r"\s(?:kommune|kommun|herad|municipality|municipal council)$")
 
 
@@ -57,50 +56,27 @@ class Filled:
 
 
 class EntityIndex:
-    """The named things of some kinds by each of their names (built once per process and kinds)."""
+    """The named things of some kinds by each of their names, from the name table (kg.ask.tables)."""
 
-    def __init__(self, store: GraphStore, kinds: tuple[str, ...] | None):
-        self.store = store
+    def __init__(self, rows: list[dict], kinds: tuple[str, ...] | None):
+        wanted = set(kinds or KINDS)
         self.by_name: dict[str, list[Entry]] = {}
-        rows = []
-        for k in kinds or KINDS:
-            # One query a class, written in (a constant of our vocabulary, not user text):
-            # Oxigraph plans this ten times faster than a VALUES list or a bound $type.
-            rows += [dict(r, type=CLASS_OF_KIND[k]) for r in store.select(sparql_prefixes() + f"""
-                SELECT DISTINCT ?e ?label ?alt WHERE {{
-                  GRAPH ?g {{ ?e a <{CLASS_OF_KIND[k]}> ; rdfs:label ?label . OPTIONAL {{ ?e skos:altLabel ?alt }} }}
-                }}""")]
-        labels: dict[str, str] = {}
-        kinds: dict[str, str] = {}
-        names: dict[str, set[str]] = {}
-        for r in rows:
-            kind = KIND_OF_CLASS.get(r["type"])
+        self.by_typed: dict[str, list[Entry]] = {}   # short forms: "Hasvold", "Osloregionen"
+        self.entries: dict[str, Entry] = {}
+        for row in rows:
+            kind = next((k for k in row["kinds"] if k in wanted), None)  # the most specific kind asked for
             if kind is None:
                 continue
-            e = r["e"].value
-            if kind in ("section", "document"):
-                continue
-            prev = kinds.get(e)
-            order = list(KIND_OF_CLASS.values())
-            if prev is None or order.index(kind) < order.index(prev):
-                kinds[e] = kind
-            labels[e] = r["label"].value
-            names.setdefault(e, set()).add(r["label"].value)
-            if "alt" in r:
-                names[e].add(r["alt"].value)
-        self.by_typed: dict[str, list[Entry]] = {}   # short forms: "Hasvold", "Osloregionen"
-        for e, ns in names.items():
-            entry = Entry(e, labels[e], kinds[e])
-            for n in ns:
-                self.by_name.setdefault(key(n), []).append(entry)
-            for form in typed_forms(labels[e], kinds[e]):
+            entry = self.entries[row["iri"]] = Entry(row["iri"], row["label"], kind)
+            for k in row["keys"]:
+                self.by_name.setdefault(k, []).append(entry)
+            for form in row["typed"].get(kind, ()):
                 self.by_typed.setdefault(form, []).append(entry)
-        self.entries = {e: Entry(e, labels[e], kinds[e]) for e in labels}
         # a company or body without its legal form ("Lister Nyskaping" for "Lister Nyskaping AS")
-        for entry in self.entries.values():
-            bare = _LEGAL_FORM.sub("", key(entry.label)).strip()
-            if bare != key(entry.label) and bare not in self.by_name:
-                self.by_name[bare] = [entry]
+        for row in rows:
+            entry = self.entries.get(row["iri"])
+            if entry is not None and row["bare"] and row["bare"] not in self.by_name:
+                self.by_name[row["bare"]] = [entry]
 
     def exact(self, text: str) -> list[Entry]:
         """The things text names by one of their names, or an inflected form of one ("Bærums")."""
@@ -138,10 +114,13 @@ class SlotFiller:
     def __init__(self, store: GraphStore):
         self.store = store
         self._indexes: dict[tuple[str, ...] | None, EntityIndex] = {}
+        self._names: list[dict] | None = None
 
     def index(self, kinds: tuple[str, ...] | None) -> EntityIndex:
         if kinds not in self._indexes:
-            self._indexes[kinds] = EntityIndex(self.store, kinds)
+            if self._names is None:
+                self._names = name_table(self.store)
+            self._indexes[kinds] = EntityIndex(self._names, kinds)
         return self._indexes[kinds]
 
     def fill(self, kind: str, text: str, *, today: date | None = None) -> Filled:

@@ -49,7 +49,8 @@ RELATIONS = [
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
-    (r"arrived late|came late|kom seint|kom sent|left early|left the meeting|gikk tidlig|gjekk tidleg|forlot|gikk før"
+    (r"arrived late|came late|kom seint|kom sent|left early|left the meeting|leave the meeting|leave early|had to leave"
+     r"|måtte gå|måtte forlate|måtte forlata|gikk tidlig|gjekk tidleg|forlot|gikk før"
      r"|gjekk før|left before|only part|delar av|deler av|bare med på|berre med på|only on|attended only|only attended"
      r"|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
@@ -74,16 +75,21 @@ RELATIONS = [
      r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer", "work"),
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
-     r"|spend\w*|applying for|applies for|søk\w* om|søkjer|søker|costs?|koster|kostar", "fund"),
+     r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar", "fund"),
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
      r"|medlem\w* i|hører til|høyrer til|inngår i|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
-    (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|svare", "due"),
+    # "what is Kari to do", "kva skal Kari gjere": the modal verb is a stopword, the infinitive asks for tasks
+    (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|sent to|sendast|sendes|svare|to do"
+     r"|gjøre|gjere|gjera"
+     r"|follow up|følge opp|følgje opp", "due"),
     (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
-     r"|mean|syn på|sa om|sagt om|prioriter\w*|want in|vil prioritere", "decide"),
+     r"|mean|syn på|sa om|sagt om|prioriter\w*|prioriti[sz]\w*|want in|vil prioritere", "decide"),
     (r"avlys\w*|cancel\w*|utsatt|postponed", "cancel"),
+    # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
+    (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
     (r"upcoming|coming up|coming|come|comes|kommende|komande|kommer|kjem|planned|planlagt\w*|planlagde|framtidige|fremtidige"
-     r"|future|next|neste", "upcoming"),
+     r"|future", "upcoming"),
     (r"happened|happen|took place|skjedde|skjedd|hende|hendt", "happen"),
     (r"mentioned|mention|nevnt|nevnte|nemnt|nemnde|discussed|diskutert|drøftet|drøfta", "mention"),
     (r"reported|reports?|rapportert\w*|rapporterte|fortalte|fortalde|meldte om|meldte|melde", "report"),
@@ -138,4 +144,5 @@ der her hva kva hvilke hvilken hvilket kven hvem når noen nokon noko nokre noe 
 sine si seg sig han hun ho dem deres deira eit ein en et ett the meeting møtet møte møta referatet referatene
 protokollen minutes nå no også enn så bare berre kun vel da då made make gjort gjorde gjordt tatt teke
 finnes fins finst exist exists there role roles rolle roller title tittel
+skal skulle må måtte vil ville bør burde shall will would should must
 """.split())

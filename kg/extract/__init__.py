@@ -16,6 +16,7 @@ from kg.extract.events import events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting
 from kg.extract.topics import topics
+from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
 
 Component = Callable[[DocGraph], None]
@@ -40,6 +41,7 @@ PIPELINE: list[tuple[str, Component]] = [
 def extract(minutes: Minutes) -> DocGraph:
     """Every node and fact one document's minutes hold."""
     g = DocGraph(minutes)
+    thesaurus().prepare(minutes.source.text)  # one analysis batch for the document's topic tagging
     for _, component in PIPELINE:
         component(g)
     return g

@@ -58,6 +58,12 @@ def _label(words: list[str]) -> re.Pattern:
     return re.compile(rf"(?<![\wæøå])\**(?P<label>{alts})\**\s*:\s*\**", re.IGNORECASE)
 
 
+def _unlabelled(words: list[str]) -> re.Pattern:
+    """A deadline word without its colon, right before a date ("frist 10.11.16", "deadline 1 May")."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\wæøå])(?:{alts})\s+(?=\S*\d)", re.IGNORECASE)
+
+
 def _cells(line: str) -> list[str]:
     text = line.strip().strip("|").strip()
     return [c.strip(" *") for c in _CELL_SPLIT.split(text)] if text else []
@@ -81,6 +87,7 @@ class _Reader:
         self.task_rx = _label(_words("task"))
         self.resp_rx = _label(_words("responsible"))
         self.due_rx = _label(_words("deadline"))
+        self.unlabelled_due_rx = _unlabelled(_words("deadline"))
         self.tasks: list[Task] = []
         self.previous: tuple[int, str] | None = None  # the last non-blank line read, and its number
 
@@ -100,6 +107,10 @@ class _Reader:
         if r:
             who = text[r.end():].strip(" .,;–-")
             text = text[:r.start()]
+            b = self.unlabelled_due_rx.search(who)  # "Ansvar: Kari Hansen – frist 10.11.16": the deadline after the name
+            if b and due is None:
+                due = self.due(who[b.end():])
+                who = who[:b.start()].strip(" .,;–-") if due else who
         b = BY_DATE.search(text)
         if b and due is None:
             due = self.due(text[b.end():])

@@ -5,17 +5,19 @@ knowledge (data/lexicon/bodies.toml, ``parent``), not the document's. So the
 chain is written to the named graph ``{base}graph/bodies`` — the body, each
 parent up the chain with its type and label, and ``org:subOrganizationOf``
 between them — for the bodies the store's documents name, never into a
-document's graph. It is rewritten only when it changes.
+document's graph. A former municipality the documents name ("Nedre Eiker", merged in
+2020) is linked there to the municipality it became part of (``dcterms:isReplacedBy``,
+from the gazetteer). It is rewritten only when it changes.
 """
 
 from __future__ import annotations
 
 from kg.lang.bodies import lexicon
+from kg.lang.gazetteer import gazetteer
 from kg.lang.text import slug
-from kg.store.graphstore import GraphStore
-from kg.vocab import CLASS_OF_KIND, ORG, RDF, RDFS, STANDARD_TYPES
+from kg.store.graphstore import BODIES_GRAPH, GraphStore
+from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, ORG, RDF, RDFS, STANDARD_TYPES
 
-BODIES_GRAPH = "graph/bodies"
 _BODY_KINDS = ("organisation", "institution", "region", "cluster")
 
 
@@ -49,6 +51,26 @@ def hierarchy_quads(store: GraphStore) -> list:
             above = node(parent.kind if parent else "organisation", parent.label if parent else known.parent)
             quads.append(ox.Quad(child, ox.NamedNode(ORG.subOrganizationOf), above, graph))
             known = parent
+    return quads + successor_quads(store, graph)
+
+
+def successor_quads(store: GraphStore, graph) -> list:
+    """Each former municipality the documents name → the municipality (or two) it became part of."""
+    import pyoxigraph as ox
+
+    quads: list = []
+    rows = store.select(f"SELECT DISTINCT ?m ?n WHERE {{ GRAPH ?g {{ ?m a <{KG.Municipality}> ; "
+                        f"<{DCTERMS.identifier}> ?n }} FILTER(?g != <{graph.value}>) }}")
+    for row in sorted(rows, key=lambda r: r["n"].value):
+        former = gazetteer().by_number(row["n"].value)
+        for number in former.successors if former else ():
+            successor = gazetteer().by_number(number)
+            iri = ox.NamedNode(store.iri(f"municipality/{number}"))
+            quads.append(ox.Quad(row["m"], ox.NamedNode(DCTERMS.isReplacedBy), iri, graph))
+            for cls in [KG.Municipality, *STANDARD_TYPES["municipality"]]:
+                quads.append(ox.Quad(iri, ox.NamedNode(RDF.type), ox.NamedNode(cls), graph))
+            quads.append(ox.Quad(iri, ox.NamedNode(RDFS.label), ox.Literal(successor.name if successor else number),
+                                 graph))
     return quads
 
 

@@ -203,11 +203,29 @@ def next_meeting(g: DocGraph) -> None:
             e = read_next_meeting(line[said.start():] if said else line, ref)
             if e is None:
                 continue
+            last = n
+            if e.place is None:  # "Neste møte: 30. november 2023" and "I Florø." on the line below
+                last, e.place = _place_below(lines, n, sec.span.end)
             e.title = f"Neste møte i {g.body.label}"
-            node = event_node(g, e, g.evidence(sec, n, quote=line.strip()))
-            g.fact(node, SCHEMA.organizer, g.body, g.evidence(sec, n, quote=line.strip()))
-            g.fact(g.meeting, KG.nextMeeting, node, g.evidence(sec, n, quote=line.strip()))
+            quote = " ".join(lines[k - 1].strip() for k in range(n, last + 1) if lines[k - 1].strip())
+            ev = g.evidence(sec, n, last, quote)
+            node = event_node(g, e, ev)
+            g.fact(node, SCHEMA.organizer, g.body, ev)
+            g.fact(g.meeting, KG.nextMeeting, node, ev)
             return
+
+
+_PLACE_LINE = re.compile(r"^[\s\-*•]*(?:(?i:sted|stad|møtestad|møtested|place)\s*:\s*(?P<label>\S.*?)"
+                         r"|(?:[Ii]|[Pp]å)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*))[\s.]*$")
+
+
+def _place_below(lines: list[str], n: int, end: int) -> tuple[int, str | None]:
+    """The place of the next meeting on the next written line: "I Florø.", "Stad: Rådhuset" → (its line, place)."""
+    k = next((k for k in range(n + 1, end + 1) if lines[k - 1].strip()), None)
+    m = _PLACE_LINE.match(lines[k - 1].strip()) if k else None
+    if not m or find_dates(m.group(0), date.min):  # a date line is not the place
+        return n, None
+    return k, (m["label"] or m["place"]).strip(" .")
 
 
 def event_node(g: DocGraph, e: EventText, ev) -> Node:

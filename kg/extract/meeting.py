@@ -113,8 +113,10 @@ def attendance(g: DocGraph) -> None:
     m = g.minutes
     for line in m.attendance:
         ev = g.evidence(line.section, line.line)
-        if line.name is None:  # a body listed as absent without a person: named by the section
-            g.fact(line.section.node, SCHEMA.mentions, body_node(g, line.body, default_kind="organisation"), ev)
+        if line.name is None:  # a body listed as absent without a person ("Forfall: Aurland kommune")
+            body = body_node(g, line.body, default_kind="organisation")
+            g.fact(g.meeting, KG.absentBody, body, ev)
+            g.fact(line.section.node, SCHEMA.mentions, body, ev)
             continue
         person = person_node(g, line.name, by_position=True)
         if person is None:
@@ -133,6 +135,8 @@ def attendance(g: DocGraph) -> None:
         g.fact(att, KG.attendanceRole, line.role, ev)
         if line.note:
             g.fact(att, KG.attendanceNote, line.note, ev)
+        if line.party:
+            g.fact(att, KG.party, line.party, ev)
         if line.substitute_for:
             member = person_node(g, line.substitute_for)
             if member is not None:
@@ -203,6 +207,15 @@ def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
             g.fact(person, ORG.memberOf, chain[0], ev)
 
 
+_TWO_CASES = re.compile(r"^(?P<a>\d+)\s*(?:og|&)\s*(?P<b>\d+)(?P<sep>[/-])(?P<year>\d+)$")
+
+
+def _each_case(case: str) -> list[str]:
+    """'1 og 2/24' → ['1/24', '2/24']; a single case → []."""
+    m = _TWO_CASES.match(case)
+    return [f"{m[k]}{m['sep']}{m['year']}" for k in ("a", "b")] if m else []
+
+
 def agenda(g: DocGraph) -> None:
     """Agenda items with position, title and presenter."""
     used: set[str] = set()
@@ -222,5 +235,7 @@ def agenda(g: DocGraph) -> None:
         g.fact(item, RDFS.label, entry.title)
         if sec.case_number:  # "12/19": what people name a case by in questions ("what was decided in 12/19")
             g.fact(item, DCTERMS.identifier, sec.case_number, ev)
+            for case in _each_case(sec.case_number):  # "1 og 2/24" is case 1/24 and case 2/24
+                g.fact(item, DCTERMS.identifier, case, ev)
         g.fact(sec.node, KG.agendaItem, item)
         presenter(g, item, entry, ev)

@@ -29,14 +29,25 @@ def table_cells(text: str) -> list[str]:
     return [c.strip(" *") for c in re.split(r"\s*\|\s*|\t+", text.strip().strip("|")) if c.strip(" *")]
 
 
+def _heading_report(line: str) -> str:
+    """What a round-table report's first line says beside the body's name: "**Horten:** Samarbeider med …",
+    "| Midsund | Oppdrettsnæringen ønsker …", or a whole sentence ("Frå Nes vart det orientert om …")."""
+    if is_table_row(line):
+        return " ".join(table_cells(line)[1:])
+    if ":" in line:
+        return line.split(":", 1)[1].strip(" *")
+    return line.strip() if len(line.split()) > 4 else ""  # a bare heading ("Hemsedal") says nothing
+
+
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
     """Paragraphs (runs of non-blank lines) cut into sentences, each with its line span."""
     out: list[Sentence] = []
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []
-    first = lines[sec.span.start - 1]
-    if skip_heading and sec.kind == "roundtable" and ":" in first and first.split(":", 1)[1].strip(" *"):
-        para.append((sec.span.start, first.split(":", 1)[1].strip(" *")))  # "**Horten:** Samarbeider med ..."
+    if skip_heading and sec.kind == "roundtable":
+        own = _heading_report(lines[sec.span.start - 1])
+        if own:
+            para.append((sec.span.start, own))
 
     def flush() -> None:
         if not para:

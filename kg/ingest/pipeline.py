@@ -6,17 +6,21 @@ A document is known by its identity: its path under the folder given to
 each other. A file moved or renamed with the same content is recognised by
 its content hash and moved in the store, not stored twice.
 
-Graph and index are written as a pair: a pending marker is written first and
-cleared when both are in, and the next ingest redoes (or removes) any
-document whose marker a crash left, and says so. A file that cannot be read,
-or that is over a limit (kg.read.limits), is reported with its reason and
-skipped; the rest of the batch goes on. Each result is handed to the caller
-as soon as it is known. An unchanged file (same content hash, same curation)
-is not redone.
+Documents are prepared (read → quads, kg.ingest.prepare) in worker processes
+and written by this one a chunk at a time: one bulk load of the graph and one
+index commit for up to CHUNK_DOCUMENTS documents. Graph and index are written
+as a pair: pending markers for the chunk are written first and cleared when
+both are in, and the next ingest redoes (or removes) any document whose marker
+a crash left, and says so. A file that cannot be read, or that is over a limit
+(kg.read.limits), is reported with its reason and skipped; the rest of the
+batch goes on. Each result is handed to the caller as soon as it is known, in
+the order of the files: a document once its chunk is written. An unchanged
+file (same content hash, same curation) is not redone.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -26,37 +30,16 @@ from pathlib import Path
 from typing import Callable
 
 from kg.errors import BadInput, KgError
-from kg.extract import extract
-from kg.extract.graph import DocGraph
+from kg.ingest.prepare import DocumentReport, Job, Prepared, Preparer, Settings, stale
+from kg.lang.morphology import morphology
 from kg.lang.text import key
 from kg.model import SourceText
-from kg.parse import parse
-from kg.read import SUFFIXES, read_file
-from kg.read.limits import DEFAULT, Limits, time_limit
+from kg.read import SUFFIXES
+from kg.read.limits import DEFAULT, Limits
 from kg.resolve.curation import Curation
-from kg.resolve.resolver import FUZZY_KINDS, resolve
+from kg.resolve.resolver import FUZZY_KINDS
 from kg.search.sections import sections_in_store
 from kg.store.graphstore import GraphStore, write_atomically
-from kg.store.triples import to_quads
-
-
-@dataclass
-class DocumentReport:
-    document: str
-    sections: int
-    entities: int
-    meeting_date: str | None = None
-    body: str | None = None
-    attendees: int = 0
-    unplaced: list[dict] = field(default_factory=list)
-    # how much was read of each part ("roundtable_actors", "projects", "amounts", "decisions", "actions",
-    # "events"), so a secretariat sees at once whether a file was read well
-    found: dict[str, int] = field(default_factory=dict)
-
-    def to_json(self) -> dict:
-        return {"document": self.document, "sections": self.sections, "entities": self.entities,
-                "meeting_date": self.meeting_date, "body": self.body, "attendees": self.attendees,
-                "found": self.found, "unplaced": self.unplaced}
 
 
 @dataclass
@@ -69,7 +52,18 @@ class IngestReport:
 
     def to_json(self) -> dict:
         return {"ingested": [d.to_json() for d in self.ingested], "unchanged": self.unchanged,
-                "skipped": self.skipped, "renamed": self.renamed, "repaired": self.repaired}
+                "skipped": self.skipped, "renamed": self.renamed, "repaired": self.repaired,
+                "not_placed": [{"text": text, "where": where} for text, where in not_placed(self.ingested).items()]}
+
+
+def not_placed(reports: list[DocumentReport]) -> dict[str, list[dict]]:
+    """Each text the parser could not place, once, with every document and line it came from:
+    the same heading or signature repeated in forty files is one thing to look at, not forty."""
+    grouped: dict[str, list[dict]] = {}
+    for d in reports:
+        for u in d.unplaced:
+            grouped.setdefault(u["text"], []).append({"document": d.document, "line": u.get("line")})
+    return grouped
 
 
 # Told each result as soon as it is known: ("ingested", DocumentReport), ("unchanged", name),
@@ -144,46 +138,63 @@ def _known_entities(store: GraphStore) -> dict[str, dict[str, tuple[str, str]]]:
     return out
 
 
-def build(source: SourceText, store: GraphStore, curation: Curation, known) -> DocGraph:
-    """The resolved graph of one document."""
-    g = extract(parse(source))
-    resolve(g, store.base, curation, known)
-    return g
+CHUNK_DOCUMENTS = 250  # documents written with one bulk load of the graph and one commit of the index
+CHUNK_BYTES = 64_000_000  # or fewer, when their N-Quads come to this much
 
 
-def _report(g: DocGraph) -> DocumentReport:
-    m = g.minutes
-    kinds = {"person", "municipality", "region", "organisation", "institution", "programme", "cluster",
-             "project", "place", "topic"}
-    entities = [n for n in g.entities() if n.kind in kinds]
-    events = [n for n in g.nodes if n.kind == "event"]
-    unplaced = [{"line": n, "text": t} for n, t in sorted(set(g.unclassified))]
-    guessed = [{"line": None, "text": f"{n.label} (kind guessed: {n.kind})"} for n in entities if n.props.get("guessed")]
-    return DocumentReport(
-        document=m.source.name, sections=len(m.sections), entities=len(entities) + len(events),
-        meeting_date=m.meeting_date.isoformat() if m.meeting_date else None,
-        body=g.body.label if g.body else None, attendees=len(m.attendance), unplaced=unplaced + guessed,
-        found=_found(g))
+@dataclass
+class _Ready:
+    """A prepared document waiting in the chunk for its write."""
+
+    prepared: Prepared
+    twin: str | None = None  # the stored document it takes the place of (same content, another name)
+    told_as: str | None = "ingested"  # or "repaired", or None: derived again from its stored source, quietly
+
+    @property
+    def identity(self) -> str:
+        return self.prepared.job.identity
 
 
-def _found(g: DocGraph) -> dict[str, int]:
-    """How many of each part of the minutes were read: round-table actors, projects, amounts, decisions ..."""
-    from kg.vocab import KG
+@dataclass
+class _Chunk:
+    """Documents accepted and not yet written, the named graphs they will hold, and the results
+    that follow them in input order (told after them, so results come in the order of the files)."""
 
-    count = lambda kind: sum(1 for n in g.nodes if n.kind == kind)
-    return {"roundtable_actors": len({id(f.object) for f in g.facts if f.predicate == KG.actor}),
-            "projects": count("project"), "clusters": count("cluster"), "amounts": count("amount"),
-            "decisions": count("decision"), "actions": count("action"), "events": count("event")}
+    ready: list[_Ready] = field(default_factory=list)
+    order: list = field(default_factory=list)  # each a _Ready or a (kind, item) to tell
+    size: int = 0
+    owners: dict[str, str] = field(default_factory=dict)  # named graph → document
+
+    def add(self, r: _Ready) -> None:
+        self.ready.append(r)
+        self.order.append(r)
+        self.size += len(r.prepared.nquads)
+        self.owners[r.prepared.graph] = r.identity
+
+    def tell(self, kind: str, item, tell) -> None:
+        """Tell a result now, or after the documents before it are written."""
+        if self.ready:
+            self.order.append((kind, item))
+        else:
+            tell(kind, item)
+
+    @property
+    def full(self) -> bool:
+        return len(self.ready) >= CHUNK_DOCUMENTS or self.size >= CHUNK_BYTES
 
 
 class Ingestor:
-    """Ingests batches of files into one store and its index."""
+    """Ingests batches of files into one store and its index: documents prepared in `jobs`
+    processes, written by this one a chunk at a time."""
 
-    def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT):
+    def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT, jobs: int = 1):
         self.store = store
         self.index = index
         self.curation = curation
         self.limits = limits
+        self.jobs = jobs
+        self.known: dict[str, dict[str, tuple[str, str]]] = {}
+        self.added: list[tuple[str, str]] = []  # (kind, name key) of each body added to known, in order
 
     def _state_path(self) -> Path:
         return self.store.path / "ingest-state.json"
@@ -195,6 +206,10 @@ class Ingestor:
             state = {}
         return state.get("curation") != self.curation.digest
 
+    def _preparer(self, stored: dict[str, str]) -> Preparer:
+        return Preparer(Settings(self.store.base, self.curation, self.limits, stored), self.known, self.added,
+                        self.jobs)
+
     def ingest(self, paths: list[Path], *, force: bool = False, collection: str | None = None,
                listener: Listener | None = None) -> IngestReport:
         report = IngestReport()
@@ -204,83 +219,157 @@ class Ingestor:
             if listener is not None:
                 listener(kind, item)
 
-        known = _known_entities(self.store)
-        self.repair(known, tell)
+        self.known = _known_entities(self.store)
+        self.added = []
+        morphology().persist_in(self.index.path)  # topic tagging in process reuses the analyses cached beside the index
+        self.repair(tell)
         files, skipped = expand(paths, collection)
         for s in skipped:
             tell("skipped", s)
         hashes = self.store.document_hashes()
+        named: dict[str, set[str]] = {}  # content hash → the stored documents with it
+        for name, h in hashes.items():
+            named.setdefault(h, set()).add(name)
         redo_all = self._curation_changed() and bool(hashes)
         batch = {e.identity for e in files}
         seen: set[str] = set()
-        for entry in files:
-            shown = printable(str(entry.path))
-            if entry.identity in seen:
-                tell("skipped", {"path": shown, "reason": f"another file in this batch is also {entry.identity}; "
-                                 "ingest the folders one at a time with --collection NAME"})
-                continue
-            seen.add(entry.identity)
-            try:
-                with time_limit(self.limits.seconds):
-                    source = read_file(entry.path, entry.identity, self.limits)
-                    if not force and not redo_all and hashes.get(entry.identity) == source.content_hash:
-                        tell("unchanged", entry.identity)
-                        continue
-                    twin = self._twin(source, hashes)
-                    if twin in batch or (twin and self._still_there(twin, source.content_hash)):
-                        raise BadInput(f"same content as {twin}, which is stored: not ingested twice")
-                    g = build(source, self.store, self.curation, known)
-            except BadInput as e:
-                tell("skipped", {"path": shown, "reason": str(e)})
-                continue
-            except Exception as e:  # one bad document must not stop the batch
-                tell("skipped", {"path": shown, "reason": f"could not be read as minutes: {type(e).__name__}: {e}",
-                                 "trace": traceback.format_exc(limit=3)})
-                continue
-            try:
-                done = self._store_document(source, entry.path, g, known)
-            except BadInput as e:
-                tell("skipped", {"path": shown, "reason": str(e)})
-                continue
-            except KgError:
-                raise  # the store cannot be written (disk full, permissions): no use going on
-            except Exception as e:  # its pending marker stays: the next ingest redoes or removes it
-                tell("skipped", {"path": shown, "reason": f"could not be stored: {type(e).__name__}: {e}",
-                                 "trace": traceback.format_exc(limit=3)})
-                continue
-            if twin:
-                self.remove_document(twin)
-                hashes.pop(twin, None)
-                tell("renamed", {"from": twin, "to": entry.identity})
-            hashes[entry.identity] = source.content_hash
-            tell("ingested", done)
-        if redo_all:
-            done_now = {d.document for d in report.ingested} | set(report.unchanged)
-            for name in sorted(set(hashes) - done_now):
-                loaded = self.store.load_source(name)
-                if loaded is not None:
-                    self._store_document(loaded[0], loaded[1], None, known)
+        chunk = _Chunk()
+        say = functools.partial(chunk.tell, tell=tell)
+        with self._preparer({} if force or redo_all else dict(hashes)) as preparer:
+            for p in preparer.prepared((Job(e.identity, e.path) for e in files), len(files)):
+                identity, shown = p.job.identity, printable(str(p.job.path))
+                if identity in seen:
+                    say("skipped", {"path": shown, "reason": f"another file in this batch is also {identity}; "
+                                     "ingest the folders one at a time with --collection NAME"})
+                    continue
+                seen.add(identity)
+                if p.unchanged:
+                    say("unchanged", identity)
+                    continue
+                twin = self._twin(p.source, hashes, named) if p.source else None
+                if twin in batch or (twin and self._still_there(twin, p.source.content_hash)):
+                    say("skipped", {"path": shown, "reason": f"same content as {twin}, which is stored: "
+                                     "not ingested twice"})
+                    continue
+                try:
+                    p = self._accept(p, preparer, chunk, twin, "ingested")
+                except BadInput as e:
+                    say("skipped", {"path": shown, "reason": str(e)})
+                    continue
+                if p.problem:
+                    say("skipped", {"path": shown, **p.problem})
+                    continue
+                if twin:
+                    named[hashes.pop(twin)].discard(twin)
+                if identity in hashes:
+                    named[hashes[identity]].discard(identity)
+                hashes[identity] = p.source.content_hash
+                named.setdefault(p.source.content_hash, set()).add(identity)
+                if chunk.full:
+                    self._write(chunk, tell)
+            self._write(chunk, tell)
+            if redo_all:  # the curation changed: every other stored document is derived again
+                done_now = {d.document for d in report.ingested} | set(report.unchanged)
+                self._redo(sorted(set(hashes) - done_now), preparer, None, tell)
+        # (the hook for tables derived from the whole store: every chunk is written by now)
         write_atomically(self._state_path(), json.dumps({"curation": self.curation.digest}))
         self.store.flush()
         return report
 
-    def repair(self, known, tell: Callable[[str, object], None]) -> None:
+    def repair(self, tell: Callable[[str, object], None]) -> None:
         """Redo each document a crash left between graph and index, from its stored source (or take it out)."""
-        for identity in self.store.pending():
-            loaded = self.store.load_source(identity)
-            try:
-                if loaded is None:
-                    raise BadInput("its source was not kept")
-                self._store_document(loaded[0], loaded[1], None, known)
-            except Exception:  # what cannot be redone is taken out whole, never left half-written
-                self.remove_document(identity)
-            tell("repaired", identity)
+        pending = self.store.pending()
+        if pending:
+            with self._preparer({}) as preparer:
+                self._redo(pending, preparer, "repaired", tell)
 
-    def _twin(self, source: SourceText, hashes: dict[str, str]) -> str | None:
+    def _redo(self, identities: list[str], preparer: Preparer, told_as: str | None, tell) -> None:
+        """Derive stored documents again from their stored sources; one that cannot be is taken out whole."""
+        jobs, lost = [], []
+        for identity in identities:
+            loaded = self.store.load_source(identity)
+            if loaded is None:
+                lost.append(identity)
+            else:
+                jobs.append(Job(identity, loaded[1], loaded[0]))
+        chunk = _Chunk()
+        for p in preparer.prepared(jobs, len(jobs)):
+            try:
+                p = self._accept(p, preparer, chunk, None, told_as)
+            except BadInput:
+                lost.append(p.job.identity)
+                continue
+            if p.problem:
+                lost.append(p.job.identity)
+            if chunk.full:
+                self._write(chunk, tell)
+        self._write(chunk, tell)
+        for identity in lost:  # never left half-written
+            self.remove_document(identity)
+            if told_as:
+                tell(told_as, identity)
+
+    def _accept(self, p: Prepared, preparer: Preparer, chunk: _Chunk, twin: str | None,
+                told_as: str | None) -> Prepared:
+        """Take a prepared document into the chunk (unless it has a problem), its bodies into the known table."""
+        if not p.problem and stale(p, self.added):  # resolved against a copy of the table that lacked a name
+            p = preparer.again(p)
+        if p.problem:
+            return p
+        owner = chunk.owners.get(p.graph) or self._owner_of(p.graph)
+        if owner not in (None, p.job.identity):
+            raise BadInput(f"its document IRI <{p.graph}> is already {owner}'s; rename the file "
+                           "or ingest it with another --collection")
+        chunk.add(_Ready(p, twin, told_as))
+        for kind, k, label, iri in p.bodies:
+            if k not in self.known[kind]:
+                self.known[kind][k] = (label, iri)
+                self.added.append((kind, k))
+        return p
+
+    def _write(self, chunk: _Chunk, tell) -> None:
+        """Write a chunk's sources, graphs and index entries under their pending markers, then say so."""
+        ready, order = chunk.ready, chunk.order
+        chunk.ready, chunk.order, chunk.size, chunk.owners = [], [], 0, {}
+        try:
+            if ready:
+                self._write_ready(ready)
+        except KgError:
+            raise  # the store cannot be written (disk full, permissions): no use going on
+        except Exception as e:  # their pending markers stay: the next ingest redoes or removes them
+            failed = {"reason": f"could not be stored: {type(e).__name__}: {e}", "trace": traceback.format_exc(limit=3)}
+            order = [("skipped", {"path": printable(str(x.prepared.job.path or x.identity)), **failed})
+                     if isinstance(x, _Ready) else x for x in order]
+        for x in order:
+            if not isinstance(x, _Ready):
+                tell(*x)
+                continue
+            if x.twin:
+                self.remove_document(x.twin)
+                tell("renamed", {"from": x.twin, "to": x.identity})
+            if x.told_as == "ingested":
+                tell("ingested", x.prepared.report)
+            elif x.told_as:
+                tell(x.told_as, x.identity)
+
+    def _write_ready(self, ready: list[_Ready]) -> None:
+        """Sources, then graphs (one bulk load), then index entries (one commit), all under pending markers."""
+        for r in ready:
+            self.store.mark_pending(r.identity)
+        for r in ready:
+            self.store.save_source(r.prepared.source, r.prepared.job.path)
+        self.store.write_document_graphs([r.prepared.graph for r in ready], b"".join(r.prepared.nquads for r in ready))
+        # the sections as the store now holds them, so the index cannot drift from the graph
+        self.index.replace_documents({r.identity: sections_in_store(self.store, r.prepared.graph).get(r.identity, [])
+                                      for r in ready})
+        for r in ready:
+            self.store.clear_pending(r.identity)
+
+    def _twin(self, source: SourceText, hashes: dict[str, str], named: dict[str, set[str]]) -> str | None:
         """A stored document of another name with the same content (the file moved, or was copied)."""
         if source.name in hashes:
             return None  # a changed file keeps its name: no twin to look for
-        return next((name for name, h in sorted(hashes.items()) if h == source.content_hash), None)
+        return min(named.get(source.content_hash, ()), default=None)
 
     def _still_there(self, identity: str, content_hash: str) -> bool:
         """Whether the file a document was read from is still where it was, with that content (a copy, not a move)."""
@@ -290,27 +379,6 @@ class Ingestor:
             return path is not None and hashlib.sha256(path.read_bytes()).hexdigest() == content_hash
         except OSError:
             return False
-
-    def _store_document(self, source: SourceText, path: Path | None, g: DocGraph | None, known) -> DocumentReport:
-        """Graph, index and source of one document, as a pair the pending marker guards."""
-        if g is None:
-            g = build(source, self.store, self.curation, known)
-        quads = to_quads(g, self.store.base)
-        graph = g.document.iri
-        owner = self._owner_of(graph)
-        if owner not in (None, source.name):
-            raise BadInput(f"its document IRI <{graph}> is already {owner}'s; rename the file "
-                           "or ingest it with another --collection")
-        self.store.mark_pending(source.name)
-        self.store.save_source(source, path)
-        self.store.write_document_graph(graph, quads)
-        # the sections as the store now holds them, so the index cannot drift from the graph
-        self.index.replace_document(source.name, sections_in_store(self.store, graph).get(source.name, []))
-        self.store.clear_pending(source.name)
-        for node in g.entities():
-            if node.kind in known and node.iri:
-                known[node.kind].setdefault(key(node.label), (node.label, node.iri))
-        return _report(g)
 
     def _owner_of(self, graph: str) -> str | None:
         """The document a named graph holds, if any."""

@@ -93,7 +93,12 @@ class Lexicon:
                 self.names.setdefault(key(n), k)
         rules = table("kind_rules")
         self.precedence: list[str] = rules.get("precedence", ["institution", "organisation", "cluster", "region"])
-        self.rules = {kind: rules[kind] for kind in rules if isinstance(rules[kind], dict)}
+        # each rule's words split once, not on every name: all-capital entries (AS, SA, NCE) match
+        # only in capitals, since "sa" and "as" are words; the rest match in any case
+        self._rule_words = {kind: ({w for w in rule.get("words", []) if w.isupper()},
+                                   {w.lower() for w in rule.get("words", []) if not w.isupper()},
+                                   tuple(s.lower() for s in rule.get("suffixes", [])))
+                            for kind, rule in rules.items() if isinstance(rule, dict)}
         self.compass = {w.lower() for w in rules.get("region", {}).get("compass_prefixes", [])}
         self._fuzzy_keys = [k for k, v in self.names.items() if v.kind != "place" and len(k) >= 8]
 
@@ -123,12 +128,8 @@ class Lexicon:
             return None
         last = heads[-1].lower()
         hits = []
-        for kind, rule in self.rules.items():
-            # all-capital entries (AS, SA, NCE) match only in capitals: "sa" and "as" are words
-            upper = {w for w in rule.get("words", []) if w.isupper()}
-            other = {w.lower() for w in rule.get("words", []) if not w.isupper()}
-            if any(w in upper or w.lower() in other for w in heads) or \
-                    any(last.endswith(s.lower()) for s in rule.get("suffixes", [])):
+        for kind, (upper, other, suffixes) in self._rule_words.items():
+            if any(w in upper or w.lower() in other for w in heads) or last.endswith(suffixes):
                 hits.append(kind)
         if not hits and len(words) >= 2 and words[0].lower().rstrip("-") in self.compass:
             rest = " ".join(words[1:])

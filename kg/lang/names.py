@@ -67,7 +67,14 @@ def role_prefix(text: str) -> tuple[str | None, str]:
     for k in range(min(4, len(words) - i), 0, -1):
         if " ".join(words[i:i + k]).lower().rstrip(":,") in word_set("roles"):
             return " ".join(words[:i + k]).lower().rstrip(":,"), " ".join(words[i + k:])
+    if i < len(words) and _titled(words[i].lower().rstrip(":,")):
+        return " ".join(words[:i + 1]).lower().rstrip(":,"), " ".join(words[i + 1:])
     return None, text
+
+
+def _titled(word: str) -> bool:
+    """A compound that is a job title by its ending ("regionrådgiver", "prosjektkoordinator")."""
+    return word.isalpha() and any(word.endswith(e) and len(word) >= len(e) + 3 for e in word_set("role_endings"))
 
 
 def split_role(text: str) -> tuple[str | None, str]:

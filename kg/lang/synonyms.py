@@ -8,15 +8,19 @@ such as IKT/IT, NTP) can change without re-indexing.
 from __future__ import annotations
 
 import functools
+import json
 import tomllib
 from pathlib import Path
 
+from kg.errors import StoreError
 from kg.lang.thesaurus import THESAURUS_FILE as THESAURUS
 from kg.lang.thesaurus import load_thesaurus
 from kg.paths import LEXICON_DIR
+from kg.store.graphstore import write_atomically
 
 BODIES = LEXICON_DIR / "bodies.toml"
 SEARCH_SYNONYMS = LEXICON_DIR / "search_synonyms.txt"
+SYNONYMS_FILE = "synonyms.json"
 
 
 def _key(phrase: str) -> str:
@@ -47,6 +51,26 @@ class SynonymTable:
     def load(cls) -> SynonymTable:
         """The project's thesaurus, body lexicon and search synonyms, read once per process."""
         return cls.from_files(THESAURUS, BODIES, SEARCH_SYNONYMS)
+
+    @classmethod
+    def kept_in(cls, folder: Path) -> SynonymTable:
+        """The project's table, kept in folder as its rings while the files they are read from are
+        unchanged: parsing the thesaurus and the body lexicon costs a cold `kg search` more than its search."""
+        sources = [[str(p), *((p.stat().st_mtime_ns, p.stat().st_size) if p.exists() else ())]
+                   for p in (THESAURUS, BODIES, SEARCH_SYNONYMS)]
+        kept = Path(folder) / SYNONYMS_FILE
+        try:
+            data = json.loads(kept.read_text(encoding="utf-8"))
+            if data["sources"] == sources:
+                return cls([tuple(ring) for ring in data["rings"]])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass  # missing, unreadable or of other files: read again below
+        table = cls.from_files(THESAURUS, BODIES, SEARCH_SYNONYMS)
+        try:
+            write_atomically(kept, json.dumps({"sources": sources, "rings": table.rings}, ensure_ascii=False))
+        except StoreError:
+            pass  # a folder we may not write to: read the files again next time
+        return table
 
     @classmethod
     def from_files(cls, thesaurus: Path, bodies: Path, synonyms: Path | None = None) -> SynonymTable:

@@ -12,16 +12,19 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+_SPACES = re.compile(r"\s+")
+_KEY_PUNCTUATION = re.compile(r"[\"'«»()\[\]*:;,.!?]")
+
+
 def squash(s: str) -> str:
     """Collapse runs of whitespace and trim."""
-    return re.sub(r"\s+", " ", s).strip()
+    return _SPACES.sub(" ", s).strip()
 
 
 def key(s: str) -> str:
     """A comparison key: case-folded, accents kept, punctuation and spacing normalised."""
     s = nfc(s).casefold().replace("’", "'")
-    s = re.sub(r"[\"'«»()\[\]*:;,.!?]", " ", s)
-    return squash(s)
+    return squash(_KEY_PUNCTUATION.sub(" ", s))
 
 
 def slug(s: str) -> str:

@@ -1,10 +1,12 @@
 """The topic thesaurus (data/thesaurus.ttl, SKOS) and tagging text with its concepts.
 
-Labels match inflected forms ("næringsarealer" for "næringsareal") and
-compounds: a label of five letters or more starts a compound ("klima" in
-"klimadashboard") and one of six or more ends one ("transport" in
-"næringstransport"). Short all-capital labels (AI, KI, SMB) match only as
-whole words written in capitals.
+Text and labels are read through the same morphology as search (kg.lang.morphology):
+a word names a label's word when they share a lemma ("næringsarealer", "næringsareal";
+nynorsk "hamna", bokmål "havn"), and a label's last word may be a part of a compound
+("klima" in "klimadashboard", "transport" in "næringstransport"). The morphology knows many
+compounds as words of their own, unsplit ("opplevelsesturisme"), so a long label word also
+counts as a part where it starts (five letters or more) or ends (six or more) a lemma of the
+word. Short all-capital labels (AI, KI, SMB) match only as whole words written in capitals.
 """
 
 from __future__ import annotations
@@ -16,12 +18,14 @@ from pathlib import Path
 
 from kg.lang.text import key
 from kg.paths import DATA_DIR
+from kg.lang.morphology import morphology
 
 THESAURUS_FILE = DATA_DIR / "thesaurus.ttl"
 TOPIC_BASE = "urn:kg:topic/"  # placeholder base while reading; concepts are keyed by their slug
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
-_ENDINGS = ("", "e", "en", "et", "er", "ene", "a", "ane", "ar", "s", "ens", "ets", "ers", "enes", "t", "te", "ne", "n")
+MIN_PART = 4  # letters in a label word that may match as a compound's part ("vei" in "fylkesveien" may not)
+MIN_HEAD, MIN_TAIL = 5, 6  # letters in a label word that may start or end an unsplit compound
 _WORD = re.compile(r"[0-9A-Za-zÀ-ÖØ-öø-ÿ]+(?:\.[0-9]+)?")
 
 
@@ -37,11 +41,13 @@ class Concept:
         return self.pref.get("nb") or next(iter(self.pref.values()), self.slug)
 
     def all_labels(self) -> list[str]:
-        seen, out = set(), []
+        return list(self.keyed_labels().values())
+
+    def keyed_labels(self) -> dict[str, str]:
+        """Comparison key → the first label with that key, preferred labels first."""
+        out: dict[str, str] = {}
         for lab in [*self.pref.values(), *(a for a, _ in self.alt)]:
-            if key(lab) not in seen:
-                seen.add(key(lab))
-                out.append(lab)
+            out.setdefault(key(lab), lab)
         return out
 
 
@@ -56,15 +62,12 @@ class Thesaurus:
         self.concepts = concepts
         self.by_slug = {c.slug: c for c in concepts}
         self._by_label: dict[str, Concept] = {}
+        self._patterns = []
         for c in concepts:
-            for lab in c.all_labels():
-                self._by_label.setdefault(key(lab), c)
-        self._patterns = [(c, lab, _tokens(lab)) for c in concepts for lab in c.all_labels()]
-        # patterns by their first token, so tagging looks only at labels a word can start
-        self._by_first: dict[str, list[tuple[Concept, str, list[str]]]] = {}
-        for pattern in self._patterns:
-            if pattern[2]:
-                self._by_first.setdefault(pattern[2][0].lower(), []).append(pattern)
+            for k, lab in c.keyed_labels().items():  # each label keyed once: a cold `kg ask` loads this
+                self._by_label.setdefault(k, c)
+                self._patterns.append((c, lab, _tokens(lab)))
+        self._by_first: dict[str, list[tuple[Concept, str, list[str]]]] | None = None
 
     def lookup(self, label: str) -> Concept | None:
         """The concept with this label in any language (case-insensitive)."""
@@ -73,6 +76,11 @@ class Thesaurus:
     def labels(self) -> dict[str, Concept]:
         return dict(self._by_label)
 
+    def prepare(self, text: str) -> None:
+        """Analyse every word of text in one batch, so that tagging its sentences looks each
+        word up instead of starting the analysers once per sentence."""
+        morphology().prepare(_WORD.findall(text))
+
     def tag(self, text: str) -> list[TopicMatch]:
         """Every concept named in text, longest label first.
 
@@ -80,13 +88,15 @@ class Thesaurus:
         "klimadashboard") claims nothing, so one compound can carry several topics.
         """
         words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+        by_first = self._patterns_by_first()
+        analyse = morphology()
+        analyse.prepare(w for w, _, _ in words)
         candidates: list[tuple[int, Concept, str, list[str]]] = []
         for i, (w, _, _) in enumerate(words):
-            low = w.lower()
-            starts = {low[:n] for n in range(2, len(low) + 1)} | {low[-n:] for n in range(6, len(low))}
-            for first in starts:
-                for concept, label, toks in self._by_first.get(first, ()):
-                    candidates.append((i, concept, label, toks))
+            a = analyse(w)
+            keys = {w.lower(), *a.nominal, *a.parts, *(piece for lemma in a.nominal for piece in _affixes(lemma))}
+            patterns = {id(p): p for k in keys for p in by_first.get(k, ())}
+            candidates.extend((i, *p) for p in patterns.values())
         found: dict[tuple[str, int], TopicMatch] = {}
         taken: set[int] = set()
         for i, concept, label, toks in sorted(candidates, key=lambda c: (-len(c[2]), c[0])):
@@ -101,21 +111,47 @@ class Thesaurus:
                     taken.update(range(i, i + k))
         return sorted(found.values(), key=lambda m: m.span)
 
+    def _patterns_by_first(self) -> dict[str, list[tuple[Concept, str, list[str]]]]:
+        """Labels by every lemma of their first word, so tagging looks only at labels a word can
+        start; the labels' words are analysed once, in one batch, on first use."""
+        if self._by_first is None:
+            analyse = morphology()
+            analyse.prepare(t for _, _, toks in self._patterns for t in toks)
+            self._by_first = {}
+            for pattern in self._patterns:
+                if pattern[2]:
+                    for k in _keys(pattern[2][0]):
+                        self._by_first.setdefault(k, []).append(pattern)
+        return self._by_first
+
 
 def _tokens(label: str) -> list[str]:
     return [w for w in _WORD.findall(label)]
 
 
+def _keys(word: str) -> set[str]:
+    """A word and its lemmas, lower case, but not a lemma only a verb reading gives: what it is matched by."""
+    return {word.lower(), *morphology()(word).nominal}
+
+
 def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
-    """'word' for the word itself or an inflected form, 'part' for a compound part, else None."""
+    """'word' for the word itself or another form of it, 'part' for a compound part, else None."""
     if caps:
         return "word" if word == tok else None
-    w, t = word.lower(), tok.lower()
-    if w == t or (len(t) >= 3 and w.startswith(t) and w[len(t):] in _ENDINGS):
+    label = _keys(tok)
+    if label & _keys(word):
         return "word"
-    if last and ((len(t) >= 5 and w.startswith(t) and len(w) - len(t) >= 3) or (len(t) >= 6 and w.endswith(t))):
-        return "part"
+    if last and len(tok) >= MIN_PART:
+        analysis = morphology()(word)
+        if label & set(analysis.parts) or any(label & _affixes(lemma) for lemma in analysis.nominal):
+            return "part"
     return None
+
+
+def _affixes(lemma: str) -> set[str]:
+    """The starts and ends of a lemma long enough to be a compound's first or last part."""
+    return ({lemma[:n] for n in range(MIN_HEAD, len(lemma) - 2)}
+            | {lemma[-n:] for n in range(MIN_TAIL, len(lemma))})
 
 
 @cache
@@ -134,7 +170,8 @@ def load_thesaurus(path: Path) -> Thesaurus:
         s = t.subject.value
         if not s.startswith(TOPIC_BASE) or s == TOPIC_BASE:
             continue
-        c = concepts.setdefault(s[len(TOPIC_BASE):], Concept(s[len(TOPIC_BASE):]))
+        slug = s[len(TOPIC_BASE):]
+        c = concepts.get(slug) or concepts.setdefault(slug, Concept(slug))  # one Concept a subject, not a triple
         p = t.predicate.value
         if p == SKOS + "prefLabel":
             c.pref[t.object.language or "nb"] = t.object.value

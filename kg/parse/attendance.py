@@ -22,7 +22,7 @@ from functools import cache
 from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import is_given_name, is_initial, normalise_person, role_prefix, split_role
-from kg.model import AttendanceLine, Block, Section
+from kg.model import AttendanceLine, Block, Section, Span
 from kg.parse.lines import contains_any, label_line, starts_with_any
 
 
@@ -41,6 +41,8 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     text = _plain(text).rstrip(":").strip()
     if not text or text[0].isdigit():
         return None
+    if is_chair(text):
+        return "chair"
     best, best_len = None, 0
     for role, keys in (words or {}).items():
         w = starts_with_any(text, keys)
@@ -57,6 +59,21 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     return best
 
 
+def is_chair(title: str | None) -> bool:
+    """Whether a label or a title is only a word for the person who led the meeting ("Møteleiar", "leder")."""
+    return bool(title) and " ".join(_plain(title).rstrip(":").split()).casefold() in _words()["roles"]["chair"]
+
+
+def heads_names(label: str) -> bool:
+    """Whether a "Label:" inside an attendance list can stand before names: a group, a role, a body,
+    a part of the meeting or a person ("Vara:", "Rådmenn:", "Bardu:", "Fra sak 3/20:"); "Underskrifter:"
+    or "Utlevert i møtet:" cannot, and end the list."""
+    label = _plain(label)
+    return bool(attendance_role(label) or _is_partial(label) or _role_and_body(label)[0] or classify(label)
+                or _ABBREVIATION.match(label) or contains_any(label, _words()["markers"]["not_called"])
+                or normalise_person(label))
+
+
 # -- the parts of a line --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -64,6 +81,7 @@ _STRUCK = re.compile(r"~~(.+?)~~")
 # tabs, runs of spaces, commas, semicolons, dashes between spaces, and a full stop before a capital
 # that does not end an initial ("Kay A. Jeiskelid")
 _SEPARATORS = re.compile(r"\t|\s{2,}|\s*[,;|·]\s*|\s+[–—-]\s+|(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")
+_SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")  # not after an initial ("Kay A. Jeiskelid")
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|etter|under|t\.o\.m\.?|f\.o\.m\.?)\s+)?(?:[\w-]*sak\w*|saker|kl\.?|dag)\s*\d",
                         re.IGNORECASE)
 _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
@@ -259,6 +277,7 @@ class _Person:
     notes: list[str] = field(default_factory=list)
     substitute_for: str | None = None
     absent: bool = False
+    leads_other: bool = False  # "leder i Fjellregionen rådmannsforum": leads another body, not the meeting
 
     def add_body(self, body: str, priority: int) -> None:
         self.bodies.append((priority, body))
@@ -302,6 +321,7 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
                 p.titles += pending.titles
                 p.bodies += pending.bodies
                 p.notes += pending.notes
+                p.leads_other |= pending.leads_other
                 pending = _Person("")
             run = [p] if attrs_since_person or not run else run + [p]
             attrs_since_person = False
@@ -320,6 +340,7 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
                 p.titles.append(part.title)
                 if part.body:
                     p.add_body(part.body, 1)
+                    p.leads_other |= is_chair(part.title)
         elif part.kind == "party":
             for p in targets:
                 p.party = part.text
@@ -372,8 +393,28 @@ def _continues(line: str, nxt: str) -> bool:
         return True
     last = _cut(end)[-1].strip()
     words = nxt.split()
-    return bool(words and last) and not normalise_person(last, by_position=True) and bool(
-        normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+    if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
+        return True  # "..., Hedmark" + "FK · ...": a body's name broken across the lines
+    if words and last and _given_only(last) and words[0][:1].isupper() and not is_given_name(words[0].strip(",.;")):
+        return True  # "Fylkesrådmann Odd Inge" + "Mjøen, Sør-Trøndelag FK": the family name on the next line
+    return (bool(words and last) and not normalise_person(last, by_position=True)
+            and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
+            and not classify(last, fuzzy=False, rules=False))
+
+
+def _given_only(text: str) -> bool:
+    """A name of given names only, its family name still to come ("rådmann Odd Inge")."""
+    words = split_role(text)[1].split() if split_role(text)[0] else text.split()
+    return 1 <= len(words) <= 3 and all(w[:1].isupper() and is_given_name(w) for w in words)
+
+
+def _body_goes_on(last: str, first: str) -> bool:
+    """Whether the end of a line and the start of the next are one body the lexicons know ("Hedmark" + "FK")."""
+    if not first or len(first.split()) > 2 or classify(first, fuzzy=False, rules=False):
+        return False
+    joined = classify(f"{last} {first}", fuzzy=False, rules=False)
+    alone = classify(last, fuzzy=False, rules=False)
+    return joined is not None and (alone is None or joined.label != alone.label)
 
 
 # a sentence saying who came from where: "Frå Buskerud fylkeskommune møtte fylkeskontakt Dag Stenersen"
@@ -390,13 +431,15 @@ class _Reader:
         self.label_body: str | None = None  # "Lenvik: A, B," carried to the next line's names
         self.group_role: str | None = None  # "**Rennebu** (observatør)": the role of one group
         self.columns: dict[int, tuple[str, str | None]] | None = None
+        self.column_roles: dict[int, str] = {}  # "Medlemmer | Andre": the role of the names in each column
+        self.unplaced: list[tuple[int, str]] = []  # lines of the list that gave no person and no body
         self.lines: list[AttendanceLine] = []
 
     # -- blocks ------------------------------------------------------------------
     def block(self, b: Block) -> None:
         if b.kind == "heading":
             self.group(b.text, first=b.span.start == self.section.span.start)
-            self.columns = None
+            self.columns, self.column_roles = None, {}
         elif b.kind == "table_row":
             self.row(list(b.cells), b.span.start, header=b.header, strike=b.strike)
         else:
@@ -460,7 +503,9 @@ class _Reader:
             role = attendance_role(name)
             if normalise_person(name):
                 break
-            if role:
+            if role == "chair":  # "Møteleiar: Kari Dahl" names one person, not a group; a sentence after it is not hers
+                line_role, rest = role, _SENTENCE_END.split(rest)[0]
+            elif role:
                 self.role, self.label_body = role, None
             elif _is_partial(name):
                 line_note = name
@@ -504,11 +549,35 @@ class _Reader:
         if len(set(filled)) == 1:
             self.group(filled[0])
             return
+        roles = {i: attendance_role(c) for i, c in enumerate(cells) if c}
+        if len(roles) >= 2 and all(roles.values()):  # "Medlemmer | Andre": a group in each column
+            self.column_roles = roles
+            return
+        if self.columns is None and cells[0] and attendance_role(cells[0]) and not normalise_person(cells[0]):
+            # "Møtt | Kari Dahl, Tinn; Ola Berg, Vinje": the first cell labels the names beside it
+            rest = ", ".join(c for c in cells[1:] if c)
+            self.text_line(f"{cells[0].rstrip(': ')}: {rest}", n, strike=strike, first=False)
+            return
         if self.columns is None:  # without a header only the first cell holds a name by its place
-            parts = [(t, paren, first and i == 0) for i, c in enumerate(cells) if c for t, paren, first in self._cell_parts(c)]
-            self.emit(parts, n, strike=strike)
+            for column, parts in self._cell_groups(cells):
+                self.emit(parts, n, strike=strike, role=self.column_roles.get(column))
             return
         self.typed_row(cells, n, strike)
+
+    def _cell_groups(self, cells: list[str]) -> list[tuple[int, list[tuple[str, bool, bool]]]]:
+        """(first column, parts) of a row without a header, one group per person's cells: a later cell
+        naming a person of its own starts a new group ("Ordførar Kari Dahl, Tinn | Rådmann Ola Berg" is
+        two people side by side), one without ("Kari Dahl | Tinn kommune") goes on with the group before."""
+        groups: list[tuple[int, list[tuple[str, bool, bool]]]] = []
+        for i, cell in enumerate(cells):
+            if not cell:
+                continue
+            parts = [(t, paren, first and i == 0) for t, paren, first in self._cell_parts(cell)]
+            if groups and not any(_read_part(*p).kind == "person" for p in parts):
+                groups[-1][1].extend(parts)
+            else:
+                groups.append((i, parts))
+        return groups
 
     def _cell_parts(self, cell: str) -> list[tuple[str, bool, bool]]:
         label = _label(cell)
@@ -608,6 +677,7 @@ class _Reader:
              note: str | None = None, title: str | None = None, role: str | None = None) -> None:
         row = _Row()
         _read_parts(parts, row, title)
+        read_before = len(self.lines)
         for p in row.people:
             if body:
                 p.add_body(body, 3)
@@ -618,6 +688,8 @@ class _Reader:
         if not row.people and not role and (self.role == "absent" or row.absent):
             for b in ([body] if body else []) + row.bodies:
                 self._absent_body(b, n)
+        if len(self.lines) == read_before and parts:
+            self.unplaced.append((n, ", ".join(t for t, _, _ in parts)))
 
     def _line(self, p: _Person, n: int, line_role: str | None = None) -> None:
         role = line_role or self.group_role or self.role
@@ -625,6 +697,8 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
+        elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
+            role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
         body = p.body or self.label_body or self.group_body or p.weak_body
         notes = p.notes or ([self.group_note] if self.group_note else [])
         self.lines.append(AttendanceLine(
@@ -637,9 +711,51 @@ class _Reader:
             self.lines.append(AttendanceLine(name=None, body=body, role="absent", line=n, section=self.section))
 
 
-def read_attendance(section: Section, role: str, blocks: list[Block]) -> list[AttendanceLine]:
-    """Every person (and every body listed as absent without a person) of one attendance section."""
-    reader = _Reader(section, role)
+def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
+    """The chair named apart ("Møteleder: Kari Dahl") and in the list of members is one person:
+    the member's line (with the body it gives) becomes the chair's, the chair's own line goes."""
+    def key(name: str) -> str:
+        person = normalise_person(name, by_position=True)
+        return (person.full if person else name).casefold()
+
+    out = list(lines)
+    for chair in [a for a in lines if a.role == "chair" and a.name]:
+        same = [a for a in out if a is not chair and a.name and key(a.name) == key(chair.name)]
+        if not same:
+            continue
+        for a in same:
+            if a.role in ("member", "substitute"):
+                a.role = "chair"
+            a.title = a.title or chair.title
+        out.remove(chair)
+    return out
+
+
+def _paragraphs_joined(blocks: list[Block]) -> list[Block]:
+    """Paragraphs on lines next to each other as one paragraph (plain text and PDF give one a line),
+    so that a name or body broken at the end of a line is read whole."""
+    out: list[Block] = []
     for b in blocks:
+        prev = out[-1] if out else None
+        if (prev is not None and b.kind == prev.kind == "paragraph" and not (b.strike or prev.strike)
+                and b.span.start == prev.span.end + 1 and _one_line_each(prev) and _one_line_each(b)):
+            out[-1] = Block("paragraph", f"{prev.text}\n{b.text}", Span(prev.span.start, b.span.end))
+        else:
+            out.append(b)
+    return out
+
+
+def _one_line_each(b: Block) -> bool:
+    return b.text.count("\n") == b.span.end - b.span.start
+
+
+def read_attendance(section: Section, role: str, blocks: list[Block],
+                    unplaced: list[tuple[int, str]] | None = None) -> list[AttendanceLine]:
+    """Every person (and every body listed as absent without a person) of one attendance section;
+    the lines that gave neither go to ``unplaced`` (line, text) for the ingest report."""
+    reader = _Reader(section, role)
+    for b in _paragraphs_joined(blocks):
         reader.block(b)
+    if unplaced is not None:
+        unplaced.extend(reader.unplaced)
     return reader.lines

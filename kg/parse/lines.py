@@ -14,14 +14,15 @@ _BOLD_LINE = re.compile(r"^\s*\*\*(.+?)\*\*\s*:?\s*$")
 _NUMBERED = re.compile(
     r"^\s*(?:[-*•]\s*)?(?:#{1,6}\s*)?(?:\*\*)?\s*"
     r"(?:(?P<word>[A-Za-zæøåÆØÅ]+(?:-[A-Za-zæøåÆØÅ]+)?)\.?\s+(?:nr\.?\s*)?)?"
-    r"(?P<num>\d{1,3})(?:/(?P<year>\d{2,4}))?(?:[.)]|\s*[-–:])?\s+(?P<title>\S.*?)\s*$"
+    r"(?P<num>\d{1,3})(?:\s*(?:og|&)\s*(?P<num2>\d{1,3})(?=/))?(?:/(?P<year>\d{2,4}))?(?:[.)]|\s*[-–:])?\s+"
+    r"(?P<title>\S.*?)\s*$"
 )
 # how minutes number their cases: "Sak 12/19", "SAK 09/11", "RT-sak 05/08", "RR-sak 05/2021",
 # "PS 3/17", "Sak nr. 4/22", "Orienteringssak 3/20", "Sak 1." (a word of [agenda] case_words,
 # or any "<letters>-sak"), then the number, with its year or a "." / ")" / ":"
 _CASE = re.compile(
     r"^\s*(?P<marker>(?P<word>[A-Za-zÆØÅæøå]{1,6}-sak|[A-Za-zÆØÅæøå]+)\.?\s*(?:nr\.?\s*)?"
-    r"(?P<num>\d{1,3})(?:\s*/\s*(?P<year>\d{2,4})\b|[.):](?=\s|$)))"
+    r"(?P<num>\d{1,3})(?:\s*(?:og|&)\s*\d{1,3}(?=\s*/))?(?:\s*/\s*(?P<year>\d{2,4})\b|[.):](?=\s|$)))"
 )
 _LABEL = re.compile(r"^\s*(?P<label>[^:\t|]{2,60}?)\s*:\s*(?P<rest>.*)$")
 
@@ -46,7 +47,7 @@ def clean(line: str) -> str:
 @dataclass(frozen=True)
 class Numbered:
     number: int
-    case_id: str | None  # "16/07" when the minutes number cases by year
+    case_id: str | None  # "16/07" when the minutes number cases by year ("1 og 2/24" for two cases together)
     title: str
     marked: bool  # written as a heading, in bold or with a case word
 
@@ -63,7 +64,8 @@ def numbered(line: str) -> Numbered | None:
     title = clean(m["title"])
     if not title or re.match(r"^\d", title) and not word:
         return None
-    case_id = f"{m['num']}/{m['year']}" if m["year"] else None
+    # "Sak 1 og 2/24": two cases under one heading keep both numbers
+    case_id = f"{m['num']}{' og ' + m['num2'] if m['num2'] else ''}/{m['year']}" if m["year"] else None
     if m["year"] is None and not word and not re.search(r"[.)]", line.split(m["num"], 1)[1][:1]):
         return None  # "2022 budsjett" is not item 2022: plain numbers need "." or ")"
     marked = bool(word) or is_heading(line) or "**" in line

@@ -28,7 +28,7 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import attendance_role, read_attendance
+from kg.parse.attendance import attendance_role, heads_names, one_chair_line, read_attendance
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -40,10 +40,12 @@ _PROSE_ACTOR = re.compile(
 _PROSE = re.compile(r"\.\s*$")
 _CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}[.:]?\d{2}", re.I)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•]\s+")
+_HEADER_CELLS = re.compile(r"\s{3,}|\s+[·|•–]\s+")  # the parts of a running header
 _LISTED = object()  # what item() returns for an entry of the agenda's listing
 
 
-_HYPHEN_CASE = re.compile(r"^(?:sak\s+)?(?P<num>\d{1,3})-(?P<year>\d{2})\s+(?P<title>[A-ZÆØÅ«\"].*)$", re.I)
+_HYPHEN_CASE = re.compile(r"^(?:sak\s+)?(?P<num>\d{1,3})(?:\s*(?:og|&)\s*(?P<num2>\d{1,3}))?-(?P<year>\d{2})\s+"
+                          r"(?P<title>[A-ZÆØÅ«\"].*)$", re.I)
 
 
 def _hyphen_case(text: str) -> Numbered | None:
@@ -52,12 +54,15 @@ def _hyphen_case(text: str) -> Numbered | None:
     m = _HYPHEN_CASE.match(text)
     if not m:
         return None
-    return Numbered(int(m["num"]), f"{m['num']}-{m['year']}", clean(m["title"]), True)
+    both = f"{m['num']} og {m['num2']}" if m["num2"] else m["num"]  # "1 og 2-24": two cases together
+    return Numbered(int(m["num"]), f"{both}-{m['year']}", clean(m["title"]), True)
 
 
 def _names_body(text: str) -> bool:
     """A short line of capitalised words without digits or a label: the name of a body."""
     words = text.split()
+    if text.lower() in headings()["header"]["title_prefixes"]:
+        return False  # "MØTEBOK", "PROTOKOLL": what the document is, not whose
     return (0 < len(words) <= 6 and not re.search(r"[\d:]", text) and text[:1].isupper()
             and bool(body_name(text)[0]) and sum(w[:1].isupper() for w in words) >= len(words) / 2)
 
@@ -231,7 +236,10 @@ class _Parser:
         if self.title_line(block, text):
             return
         o = self.open
-        if o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
+        label = clean(line).split(":", 1)[0].strip() if label_line(line) else None  # as written: "ROR", "Bardu"
+        if o and o.kind == "attendance" and label and n > o.start and not heads_names(label):
+            self.start(label, "other", n)  # "Underskrifter: ..." ends the list
+        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
             self.start("Merknader", "other", n)
@@ -247,9 +255,20 @@ class _Parser:
             role = attendance_role(clean(cells[0]), self.words["attendance"])
             if role is not None and (self.open is None or self.open.kind != "attendance"):
                 self.start(clean(cells[0]), "attendance", block.span.start, role=role)
-        first = numbered(cells[0]) if cells and self.last_item else None
+        elif cells and not self.in_agenda and self.item_kind is None:
+            # "Møtt | Kari Dahl, Ola Berg": a row whose first cell labels the names beside it
+            role = attendance_role(clean(cells[0]), self.words["attendance"])
+            o = self.open
+            if role is not None and not (o and o.kind == "attendance" and o.role == role):
+                self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
+            elif o and o.kind == "attendance" and cells[0].endswith(":") and not heads_names(cells[0].rstrip(": ")):
+                self.start(clean(cells[0]).rstrip(":"), "other", block.span.start)  # "Underskrifter: | ..."
+        # "PS 7/23 | Title | Vedtak": the agenda as a table, when no heading carries a case number
+        head = f"{cells[0]} {cells[1]}" if len(cells) >= 2 and not numbered(cells[0]) else cells[0] if cells else ""
+        listed_only = self.in_agenda and not self._heading_cases and not self._heading_numbers
+        first = numbered(head) if cells and (self.last_item or listed_only) else None
         if first and first.case_id and first.case_id not in self._heading_cases:
-            item = self.item(block, cells[0], clean(cells[0]), heading=True)
+            item = self.item(block, head, clean(head), heading=True)
             if isinstance(item, _Item):  # "013/16 Evaluering ..." set beside another column on its page
                 self.start_item(item, block, 0)
                 return
@@ -346,7 +365,7 @@ class _Parser:
         text = clean(line)
         if lab:
             text = lab[0]
-        elif len(text.split()) > 5 or text.endswith(".") or self.open and self.open.kind == "attendance":
+        elif len(text.split()) > 5 or text.endswith(".") or self._in_list(n):
             return False  # a group line inside a list ("Observatører") is the attendance reader's
         role = attendance_role(text, self.words["attendance"])
         if role is None or self.item_kind is not None:
@@ -498,6 +517,11 @@ class _Parser:
         self.add(block)
         return True
 
+    def _in_list(self, n: int) -> bool:
+        """Line n goes on with an open attendance list (not after a one-line "Referent: X" and a blank line)."""
+        o = self.open
+        return bool(o and o.kind == "attendance" and not (o.level == 0 and self._ends_list(n)))
+
     def _ends_list(self, n: int) -> bool:
         """A list of names opened by a label ends at its first blank line after some names."""
         o = self.open
@@ -551,8 +575,15 @@ class _Parser:
         m = self.minutes
         if m.body is None and self._first_heading:  # "PRØVERÅDET" over a title without a name
             m.body, m.body_parent = body_name(self._first_heading)
+        if self.source.running_header:  # "Prøverådet    Møtebok 3. mai 2023" atop each page
+            cell = next((c for c in _HEADER_CELLS.split(self.source.running_header) if _names_body(c)), None)
+            # the header names the body when the text does not, or names it only by its kind ("Regionrådet")
+            generic = m.body and " " not in m.body and cell and m.body.lower()[:-2] in cell.lower().split()
+            if cell and (m.body is None or generic):
+                m.body, m.body_parent = body_name(cell)
         for sec, role in self._attendance:
-            m.attendance.extend(read_attendance(sec, role, sec.blocks))
+            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced))
+        m.attendance = one_chair_line(m.attendance)
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
             m.agenda.append(AgendaEntry(number=number, title=title, text=text, section=sec))

@@ -61,6 +61,7 @@ def read_file(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> 
         format=fmt,
         locations=read.locations,
         blocks=read.blocks,
+        running_header=read.running_header,
     )
 
 

@@ -22,6 +22,7 @@ class Read:
     encoding: str
     locations: list[str] | None
     blocks: list[Block]
+    running_header: str | None = None  # a PDF's running header, taken out of the text
 
 
 @dataclass
@@ -69,3 +70,16 @@ def line_form(kind: str, text: str, level: int = 0, marker: str | None = None, c
     if kind == "table_row":
         return "\t".join(cells).rstrip("\t")
     return text
+
+
+def cell_text(parts: list[str]) -> str:
+    """A table cell's paragraphs (or lines apart by <br>) as one cell: "; " between two that a
+    punctuation mark does not already end, so that a list of names in one cell stays a list
+    ("Kari Dahl, Tinn" / "Ola Berg, Vinje" → "Kari Dahl, Tinn; Ola Berg, Vinje")."""
+    out = ""
+    for part in (" ".join(p.split()) for p in parts):
+        if not part:
+            continue
+        out = part if not out else f"{out} {part}" if out[-1] in ".,;:!?" else f"{out}; {part}"
+    return out
+

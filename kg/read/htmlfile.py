@@ -22,8 +22,10 @@ import re
 from html.parser import HTMLParser
 
 from kg.errors import BadInput
-from kg.read.blocks import Read, Writer
+from kg.read.blocks import Read, Writer, cell_text
 from kg.read.plaintext import decode_text
+
+_CELL_BREAK = "\x00"  # where a line or paragraph of a cell ended, until cell_text joins them
 
 _DROP = {"script", "style", "head", "template", "noscript", "svg", "nav", "aside", "form", "button",
          "select", "iframe", "dialog"}
@@ -132,8 +134,8 @@ class _Blocks(HTMLParser):
         if tag in _STRIKE:
             self.struck += 1
         if self.cell is not None and tag not in ("td", "th", "tr"):
-            if tag == "br":
-                self.cell.append(" ")
+            if tag in ("br", "p", "li", "div"):
+                self.cell.append(_CELL_BREAK)  # a line or paragraph of its own inside the cell
             return  # inside a cell everything is one cell's text
         if tag in _BLOCK or tag == "br":
             self.flush()
@@ -212,7 +214,7 @@ class _Blocks(HTMLParser):
     def _close_cell(self) -> None:
         if self.cell is None or self.row is None:
             return
-        text = " ".join("".join(self.cell).split())
+        text = cell_text("".join(self.cell).split(_CELL_BREAK))
         rowspan, colspan = self.cell_span
         for _ in range(max(1, colspan)):
             if rowspan > 1:

@@ -11,7 +11,8 @@ On the layout text, in this order:
 
 - page furniture goes: a line at the top or bottom of two pages or more that is the
   same but for its digits (a running header or footer: "Salten Regionråd | Side 2 av
-  4"), and page numbers ("Side 3 av 4", "3 av 4", "- 3 -");
+  4"), and page numbers ("Side 3 av 4", "3 av 4", "- 3 -"); the running header is kept
+  apart (``Read.running_header``): the parser names the body from it when the text does not;
 - a line of "Label: value" pairs set apart ("Tid: kl. 10   Sted: Rådhuset") becomes
   one line per label;
 - a run of lines split at one column is two text columns when each column's lines go
@@ -35,6 +36,7 @@ import re
 from collections import Counter
 
 from kg.errors import BadInput
+from kg.parse.lines import case_heading
 from kg.read.blocks import Read
 from kg.read.plaintext import text_blocks
 
@@ -68,6 +70,7 @@ def read_pdf(data: bytes) -> Read:
         raise BadInput(f"not a PDF: damaged ({type(e).__name__}: {e})") from None
     pages = [[line.rstrip().translate(_BULLETS) for line in page.split("\n")]
              for page in pages]
+    header = _running_header(pages)
     pages = _without_furniture(pages)
     lines: list[tuple[str, str]] = []
     for number, page in enumerate(pages, start=1):
@@ -80,11 +83,17 @@ def read_pdf(data: bytes) -> Read:
     if not lines:
         raise BadInput("PDF without text: no text layer (a scanned image?)")
     texts = _join_broken_words([t for t, _ in lines])
-    return Read("\n".join(texts), "pdf", [loc for _, loc in lines], text_blocks(texts))
+    return Read("\n".join(texts), "pdf", [loc for _, loc in lines], text_blocks(texts), header)
 
 
 def _shape(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _running_header(pages: list[list[str]]) -> str | None:
+    """The first line of the first page when the next page starts with the same line but for its digits."""
+    firsts = [next((line.strip() for line in page if line.strip()), "") for page in pages[:2]]
+    return firsts[0] if len(firsts) == 2 and firsts[0] and _shape(firsts[0]) == _shape(firsts[1]) else None
 
 
 def _without_furniture(pages: list[list[str]]) -> list[list[str]]:
@@ -167,8 +176,8 @@ def _run(page: list[str], i: int, col: int) -> tuple[int, list[str]]:
         while g and not _right(g[-1], col) and len(kept) == 1:
             g.pop()
     for g in groups[last + 1:]:  # short entries of the left column below a table with spaced rows
-        if len(kept) < 2 or len(g) > 2:
-            break
+        if len(kept) < 2 or len(g) > 2 or case_heading(g[0].strip()):
+            break  # an agenda item's heading ("Sak 1/23 Budsjett") starts the text after the table
         kept.append(g)
     return lead, [line for k, g in enumerate(kept) for line in ([""] if k else []) + g]
 

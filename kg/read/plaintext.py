@@ -62,20 +62,23 @@ def read_text(data: bytes) -> Read:
 
 
 # Plain text states its structure by layout only. A heading is a line in capitals, a
-# line underlined with === or ---, a "# " line, or a case heading ("Sak 12/19 ...",
-# "RT-sak 05/08 ...", "PS 3/17 ..."); a list item starts with a bullet or "1." / "1)"
-# / "a)"; a table row has cells apart by a TAB, by "|", or, on two lines or more in a
-# row, by runs of two spaces or more (aligned columns). "Label: text" lines are never
-# table rows: "Tid:   kl. 10" is aligned like a table but is a label.
+# line underlined with === or ---, a "# " line, a case heading ("Sak 12/19 ...",
+# "RT-sak 05/08 ...", "PS 3/17 ...", "Sak 1 og 2/24 ..."), or, where the text sets
+# its paragraphs in under their titles (twice or more), a short title line at the
+# margin with sentences indented below it; a list item starts with a bullet or "1." /
+# "1)" / "a)"; a table row has cells apart by a TAB, by "|", or, on two lines or more
+# in a row, by " / " or by runs of two spaces or more (aligned columns). "Label: text"
+# lines are never table rows: "Tid:   kl. 10" is aligned like a table but is a label.
 _RULE = re.compile(r"^\s*([=\-_*~#])\1{2,}\s*$")
 _DECORATED = re.compile(r"^\s*([=\-_*~])\1{2,}\s*(\S.*?)\s*\1{3,}\s*$")  # "===== TITLE ====="
 _PIPE_RULE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HASH = re.compile(r"^\s*(#{1,6})\s+(\S.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^(\s*)([-*•–·▪])\s+(\S.*)$")
 _NUMBER = re.compile(r"^(\s*)(\d{1,2}[.)]|[a-zæø]\))\s+(\S.*)$")
-_BARE_CASE = re.compile(r"^(\d{1,3}/\d{2,4})\b")
+_BARE_CASE = re.compile(r"^(\d{1,3}(?:\s*(?:og|&)\s*\d{1,3})?/\d{2,4})\b")  # "12/19", "1 og 2/24"
 _GAP = re.compile(r"(?<=\S)(?: {2,}|\t)(?=\S)")
 _LABEL = re.compile(r"^\s*[^\s:](?:(?! {2})[^:\t]){0,40}:(?:\s|$)")
+_SLASH = re.compile(r"\s+/\s+")
 
 
 def _titled(rest: str) -> bool:
@@ -122,6 +125,33 @@ def _in_columns(lines: list[str], aligned: list, i: int) -> bool:
     return any(j != i and aligned[j] and cols & _columns(lines[j]) for j in near)
 
 
+def _slashed(lines: list[str], i: int) -> list[str] | None:
+    """The cells of a line apart by " / " when a line next to it has as many ("Tinn / Kari Dahl / 900")."""
+    def count(line: str) -> int:
+        return len(_SLASH.findall(line.strip())) if not _LABEL.match(line) else 0
+
+    n = count(lines[i])
+    if not n or not any(0 <= j < len(lines) and count(lines[j]) == n for j in (i - 1, i + 1)):
+        return None
+    return [c.strip() for c in _SLASH.split(lines[i].strip())]
+
+
+def _indented_titles(lines: list[str]) -> set[int]:
+    """Lines that title the indented paragraph below them, where the text does so twice or more:
+    a short line at the margin (no comma, no end mark, not a label or list item) above a sentence
+    set in deeper."""
+    found = set()
+    for i, line in enumerate(lines[:-1]):
+        below = lines[i + 1]
+        text = line.strip()
+        if (text and _indent(line) == 0 and _indent(below) >= 2 and len(text.split()) <= 8
+                and not re.search(r"[,.;:!?]$", text) and "," not in text and (text[0].isupper() or text[0].isdigit())
+                and not _LABEL.match(line) and not _BULLET.match(line) and not _cells(line)
+                and (below.strip().endswith(".") or len(below.split()) >= 6)):
+            found.add(i)
+    return found if len(found) >= 2 else set()
+
+
 def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
@@ -141,6 +171,7 @@ def text_blocks(lines: list[str]) -> list[Block]:
     table: int = -1
     in_table = False
     aligned = [_aligned(line) for line in lines]
+    titles = _indented_titles(lines)
     for i, line in enumerate(lines):
         n = i + 1
         stripped = line.strip()
@@ -159,6 +190,8 @@ def text_blocks(lines: list[str]) -> list[Block]:
         cells = _cells(line)
         if cells is None and aligned[i] and _in_columns(lines, aligned, i):
             cells = aligned[i]
+        if cells is None:
+            cells = _slashed(lines, i)
         underline = (_RULE.match(nxt) and nxt.strip()[0] in "=-" and len(stripped.split()) <= 12
                      and min(len(stripped), 3) <= len(nxt.strip()) <= 2 * len(stripped) + 4)
         m_hash, m_dec = _HASH.match(line), _DECORATED.match(line)
@@ -194,6 +227,8 @@ def text_blocks(lines: list[str]) -> list[Block]:
             number = _BARE_CASE.match(stripped)  # "01/11  KOMMUNENE I ROLLEN ..."
             blocks.append(Block("heading", " ".join(stripped.split()), Span(n, n), level=1,
                                 marker=number[1] if number else None))
+        elif i in titles:
+            blocks.append(Block("heading", stripped, Span(n, n), level=2))
         elif m := _BULLET.match(line) or _NUMBER.match(line):
             depth = len(m[1].expandtabs(4)) // 2
             blocks.append(Block("list_item", m[3].strip(), Span(n, n), level=min(depth, 6), marker=m[2]))

@@ -23,7 +23,7 @@ import re
 import zipfile
 
 from kg.errors import BadInput
-from kg.read.blocks import Read, Writer
+from kg.read.blocks import Read, Writer, cell_text
 
 _HEADING_STYLE = re.compile(r"^(?:heading|overskrift)\s*(\d)$", re.I)
 _TITLE_STYLES = {"title", "tittel"}
@@ -53,7 +53,8 @@ def read_docx(data: bytes) -> Read:
         elif tag == "tbl":
             table = out.new_table()
             for r, row in enumerate(Table(child, document).rows, start=1):
-                cells = tuple(" ".join(cell.text.split()) for cell in row.cells)  # a merged cell in each column
+                # a merged cell in each column; a cell's paragraphs kept apart
+                cells = tuple(cell_text([p.text for p in cell.paragraphs]) for cell in row.cells)
                 out.add("table_row", "\t".join(cells), f"table {table + 1} row {r}", cells=cells,
                         header=_header_row(row, r), table=table)
     return out.read("utf-8")

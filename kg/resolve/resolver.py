@@ -70,8 +70,11 @@ def _municipality_number(node: Node, county_votes: Counter) -> str:
     return m.number
 
 
-def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, dict[str, tuple[str, str]]]) -> None:
-    """Set node.iri on every entity of the document graph."""
+def resolve(g: DocGraph, base: str, cur: Curation,
+            known: dict[str, dict[str, tuple[str, str]]]) -> list[tuple[str, str]]:
+    """Set node.iri on every entity of the document graph. Returns the (kind, name key) pairs that
+    found no body of that name in known: what a body stored since could have answered otherwise."""
+    missed: list[tuple[str, str]] = []
     for node in g.entities():
         _curate(g, node, cur)
     _fold_duplicates(g)
@@ -83,7 +86,10 @@ def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, dict[str, tu
             node.iri = f"{base}municipality/{_municipality_number(node, votes)}"
             continue
         if node.kind in FUZZY_KINDS and not node.curated:
-            match = _known_match(node, known.get(node.kind, {}), cur)
+            table = known.get(node.kind, {})
+            if key(node.label) not in table:
+                missed.append((node.kind, key(node.label)))
+            match = _known_match(node, table, cur)
             if match:
                 label, iri = match
                 if key(label) != key(node.label):
@@ -92,6 +98,7 @@ def resolve(g: DocGraph, base: str, cur: Curation, known: dict[str, dict[str, tu
                 node.iri = iri
                 continue
         node.iri = f"{base}{node.kind}/{slug(node.label)}"
+    return missed
 
 
 def _known_match(node: Node, known: dict[str, tuple[str, str]], cur: Curation) -> tuple[str, str] | None:

@@ -2,7 +2,7 @@
 
 All three analyzers share one tokenizer and one word filter, so positions line up and a hit
 on a lemma or a part can be highlighted in the original text. Lemmas and parts come from the
-morphology (kg.search.morphology): "sjukehuset" is indexed as sjukehus and sykehus,
+morphology (kg.lang.morphology): "sjukehuset" is indexed as sjukehus and sykehus,
 "sykehusbygget" has the parts sykehus and bygg. Abbreviations ("bl.a.", "f.eks.") and
 one-letter words are no words here, so a query "AI" cannot meet the "a" of "bl.a.".
 """
@@ -14,7 +14,7 @@ import re
 from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang import stopwords_for_language
 
-from kg.search.morphology import morphology
+from kg.lang.morphology import morphology
 
 # A decimal number ("4.0", "1,2") is one token, and so is an abbreviation of dotted letter
 # groups ("bl.a.", "f.eks", "t.o.m."), which the word filter then drops; a clitic ending

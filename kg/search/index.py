@@ -3,7 +3,7 @@
 Each section is indexed three ways: as lemmas ("content"), as exact words ("exact", boosted)
 and as compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found
 and the word the user typed ranks first, a part of a compound below the whole word. Both the
-index and the query read words through one morphology (kg.search.morphology). Synonyms are
+index and the query read words through one morphology (kg.lang.morphology). Synonyms are
 added to the query, not to the index, so they can change without re-indexing.
 """
 
@@ -24,18 +24,19 @@ from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
 from kg.search.analysis import exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.filters import Filters, resolve_names
-from kg.search.morphology import morphology
+from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
 from kg.search.snippets import snippet
-from kg.search.vocabulary import Vocabulary
+from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
-FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 1.5, "tags": 0.5}
+FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 3.0, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
 WHOLE_BOOST = 0.2  # a section with a part of the query's compound counts less still
-# Reports and agenda items carry the substance; an events list or an attendance table names a
-# word in passing. Relevance is whoosh's score times this weight (over the top results).
-KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1}
+# Reports and agenda items carry the substance; an events list, an agenda list or an attendance
+# table ("other") names a word in passing. Relevance is whoosh's score times this weight (over
+# the top results). A title names what an item is about, so a word in it counts most.
+KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1, "other": 0.8}
 RERANK_EXTRA = 20
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
 FACETS = ("actor", "body", "year", "topic")
@@ -132,12 +133,19 @@ class SectionIndex:
 
     def replace_document(self, document: str, sections: list[IndexedSection]) -> None:
         """Swap a document's sections in one commit: readers see the old set or the new one."""
-        _check_owner(document, sections)
-        self._analyse(sections)
+        self.replace_documents({document: sections})
+
+    def replace_documents(self, documents: dict[str, list[IndexedSection]]) -> None:
+        """Swap documents' sections in one writer and one commit (an ingest's chunk): a commit
+        writes a segment and merges small ones, so one a document would cost more than the adding."""
+        for document, sections in documents.items():
+            _check_owner(document, sections)
+        self._analyse([s for sections in documents.values() for s in sections])
         with self._writer() as w:
-            w.delete_by_term("document", document)
-            for section in sections:
-                w.add_document(**_fields(section))
+            for document, sections in documents.items():
+                w.delete_by_term("document", document)
+                for section in sections:
+                    w.add_document(**_fields(section))
 
     def remove_document(self, document: str) -> None:
         """Drop a document's sections (its file left the archive)."""
@@ -210,7 +218,7 @@ class SectionIndex:
             filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
         found = filters.query()
         if self._synonyms is None:
-            self._synonyms = SynonymTable.load()
+            self._synonyms = SynonymTable.kept_in(self.path)
         vocabulary = self._vocab(searcher)
         morphology().persist_in(self.path)
         morphology().prepare(w for t in tokens for w in words(t.text))
@@ -219,7 +227,9 @@ class SectionIndex:
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
             q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
-            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups)
+            # optimize=False: the total is counted in the one pass that ranks (block skipping would
+            # make len(results) run the whole query again, which for a phrase is most of the time)
+            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups, optimize=False)
             if not results.is_empty():
                 break
         if sort == "relevance":
@@ -283,8 +293,17 @@ class SectionIndex:
 
     def _vocab(self, searcher) -> Vocabulary:
         if self._vocabulary is None or self._vocabulary.searcher is not searcher:
-            self._vocabulary = Vocabulary(searcher)
+            toc = self.path / f"_{INDEX_NAME}_{self._generation}.toc"  # rewritten by every commit
+            try:
+                stamp = f"{toc.name} {toc.stat().st_mtime_ns}"
+            except OSError:
+                stamp = None
+            self._vocabulary = Vocabulary(searcher, self.path / VOCABULARY_FILE if stamp else None, stamp)
         return self._vocabulary
+
+    def keep_vocabulary(self) -> None:
+        """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
+        self._vocab(self._current()).keep()
 
 
 def fingerprint(document: str, title: str, lines, text: str) -> tuple:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kg.lang.thesaurus import thesaurus
 from kg.search.index import IndexedSection, fingerprint
-from kg.search.morphology import APERTIUM_HINT, Apertium, morphology
+from kg.lang.morphology import APERTIUM_HINT, Apertium, morphology
 from kg.store.graphstore import with_entities_graph
 from kg.vocab import sparql_prefixes
 

@@ -15,7 +15,7 @@ from whoosh.analysis import Filter
 from whoosh.highlight import ContextFragmenter, Formatter, SentenceFragmenter, get_text, highlight
 
 from kg.search.analysis import _words_of, word_keys, words
-from kg.search.morphology import morphology
+from kg.lang.morphology import morphology
 
 LEAD_CHARS = 200  # length of the snippet when no word can be marked (a match on tags only)
 MATCH = "\x00match"  # the token text of a word the query matched

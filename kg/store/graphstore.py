@@ -8,6 +8,7 @@ Layout of a store directory::
     sources/      the text each document was read as, to re-derive it when curation changes
     pending/      one marker per document whose graph and index are being written (kg.ingest)
     curation.txt  the user's decisions (kg.resolve.curation), applied on every ingest
+    tables.json   the name table a cold `kg ask` reads (kg.ask.tables), rebuilt whenever stale
 
 A document is known by its identity, the path it was ingested under
 ("minutes/2022/referat.txt"); files under sources/ and pending/ are named by a
@@ -34,7 +35,10 @@ from kg.vocab import KG, RDF
 # 2: each fact's evidence a reified statement, each document repeating its entities' types and labels
 FORMAT_VERSION = 3
 DEFAULT_BASE = "https://example.org/kg/"
+# graphs derived from the thesaurus and the lexicons, beside the documents' graphs
 THESAURUS_GRAPH = "graph/thesaurus"
+REGIONS_GRAPH = "graph/regions"  # kg.ask.regions
+BODIES_GRAPH = "graph/bodies"  # kg.extract.background
 ENTITIES_GRAPH = "graph/entities"  # type, labels and identifiers of every entity a document names, once
 _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 
@@ -174,27 +178,32 @@ class GraphStore:
         if set(quads) != set(self.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))):
             self.replace_graph(graph, quads)
 
-    def write_document_graph(self, graph: str, quads: list) -> None:
-        """A document's graphs (its own, its line spans', its entities' descriptions) in place of
-        the old ones, bulk-loaded: a third of the memory of a transaction. Not atomic on its own:
-        the ingest's pending marker covers a crash, and the spans of the new quads are removed
-        too, so a write cut short is undone by writing the document again."""
-        spans = {q.graph_name.value for q in quads if q.graph_name.value.startswith(graph + "/")}
-        named = self._drop_document(graph, spans)
-        self.ox.bulk_extend(quads)
+    def write_document_graphs(self, graphs: list[str], nquads: bytes) -> None:
+        """Documents' graphs (their own, their line spans', their entities' descriptions) in place
+        of their old ones, in one bulk load of their N-Quads: a few microseconds a quad, where a
+        transaction a document costs several times that. Not atomic: the ingest's pending markers
+        cover a crash (a span's name is computed from its section, lines and quote, so writing
+        the document again writes the same span graphs)."""
+        import pyoxigraph as ox
+
+        named: set = set()
+        for graph in graphs:
+            named |= self._drop_document(graph)
+        self.ox.bulk_load(nquads, ox.RdfFormat.N_QUADS)
         self._forget_unnamed(named)
 
     def remove_document_graph(self, graph: str) -> None:
         """Take out a document's graph, its line spans' graphs, and the description of every
         entity no other document names."""
-        self._forget_unnamed(self._drop_document(graph, set()))
+        self._forget_unnamed(self._drop_document(graph))
 
-    def _drop_document(self, graph: str, spans: set[str]) -> set:
-        """Remove a document's graph and the graphs of its spans; the entities it named."""
+    def _drop_document(self, graph: str) -> set:
+        """Remove a document's graph and the graphs of its line spans (the spans first: a cut
+        leaves the document's graph listing those still there); return the entities it named."""
         import pyoxigraph as ox
 
         g, entities = ox.NamedNode(graph), ox.NamedNode(self.iri(ENTITIES_GRAPH))
-        spans = set(spans)
+        spans: set[str] = set()
         checked: dict = {}
         for q in self.ox.quads_for_pattern(None, None, None, g):
             if q.object.value == KG.Evidence and q.predicate.value == RDF.type:
@@ -202,7 +211,7 @@ class GraphStore:
             for term in (q.subject, q.object):
                 if isinstance(term, ox.NamedNode) and term not in checked:
                     checked[term] = next(self.ox.quads_for_pattern(term, None, None, entities), None) is not None
-        for name in (graph, *sorted(spans)):
+        for name in (*sorted(spans), graph):
             self.ox.remove_graph(ox.NamedNode(name))
         return {term for term, is_entity in checked.items() if is_entity}
 

@@ -17,6 +17,7 @@ Analyses are cached per distinct word, in memory and in a file beside the index.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import itertools
 import os
@@ -24,7 +25,8 @@ import re
 import shutil
 import sqlite3
 import subprocess
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
@@ -34,6 +36,7 @@ APERTIUM_DIR = Path(os.environ.get("KG_APERTIUM_DIR", "/usr/share/apertium/apert
 APERTIUM_FILES = {"nob": "nob-nno.automorf.bin", "nno": "nno-nob.automorf.bin", "nno-nob": "nno-nob.autobil.bin"}
 APERTIUM_HINT = ("install Debian's apertium-nno-nob and lttoolbox (apt-get install apertium-nno-nob lttoolbox) "
                  "for compound splitting and nynorsk-to-bokmål search, then run kg reindex")
+CACHE_TABLE = "analysis_2"  # analyses of an older form (another table) are made again
 MAX_KEYS = 12  # keys of one word at most: combinations of ambiguous parts stop here
 LINKS = ("s", "e")  # linking letters between compound parts ("verden-s-arv", "barn-e-hage")
 MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("klima" + "dashboard")
@@ -43,14 +46,21 @@ MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("kl
 class WordAnalysis:
     lemmas: tuple[str, ...]  # whole-word keys, lowercase
     parts: tuple[str, ...] = ()  # compound parts and runs of parts, lowercase (not the whole)
+    # lemmas only a verb reading gives ("etablert" → etablere, "helst" → helse as a participle):
+    # search matches them, topic tagging does not (a topic is a noun, "etablerer" the founder)
+    verbal: tuple[str, ...] = ()
+
+    @property
+    def nominal(self) -> tuple[str, ...]:
+        return tuple(k for k in self.lemmas if k not in self.verbal)
 
     def encode(self) -> str:
-        return " ".join(self.lemmas) + "|" + " ".join(self.parts)
+        return "|".join(" ".join(x) for x in (self.lemmas, self.parts, self.verbal))
 
     @staticmethod
     def decode(text: str) -> WordAnalysis:
-        lemmas, parts = text.split("|")
-        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()))
+        lemmas, parts, verbal = text.split("|")
+        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()), tuple(verbal.split()))
 
 
 def kept(word: str) -> WordAnalysis:
@@ -98,7 +108,7 @@ class Apertium:
         nno = [_readings(out) for out in _lt_proc("-e", APERTIUM_FILES["nno"], words)]
         nno_lemmas = sorted({p for readings in nno for reading in readings for p in reading})
         bokmaal = dict(zip(nno_lemmas, (_translations(out) for out in
-                                         _lt_proc("-b", APERTIUM_FILES["nno-nob"], [f"^{p}$" for p in nno_lemmas]))))
+                                         _lt_proc("-b", APERTIUM_FILES["nno-nob"], [f"^{p}$ " for p in nno_lemmas]))))
         out: dict[str, WordAnalysis | None] = {}
         for word, nob_r, nno_r in zip(words, nob, nno):
             readings = [[(_lemma(p),) for p in r] for r in nob_r]
@@ -108,21 +118,72 @@ class Apertium:
             elif word[:1].isupper() and any(len(r) == 1 and "<np>" in r[0] for r in (*nob_r, *nno_r)):
                 out[word] = kept(word)
             else:
-                out[word] = from_readings(word, readings)
+                whole = [(r[0], (_lemma(r[0]), *bokmaal.get(r[0], ()))) for r in (*nob_r, *nno_r) if len(r) == 1]
+                verbs = {k for tags, lemmas in whole if _VERBAL.search(tags) for k in lemmas}
+                others = {k for tags, lemmas in whole if not _VERBAL.search(tags) for k in lemmas}
+                out[word] = replace(from_readings(word, readings), verbal=tuple(sorted(verbs - others)))
         return out
 
 
 def _lt_proc(mode: str, transducer: str, inputs: list[str]) -> list[str]:
-    """One lt-proc run over all inputs, NUL-separated (-z), so each gets its own output."""
+    """lt-proc's output for each input (NUL-separated, -z), from one process kept for the life
+    of this one: starting lt-proc (loading its transducer) costs more than a document's words."""
     if not inputs:
         return []
-    done = subprocess.run(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)], check=True,
-                          input="\0".join(inputs) + "\0", capture_output=True, text=True)
-    outputs = done.stdout.split("\0")
-    return outputs[: len(inputs)] + [""] * (len(inputs) - len(outputs))
+    outputs = _transducer(mode, transducer).run(inputs)
+    return outputs + [""] * (len(inputs) - len(outputs))
 
 
+class _Transducer:
+    """A running `lt-proc -z`: it flushes its output at each NUL, so inputs go in and their
+    outputs come back one NUL-terminated piece each, batch after batch."""
+
+    def __init__(self, command: list[str]):
+        self.command = command
+        self._proc: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    def run(self, inputs: list[str]) -> list[str]:
+        with self._lock:
+            if self._proc is None or self._proc.poll() is not None:
+                self._proc = subprocess.Popen(self.command, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            payload = ("\0".join(inputs) + "\0").encode("utf-8")
+            writer = threading.Thread(target=self._write, args=(payload,), daemon=True)  # a full pipe must not stop the reader
+            writer.start()
+            chunks, ends = [], 0
+            while ends < len(inputs):
+                chunk = self._proc.stdout.read1(1 << 16)
+                if not chunk:  # lt-proc ended: the words left have no analysis
+                    break
+                chunks.append(chunk)
+                ends += chunk.count(b"\0")
+            writer.join()
+            return b"".join(chunks).decode("utf-8", "replace").split("\0")[: len(inputs)]
+
+    def close(self) -> None:
+        """End lt-proc (its input closed, it finishes) and wait for it, so no process is left."""
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.stdin.close()
+            self._proc.wait(timeout=10)
+
+    def _write(self, payload: bytes) -> None:
+        try:
+            self._proc.stdin.write(payload)
+            self._proc.stdin.flush()
+        except BrokenPipeError:
+            pass
+
+
+@cache
+def _transducer(mode: str, transducer: str) -> _Transducer:
+    running = _Transducer(["lt-proc", "-z", mode, str(APERTIUM_DIR / transducer)])
+    atexit.register(running.close)
+    return running
+
+
+_CODE = re.compile(r"\d")
 _READING_PART = re.compile(r"(?<=>)\+")
+_VERBAL = re.compile(r"<vblex>|<pp>")  # a verb form, or a participle used as an adjective
 
 
 def _readings(output: str) -> list[list[str]]:
@@ -227,7 +288,7 @@ class Morphology:
         folder.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path)
         self._db_path = path
-        self._db.execute("CREATE TABLE IF NOT EXISTS analysis (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
+        self._db.execute(f"CREATE TABLE IF NOT EXISTS {CACHE_TABLE} (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
     def prepare(self, words) -> None:
         """Analyse, in one batch per analyser, the words not yet cached."""
@@ -238,14 +299,16 @@ class Morphology:
         if todo and self._db is not None:
             for i in range(0, len(todo), 500):
                 chunk = todo[i : i + 500]
-                rows = self._db.execute(f"SELECT word, value FROM analysis WHERE word IN ({','.join('?' * len(chunk))})",
+                rows = self._db.execute(f"SELECT word, value FROM {CACHE_TABLE} WHERE word IN ({','.join('?' * len(chunk))})",
                                         chunk).fetchall()
                 self._memory.update((w, WordAnalysis.decode(v)) for w, v in rows)
                 self._saved.update(w for w, _ in rows)
             todo = [w for w in todo if w not in self._memory]
         if not todo:
             return
-        found = self._analyse(todo)
+        found = {w: kept(w) for w in todo if _CODE.search(w)}  # numbers and codes ("2023", "E39") are no words to analyse
+        todo = [w for w in todo if w not in found]
+        found.update(self._analyse(todo))
         found.update(self._guess_compounds([w for w in todo if w not in found]))
         found.update((w, kept(w)) for w in todo if w not in found)
         self._memory.update(found)
@@ -256,7 +319,7 @@ class Morphology:
         """Keep analyses in the file of the open index (also those another index's words had)."""
         if analyses:
             with self._db:
-                self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?)",
+                self._db.executemany(f"INSERT OR REPLACE INTO {CACHE_TABLE} VALUES (?, ?)",
                                      [(w, a.encode()) for w, a in analyses.items()])
             self._saved.update(analyses)
 

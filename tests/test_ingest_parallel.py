@@ -1,0 +1,42 @@
+"""Documents prepared in worker processes (`kg ingest --jobs N`) make the same store as in one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.api import Archive
+from tests.test_reliability import PEOPLE, _state, minutes
+
+# a body first named in one document and spelled a little differently in later ones: a worker that
+# resolved a later one against its older copy of the known bodies would make it a second body
+SPELLINGS = ["Havbruksforum Nordvest", "Havbruksforumet Nordvest", "Havbruksforum Nord-Vest"]
+
+
+def _archive(folder: Path, n: int) -> None:
+    for i in range(n):
+        body = SPELLINGS[0] if i == 0 else SPELLINGS[i % len(SPELLINGS)]
+        (folder / f"{i:02d}.txt").write_text(minutes(body, 1 + i, PEOPLE, f"Sak {i}."), encoding="utf-8")
+
+
+def _ingest(folder: Path, store: Path, jobs: int) -> tuple[bool, set[str], list]:
+    with Archive(store) as a:
+        report = a.ingest([folder], jobs=jobs)
+        assert not report.skipped
+        order = [d.document for d in report.ingested]
+        hits = sorted((h.document, h.section_id) for h in a.search("havnelogistikk").hits)
+    ok, statements = _state(store)
+    return ok, statements, [order, hits]
+
+
+def test_two_jobs_make_the_same_store_as_one(tmp_path):
+    folder = tmp_path / "referater"
+    folder.mkdir()
+    _archive(folder, 12)
+    one = _ingest(folder, tmp_path / "one", jobs=1)
+    two = _ingest(folder, tmp_path / "two", jobs=2)
+    assert one[0] and two[0]
+    assert one[2] == two[2]  # the same documents, told in the same order, found the same way
+    assert one[1] == two[1]
+    with Archive(tmp_path / "two", read_only=True) as a:
+        bodies = [e.label for e in a.entities() if "Havbruksforum" in e.label and e.kind != "meeting"]
+    assert bodies == ["Havbruksforum Nordvest"]  # every spelling matched the body the first document named

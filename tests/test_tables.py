@@ -1,0 +1,120 @@
+"""The tables kept beside the store (kg.ask.tables): written at ingest, rebuilt when missing or stale."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from kg.api import Archive
+from kg.ask.tables import TABLES_FILE, build_names, name_table
+
+MEETING = """
+Dato: 9.3.23
+
+## Referat møte i Fjellregionens faggruppe Energi
+
+Tid: Torsdag 9. mars kl. 1000-1200
+
+### Frammøtte:
+
+NAVN	KOMMUNE / REGION
+Ingrid Sofie Haugland	Tynset
+Per Arne Lillevik	Røros
+
+## Saksliste
+
+- 1. Runden – hva skjer i kommunene?**
+
+### Tynset:
+
+Jobber med solkraft på taket av rådhuset.
+"""
+
+SECOND = """
+Dato: 14.4.23
+
+## Referat møte i Fjellregionens faggruppe Energi
+
+Tid: Fredag 14. april kl. 1000-1200
+
+### Frammøtte:
+
+NAVN	KOMMUNE / REGION
+Oddny Brekke	Os
+
+## Saksliste
+
+- 1. Runden – hva skjer i kommunene?**
+
+### Os:
+
+Jobber med vindkraft.
+"""
+
+
+@pytest.fixture
+def mountains(tmp_path) -> Archive:
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "mars.txt").write_text(MEETING, encoding="utf-8")
+    a = Archive(tmp_path / "store")
+    assert not a.ingest([folder]).skipped
+    return a
+
+
+def read_table(a: Archive) -> dict:
+    return json.loads((a.store.path / TABLES_FILE).read_text(encoding="utf-8"))
+
+
+def test_the_ingest_writes_the_name_table(mountains):
+    names = {row["label"]: row for row in read_table(mountains)["names"]}
+    person = names["Ingrid Sofie Haugland"]
+    assert person["kinds"] == ["person"]
+    assert set(person["typed"]["person"]) == {"haugland", "ingrid haugland"}
+    assert names["Tynset"]["kinds"][0] == "municipality"
+
+
+def test_the_table_holds_what_the_graph_says(mountains):
+    """Read from the file or built by SPARQL, the same rows."""
+    key = (lambda rows: sorted(rows, key=lambda r: r["iri"]))
+    assert key(name_table(mountains.store)) == key(build_names(mountains.store))
+
+
+def test_a_deleted_table_is_rebuilt_and_the_question_still_answered(mountains):
+    (mountains.store.path / TABLES_FILE).unlink()
+    reader = Archive(mountains.store.path, read_only=True)
+    assert reader.run_query("person-bodies", {"person": "Haugland"}).params["person"] == "Ingrid Sofie Haugland"
+    assert (mountains.store.path / TABLES_FILE).exists()
+
+
+def test_an_unreadable_table_is_rebuilt(mountains):
+    (mountains.store.path / TABLES_FILE).write_text("{not json", encoding="utf-8")
+    assert any(row["label"] == "Per Arne Lillevik" for row in name_table(mountains.store))
+
+
+def test_a_table_older_than_the_store_is_not_believed(mountains, tmp_path):
+    """A store changed behind the table's back (here: the table of before the second meeting put back)."""
+    before = (mountains.store.path / TABLES_FILE).read_text(encoding="utf-8")
+    (tmp_path / "april").mkdir()
+    (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
+    mountains.ingest([tmp_path / "april"])
+    assert any(row["label"] == "Oddny Brekke" for row in read_table(mountains)["names"])
+    (mountains.store.path / TABLES_FILE).write_text(before, encoding="utf-8")
+    mountains.close()
+    reader = Archive(mountains.store.path, read_only=True)
+    assert reader.run_query("person-bodies", {"person": "Oddny Brekke"}).params["person"] == "Oddny Brekke"
+
+
+def test_removing_a_document_takes_its_names_out_of_the_table(mountains):
+    mountains.remove(["mars.txt"])
+    assert not any(row["label"] == "Ingrid Sofie Haugland" for row in read_table(mountains)["names"])
+
+
+def test_a_curation_decision_is_seen_even_by_a_table_written_before_it(mountains):
+    """A decision rewrites documents whose text did not change: the table of before it is not believed."""
+    before = (mountains.store.path / TABLES_FILE).read_text(encoding="utf-8")
+    mountains.decide('rename "Per Arne Lillevik" to "Per A. Lillevik"')
+    (mountains.store.path / TABLES_FILE).write_text(before, encoding="utf-8")
+    labels = {row["label"] for row in name_table(mountains.store)}
+    assert "Per A. Lillevik" in labels and "Per Arne Lillevik" not in labels
