@@ -3,7 +3,9 @@
 A named query selects ``?answer`` (the thing answered) and, where it can,
 ``?fact`` (the line span the fact that makes it an answer was read from, whose
 named graph states the fact: ``GRAPH ?fact { s p o } ?fact a kg:Evidence``; or a
-section). Any other selected variable is passed on as a column of the answer.
+section) with ``?statement`` (the fact's subject, predicate and object as one
+string), since one span can state several facts and each counts as a source.
+Any other selected variable is passed on as a column of the answer.
 ``$entities`` stands for the graph of entity types and labels (``with_entities_graph``).
 """
 
@@ -65,7 +67,7 @@ class Answer:
     evidence: list[Evidence] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
-    facts: set[str] = field(default_factory=set)  # every evidence node behind the answer
+    facts: set[tuple] = field(default_factory=set)  # every fact behind the answer: (span, statement)
 
     @property
     def evidence_count(self) -> int:
@@ -153,12 +155,15 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact") and k not in bound and k not in a.columns:
+                if k not in ("answer", "fact", "statement") and k not in bound and k not in a.columns:
                     a.columns[k] = self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value
-            if "fact" in r and r["fact"].value not in a.facts:
-                a.facts.add(r["fact"].value)
+            fact = (r["fact"].value, r["statement"].value if "statement" in r else None) if "fact" in r else None
+            if fact is not None and fact not in a.facts:
+                a.facts.add(fact)
                 if len(a.facts) <= EVIDENCE_LIMIT:  # quote a few; count them all
                     a.evidence.extend(e for e in self.evidence(r["fact"]) if e not in a.evidence)
+        for a in answers.values():  # in the text's order, whichever order the store gave the rows in
+            a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
