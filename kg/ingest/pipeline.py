@@ -168,7 +168,7 @@ class _Chunk:
     def add(self, r: _Ready) -> None:
         self.ready.append(r)
         self.order.append(r)
-        self.size += len(r.prepared.nquads)
+        self.size += len(r.prepared.nquads) + len(r.prepared.descriptions)
         self.owners[r.prepared.graph] = r.identity
 
     def tell(self, kind: str, item, tell) -> None:
@@ -358,7 +358,8 @@ class Ingestor:
             self.store.mark_pending(r.identity)
         for r in ready:
             self.store.save_source(r.prepared.source, r.prepared.job.path)
-        self.store.write_document_graphs([r.prepared.graph for r in ready], b"".join(r.prepared.nquads for r in ready))
+        self.store.write_document_graphs([r.prepared.graph for r in ready], b"".join(r.prepared.nquads for r in ready),
+                                         b"".join(r.prepared.descriptions for r in ready))
         # the sections as the store now holds them, so the index cannot drift from the graph
         self.index.replace_documents({r.identity: sections_in_store(self.store, r.prepared.graph).get(r.identity, [])
                                       for r in ready})

@@ -29,6 +29,7 @@ from kg.read import read_file
 from kg.read.limits import Limits, time_limit
 from kg.resolve.curation import Curation
 from kg.resolve.resolver import resolve
+from kg.store.graphstore import ENTITIES_GRAPH
 
 POOL_MIN_DOCUMENTS = 8  # fewer than this are prepared in process: starting workers costs more
 
@@ -80,7 +81,8 @@ class Prepared:
     unchanged: bool = False
     problem: dict | None = None  # {"reason", "trace"?}
     graph: str | None = None  # the document's named graph
-    nquads: bytes = b""
+    nquads: bytes = b""  # its own graph and its line spans' graphs
+    descriptions: bytes = b""  # what it says of the entities it names, for the store's entities graph
     report: DocumentReport | None = None
     bodies: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, name key, label, IRI)
     missed: list[tuple[str, str]] = field(default_factory=list)  # (kind, name key) not in the known table
@@ -113,8 +115,12 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
         return Prepared(job, source, problem={"reason": f"could not be read as minutes: {type(e).__name__}: {e}",
                                               "trace": traceback.format_exc(limit=3)})
     quads = to_quads(g, settings.base)
+    entities = ox.NamedNode(settings.base + ENTITIES_GRAPH)
     bodies = [(n.kind, key(n.label), n.label, n.iri) for n in g.entities() if n.kind in known and n.iri]
-    return Prepared(job, source, graph=g.document.iri, nquads=ox.serialize(quads, format=ox.RdfFormat.N_QUADS),
+    return Prepared(job, source, graph=g.document.iri,
+                    nquads=ox.serialize([q for q in quads if q.graph_name != entities], format=ox.RdfFormat.N_QUADS),
+                    descriptions=ox.serialize([q for q in quads if q.graph_name == entities],
+                                              format=ox.RdfFormat.N_QUADS),
                     report=_report(g), bodies=bodies, missed=missed, seen=seen)
 
 
