@@ -285,3 +285,39 @@ def test_the_member_is_represented_not_the_council_it_sits_in(fjord):
               "hvem i Fjordrådet representerte Sørby", "kven i Fjordrådet møtte for Sørby"):
         r = fjord.ask(q, today=TODAY)
         assert (r.query, [a.label for a in r.answers]) == ("representatives", ["Kari Vik"]), r.why
+
+
+TWO_FACTS_ONE_LINE = """
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix kg: <https://w3id.org/kg-minutes/ns#> .
+@base <https://example.org/kg/> .
+<document/havn> {
+  <document/havn> kg:sourceFile "havn.txt" .
+  <document/havn/section/1> a kg:Section ; dcterms:isPartOf <document/havn> ; dcterms:title "Havn" .
+  <municipality/9001> kg:worksWith <municipality/9002> .
+  <municipality/9002> kg:worksWith <municipality/9001> .
+  <document/havn/section/1/lines/4-4/a> a kg:Evidence ; prov:wasDerivedFrom <document/havn/section/1> ;
+      kg:lineStart 4 ; kg:lineEnd 4 ; kg:quote "Nordby og Sørby samarbeider om havna." .
+}
+<document/havn/section/1/lines/4-4/a> {
+  <municipality/9001> kg:worksWith <municipality/9002> .
+  <municipality/9002> kg:worksWith <municipality/9001> .
+}
+<graph/entities> {
+  <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
+  <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
+}
+"""
+
+
+def test_each_fact_of_a_line_counts_as_evidence_and_the_line_is_quoted_once(tmp_path):
+    """One line can state two facts that make an answer (each works with the other): two sources, one quote."""
+    import pyoxigraph as ox
+
+    a = Archive(tmp_path / "store")
+    a.store.ox.load(TWO_FACTS_ONE_LINE.encode(), format=ox.RdfFormat.TRIG)
+    (answer,) = a.run_query("works-with", {"body": "Nordby"}, today=TODAY).answers
+    assert (answer.label, answer.evidence_count) == ("Sørby", 2)
+    assert [(e.lines, e.text) for e in answer.evidence] == [([4, 4], "Nordby og Sørby samarbeider om havna.")]
