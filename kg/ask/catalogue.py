@@ -30,6 +30,7 @@ from kg.errors import NotFound, QueryError
 from kg.paths import QUERIES_DIR
 
 _PARAM = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_FACT = re.compile(r"GRAPH\s+\?fact\s*\{([^{}]*)\}")  # a fact read from a line span: GRAPH ?fact { s p o }
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,30 @@ class NamedQuery:
     needs: frozenset[str] = field(default=frozenset())
     uses: frozenset[str] = field(default=frozenset())
     path: Path | None = None
+    facts: tuple[tuple[str, str, str], ...] = field(default=())  # the patterns of the facts it reads: s p o
+    hidden: tuple[str, ...] = field(default=())  # variables selected only to tell those facts apart
+
+
+def _fact_patterns(path: Path, text: str, projected: str) -> tuple[tuple, tuple[str, ...], str]:
+    """The facts a query reads from line spans (``GRAPH ?fact { s p o }``), and the query made to
+    tell them apart. One span can state several facts that make an answer, and each is a source
+    (``evidence_count``), so the query selects each pattern's variables and, when it has more than
+    one pattern, which one matched (``VALUES ?fact_pattern { i }``; a BIND there would keep
+    Oxigraph from reordering the joins)."""
+    found = [tuple(m.group(1).split()) for m in _FACT.finditer(text)]
+    if any(len(f) != 3 for f in found):
+        raise QueryError(f"{path.name}: a fact pattern is one triple, GRAPH ?fact {{ s p o }}")
+    patterns = tuple(dict.fromkeys(found))
+    variables = [t[1:] for f in patterns for t in f if t.startswith("?") and t not in ("?answer", "?fact")]
+    if len(patterns) > 1:
+        variables.append("fact_pattern")
+        text = _FACT.sub(lambda m: f"{m.group(0)} VALUES ?fact_pattern {{ {patterns.index(tuple(m.group(1).split()))} }}",
+                         text)
+    hidden = tuple(v for v in dict.fromkeys(variables) if "*" not in projected and not re.search(rf"\?{v}\b", projected))
+    if hidden:
+        text = re.sub(r"^SELECT(\s+DISTINCT)?", lambda m: m.group(0) + "".join(f" ?{v}" for v in hidden), text,
+                      count=1, flags=re.M)
+    return patterns, hidden, text
 
 
 def parse_query_file(path: Path) -> NamedQuery:
@@ -63,6 +88,7 @@ def parse_query_file(path: Path) -> NamedQuery:
     unprojected = [p for p in params if select and "*" not in select.group(1) and f"${p}" not in select.group(1)]
     if unprojected:  # pyoxigraph binds only variables the query projects
         raise QueryError(f"{path.name}: list {', '.join('$' + p for p in unprojected)} after SELECT to bind it")
+    facts, hidden, text = _fact_patterns(path, text, select.group(1) if select else "*")
     return NamedQuery(
         name=path.stem,
         title=(meta.get("title") or [path.stem])[0].strip(),
@@ -73,6 +99,8 @@ def parse_query_file(path: Path) -> NamedQuery:
         answers=tuple(" ".join(meta.get("answer", [])).split()),
         needs=frozenset(" ".join(meta.get("needs", [])).split()),
         uses=frozenset(" ".join(meta.get("uses", [])).split()),
+        facts=facts,
+        hidden=hidden,
         path=path,
     )
 

@@ -3,8 +3,9 @@
 A named query selects ``?answer`` (the thing answered) and, where it can,
 ``?fact`` (the line span the fact that makes it an answer was read from, whose
 named graph states the fact: ``GRAPH ?fact { s p o } ?fact a kg:Evidence``; or a
-section) with ``?statement`` (the fact's subject, predicate and object as one
-string), since one span can state several facts and each counts as a source.
+section). One span can state several facts, and each counts as a source: the
+fact's subject, predicate and object tell them apart (kg.ask.catalogue selects
+the variables of its pattern).
 Any other selected variable is passed on as a column of the answer.
 ``$entities`` stands for the graph of entity types and labels (``with_entities_graph``).
 """
@@ -67,7 +68,7 @@ class Answer:
     evidence: list[Evidence] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     aliases: list[str] = field(default_factory=list)
-    facts: set[tuple] = field(default_factory=set)  # every fact behind the answer: (span, statement)
+    facts: set[tuple] = field(default_factory=set)  # every fact behind the answer: (span, s, p, o)
 
     @property
     def evidence_count(self) -> int:
@@ -155,9 +156,9 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact", "statement") and k not in bound and k not in a.columns:
+                if k not in ("answer", "fact", *nq.hidden) and k not in bound and k not in a.columns:
                     a.columns[k] = self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value
-            fact = (r["fact"].value, r["statement"].value if "statement" in r else None) if "fact" in r else None
+            fact = _fact(nq, r, bound) if "fact" in r else None
             if fact is not None and fact not in a.facts:
                 a.facts.add(fact)
                 if len(a.facts) <= EVIDENCE_LIMIT:  # quote a few; count them all
@@ -297,3 +298,17 @@ def _plain_values(a: Answer) -> list[str]:
 def _clip(text: str, limit: int = 400) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _fact(nq: NamedQuery, row: dict, bound: dict[str, Filled]) -> tuple:
+    """A fact behind an answer: its line span (or section), subject, predicate and object."""
+    if not nq.facts:
+        return (row["fact"].value,)
+    pattern = nq.facts[int(row["fact_pattern"].value) if "fact_pattern" in row else 0]
+
+    def term(t: str) -> str | None:
+        if t.startswith("?"):
+            return row[t[1:]].value if t[1:] in row else None
+        return bound[t[1:]].value.value if t.startswith("$") and t[1:] in bound else t
+
+    return (row["fact"].value, *map(term, pattern))
