@@ -8,7 +8,7 @@ and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. C
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
 Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case, on dredging and tourism (words the
 graph states no topic of, found through the search index). Nordby reports on klima, Sørby on nothing; Vestby's
-round-table report speaks of offshore wind and a fish quay. Ola Nordmann
+round-table report speaks of offshore wind and a fish quay, and names Austby, merged into Nordby. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby.
 """
@@ -116,6 +116,12 @@ TRIG = """
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
+  <municipality/9004> a kg:Municipality ; rdfs:label "Austby" ; dcterms:identifier "9004" .
+  <document/fjord/section/3> schema:mentions <municipality/9004> .
+}
+
+<graph/bodies> {
+  <municipality/9004> dcterms:isReplacedBy <municipality/9001> .
 }
 """
 
@@ -163,6 +169,8 @@ CASES = {
                         "kva kommunar arbeider med fiskebrygga"], {"Vestby"}),
     "section-presenters": (["who talked about tourism", "hvem orienterte om mudring?", "kven orienterte om mudringa"],
                            {"Nils Hage"}),
+    "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
+                               "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",

@@ -77,7 +77,7 @@ RELATIONS = [
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar", "fund"),
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
-     r"|medlem\w* i|hører til|høyrer til|inngår i|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
+     r"|medlem\w* i|hører til|høyrer til|inngår(?: nå| no)? i|inngår|merged into|merged with|slått sammen med|slått saman med|del av|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
     # "what is Kari to do", "kva skal Kari gjere": the modal verb is a stopword, the infinitive asks for tasks
     (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|sent to|sendast|sendes|svare|to do"
@@ -120,6 +120,7 @@ MODIFIERS = [
     (r"open|åpne|åpen|opne|open", "open"),
     (r"overdue|past due|forfalt|forfalne|over fristen", "overdue"),
     (r"not|ikke|ikkje|no one|nobody|ingen", "not"),
+    (r"former|formerly|tidligere|tidlegare|forhenværende|forhenverande|gamle|old", "former"),
 ]
 
 # prepositions that turn a date into a filter bound
