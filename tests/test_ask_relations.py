@@ -8,7 +8,7 @@ and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. C
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
 Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case, on dredging and tourism (words the
 graph states no topic of, found through the search index). Nordby reports on klima, Sørby on nothing; Vestby's
-round-table report speaks of offshore wind and a fish quay, and names Austby, merged into Nordby. Ola Nordmann
+round-table report speaks of offshore wind and a fish quay (with the youth council it abbreviates FUT), and names Austby, merged into Nordby. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby.
 """
@@ -47,7 +47,7 @@ TRIG = """
   <document/fjord/section/3> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Vestby" ;
       kg:lineStart 22 ; kg:lineEnd 23 ; kg:sectionKind "roundtable" ; kg:meeting <meeting/fjordradet/2023-10-05> ;
       kg:actor <municipality/9003> ;
-      schema:text "Vestby ser på havvind utanfor kysten og byggjer ei ny fiskebrygge i sentrum." .
+      schema:text "Vestby ser på havvind utanfor kysten og byggjer ei ny fiskebrygge i sentrum saman med Fjord Ungdomsting (FUT)." .
   <meeting/fjordradet/2023-10-05> a kg:Meeting, schema:Event ; rdfs:label "Fjordrådet 2023-10-05" ;
       schema:name "Fjordrådet 2023-10-05" ; schema:startDate "2023-10-05"^^xsd:date .
   <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
@@ -171,6 +171,7 @@ CASES = {
                            {"Nils Hage"}),
     "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
                                "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
+    "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",

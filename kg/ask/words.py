@@ -85,6 +85,8 @@ RELATIONS = [
      r"|follow up|følge opp|følgje opp", "due"),
     (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
      r"|mean|syn på|sa om|sagt om|prioriter\w*|prioriti[sz]\w*|want in|vil prioritere", "decide"),
+    # "hva står SUM for", "what does SUM stand for": the abbreviation is the argument
+    (r"står|stand for|stands for|short for|forkortelse\w*|forkorting\w*|abbreviation\w*|acronym\w*", "stand_for"),
     (r"avlys\w*|cancel\w*|utsatt|postponed", "cancel"),
     # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
     (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
