@@ -69,15 +69,12 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     options = [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by name"), True)
                for e in arg.names]  # a topic's bokmål label names it in the graph too
     if not arg.names:
-        exact_topic = False
         try:
             topic = filler.fill("topic", arg.text)
-            exact_topic = topic.why == "thesaurus label"
-            options.append(Option("topic", topic, exact_topic))
+            options.append(Option("topic", topic, topic.why == "thesaurus label"))
         except KgError:
             pass
-        # a thesaurus label as written is no misspelt name: names are then matched as written only
-        found, how = filler.index(NAMED_KINDS).find(arg.text, None, fuzzy=not exact_topic)
+        found, how = filler.index(NAMED_KINDS).find(arg.text, None)
         options += [Option(e.kind, Filled(ox.NamedNode(e.iri), e.label, f"{e.kind} by {how}"), False)
                     for e in found[:3]]
     if arg.names:  # a named thing's words are its label
