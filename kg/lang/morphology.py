@@ -116,13 +116,21 @@ class Apertium:
             if not readings:
                 out[word] = None
             elif word[:1].isupper() and any(len(r) == 1 and "<np>" in r[0] for r in (*nob_r, *nno_r)):
-                out[word] = kept(word)
+                out[word] = None if _organisation(nob_r + nno_r) else kept(word)
             else:
                 whole = [(r[0], (_lemma(r[0]), *bokmaal.get(r[0], ()))) for r in (*nob_r, *nno_r) if len(r) == 1]
                 verbs = {k for tags, lemmas in whole if _VERBAL.search(tags) for k in lemmas}
                 others = {k for tags, lemmas in whole if not _VERBAL.search(tags) for k in lemmas}
                 out[word] = replace(from_readings(word, readings), verbal=tuple(sorted(verbs - others)))
         return out
+
+
+def _organisation(readings: list[list[str]]) -> bool:
+    """Only an organisation's name (<org>): made of common words ("Kystverket", "Jernbane-
+    direktoratet"), so left unknown here to be split as a compound; a person's or a place's
+    name ("Haugland" is both) is kept whole."""
+    names = [r[0] for r in readings if len(r) == 1 and "<np>" in r[0]]
+    return all("<org>" in name for name in names)
 
 
 def _lt_proc(mode: str, transducer: str, inputs: list[str]) -> list[str]:

@@ -14,7 +14,7 @@ therefore ranked by, in turn:
 
 from __future__ import annotations
 
-from whoosh.query import Or, Term
+from whoosh.query import And, Or, Term
 
 from kg.lang.morphology import WordAnalysis, morphology
 from kg.search.analysis import word_keys, words
@@ -49,14 +49,23 @@ def typed_words(tokens) -> list[str]:
 
 
 def _in_text(word: str):
-    """A section's text holds word: its form or a lemma as a whole word, or inside a compound."""
-    keys = (word.lower(), *morphology()(word).lemmas)
-    return Or([Term(field, k) for k in dict.fromkeys(keys) for field in ("exact", "content", "parts")])
+    """A section's text holds word: its form or a lemma as a whole word or inside a compound,
+    or, for a compound, each of its parts ("lokal mat" holds "lokalmat")."""
+    analysis = morphology()(word)
+    whole = [Term(field, k) for k in dict.fromkeys((word.lower(), *analysis.lemmas))
+             for field in ("exact", "content", "parts")]
+    parts = _smallest_parts(analysis)
+    return Or(whole + [And([Or([Term("content", p), Term("parts", p)]) for p in parts])] if parts else whole)
 
 
 def _named_by(analysis: WordAnalysis, word: str, keys: frozenset[str]) -> bool:
     """keys (a title's words, lemmas and parts) hold the word whole, or each of its parts."""
     if keys & {word.lower(), *analysis.lemmas}:
         return True
-    smallest = [p for p in analysis.parts if not any(q != p and q in p for q in analysis.parts)]
-    return bool(smallest) and all(p in keys for p in smallest)
+    parts = _smallest_parts(analysis)
+    return bool(parts) and all(p in keys for p in parts)
+
+
+def _smallest_parts(analysis: WordAnalysis) -> list[str]:
+    """A compound's parts without the runs of them ("nord", "sjø", "program", not "nordsjø")."""
+    return [p for p in analysis.parts if not any(q != p and q in p for q in analysis.parts)]
