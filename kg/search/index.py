@@ -230,7 +230,7 @@ class SectionIndex:
             if not results.is_empty():
                 break
         if sort == "relevance":
-            ranked = sorted(results, key=Ranking(searcher, typed_words(tokens)).key)
+            ranked = Ranking(searcher, typed_words(tokens)).sorted(results)
         else:
             ranked = sorted(results, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader())

@@ -32,6 +32,12 @@ class Ranking:
         self.typed = list(dict.fromkeys(typed))
         self._holding = [set(searcher.docs_for_query(_in_text(w))) for w in self.typed]
 
+    def sorted(self, hits) -> list:
+        """The hits in rank order (their titles' words looked up in one batch first)."""
+        hits = list(hits)
+        morphology().prepare(w for h in hits for w in words(h["title"]))
+        return sorted(hits, key=self.key)
+
     def key(self, hit) -> tuple:
         in_text = sum(hit.docnum in docs for docs in self._holding)
         title_keys = frozenset().union(*(word_keys(w) for w in words(hit["title"])))
