@@ -30,7 +30,7 @@ from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.snippets import snippet
 from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
-INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
+INDEX_NAME = "sections_v4"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 3.0, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
 WHOLE_BOOST = 0.2  # a section with a part of the query's compound counts less still
@@ -59,7 +59,7 @@ SCHEMA = Schema(
     content=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
     exact=TEXT(analyzer=exact_analyzer()),
     tags=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
-    parts=TEXT(analyzer=parts_analyzer(), multitoken_query="or"),
+    parts=TEXT(analyzer=parts_analyzer(), multitoken_query="or", phrase=False),  # Terms only: no positions
 )
 
 
