@@ -78,10 +78,7 @@ class _Keys(Filter):
         analyse = morphology()
         for t in tokens:
             word = t.text
-            keys = getattr(analyse(word), self.which)
-            if self.which == "lemmas" and any(keys[0].startswith(k) for k in keys[1:]):
-                keys = keys[1:]  # an inflected form ("planane": plan) is the exact field's: a fifth of the build
-            for k in keys:
+            for k in getattr(analyse(word), self.which):
                 t.text = k
                 yield t
 
