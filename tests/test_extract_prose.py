@@ -241,3 +241,68 @@ def test_a_body_works_on_what_its_own_report_is_about(tmp_path):
     works = {(f.subject.label, f.object.label) for f in g.facts if f.predicate == KG.worksOn}
     assert ("Askøy", "havbruk") in works and ("Fjell", "bredband") in works
     assert not any(body == "Bergen" for body, _ in works)
+
+
+GRANTS = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Torsdag 12. september 2024 kl. 10.00
+
+## Saker
+
+### Sak 21/24 Muntlege orienteringar
+- Stord: Ordføraren orienterte om ny gang- og sykkelveg og om tilskot på 2 mill. kr frå Statens vegvesen til trafikktryggleik.
+- Bømlo: Rådmannen fortalde om nytt bustadfelt ved Rubbestadneset.
+
+### Sak 22/24 Fjordkoret Allegro – søknad om støtte
+Fjordkoret Allegro søkjer om kr 80 000 til ein konsertturné.
+Vedtak: Fjordrådet løyver kr 50 000.
+
+### Sak 23/24 Prosjektet «Grøn Fjord» – status
+Prosjektet har fått kr 900 000 i tilskot frå Miljødirektoratet.
+
+### Sak 24/24 Regionale utviklingsmidlar frå Vestland fylkeskommune 2024
+| Tiltak | Beløp |
+|---|---|
+| Felles reiselivsportal | kr 300 000 |
+| Sum | kr 300 000 |
+"""
+
+
+def grants_of(g, label):
+    """(amount, status, funders) of each grant the thing called label receives."""
+    node = next(n for n in g.nodes if n.label == label and n.kind not in ("grant", "section"))
+    out = set()
+    for grant in (f.object for f in g.facts if f.subject is node and f.predicate == SCHEMA.funding):
+        amount = next(f.object for f in g.facts if f.subject is grant and f.predicate == SCHEMA.amount)
+        out.add((values(g, amount, SCHEMA.value)[0], values(g, grant, KG.grantStatus)[0],
+                 tuple(sorted(values(g, grant, SCHEMA.funder)))))
+    return out
+
+
+@pytest.fixture(scope="module")
+def grant_graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("minutes") / "fjordradet-2024-09-12.md"
+    path.write_text(GRANTS, encoding="utf-8")
+    return extract(parse(read_file(path)))
+
+
+def test_a_line_labelled_with_a_body_is_that_bodys_grant(grant_graph):
+    """In a case of reports from the members, "- Stord: … tilskot på 2 mill. kr frå X" is Stord's grant."""
+    assert grants_of(grant_graph, "Stord") == {("2000000", "granted", ("Statens vegvesen",))}
+    assert not any(n.label == "Rubbestadneset" and n.kind != "place" for n in grant_graph.nodes)
+
+
+def test_the_applicant_of_a_case_receives_its_grant(grant_graph):
+    """A case titled "X – søknad om støtte": what the body grants in it goes to X, what X asked for stays applied."""
+    got = grants_of(grant_graph, "Fjordkoret Allegro")
+    assert {(v, st) for v, st, _ in got} == {("50000", "granted"), ("80000", "applied")}
+
+
+def test_a_quoted_project_in_the_case_title_is_what_the_prose_refers_back_to(grant_graph):
+    assert grants_of(grant_graph, "Grøn Fjord") == {("900000", "granted", ("Miljødirektoratet",))}
+
+
+def test_a_fund_table_row_naming_only_its_project_is_a_grant_from_the_fund_in_the_title(grant_graph):
+    assert grants_of(grant_graph, "Felles reiselivsportal") == {("300000", "granted", ("Vestland fylkeskommune",))}
+    assert not any(n.label.startswith("Sum") for n in grant_graph.nodes if n.kind == "project")
