@@ -306,3 +306,35 @@ def test_a_quoted_project_in_the_case_title_is_what_the_prose_refers_back_to(gra
 def test_a_fund_table_row_naming_only_its_project_is_a_grant_from_the_fund_in_the_title(grant_graph):
     assert grants_of(grant_graph, "Felles reiselivsportal") == {("300000", "granted", ("Vestland fylkeskommune",))}
     assert not any(n.label.startswith("Sum") for n in grant_graph.nodes if n.kind == "project")
+
+
+VOTES = """\
+## Protokoll frå møte i Fjordrådet
+
+Tid: Torsdag 12. september 2024 kl. 10.00
+
+## Saker
+
+### Sak 25/24 Ny ferjeavtale
+Vedtak: Fjordrådet ber fylket halde fram med to ferjer i timen.
+Vedtatt mot 1 stemme (Tone Haugland, SV).
+
+### Sak 26/24 Budsjett 2025
+Vedtak: Budsjettet vert vedteke som lagt fram. Ola Nordvik og Siri Vik røysta mot auken i kontingenten.
+
+### Sak 27/24 Kulturprisen
+Vedtak: Prisen går til Stord spelemannslag. Vedtatt mot éi røyst (Bømlo).
+
+### Sak 28/24 Regionreforma
+Vedtak: Fjordrådet går imot ei ny deling av fylket.
+"""
+
+
+def test_who_voted_against_a_decision(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.md"
+    path.write_text(VOTES, encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    against = {values(g, d, DCTERMS.description)[0][:12]: sorted(values(g, d, KG.dissenter))
+               for d in nodes(g, "decision")}
+    assert against == {"Fjordrådet b": ["Tone Haugland"], "Budsjettet v": ["Ola Nordvik", "Siri Vik"],
+                       "Prisen går t": ["Bømlo"], "Fjordrådet g": []}
