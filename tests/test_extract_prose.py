@@ -338,3 +338,14 @@ def test_who_voted_against_a_decision(tmp_path):
                for d in nodes(g, "decision")}
     assert against == {"Fjordrådet b": ["Tone Haugland"], "Budsjettet v": ["Ola Nordvik", "Siri Vik"],
                        "Prisen går t": ["Bømlo"], "Fjordrådet g": []}
+
+
+def test_a_decision_wrapped_over_lines_keeps_its_words_and_its_vote(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.txt"
+    path.write_text("Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 29/24 Hamneplan\n"
+                    "Vedtak: Fjordrådet sluttar seg til planen og ber om at\nutbygginga av kaia vert prioritert.\n"
+                    "Vedtatt mot 1 stemme (Tone Haugland).\n\nSak 30/24 Eventuelt\nIngen saker.\n", encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    decision = next(d for d in nodes(g, "decision") if values(g, d, DCTERMS.description)[0].startswith("Fjordrådet"))
+    assert "kaia vert prioritert" in values(g, decision, DCTERMS.description)[0]
+    assert values(g, decision, KG.dissenter) == ["Tone Haugland"]

@@ -20,6 +20,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
 from kg.extract.mentions import NameMatch, find_names
+from kg.extract.sentences import is_table_row, leading_label
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.parse.lines import headings
@@ -112,6 +113,16 @@ class _Reader:
             n += 1
         return self.found
 
+    def runs_on(self, text: str, k: int, end: int, lines: list[str]) -> tuple[str, int]:
+        """A decision's words run on over the lines below line k (a wrapped paragraph, its vote at the end) up to
+        a blank line, a list, a table, a heading or a labelled line; returns the words and their last line."""
+        while text and k < end and lines[k].strip() and not (
+                self.label.match(lines[k]) or _LIST_LINE.match(lines[k]) or leading_label(lines[k])
+                or is_table_row(lines[k]) or lines[k].lstrip().startswith("#")):
+            text += " " + lines[k].strip()
+            k += 1
+        return text, k
+
     def decision(self, text: str, n: int, end: int, lines: list[str], label: str) -> int:
         """The decision(s) from the label's line on; returns the next line to read."""
         first, k = n, n
@@ -129,6 +140,7 @@ class _Reader:
             if k < end:
                 k += 1
                 text = lines[k - 1].strip()
+        text, k = self.runs_on(text, k, end, lines)
         if text:
             for t in _split_numbered(text):
                 self.found.append((t, first, k, read_vote(t)))
