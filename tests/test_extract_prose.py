@@ -349,3 +349,39 @@ def test_a_decision_wrapped_over_lines_keeps_its_words_and_its_vote(tmp_path):
     decision = next(d for d in nodes(g, "decision") if values(g, d, DCTERMS.description)[0].startswith("Fjordrådet"))
     assert "kaia vert prioritert" in values(g, decision, DCTERMS.description)[0]
     assert values(g, decision, KG.dissenter) == ["Tone Haugland"]
+
+
+MEETINGS = """\
+## Protokoll frå møte i Fjordrådet
+
+Tid: Torsdag 12. september 2024 kl. 10.00
+
+## Saker
+
+### Sak 31/24 Møteplan 2025
+Vedtak: Følgjande møteplan vert vedteken:
+Rådsmøte 13. februar 2025, Leirvik
+Fjordtinget 5. juni 2025 i Husnes
+
+### Sak 32/24 Haustkonferansen
+Vedtak: Haustkonferansen vert halden 24.–25. oktober 2024 på Bremnes i Bømlo.
+The partner workshop will be held on 4 November 2024 in Bergen.
+Saka blir halden varm til 3. mars.
+
+Leirvik, 13. september 2024
+"""
+
+
+def test_meetings_planned_in_a_case_and_in_a_sentence(tmp_path):
+    """A meeting plan's lines ("Rådsmøte 13. februar 2025, Leirvik") and a sentence saying a meeting is held
+    on a date ("… vert halden 24. oktober på Bremnes") are events; a signature's place and date are not."""
+    path = tmp_path / "fjordradet-2024-09-12.md"
+    path.write_text(MEETINGS, encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    events = {(values(g, e, SCHEMA.name)[0], str(values(g, e, SCHEMA.startDate)[0]),
+               (values(g, e, SCHEMA.location) or [None])[0]) for e in nodes(g, "event")}
+    assert {("Rådsmøte", "2025-02-13", "Leirvik"), ("Fjordtinget", "2025-06-05", "Husnes"),
+            ("Haustkonferansen", "2024-10-24", "Bremnes i Bømlo"),
+            ("The partner workshop", "2024-11-04", "Bergen")} <= events
+    assert not any(name in ("Leirvik", "Saka") for name, _, _ in events)
+    assert not any(day == "2025-03-03" for _, day, _ in events)
