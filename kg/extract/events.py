@@ -219,8 +219,7 @@ def held_events(g: DocGraph) -> None:
             continue
         for s in section_sentences(sec, m.source.lines):
             e = read_held(s.text, ref)
-            known = {n.props.get("start") for n in g.nodes if n.kind == "event"}
-            if e is not None and e.start not in known:
+            if e is not None and e.start not in {n.props.get("start") for n in g.nodes if n.kind == "event"}:
                 event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
 
 
