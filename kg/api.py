@@ -138,7 +138,8 @@ class Archive:
         if self._runner is None:
             from kg.ask.runner import Runner
 
-            self._runner = Runner(self.backend)
+            search = (lambda words, limit: self.index.search(words, limit=limit)) if self.endpoint is None else None
+            self._runner = Runner(self.backend, search)
         return self._runner
 
     @property

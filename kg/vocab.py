@@ -80,7 +80,7 @@ KG = Vocabulary(
     # actors and their work
     "worksOn worksWith owner partner programme purpose "
     # decisions and actions
-    "responsible deadline status attendanceNote substituteFor unanimous votesAgainst "
+    "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter "
     # funding and the next meeting
     "grantStatus nextMeeting "
     # municipality identifiers

@@ -6,7 +6,9 @@ The graph: one meeting of Fjordrådet on 5 October 2023. Ola Nordmann chaired it
 Kari Vik came for Sørby as substitute for Per Berg, who was absent; Lise Dal (Vestby) was absent
 and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. Case 12/23 decided
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
-Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case. Nordby reports on klima, Sørby on nothing. Ola Nordmann
+Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case, on dredging and tourism (words the
+graph states no topic of, found through the search index). Nordby reports on klima, Sørby on nothing; Vestby's
+round-table report speaks of offshore wind and a fish quay (with the youth council it abbreviates FUT), and names Austby, merged into Nordby. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby.
 """
@@ -39,7 +41,13 @@ TRIG = """
   <document/fjord/section/1> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Til stede" ;
       kg:lineStart 3 ; kg:lineEnd 9 ; schema:text "Til stede ..." .
   <document/fjord/section/2> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Sak 12/23 Havnesamarbeid" ;
-      kg:lineStart 12 ; kg:lineEnd 20 ; schema:text "Sak 12/23 ..." .
+      kg:lineStart 12 ; kg:lineEnd 20 ; kg:sectionKind "case" ; kg:meeting <meeting/fjordradet/2023-10-05> ;
+      kg:agendaItem <meeting/fjordradet/2023-10-05/item/12> ;
+      schema:text "Sak 12/23 Havnesamarbeid. Nils Hage orienterte om mudring av innseglinga og om reiselivet i fjorden." .
+  <document/fjord/section/3> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Vestby" ;
+      kg:lineStart 22 ; kg:lineEnd 23 ; kg:sectionKind "roundtable" ; kg:meeting <meeting/fjordradet/2023-10-05> ;
+      kg:actor <municipality/9003> ;
+      schema:text "Vestby ser på havvind utanfor kysten og byggjer ei ny fiskebrygge i sentrum saman med Fjord Ungdomsting (FUT)." .
   <meeting/fjordradet/2023-10-05> a kg:Meeting, schema:Event ; rdfs:label "Fjordrådet 2023-10-05" ;
       schema:name "Fjordrådet 2023-10-05" ; schema:startDate "2023-10-05"^^xsd:date .
   <meeting/fjordradet/2023-10-05/attendance/ola> a kg:Attendance ; kg:person <person/ola-nordmann> ;
@@ -80,6 +88,7 @@ TRIG = """
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
   <document/fjord/section/2> dcterms:subject <topic/havn> ; schema:mentions <person/ola-nordmann>, <municipality/9002> .
+  <document/fjord/section/3> schema:mentions <municipality/9004> .
   <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
   <event/2023-12-07/neste-mote> a schema:Event ; rdfs:label "Neste møte i Fjordrådet" ;
       schema:startDate "2023-12-07"^^xsd:date ; schema:location <municipality/9002> ; schema:organizer <region/fjordradet> ;
@@ -113,6 +122,10 @@ TRIG = """
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
+  <municipality/9004> a kg:Municipality ; rdfs:label "Austby" ; dcterms:identifier "9004" .
+}
+<graph/bodies> {
+  <municipality/9004> dcterms:isReplacedBy <municipality/9001> .
 }
 """
 
@@ -156,6 +169,13 @@ CASES = {
                      {"Neste møte i Fjordrådet"}),
     "topic-discussions": (["where was the harbour discussed, and by whom?", "hvor ble havn diskutert?", "kvar vart hamn drøfta"],
                           {"Sak 12/23 Havnesamarbeid"}),
+    "section-actors": (["which municipalities are looking at offshore wind?", "hvilke kommuner jobber med ny fiskebrygge",
+                        "kva kommunar arbeider med fiskebrygga"], {"Vestby"}),
+    "section-presenters": (["who talked about tourism", "hvem orienterte om mudring?", "kven orienterte om mudringa"],
+                           {"Nils Hage"}),
+    "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
+                               "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
+    "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
@@ -169,6 +189,7 @@ def fjord(tmp_path_factory) -> Archive:
     a = Archive(tmp_path_factory.mktemp("store") / "store")
     a._load_thesaurus_graph()
     a.store.ox.load(TRIG.encode(), format=ox.RdfFormat.TRIG)
+    a.reindex()  # the sections searched for words that name nothing in the graph
     return a
 
 
@@ -285,6 +306,19 @@ def test_the_member_is_represented_not_the_council_it_sits_in(fjord):
               "hvem i Fjordrådet representerte Sørby", "kven i Fjordrådet møtte for Sørby"):
         r = fjord.ask(q, today=TODAY)
         assert (r.query, [a.label for a in r.answers]) == ("representatives", ["Kari Vik"]), r.why
+
+
+def test_words_that_name_nothing_are_searched_and_the_sections_named(fjord):
+    r = fjord.ask("who talked about tourism", today=TODAY)
+    assert any(w.startswith("sections found by 'tourism': fjord.txt · Sak 12/23 Havnesamarbeid") for w in r.why), r.why
+    [hage] = r.answers
+    assert hage.evidence and hage.evidence[0].section == "Sak 12/23 Havnesamarbeid"
+
+
+def test_an_english_word_without_a_norwegian_one_is_said_so(fjord):
+    r = fjord.ask("who talked about dredging", today=TODAY)
+    assert r.answers == []
+    assert any("the thesaurus knows no Norwegian word for it" in w for w in r.why), r.why
 
 
 TWO_FACTS_ONE_LINE = """

@@ -241,3 +241,147 @@ def test_a_body_works_on_what_its_own_report_is_about(tmp_path):
     works = {(f.subject.label, f.object.label) for f in g.facts if f.predicate == KG.worksOn}
     assert ("Askøy", "havbruk") in works and ("Fjell", "bredband") in works
     assert not any(body == "Bergen" for body, _ in works)
+
+
+GRANTS = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Torsdag 12. september 2024 kl. 10.00
+
+## Saker
+
+### Sak 21/24 Muntlege orienteringar
+- Stord: Ordføraren orienterte om ny gang- og sykkelveg og om tilskot på 2 mill. kr frå Statens vegvesen til trafikktryggleik.
+- Bømlo: Rådmannen fortalde om nytt bustadfelt ved Rubbestadneset.
+
+### Sak 22/24 Fjordkoret Allegro – søknad om støtte
+Fjordkoret Allegro søkjer om kr 80 000 til ein konsertturné.
+Vedtak: Fjordrådet løyver kr 50 000.
+
+### Sak 23/24 Prosjektet «Grøn Fjord» – status
+Prosjektet har fått kr 900 000 i tilskot frå Miljødirektoratet.
+
+### Sak 24/24 Regionale utviklingsmidlar frå Vestland fylkeskommune 2024
+| Tiltak | Beløp |
+|---|---|
+| Felles reiselivsportal | kr 300 000 |
+| Sum | kr 300 000 |
+"""
+
+
+def grants_of(g, label):
+    """(amount, status, funders) of each grant the thing called label receives."""
+    node = next(n for n in g.nodes if n.label == label and n.kind not in ("grant", "section"))
+    out = set()
+    for grant in (f.object for f in g.facts if f.subject is node and f.predicate == SCHEMA.funding):
+        amount = next(f.object for f in g.facts if f.subject is grant and f.predicate == SCHEMA.amount)
+        out.add((values(g, amount, SCHEMA.value)[0], values(g, grant, KG.grantStatus)[0],
+                 tuple(sorted(values(g, grant, SCHEMA.funder)))))
+    return out
+
+
+@pytest.fixture(scope="module")
+def grant_graph(tmp_path_factory):
+    path = tmp_path_factory.mktemp("minutes") / "fjordradet-2024-09-12.md"
+    path.write_text(GRANTS, encoding="utf-8")
+    return extract(parse(read_file(path)))
+
+
+def test_a_line_labelled_with_a_body_is_that_bodys_grant(grant_graph):
+    """In a case of reports from the members, "- Stord: … tilskot på 2 mill. kr frå X" is Stord's grant."""
+    assert grants_of(grant_graph, "Stord") == {("2000000", "granted", ("Statens vegvesen",))}
+    assert not any(n.label == "Rubbestadneset" and n.kind != "place" for n in grant_graph.nodes)
+
+
+def test_the_applicant_of_a_case_receives_its_grant(grant_graph):
+    """A case titled "X – søknad om støtte": what the body grants in it goes to X, what X asked for stays applied."""
+    got = grants_of(grant_graph, "Fjordkoret Allegro")
+    assert {(v, st) for v, st, _ in got} == {("50000", "granted"), ("80000", "applied")}
+
+
+def test_a_quoted_project_in_the_case_title_is_what_the_prose_refers_back_to(grant_graph):
+    assert grants_of(grant_graph, "Grøn Fjord") == {("900000", "granted", ("Miljødirektoratet",))}
+
+
+def test_a_fund_table_row_naming_only_its_project_is_a_grant_from_the_fund_in_the_title(grant_graph):
+    assert grants_of(grant_graph, "Felles reiselivsportal") == {("300000", "granted", ("Vestland fylkeskommune",))}
+    assert not any(n.label.startswith("Sum") for n in grant_graph.nodes if n.kind == "project")
+
+
+VOTES = """\
+## Protokoll frå møte i Fjordrådet
+
+Tid: Torsdag 12. september 2024 kl. 10.00
+
+## Saker
+
+### Sak 25/24 Ny ferjeavtale
+Vedtak: Fjordrådet ber fylket halde fram med to ferjer i timen.
+Vedtatt mot 1 stemme (Tone Haugland, SV).
+
+### Sak 26/24 Budsjett 2025
+Vedtak: Budsjettet vert vedteke som lagt fram. Ola Nordvik og Siri Vik røysta mot auken i kontingenten.
+
+### Sak 27/24 Kulturprisen
+Vedtak: Prisen går til Stord spelemannslag. Vedtatt mot éi røyst (Bømlo).
+
+### Sak 28/24 Regionreforma
+Vedtak: Fjordrådet går imot ei ny deling av fylket.
+"""
+
+
+def test_who_voted_against_a_decision(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.md"
+    path.write_text(VOTES, encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    against = {values(g, d, DCTERMS.description)[0][:12]: sorted(values(g, d, KG.dissenter))
+               for d in nodes(g, "decision")}
+    assert against == {"Fjordrådet b": ["Tone Haugland"], "Budsjettet v": ["Ola Nordvik", "Siri Vik"],
+                       "Prisen går t": ["Bømlo"], "Fjordrådet g": []}
+
+
+def test_a_decision_wrapped_over_lines_keeps_its_words_and_its_vote(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.txt"
+    path.write_text("Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 29/24 Hamneplan\n"
+                    "Vedtak: Fjordrådet sluttar seg til planen og ber om at\nutbygginga av kaia vert prioritert.\n"
+                    "Vedtatt mot 1 stemme (Tone Haugland).\n\nSak 30/24 Eventuelt\nIngen saker.\n", encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    decision = next(d for d in nodes(g, "decision") if values(g, d, DCTERMS.description)[0].startswith("Fjordrådet"))
+    assert "kaia vert prioritert" in values(g, decision, DCTERMS.description)[0]
+    assert values(g, decision, KG.dissenter) == ["Tone Haugland"]
+
+
+MEETINGS = """\
+## Protokoll frå møte i Fjordrådet
+
+Tid: Torsdag 12. september 2024 kl. 10.00
+
+## Saker
+
+### Sak 31/24 Møteplan 2025
+Vedtak: Følgjande møteplan vert vedteken:
+Rådsmøte 13. februar 2025, Leirvik
+Fjordtinget 5. juni 2025 i Husnes
+
+### Sak 32/24 Haustkonferansen
+Vedtak: Haustkonferansen vert halden 24.–25. oktober 2024 på Bremnes i Bømlo.
+The partner workshop will be held on 4 November 2024 in Bergen.
+Saka blir halden varm til 3. mars.
+
+Leirvik, 13. september 2024
+"""
+
+
+def test_meetings_planned_in_a_case_and_in_a_sentence(tmp_path):
+    """A meeting plan's lines ("Rådsmøte 13. februar 2025, Leirvik") and a sentence saying a meeting is held
+    on a date ("… vert halden 24. oktober på Bremnes") are events; a signature's place and date are not."""
+    path = tmp_path / "fjordradet-2024-09-12.md"
+    path.write_text(MEETINGS, encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    events = {(values(g, e, SCHEMA.name)[0], str(values(g, e, SCHEMA.startDate)[0]),
+               (values(g, e, SCHEMA.location) or [None])[0]) for e in nodes(g, "event")}
+    assert {("Rådsmøte", "2025-02-13", "Leirvik"), ("Fjordtinget", "2025-06-05", "Husnes"),
+            ("Haustkonferansen", "2024-10-24", "Bremnes i Bømlo"),
+            ("The partner workshop", "2024-11-04", "Bergen")} <= events
+    assert not any(name in ("Leirvik", "Saka") for name, _, _ in events)
+    assert not any(day == "2025-03-03" for _, day, _ in events)

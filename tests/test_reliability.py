@@ -289,15 +289,47 @@ def _clean_run(batch: Path, store: Path) -> set[str]:
     return statements
 
 
+def _descendants(pid: int) -> set[int]:
+    """The processes started, directly or not, by process pid (from /proc; empty where there is none)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = set(), [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _all_end(pids: set[int], within: float = 60.0) -> None:
+    deadline = time.monotonic() + within
+    while alive := {p for p in pids if _running(p)}:
+        assert time.monotonic() < deadline, f"still running after their ingest was killed: {sorted(alive)}"
+        time.sleep(0.1)
+
+
 def test_kill_9_at_random_moments_then_a_plain_rerun_equals_a_clean_run(tmp_path):
     batch = tmp_path / "batch"
     for n in range(20):
         write_minutes(batch / f"{n:02d}.txt", n)
     expected = _clean_run(batch, tmp_path / "clean")
-    started = time.monotonic()
-    assert kg(tmp_path / "timing", "ingest", str(batch)).returncode == 0
-    full = time.monotonic() - started
     store = tmp_path / "store"
+    assert kg(store, "ingest", str(batch)).returncode == 0
+    started = time.monotonic()  # the work each round cuts short: a --force ingest of a store that has the batch
+    assert kg(store, "ingest", str(batch), "--force").returncode == 0
+    full = time.monotonic() - started
     rng = random.Random(11)
     repaired = 0
     for round_ in range(20):  # each kill lands in real work: --force rewrites every document
@@ -308,8 +340,10 @@ def test_kill_9_at_random_moments_then_a_plain_rerun_equals_a_clean_run(tmp_path
         p = subprocess.Popen([*KG, "--store", str(store), "ingest", str(batch), "--force"],
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.5, full))
+        family = _descendants(p.pid)
         p.send_signal(signal.SIGKILL)
         p.wait()
+        _all_end(family)  # no worker or morphology process outlives the ingest that started it
         rerun = kg(store, "ingest", str(batch))
         assert rerun.returncode == 0 and "Traceback" not in rerun.stderr, rerun.stderr
         repaired += "repaired:" in rerun.stdout

@@ -86,6 +86,14 @@ def test_apertium_splits_compounds_with_linking_letters():
     assert {"næringsliv", "samarbeid"} <= set(analysis("næringslivssamarbeid").parts)
 
 
+@needs_apertium
+def test_an_organisations_name_splits_but_a_persons_or_places_does_not():
+    analysis = Morphology([Apertium()])
+    analysis.prepare(["Havforskningsinstituttet", "Haugland"])
+    assert "institutt" in analysis("Havforskningsinstituttet").parts
+    assert analysis("Haugland").parts == ()  # a surname and a place: "land" must not find it
+
+
 def test_an_unknown_compound_splits_at_a_known_word():
     assert {"klima", "dashboard"} <= set(morphology()("klimadashboard").parts)
 

@@ -31,7 +31,7 @@ AGENTS = {"person", "actor", "agent", "municipality", "region", "organisation", 
 @dataclass(frozen=True)
 class Option:
     """One way an argument can fill a parameter."""
-    kind: str          # a kind of node, "topic", "case" or "text"
+    kind: str          # a kind of node, "topic", "case", "text" or "section" (its words, searched for)
     filled: Filled
     exact: bool
 
@@ -43,7 +43,7 @@ class Linked:
 
     @property
     def understood(self) -> bool:
-        return any(o.kind != "text" for o in self.options)
+        return any(o.kind not in ("text", "section") for o in self.options)
 
 
 @dataclass
@@ -80,15 +80,17 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     if arg.names:  # a named thing's words are its label
         e = arg.names[0]
         text = Option("text", Filled(ox.Literal(e.label), e.label, "label"), False)
+    else:  # words that name nothing may still be what some sections are about ("landstraum for cruiseskip")
+        options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
     return Linked(arg, options + [text])
 
 
 def _fits(param_kind: str, option: Option) -> bool:
-    if param_kind in ("topic", "case"):
+    if param_kind in ("topic", "case", "section"):
         return option.kind == param_kind
     if param_kind == "text":
         return True
-    if option.kind in ("text", "case", "topic"):
+    if option.kind in ("text", "case", "topic", "section"):
         return param_kind == "entity" and option.kind == "topic"
     targets = SLOT_TARGETS.get(param_kind)
     return targets is None or option.kind in targets
@@ -178,6 +180,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
             for o in ln.options:
                 if _fits(kind, o) and (kind != "text" or o.kind == "text"):
                     value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
+                    value = 1 if kind == "section" else value  # found by search: after what the graph states
                     value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
                     # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")

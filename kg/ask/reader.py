@@ -109,6 +109,11 @@ class Reader:
                 else:  # an amount named as a thing ("kr 600 000") is an argument
                     take(*a.span)
         self._names(q, parts, free, take)
+        if re.search(r"[a-zæøå]", q):  # an abbreviation is a name, never a word of the grammar ("SUM", "AU")
+            for m in _TOKEN.finditer(q):
+                if free(*m.span()) and len(m.group()) >= 2 and m.group().isalpha() and m.group().isupper():
+                    parts.arguments.append(Argument(m.group()))
+                    take(*m.span())
         self._cues(q, low, parts, free, take)
         for m in re.finditer(r"[^,;:()–\-]+", q):  # what is left: arguments still to link
             run = "".join(c if not taken[m.start() + i] else " " for i, c in enumerate(m.group()))

@@ -107,9 +107,17 @@ EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evid
 FALLBACKS = 3  # queries tried, best first, until one finds something
 
 
+SECTIONS_SEARCHED = 5  # sections of the search index a "section" parameter is run with, best first
+SECTION_SCORE_SHARE = 0.5  # and only those scoring at least this share of the best
+
+
 class Runner:
-    def __init__(self, store: GraphStore):
+    def __init__(self, store: GraphStore, search=None):
+        """search(text, limit) → kg.search.SearchResult, for words that name no thing in the graph
+        (None where there is no index: a SPARQL server)."""
         self.store = store
+        self.search = search
+        self._sections: dict[str, list] = {}
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
         self._last_meeting: list[date | None] | None = None
@@ -141,8 +149,16 @@ class Runner:
         missing = [p for p in nq.params if p not in bound]
         if missing:
             raise QueryError(f"query {nq.name} needs {', '.join('-p ' + m + ' VALUE' for m in missing)}")
-        rows = self.store.select(with_entities_graph(nq.sparql, self.store.base),
-                                 {k: v.value for k, v in bound.items()})
+        import pyoxigraph as ox
+
+        sparql = with_entities_graph(nq.sparql, self.store.base)
+        searched = [p for p, kind in nq.params.items() if kind == "section"]
+        if searched:  # words become the sections they find; the query runs on each
+            rows = [r for hit in self.sections(bound[searched[0]].label)
+                    for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
+                                                        searched[0]: ox.NamedNode(hit.section_id)})]
+        else:
+            rows = self.store.select(sparql, {k: v.value for k, v in bound.items()})
         answers: dict[str, Answer] = {}
         for r in rows:
             if "answer" not in r:
@@ -168,6 +184,21 @@ class Runner:
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
+
+    def sections(self, text: str) -> list:
+        """The search hits (kg.search.Hit) for words, best first: by the thesaurus concept they
+        name in any language ("offshore wind" finds "havvind"), else by the words as written."""
+        if self.search is None:
+            return []
+        if text not in self._sections:
+            concept = thesaurus().lookup(text)
+            self._sections[text] = []
+            for words in dict.fromkeys([concept.label if concept else text, text]):
+                hits = self.search(words, SECTIONS_SEARCHED).hits
+                if hits:
+                    self._sections[text] = [h for h in hits if h.score >= SECTION_SCORE_SHARE * hits[0].score]
+                    break
+        return self._sections[text]
 
     def run_named(self, name: str, params: dict[str, str], *, today: date | None = None) -> AskResult:
         nq = get_query(name)
@@ -198,7 +229,9 @@ class Runner:
                              why=why + self._not_understood(parts, linked))
         tried = []
         # the best query, or the next when it finds nothing, but never one that drops a date the question gave
-        for choice in [c for c in ranked[:FALLBACKS] if c.dates_left <= ranked[0].dates_left]:
+        # and, when what the graph states finds nothing, what the sections found by the words say
+        searched = [c for c in ranked[FALLBACKS:] if "section" in c.query.params.values()]
+        for choice in [c for c in ranked[:FALLBACKS] + searched if c.dates_left <= ranked[0].dates_left]:
             tried.append(self._answer(choice, parts, today, last))
             if tried[-1][1]:
                 break
@@ -210,6 +243,8 @@ class Runner:
                                 f"read from the archive's last meeting, {last.isoformat()}")
             return again
         why += [f"query {c.query.name} found nothing" for c, _, _ in tried if c is not choice]
+        if not answers:  # what the words found in the sections, when nothing did
+            notes += [n for c, _, ns in tried if c is not choice for n in ns if n.startswith("no section found")]
         return AskResult(question=question, query=choice.query.name,
                          params={k: f.label for k, f in choice.bound.items()},
                          answers=answers, sparql=choice.query.sparql, why=why + notes)
@@ -222,6 +257,14 @@ class Runner:
         why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
         answers, notes = self._narrow(parts, choice, answers)
         why += notes
+        searched = [choice.bound[k].label for k, kind in choice.query.params.items() if kind == "section"]
+        if searched and answers:
+            why.append(f"sections found by {searched[0]!r}: "
+                       + "; ".join(f"{h.document} · {h.section}" for h in self.sections(searched[0])))
+        if searched and not answers:
+            known = thesaurus().lookup(searched[0]) is not None
+            why.append(f"no section found by {searched[0]!r} answers it"
+                       + ("" if known else "; the thesaurus knows no Norwegian word for it"))
         today_params = [k for k, note in choice.defaulted.items() if "today" in note]
         if not answers and today_params and last is not None and today is not None and last < today:
             import pyoxigraph as ox
@@ -257,7 +300,7 @@ class Runner:
         if not parts.relations:
             out.append("no relation (verb) understood")
         if not out:
-            kinds = ", ".join(sorted({o.kind for ln in linked for o in ln.options if o.kind != "text"})) or "no argument"
+            kinds = ", ".join(sorted({o.kind for ln in linked for o in ln.options if o.kind not in ("text", "section")})) or "no argument"
             out.append(f"no named query answers {', '.join(parts.relations) or 'this'} with {kinds}")
         return ["not understood: " + "; ".join(out)]
 
@@ -271,7 +314,7 @@ class Runner:
             notes.append(f"answers of kind {asked} only")
         for ln in choice.unused:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
-            names = {o.filled.label.casefold() for o in ln.options if (o.kind != "text") == ln.understood}
+            names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
             names = {n for n in names if ln.understood or len(n) >= 4}
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
             if kept:

@@ -10,7 +10,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from rapidfuzz import fuzz, process
 
 from kg.ask.tables import name_table
 from kg.errors import Ambiguous, NotFound, QueryError
@@ -100,6 +99,8 @@ class EntityIndex:
             return list(dict.fromkeys(typed)), "short name"
         if not fuzzy:
             return [], "none"
+        from rapidfuzz import fuzz, process  # only for a name not found as written: a cold ask rarely needs it
+
         named = {**self.by_typed, **self.by_name}  # a misspelt surname alone ("Haugn") is close to a short name
         choices = [n for n, es in named.items() if any(ok(e) for e in es)]
         best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
@@ -139,7 +140,7 @@ class SlotFiller:
                 raise QueryError(f"not an amount: {text!r}")
             return Filled(ox.Literal(str(amounts[0].value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
                           f"{amounts[0].value} {amounts[0].currency}", "amount")
-        if kind in ("text", "case", "cue"):
+        if kind in ("text", "case", "cue", "section"):
             return Filled(ox.Literal(text), text, kind)
         if kind == "class":
             if text not in CLASS_OF_KIND:
@@ -161,6 +162,8 @@ class SlotFiller:
 
     def nearest(self, text: str, limit: int = 3) -> list[str]:
         """The names in the graph and the thesaurus closest to text, for a "not found" message."""
+        from rapidfuzz import fuzz, process
+
         names = {e.label for es in self.index(NAMED_KINDS).by_name.values() for e in es}
         names |= {c.label for c in thesaurus().labels().values()}
         best = process.extract(text, sorted(names), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
@@ -173,6 +176,8 @@ class SlotFiller:
         c = th.lookup(text)
         how = "thesaurus label"
         if c is None:
+            from rapidfuzz import fuzz, process
+
             labels = th.labels()
             best = process.extractOne(key(text), list(labels), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
             if best:

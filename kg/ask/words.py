@@ -77,7 +77,7 @@ RELATIONS = [
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar", "fund"),
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
-     r"|medlem\w* i|hører til|høyrer til|inngår i|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
+     r"|medlem\w* i|hører til|høyrer til|inngår(?: nå| no)? i|inngår|merged into|merged with|slått sammen med|slått saman med|del av|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
     # "what is Kari to do", "kva skal Kari gjere": the modal verb is a stopword, the infinitive asks for tasks
     (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|sent to|sendast|sendes|svare|to do"
@@ -85,6 +85,8 @@ RELATIONS = [
      r"|follow up|følge opp|følgje opp", "due"),
     (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
      r"|mean|syn på|sa om|sagt om|prioriter\w*|prioriti[sz]\w*|want in|vil prioritere", "decide"),
+    # "hva står SUM for", "what does SUM stand for": the abbreviation is the argument
+    (r"står|stand for|stands for|short for|forkortelse\w*|forkorting\w*|abbreviation\w*|acronym\w*", "stand_for"),
     (r"avlys\w*|cancel\w*|utsatt|postponed", "cancel"),
     # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
     (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
@@ -120,6 +122,7 @@ MODIFIERS = [
     (r"open|åpne|åpen|opne|open", "open"),
     (r"overdue|past due|forfalt|forfalne|over fristen", "overdue"),
     (r"not|ikke|ikkje|no one|nobody|ingen", "not"),
+    (r"former|formerly|tidligere|tidlegare|forhenværende|forhenverande|gamle|old", "former"),
 ]
 
 # prepositions that turn a date into a filter bound

@@ -16,7 +16,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
-from kg.extract.sentences import Sentence, is_table_row, section_sentences, table_cells
+from kg.extract.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
 from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, read_grants
 from kg.extract.projects import find_initiatives
@@ -24,7 +24,8 @@ from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
 from kg.lang.thesaurus import thesaurus
 from kg.model import Node, Section
-from kg.vocab import DCTERMS, KG, ORG, SCHEMA
+from kg.parse.lines import case_title
+from kg.vocab import ACTOR_KINDS, DCTERMS, KG, ORG, SCHEMA
 
 # the rows of a table that add up the others
 TOTAL_ROWS = ("sum", "total", "totalt", "samla", "samlet", "ikke fordelt", "ikkje fordelt", "reserve")
@@ -62,6 +63,12 @@ PLACE_AFTER = re.compile(r"\s+(?:for|i|på|ved)\s+(?P<place>[A-ZÆØÅ][\wæøå
                          r"ble|vart|sammen|saman|der|om|fra|frå)\b)[a-zæøå]{4,})?")
 ROLE_IS = re.compile(r"\b(?:er|blir|ble|vart|har blitt)\s+(?:nå\s+|no\s+|ny\s+|vår\s+|konstituert\s+)?(?P<role>[a-zæøå][\wæøå\- ]{2,40})")
 ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\-]*)\)")
+# a case titled "Flimmer Film – søknad om midlar": the name before the dash applies
+APPLICANT_TITLE = re.compile(r"^(?P<who>[^–:]+?)\s+[–-]\s+(?i:søknad|søknaden|søknader|application)\b")
+# "Prosjektet X – status", "PROSJEKTET «X» – RESULTATER": the project an agenda item is about
+PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆØÅ][^–«»\"“”]*?)[»\"”]?\s*(?:\s[–\-]\s.*)?$")
+# "skjønnsmidlar frå Fylkesmannen": who gives the money a section's allocation table shares out
+FROM_TITLE = re.compile(r"\b(?i:fra|frå)\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\- ]*?)(?:\s+\d{4}|[,.;:–]|$)")
 def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
 
@@ -76,6 +83,7 @@ class _Reader:
         self.project: Node | None = None
         self.seen: list[Node] = []  # projects named in this section
         self.funders: list[Node] = []  # who gives the money in the sentence read is no partner of the project
+        self.applicant: Node | None = None  # who applies in a case about an application: the grants' recipient
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -103,6 +111,27 @@ class _Reader:
         return node
 
     def read(self, s: Sentence) -> None:
+        """One sentence; a line labelled with a body's name ("- Birkenes: Windstad orienterte om …") in a
+        section that has no actor of its own speaks for that body."""
+        own = self.actor
+        if own is None:
+            self.actor = self.labelled_body(s.text)
+        try:
+            self._read(s)
+        finally:
+            self.actor = own
+
+    def labelled_body(self, text: str) -> Node | None:
+        """The body a line's label names, when the label is that name and nothing else."""
+        label = leading_label(text)
+        if not label:
+            return None
+        names, _ = find_names(label)
+        if len(names) != 1 or names[0].kind not in ACTOR_KINDS or len(names[0].surface) < len(label) - 1:
+            return None
+        return body_node(self.g, names[0].surface, default_kind=names[0].kind)
+
+    def _read(self, s: Sentence) -> None:
         g, text = self.g, s.text
         self.funders = []
         if is_table_row(text) and self.allocation(s):
@@ -152,10 +181,10 @@ class _Reader:
         nodes = self.mention(names, s)
         self.clusters(clusters, names, nodes, s)
         self.programmes(text, projects, names, nodes, s)
-        self.funding(text, projects, names, nodes, s)
         self.owner(text, names, nodes, projects, s)
-        # where the sentence says who works with whom, an unknown name is an organisation
-        named = self.partners(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
+        # where the sentence says who gives money, who gets it or works with whom, an unknown name is an organisation
+        named = self.funding(text, projects, names, nodes, unplaced, s)
+        named |= self.partners(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
         named |= self.works_with(text, names + unplaced, nodes + [None] * len(unplaced), s)
         g.unclassified.extend((s.first, u.surface) for u in unplaced if u.surface not in named)
         self.roles(text, names, nodes, s)
@@ -175,7 +204,7 @@ class _Reader:
         bodies = [(c, nm) for c, names in others for nm in names
                   if nm.kind not in ("person", "place", "programme") and len(nm.surface) >= len(c) - 3]
         if not bodies:
-            return False
+            return self.project_allocation(s, [c for c, _ in others], amount)
         # the organisation a row names receives; a municipality beside it says where
         cell, nm = next(((c, nm) for c, nm in bodies if nm.kind in ("organisation", "institution")), bodies[0])
         recipient = body_node(self.g, nm.surface, default_kind=nm.kind)
@@ -188,6 +217,28 @@ class _Reader:
         self.g.fact(self.sec.node, SCHEMA.mentions, recipient)
         funders = [self.g.body] if FUND_SECTION.search(self.sec.title or "") else []
         grant_node(self.g, project or recipient, GrantStatement(amount, GRANTED, None, None, None), funders, self.ev(s))
+        return True
+
+    def project_allocation(self, s: Sentence, cells: list[str], amount) -> bool:
+        """A row of a fund's table that names only what the money is for ("| Hallingdal skrivebord | kr 350 000 |"):
+        a grant to that project, in a section about a fund or grants, from the body its title names
+        ("skjønnsmidlar frå Fylkesmannen") or else the meeting's body."""
+        title = self.sec.title or ""
+        if len(cells) != 1 or not FUND_SECTION.search(title) or len(cells[0]) < 4 or cells[0][:1].isdigit():
+            return False
+        project = self.project_node(cells[0], s)
+        if project is None:
+            return False
+        m = FROM_TITLE.search(title)
+        who = _uncapitalised(m["who"]) if m else None
+        named = sum(find_names(who), []) if who else []
+        funders = [n for n in (body_node(self.g, nm.surface, default_kind="organisation" if nm.kind == "unknown"
+                                         else nm.kind) for nm in named if nm.kind not in ("person", "place"))
+                   if n is not None]
+        if who and not funders:  # a funder named by its common noun ("frå Fylkesmannen")
+            funders = [body_node(self.g, who, default_kind="organisation", classify_name=False)]
+        grant_node(self.g, project, GrantStatement(amount, GRANTED, None, None, None), funders or [self.g.body],
+                   self.ev(s))
         return True
 
     def mention(self, names: list[NameMatch], s: Sentence) -> list[Node]:
@@ -232,16 +283,27 @@ class _Reader:
             project.props["owner"] = before[-1]
             self.g.fact(project, KG.owner, before[-1], self.ev(s))
 
-    def funding(self, text: str, projects: list[Node], names: list[NameMatch], nodes: list, s: Sentence) -> None:
-        """One grant per amount a funding phrase governs, with its funder, recipient, purpose and status."""
+    def funding(self, text: str, projects: list[Node], names: list[NameMatch], nodes: list,
+                unplaced: list[NameMatch], s: Sentence) -> set[str]:
+        """One grant per amount a funding phrase governs, with its funder, recipient, purpose and status;
+        returns the unknown names it took for the funder or the recipient (organisations)."""
         project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
+        taken: set[str] = set()
         for st in read_grants(text):
-            funders = self._named_in(st.funder_in, names, nodes) or common_funder(self.g, text, st.funder_in)
+            # an unknown name gives where the sentence says "fra X", and receives as the clause's subject
+            # ("Flimmer Film søkjer om …"), not wherever it stands before the verb
+            givers = [u for u in unplaced if st.funder_in and st.funder_in[0] <= u.span[0] < st.funder_in[1]]
+            takers = [u for u in unplaced if st.recipient_in and not text[st.recipient_in[0]:u.span[0]].strip(" -*•")]
+            funders = self._named_in(st.funder_in, names + givers, nodes + [None] * len(givers)) \
+                or common_funder(self.g, text, st.funder_in)
             if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
-            recipient = project or next(iter(self._named_in(st.recipient_in, names, nodes)), None) or self.actor
+            named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
+            recipient = project or named or self.actor or self.applicant
             grant_node(self.g, recipient, st, funders, self.ev(s))
             self.funders.extend(funders)
+            taken |= {u.surface for u in givers + takers}
+        return taken
 
     def _named_in(self, span: tuple[int, int] | None, names: list[NameMatch], nodes: list) -> list[Node]:
         """The bodies and programmes named in a span of the sentence (an unknown name as an organisation)."""
@@ -317,6 +379,28 @@ class _Reader:
                         break
 
 
+def _uncapitalised(name: str) -> str:
+    """A name a heading writes in capitals, as prose writes it ("FYLKESMANNEN I BUSKERUD" → "Fylkesmannen i Buskerud")."""
+    if not name.isupper():
+        return name
+    return " ".join(w.capitalize() if len(w) > 2 else w.lower() for w in name.split())
+
+
+def applicant(g: DocGraph, title: str, sec: Section) -> Node | None:
+    """Who applies in a case titled "X – søknad om …" (a body, not a person)."""
+    m = APPLICANT_TITLE.match(case_title(title))
+    if not m:
+        return None
+    names, unplaced = find_names(m["who"])
+    nm = next((n for n in names + unplaced if n.kind != "person" and len(n.surface) >= len(m["who"]) - 3), None)
+    if nm is None or nm.kind in ("place", "programme", "project") or is_given_name(nm.surface.split()[0]):
+        return None
+    node = body_node(g, nm.surface, default_kind="organisation" if nm.kind == "unknown" else nm.kind)
+    if node is not None:
+        g.fact(sec.node, SCHEMA.mentions, node)
+    return node
+
+
 def actor_node(g: DocGraph, sec: Section) -> Node | None:
     if not sec.actor:
         return None
@@ -360,10 +444,11 @@ def agenda_activities(g: DocGraph) -> None:
             owner = body_node(g, g.minutes.body_parent, default_kind="organisation")
         reader = _Reader(g, sec, owner)
         title = Sentence(entry.title, sec.span.start, sec.span.start)
-        m = re.search(r"\b(?i:prosjekt(?:et)?)\s+(?P<name>[A-ZÆØÅ][^–]*?)\s*(?:\s[–\-]\s.*)?$", entry.title)
+        m = PROJECT_TITLE.search(entry.title)
         reader.actor = None  # the text below may name the owner ("X er prosjekteier")
         if m:
             reader.project_node(m["name"], title)
+        reader.applicant = applicant(g, entry.title, sec)
         for s in section_sentences(sec, lines):
             if not PRESENTED_BY.match(s.text):  # the presenter line is read by extract.meeting
                 reader.read(s)

@@ -5,7 +5,8 @@ stands under (of the meeting outside the agenda). "Vedtak:" followed by a
 numbered list ("1) …", "2. …"), on its line or on the lines below, gives one
 decision per number. The vote is read from the decision or the line after it:
 "Enstemmig vedtatt", "Samrøystes", "vedtatt mot 1 stemme" (kg:unanimous,
-kg:votesAgainst). A vote line with no "Vedtak:" before it in its section makes
+kg:votesAgainst), and who voted against where the minutes name them: "mot 1 stemme
+(Kari Dahl, SV)", "Kari Dahl røysta mot" (kg:dissenter). A vote line with no "Vedtak:" before it in its section makes
 the proposal above it ("Innstilling: …") the decision. The words are language
 data (data/lexicon/headings.toml, [decisions]).
 """
@@ -15,7 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
+from kg.extract.meeting import person_node
+from kg.extract.mentions import NameMatch, find_names
+from kg.extract.sentences import is_table_row, leading_label
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.parse.lines import headings
@@ -31,6 +36,7 @@ _COUNT_WORDS = {"ein": 1, "en": 1, "éin": 1, "én": 1, "ei": 1, "éi": 1, "one"
 class Vote:
     unanimous: bool
     against: int | None = None
+    by: tuple[NameMatch, ...] = ()  # who voted against, as the text names them
 
 
 def _words(key: str) -> list[str]:
@@ -48,10 +54,31 @@ def read_vote(text: str) -> Vote | None:
     if m:
         n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS.get(m["n"].lower())
         if n is not None:
-            return Vote(False, n)
+            named = re.match(r"\s*\((?P<who>[^)]*)\)", text[m.end():])
+            return Vote(False, n, _voters(named["who"]) if named else ())
+    m = re.search(rf"\b(?:{_alts(_words('voted'))})\s+(?:i)?(?:{_alts(_words('against'))})\b", text, re.IGNORECASE)
+    if m and _voters(text[:m.start()], last=True):
+        return Vote(False, None, _voters(text[:m.start()], last=True))
     if re.search(rf"\b(?:{_alts(_words('unanimous'))})\b", text, re.IGNORECASE):
         return Vote(True)
     return None
+
+
+def _voters(text: str, *, last: bool = False) -> tuple[NameMatch, ...]:
+    """The people (or, where no person is named, the bodies) a vote note names: "(Aase Refsnes, SV)", "(Odda)";
+    ``last``: only the names that end the text ("… Kari Dahl og Per Lie" before "røysta mot")."""
+    names = [nm for nm in find_names(text)[0] if nm.kind not in ("place", "programme", "project")]
+    if last:
+        run: list[NameMatch] = []
+        end = len(text.rstrip())
+        for nm in reversed(names):
+            if text[nm.span[1]:end].strip(" ,").lower() not in ("", "og", "and"):
+                break
+            run.insert(0, nm)
+            end = nm.span[0]
+        names = run
+    people = tuple(nm for nm in names if nm.kind == "person")
+    return people or tuple(nm for nm in names if nm.kind != "person")
 
 
 def _is_vote_line(text: str) -> bool:
@@ -86,6 +113,16 @@ class _Reader:
             n += 1
         return self.found
 
+    def runs_on(self, text: str, k: int, end: int, lines: list[str]) -> tuple[str, int]:
+        """A decision's words run on over the lines below line k (a wrapped paragraph, its vote at the end) up to
+        a blank line, a list, a table, a heading or a labelled line; returns the words and their last line."""
+        while text and k < end and lines[k].strip() and not (
+                self.label.match(lines[k]) or _LIST_LINE.match(lines[k]) or leading_label(lines[k])
+                or is_table_row(lines[k]) or lines[k].lstrip().startswith("#")):
+            text += " " + lines[k].strip()
+            k += 1
+        return text, k
+
     def decision(self, text: str, n: int, end: int, lines: list[str], label: str) -> int:
         """The decision(s) from the label's line on; returns the next line to read."""
         first, k = n, n
@@ -103,6 +140,7 @@ class _Reader:
             if k < end:
                 k += 1
                 text = lines[k - 1].strip()
+        text, k = self.runs_on(text, k, end, lines)
         if text:
             for t in _split_numbered(text):
                 self.found.append((t, first, k, read_vote(t)))
@@ -139,5 +177,9 @@ def _decision(g: DocGraph, parent: Node, sec: Section, first: int, last: int, te
         g.fact(node, KG.unanimous, Literal("true" if vote.unanimous else "false", XSD.boolean), ev)
         if vote.against is not None:
             g.fact(node, KG.votesAgainst, Literal(vote.against, XSD.integer), ev)
+        for nm in vote.by:
+            who = person_node(g, nm.surface) if nm.kind == "person" else body_node(g, nm.surface, default_kind=nm.kind)
+            if who is not None:
+                g.fact(node, KG.dissenter, who, ev)
     for t in thesaurus().tag(text):
         g.fact(node, DCTERMS.subject, g.entity("topic", t.concept.slug), ev)

@@ -73,6 +73,8 @@ _STATUS_CLAUSE = re.compile(
     r"\s*(?:[–\-]\s*|\b(?:er|ble|blei|vart|blir|is|was)\s+(?:senere\s+|seinare\s+)?)"
     r"(?:avlyst|avlyses|utsatt|utsett|cancelled|canceled|postponed)\.?\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(?:kl\.?\s*)\d{1,2}(?:[.:]\d{2})?(?:\s*[–\-]\s*\d{1,2}(?:[.:]\d{2})?)?\s*[:,–\-]?\s*", re.IGNORECASE)
+# what may follow an event's date at the end of its line: nothing, or its place (", Alta", "i Sandnessjøen")
+_PLACE_ONLY = re.compile(r"^\s*(?:(?:,|\b(?:i|på|in|at)\b)\s*(?P<place>[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøåÆØÅ\-]+){0,3}))?\s*\.?\s*$")
 _DATE_PREPOSITION = re.compile(r"\s+(?:i|in|den|på|fra|frå|uke|veke|week)\s*$", re.IGNORECASE)
 
 
@@ -106,13 +108,18 @@ def read_event(text: str, ref: date | None) -> EventText | None:
     if dates and dates[0].span[0] <= 3:
         d = dates[0]
         rest = _TIME.sub("", raw[d.span[1]:].lstrip(" \t–-:,"))
-    else:  # "Studietur til Esbjerg i mai vart avlyst": only in a list, where a line is one event
+    else:  # "Studietur til Esbjerg i mai vart avlyst": only in a list, where a line is one event;
+        # "Regionting 11. juni 2009, Honningsvåg": a line naming a meeting that ends with its date and place too
+        ends = _PLACE_ONLY.match(raw[dates[0].span[1]:]) if dates and not listed else None
+        if ends and _EVENT_NOUN.search(raw[:dates[0].span[0]]):  # not a signature ("Bodø, 20.02.2020")
+            d = _coming(dates[0], ref)
+            return EventText(raw[:d.span[0]].strip(" –-:,"), d.start, d.end, ends["place"], status, url)
         d = (dates[0] if dates else find_month(raw, ref)) if listed else None
         if d is None:
             return None
         rest = _DATE_PREPOSITION.sub("", raw[: d.span[0]]) + " " + raw[d.span[1]:]
     d = _coming(d, ref)
-    rest = squash(rest).strip(" –-:,")
+    rest = squash(rest).strip(" –-:,").removesuffix(".")
     title, place = _title_and_place(rest)
     if not re.search(r"[A-Za-zÆØÅæøå]{2}", title):
         return None
@@ -166,6 +173,53 @@ def status_elsewhere(g: DocGraph) -> None:
             e = read_event("- " + s.text, ref)  # one sentence, one event, as a list item is
             known = {slug(n.label) for n in g.nodes if n.kind == "event"}  # the events list may hold it too
             if e is not None and e.status != SCHEMA.EventScheduled and slug(e.title) not in known:
+                event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
+# "Junimøtet vert halde i Eidfjord 13. juni", "Saltentinget 2020 arrangeres 22. oktober på Fauske",
+# "Ordførerens tur legges til Beiarn i uke 34", "The seminar will be held on 3 May in Bergen"
+HELD = re.compile(r"\s(?:(?:vert|blir|blei|ble|vil\s+bli|skal)\s+(?:halde|halden|haldt|holdt|arrangert|gjennomført|gjennomførd|"
+                  r"lagt(?=\s+til\s))|(?:av)?holdes|haldast|arrangeres|arrangerast|gjennomføres|gjennomførast|legges(?=\s+til\s)|"
+                  r"(?:will\s+be|is|was)\s+held|(?:will\s+)?takes?\s+place)\s", re.IGNORECASE)
+# the subject of HELD is an event: a name whose words hold an event's noun ("Junimøtet", "Regionting 2-2024")
+_EVENT_NOUN = re.compile(r"\b[\wæøå\-]*(?:møte|møtet|ting|tinget|konferanse|konferansen|seminar|seminaret|samling|samlinga|"
+                         r"samlingen|webinar|webinaret|messe|messa|festival|festivalen|tur|turen|dagen|dagane|dagene|meeting|"
+                         r"conference|workshop|summit)\b", re.IGNORECASE)
+_HELD_PLACE = re.compile(r"^[\s,]*(?:i|på|til|in|at)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+(?:i|på)\s+[A-ZÆØÅ][\wæøå\-]+)?)")
+
+
+def read_held(text: str, ref: date | None) -> EventText | None:
+    """'Rådsmøtet avholdes 29.–30. oktober 2020 på Myre i Øksnes.' → the event, its dates and place."""
+    m = HELD.search(text)
+    if not m:
+        return None
+    subject = re.split(r"[.;:!?]\s|,\s(?![\d])", text[: m.start()])[-1].strip(" ,–-*•")
+    subject = re.sub(r"^(?:Vedtak|Decision)\s*:\s*", "", subject, flags=re.IGNORECASE)
+    if not subject or not subject[0].isupper() or len(subject.split()) > 6 or not _EVENT_NOUN.search(subject):
+        return None
+    after = text[m.end() - 1:]
+    dates = [d for d in find_dates(after, ref) if d.span[0] <= 60]
+    if not dates:
+        return None
+    d = _coming(dates[0], ref)
+    place = _HELD_PLACE.match(after) or _HELD_PLACE.match(after[d.span[1]:])
+    return EventText(subject[:1].upper() + subject[1:], d.start, d.end, place["place"] if place else None,
+                     _status(text), None)
+
+
+def held_events(g: DocGraph) -> None:
+    """Meetings and events a sentence says will be held on a date ("Junimøtet vert halde i Eidfjord 13. juni"),
+    wherever they stand; a date the events list or the next meeting already holds is not read twice."""
+    from kg.extract.sentences import section_sentences
+
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    for sec in m.sections:
+        if sec.kind in ("header", "attendance", "events"):
+            continue
+        for s in section_sentences(sec, m.source.lines):
+            e = read_held(s.text, ref)
+            if e is not None and e.start not in {n.props.get("start") for n in g.nodes if n.kind == "event"}:
                 event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
 
 
@@ -233,6 +287,7 @@ def event_node(g: DocGraph, e: EventText, ev) -> Node:
     node = g.struct("event", e.title, (lambda day, t: lambda: f"event/{day}/{slug(t)}")(e.start.isoformat(), e.title))
     g.fact(node, SCHEMA.name, e.title, ev)
     g.fact(node, SCHEMA.startDate, Literal(e.start.isoformat(), XSD.date), ev)
+    node.props.setdefault("start", e.start)
     if e.end:
         g.fact(node, SCHEMA.endDate, Literal(e.end.isoformat(), XSD.date), ev)
     g.fact(node, SCHEMA.eventStatus, Iri(e.status), ev)

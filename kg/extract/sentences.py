@@ -20,6 +20,12 @@ class Sentence:
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
 
 
+def leading_label(line: str) -> str | None:
+    """The label a line opens with ("- Birkenes: ...", "**Saksordførar:** ..."), without its marks."""
+    m = _LABEL.match(line)
+    return m.group().strip(" \t-*•:") if m else None
+
+
 def is_table_row(line: str) -> bool:
     """A row of a table as text: cells between '|' or split by tabs."""
     return line.lstrip().startswith("|") or line.count("\t") >= 1 and bool(line.strip())
@@ -64,7 +70,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
 
     for n in range(start, sec.span.end + 1):
         line = lines[n - 1]
-        if _LABEL.match(line) or is_table_row(line):  # "Saksordførar: Jon Askeland", a table row: a line of its own
+        if leading_label(line) or is_table_row(line):  # "Saksordførar: Jon Askeland", a table row: a line of its own
             flush()
             para.append((n, line))
             flush()

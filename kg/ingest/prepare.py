@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
+import threading
 import traceback
 from collections import deque
 from dataclasses import dataclass, field
@@ -233,6 +234,20 @@ _table: tuple[str, int, dict] | None = None  # (file, additions held, the table)
 def _start_worker(settings: Settings) -> None:
     global _settings
     _settings = settings
+    threading.Thread(target=_exit_with_parent, daemon=True).start()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the ingest that started it ends, however it ends: a worker of a killed
+    ingest would otherwise wait for work for ever (its own end of the job queue keeps it open),
+    with its morphology processes, ~100 MB each."""
+    from multiprocessing import parent_process
+    from multiprocessing.connection import wait
+
+    parent = parent_process()
+    if parent is not None:
+        wait([parent.sentinel])
+        os._exit(1)
 
 
 def _prepare_in_worker(job: Job, copy: str, seen: int) -> Prepared:

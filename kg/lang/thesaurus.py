@@ -18,7 +18,6 @@ from pathlib import Path
 
 from kg.lang.text import key
 from kg.paths import DATA_DIR
-from kg.lang.morphology import morphology
 
 THESAURUS_FILE = DATA_DIR / "thesaurus.ttl"
 TOPIC_BASE = "urn:kg:topic/"  # placeholder base while reading; concepts are keyed by their slug
@@ -79,7 +78,7 @@ class Thesaurus:
     def prepare(self, text: str) -> None:
         """Analyse every word of text in one batch, so that tagging its sentences looks each
         word up instead of starting the analysers once per sentence."""
-        morphology().prepare(_WORD.findall(text))
+        _morphology().prepare(_WORD.findall(text))
 
     def tag(self, text: str) -> list[TopicMatch]:
         """Every concept named in text, longest label first.
@@ -89,7 +88,7 @@ class Thesaurus:
         """
         words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
         by_first = self._patterns_by_first()
-        analyse = morphology()
+        analyse = _morphology()
         analyse.prepare(w for w, _, _ in words)
         candidates: list[tuple[int, Concept, str, list[str]]] = []
         for i, (w, _, _) in enumerate(words):
@@ -115,7 +114,7 @@ class Thesaurus:
         """Labels by every lemma of their first word, so tagging looks only at labels a word can
         start; the labels' words are analysed once, in one batch, on first use."""
         if self._by_first is None:
-            analyse = morphology()
+            analyse = _morphology()
             analyse.prepare(t for _, _, toks in self._patterns for t in toks)
             self._by_first = {}
             for pattern in self._patterns:
@@ -125,13 +124,21 @@ class Thesaurus:
         return self._by_first
 
 
+def _morphology():
+    """The analyser, imported on first use: `kg ask` looks labels up (lookup, labels) without it,
+    and its import (SQLite, subprocesses) is a tenth of a cold ask's start."""
+    from kg.lang.morphology import morphology
+
+    return morphology()
+
+
 def _tokens(label: str) -> list[str]:
     return [w for w in _WORD.findall(label)]
 
 
 def _keys(word: str) -> set[str]:
     """A word and its lemmas, lower case, but not a lemma only a verb reading gives: what it is matched by."""
-    return {word.lower(), *morphology()(word).nominal}
+    return {word.lower(), *_morphology()(word).nominal}
 
 
 def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
@@ -142,7 +149,7 @@ def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
     if label & _keys(word):
         return "word"
     if last and len(tok) >= MIN_PART:
-        analysis = morphology()(word)
+        analysis = _morphology()(word)
         if label & set(analysis.parts) or any(label & _affixes(lemma) for lemma in analysis.nominal):
             return "part"
     return None

@@ -83,6 +83,12 @@ def case_heading(text: str) -> str | None:
     return " ".join(m["marker"].split())
 
 
+def case_title(text: str) -> str:
+    """A case heading without its case number ("HR-sak 18/13 Flimmer Film – søknad" → "Flimmer Film – søknad")."""
+    m = _CASE.match(text)
+    return text[m.end():].strip(" .:–-") if m and case_heading(text) else text.strip()
+
+
 def label_line(line: str) -> tuple[str, str] | None:
     """'Tid: Fredag 20. mai' → ('tid', 'Fredag 20. mai')."""
     m = _LABEL.match(strip_markup(line).replace("**", ""))

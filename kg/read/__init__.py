@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import errno
 import hashlib
-import logging
 import os
 import stat
 from pathlib import Path
@@ -32,9 +31,6 @@ READERS: dict[str, tuple[str, str]] = {
     ".htm": ("html", "htmlfile:read_html"),
 }
 SUFFIXES = tuple(READERS)
-
-# pypdf logs what it repairs ("EOF marker not found") on stderr; the reader names real failures itself
-logging.getLogger("pypdf").setLevel(logging.ERROR)
 
 
 def read_file(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> SourceText:

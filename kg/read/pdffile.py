@@ -56,9 +56,13 @@ def read_pdf(data: bytes) -> Read:
     """The blocks of a PDF, or BadInput naming why it cannot be read."""
     if b"%PDF-" not in data[:1024]:
         raise BadInput("not a PDF: the file has no %PDF header")
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    # pypdf logs what it repairs ("EOF marker not found") on stderr; the reader names real failures itself
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
         pdf = PdfReader(io.BytesIO(data))
         if pdf.is_encrypted:

@@ -10,6 +10,7 @@ one-letter words are no words here, so a query "AI" cannot meet the "a" of "bl.a
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from whoosh.analysis import Filter, RegexTokenizer
 from whoosh.lang import stopwords_for_language
@@ -23,6 +24,7 @@ TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|(?:(?<!\w)[^\W\d_]{1,4}\.){1,3}[^\W\d_]{1,4}\.
 WORD = re.compile(TOKEN_PATTERN)
 
 STOP_WORDS = frozenset(stopwords_for_language("no"))
+_DIGIT = re.compile(r"\d")
 
 
 def words(text: str) -> list[str]:
@@ -30,8 +32,10 @@ def words(text: str) -> list[str]:
     return [w for w in WORD.findall(text) if _is_word(w)]
 
 
+@lru_cache(maxsize=100_000)
 def _is_word(token: str) -> bool:
-    if any(c.isdigit() for c in token):
+    """Asked for every token of every field: cached, since a text repeats its words."""
+    if _DIGIT.search(token):
         return True
     return len(token) > 1 and "." not in token and token.lower() not in STOP_WORDS
 

@@ -26,18 +26,15 @@ from kg.search.analysis import exact_analyzer, lemma_analyzer, parts_analyzer, w
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
+from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.snippets import snippet
 from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
-INDEX_NAME = "sections_v3"  # a new name for a new schema: an old index is then rebuilt, not misread
+INDEX_NAME = "sections_v4"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 3.0, "tags": 0.5}
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
 WHOLE_BOOST = 0.2  # a section with a part of the query's compound counts less still
-# Reports and agenda items carry the substance; an events list, an agenda list or an attendance
-# table ("other") names a word in passing. Relevance is whoosh's score times this weight (over
-# the top results). A title names what an item is about, so a word in it counts most.
-KIND_WEIGHTS = {"roundtable": 1.25, "agenda": 1.1, "other": 0.8}
-RERANK_EXTRA = 20
+RERANK_EXTRA = 20  # hits beyond the page that kg.search.ranking may move onto it
 WRITE_TIMEOUT = 10.0  # seconds to wait for another process's writer
 FACETS = ("actor", "body", "year", "topic")
 SORTS = ("relevance", "date")
@@ -62,7 +59,7 @@ SCHEMA = Schema(
     content=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
     exact=TEXT(analyzer=exact_analyzer()),
     tags=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
-    parts=TEXT(analyzer=parts_analyzer(), multitoken_query="or"),
+    parts=TEXT(analyzer=parts_analyzer(), multitoken_query="or", phrase=False),  # Terms only: no positions
 )
 
 
@@ -233,7 +230,7 @@ class SectionIndex:
             if not results.is_empty():
                 break
         if sort == "relevance":
-            ranked = sorted(results, key=lambda h: -h.score * KIND_WEIGHTS.get(h["kind"], 1.0))
+            ranked = Ranking(searcher, typed_words(tokens)).sorted(results)
         else:
             ranked = sorted(results, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader())
@@ -390,7 +387,7 @@ def _hit(hit, terms: frozenset[str]) -> Hit:
         section=hit["title"],
         lines=tuple(hit["lines"]),
         date=hit.get("date"),
-        score=round(hit.score * KIND_WEIGHTS.get(hit["kind"], 1.0), 3),
+        score=round(weighted(hit), 3),
         snippet=snippet(hit["text"], terms),
         kind=hit["kind"],
         actor=hit.get("actor"),

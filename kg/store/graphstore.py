@@ -241,6 +241,11 @@ class GraphStore:
         if self._ox is not None and not self.read_only:
             self._ox.flush()
 
+    def compact(self) -> None:
+        """Merge the store's files into one sorted run per index (RocksDB compaction)."""
+        if self._ox is not None and not self.read_only:
+            self._ox.optimize()
+
     def close(self) -> None:
         """Release the store (and its lock) so another Archive in this process can open it."""
         self.flush()
