@@ -5,10 +5,10 @@ entities graph and the derived graphs); meetings and events, described in their
 document's graph, are the only kinds read from the documents. The table holds each
 named thing once: its IRI, label, aliases, kinds (most specific first) and the
 comparison keys a lookup uses (kg.lang.text.key of each name, the short forms of
-kg.resolve.typed, the name without a legal form). It is written to ``tables.json`` when the store changes (the ingest
-calls ``Archive.refresh_tables``) and stamped with the store's state; a
-missing, unreadable or stale table is rebuilt from the graph where it is
-needed, and written again when the store can be written to.
+kg.resolve.typed, the name without a legal form). It is written to ``tables.json``
+when the store changes (the ingest calls ``Archive.refresh_tables``) and stamped
+with the store's state; a missing, unreadable or stale table is rebuilt from the
+graph where it is needed, and written again when the store can be written to.
 
 The SPARQL the tables are built from is all in this module.
 """
