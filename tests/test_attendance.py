@@ -105,6 +105,20 @@ def test_table_columns_by_header_and_group_rows():
     assert (lines["Anne Vik"].role, lines["Anne Vik"].note) == ("substitute", "frå sak 4/24")
 
 
+def test_a_presence_column_says_who_was_absent_and_a_role_cell_who_stood_in():
+    lines = by_name(read(
+        heading("Møtedeltakere", 1),
+        row(["Navn", "Virksomhet", "Funksjon", "Møtt"], 2, header=True),
+        row(["Åse Rui", "Bamble kommune", "Styremedlem", "Ja"], 3),
+        row(["Terje Moe", "Porsgrunn kommune", "Styremedlem", "Nei"], 4),
+        row(["Lise Fjell", "Porsgrunn kommune", "Vara for Terje Moe", "x"], 5),
+        row(["Kjell Bru", "Skien kommune", "Styremedlem", "fra sak 12/22"], 6)))
+    assert (lines["Åse Rui"].role, lines["Åse Rui"].note) == ("member", None)
+    assert lines["Terje Moe"].role == "absent"
+    assert (lines["Lise Fjell"].role, lines["Lise Fjell"].substitute_for) == ("substitute", "Terje Moe")
+    assert (lines["Kjell Bru"].role, lines["Kjell Bru"].note) == ("member", "fra sak 12/22")
+
+
 def test_a_body_column_with_a_role_per_column():
     lines = read(heading("Deltakere", 1),
                  row(["Kommune", "Ordfører", "Rådmann"], 2, header=True),

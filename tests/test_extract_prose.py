@@ -385,3 +385,12 @@ def test_meetings_planned_in_a_case_and_in_a_sentence(tmp_path):
             ("The partner workshop", "2024-11-04", "Bergen")} <= events
     assert not any(name in ("Leirvik", "Saka") for name, _, _ in events)
     assert not any(day == "2025-03-03" for _, day, _ in events)
+
+
+def test_an_unquoted_name_never_runs_across_table_cells_or_lines():
+    from kg.extract.projects import find_initiatives
+
+    row = "Åse Rui\tGrenland Vekst-nettverket\tDaglig leder"
+    assert [(i.name, row[slice(*i.span)]) for i in find_initiatives(row)] == [("Grenland Vekst", "Grenland Vekst")]
+    spaced = find_initiatives("Vi starter prosjektet Blå  Kyst Vekst innen havbruk.")
+    assert [(i.name, i.span) for i in spaced] == [("Blå Kyst Vekst", (22, 37))]

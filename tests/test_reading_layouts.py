@@ -93,6 +93,19 @@ def test_a_label_table_in_html_with_line_breaks_in_a_cell(tmp_path):
         "Hjartdal kommune": ("Hjartdal kommune", "absent", None, None)}
 
 
+@pytest.mark.parametrize("heading", ["<h2>Oppmøteliste</h2>", "<p><b>Møtet</b></p>", ""])
+def test_an_attendee_table_is_read_as_one_whatever_heading_stands_above_it(tmp_path, heading):
+    html = f"""<html><body><h1>Referat fra styremøte i Grenlandsnettet</h1><p>Dato: 3. mai 2023</p>{heading}
+<table><tr><th>Navn</th><th>Kommune</th><th>Til stede</th></tr>
+<tr><td>Runa Kvisle</td><td>Bamble kommune</td><td>Ja</td></tr>
+<tr><td>Geir Oftebro</td><td>Skien kommune</td><td>Nei</td></tr></table>
+<h2>Sak 4/23 Budsjett</h2><p>Vedtatt.</p>
+<table><tr><th>Navn</th><th>Kommune</th></tr><tr><td>Liv Dale</td><td>Siljan kommune</td></tr></table></body></html>"""
+    m = parse(read(tmp_path, "t.html", html))
+    assert people(m) == {"Runa Kvisle": ("Bamble kommune", "member", None, None),
+                         "Geir Oftebro": ("Skien kommune", "absent", None, None)}  # a table inside a case is no list
+
+
 def test_chair_named_apart_and_in_the_list_is_one_person_plain_text(tmp_path):
     text = """REFERAT FRA MØTE I GRENLANDSTINGET
 

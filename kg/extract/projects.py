@@ -17,17 +17,18 @@ from dataclasses import dataclass
 _NOUN = (r"(?P<noun>[\wæøå]*?(?:prosjekt(?:et|a)?|klynge[n]?|klynga|nettverk(?:et)?|satsing(?:en|a)?|"
          r"program(?:met)?|initiativ(?:et)?))")
 _CAPWORD = r"[A-ZÆØÅ0-9][\w\-æøåÆØÅ]*"
-_NAME = rf"{_CAPWORD}(?:\s+(?:[a-zæøå][\w\-]*\s+)?{_CAPWORD})*"
+_SPACE = r"[^\S\t\n\r]+"  # between the words of a name: never a table cell's edge (tab) or a line break
+_NAME = rf"{_CAPWORD}(?:{_SPACE}(?:[a-zæøå][\w\-]*{_SPACE})?{_CAPWORD})*"
 _QUOTE = r"«(?P<q1>[^»]{2,100})»|“(?P<q2>[^”]{2,100})”|\"(?P<q3>[^\"]{2,100})\""
 # "prosjektet «X»", "klyngen «X»", "prosjektet som heter «X»"
 NOUN_QUOTED = re.compile(rf"(?i:\b{_NOUN})(?:\s+(?:som\s+heiter|som\s+heter|kalt|kalla|med\s+namnet|med\s+navnet))?\s*(?:{_QUOTE})")
 # "«X»-prosjektet", "«X» er et prosjekt"
 QUOTED_NOUN = re.compile(rf"(?:{_QUOTE})(?:\s*-\s*|\s+(?:er|var|blir)\s+(?:et|ein|eit|en|ei)\s+(?:\w+\s+)?){_NOUN}\b")
-NOUN_NAME = re.compile(rf"(?i:\b{_NOUN})\s+(?P<name>{_NAME})")
-NAME_NOUN = re.compile(rf"(?P<name>{_NAME})[\s\-]{_NOUN}\b")
+NOUN_NAME = re.compile(rf"(?i:\b{_NOUN}){_SPACE}(?P<name>{_NAME})")
+NAME_NOUN = re.compile(rf"(?P<name>{_NAME})(?:{_SPACE}|-){_NOUN}\b")
 QUOTED = re.compile(_QUOTE)
 # "SKREI er et formidlingsprosjekt om ...": the sentence opens with the name of what it defines
-NAME_IS_NOUN = re.compile(rf"^\W*(?P<name>{_NAME})\s+(?:er|var|blir)\s+(?:et|eit|ein|en|ei)\s+(?:[a-zæøå]+\s+)?{_NOUN}\b")
+NAME_IS_NOUN = re.compile(rf"^\W*(?P<name>{_NAME}){_SPACE}(?:er|var|blir)\s+(?:et|eit|ein|en|ei)\s+(?:[a-zæøå]+\s+)?{_NOUN}\b")
 # "programmet Horizon Europe" names a funding programme (the lexicon's), "initiativet Fredrikstad tok" a subject
 UNQUOTED_NOT = ("program", "initiativ")
 STOP_AFTER = {"innen", "for", "med", "i", "og", "fra", "frå", "til", "som", "på", "av", "er", "ble", "vart", "har",
@@ -54,15 +55,19 @@ def _quoted(m: re.Match) -> tuple[str, tuple[int, int]]:
 
 
 def trim_name(name: str) -> str:
-    """Cut an unquoted name at a function word that ends it ('Green offshore Tech innen ...')."""
-    out: list[str] = []
-    for w in name.split():
-        if out and w.lower() in STOP_AFTER:
+    """Cut an unquoted name at a function word that ends it ('Green offshore Tech innen ...').
+
+    The result is a prefix of ``name`` as written (doubled spaces kept), so it starts where ``name`` starts
+    in the sentence."""
+    words = list(re.finditer(r"\S+", name))
+    kept = 0
+    for i, w in enumerate(words):
+        if i and w[0].lower() in STOP_AFTER:
             break
-        out.append(w)
-    while out and out[-1][:1].islower():
-        out.pop()
-    return " ".join(out)
+        kept = i + 1
+    while kept and words[kept - 1][0][:1].islower():
+        kept -= 1
+    return name[:words[kept - 1].end()] if kept else ""
 
 
 def _opens_with_word(text: str, m: re.Match) -> bool:
@@ -97,6 +102,5 @@ def find_initiatives(text: str, *, says_activity: bool = False) -> list[NamedIni
             name = trim_name(m["name"])
             if not name or (rx is NAME_NOUN and _opens_with_word(text, m)):
                 continue
-            start = m.start("name") + m["name"].index(name)
-            add(kind_of(m["noun"]), name, (start, start + len(name)))
+            add(kind_of(m["noun"]), " ".join(name.split()), (m.start("name"), m.start("name") + len(name)))
     return sorted(found, key=lambda i: i.span)

@@ -87,6 +87,27 @@ _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|etter|under|t\.o\.m\.?|f\.o\.m\.?)
 _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
 
 
+def _column_kind(header: str) -> str | None:
+    """The kind of an attendee table's column by its header cell (lower case): name, body, role, present …"""
+    names = _words()["columns"]
+    return next((k for k in names for w in sorted(names[k], key=len, reverse=True) if starts_with_any(header, [w])),
+                None)
+
+
+def lists_attendees(cells: list[str]) -> bool:
+    """A table's header row that names a person column and what each person came as (a body, a role, a party,
+    a presence): an attendee table, whatever heading stands above it ("Deltakerliste", none at all)."""
+    kinds = {_column_kind(c.strip(" :*").lower()) for c in cells}
+    return "name" in kinds and bool(kinds & {"body", "role", "party", "present", "substitute_for"})
+
+
+def _answer(cell: str) -> bool | None:
+    """What a presence column's cell says: there (True), not there (False), or something else (None)."""
+    text = cell.strip(" .*").lower()
+    markers = _words()["markers"]
+    return True if text in markers["present"] else False if text in markers["not_present"] else None
+
+
 def _plain(text: str) -> str:
     """The words of a line without list bullets, Markdown emphasis or strike marks."""
     text = text.replace("**", "").replace("~~", "").replace("__", "")
@@ -587,17 +608,15 @@ class _Reader:
 
     def _header(self, cells: list[str]) -> dict[int, tuple[str, str | None]] | None:
         """Column kinds of a header row, or None when the row is not a header."""
-        names = _words()["columns"]
         out: dict[int, tuple[str, str | None]] = {}
         for i, c in enumerate(cells):
             text = c.strip(" :*").lower()
             if not text:
                 continue
-            kind = next((k for k in names for w in sorted(names[k], key=len, reverse=True)
-                         if starts_with_any(text, [w])), None)
+            kind = _column_kind(text)
             role = attendance_role(text)
             title, _ = _role_and_body(re.split(r"\s*[/(]", text)[0])
-            if kind and not (role and kind == "note"):
+            if kind and not (role and kind in ("note", "present") and i == 0):
                 out[i] = (kind, None)
             elif role and i == 0:
                 self.role = role  # "Desse medlemmene møtte | Kommune"
@@ -637,10 +656,18 @@ class _Reader:
             elif kind == "role":
                 r = _Row()
                 _read_parts(_outside_parens(cell), r)
-                shared.titles += [t.strip().lower() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell)) if t.strip()]
+                stood_in = next((p for p in [_read_part(t, paren, first=False) for t, paren, _ in _outside_parens(cell)]
+                                 if p.kind == "substitute"), None)
+                if stood_in:  # "Funksjon | Vara for Kari Dahl"
+                    shared.substitute_for = stood_in.text
+                else:
+                    shared.titles += [t.strip().lower() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell))
+                                      if t.strip()]
                 shared.notes += r.notes
             elif kind == "party":
                 shared.party = cell
+            elif kind == "present" and _answer(cell) is not None:  # "Møtt | Nei"
+                shared.absent |= not _answer(cell)
             elif kind == "substitute_for":
                 title_, name = split_role(cell.strip("* "))
                 shared.substitute_for = name

@@ -28,7 +28,7 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import attendance_role, heads_names, one_chair_line, read_attendance
+from kg.parse.attendance import attendance_role, heads_names, lists_attendees, one_chair_line, read_attendance
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -251,6 +251,13 @@ class _Parser:
         if len(cells) >= 2 and not self.in_agenda and self.header_label(block, f"{cells[0].rstrip(':')}: {cells[1]}",
                                                                       block.span.start):
             return
+        o = self.open
+        if (block.header and not self.in_agenda and not self.last_item and self.item_kind is None
+                and not (o and o.kind == "attendance") and lists_attendees(cells)):
+            if o and o.kind == "other" and len(o.blocks) == 1 and o.blocks[0].kind == "heading":
+                o.kind, o.role = "attendance", "member"  # "Deltakerliste" over "Navn | Kommune | Møtt"
+            else:
+                self.start("Deltakere", "attendance", block.span.start, role="member")
         if len(cells) == 1:  # a caption row inside a table ("Varamedlemmer som møtte:")
             role = attendance_role(clean(cells[0]), self.words["attendance"])
             if role is not None and (self.open is None or self.open.kind != "attendance"):
