@@ -66,6 +66,8 @@ def test_dates_after_before_between_in_a_year_and_next_month():
         ("before", date(2023, 10, 5))]
     between = read("hva skjedde mellom 1. januar 2022 og 2022-06-30").dates
     assert [(d.bound, d.start, d.end) for d in between] == [("between", date(2022, 1, 1), date(2022, 6, 30))]
+    between = read("what happened between 1 June and 30 June 2021").dates  # the first date takes the year given
+    assert [(d.bound, d.start, d.end) for d in between] == [("between", date(2021, 6, 1), date(2021, 6, 30))]
     assert [(d.start, d.end) for d in read("which meetings were held in 2022").dates] == [
         (date(2022, 1, 1), date(2022, 12, 31))]
     assert [(d.start, d.end) for d in read("which events are next month").dates] == [

@@ -186,3 +186,10 @@ def test_an_unparseable_question_says_it_fell_back_to_search(network):
     r = network.ask("hvem eier Ekornvik Fabrikker", today=TODAY)
     assert r.query is None and r.search is not None
     assert any(w.startswith("not understood:") for w in r.why)
+
+
+@pytest.mark.parametrize("question", ["events after 1 March 2022", "arrangement etter 1. mars 2022"])
+def test_dated_things_asked_without_a_verb_keep_their_date(network, question):
+    r = network.ask(question, today=TODAY)
+    dates = {a.columns["date"] for a in r.answers}
+    assert r.query == "events-between" and "2022-03-15" in dates and min(dates) >= "2022-03-01", r.why

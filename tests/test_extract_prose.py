@@ -394,3 +394,15 @@ def test_an_unquoted_name_never_runs_across_table_cells_or_lines():
     assert [(i.name, row[slice(*i.span)]) for i in find_initiatives(row)] == [("Grenland Vekst", "Grenland Vekst")]
     spaced = find_initiatives("Vi starter prosjektet Blå  Kyst Vekst innen havbruk.")
     assert [(i.name, i.span) for i in spaced] == [("Blå Kyst Vekst", (22, 37))]
+
+
+def test_an_event_told_beside_the_next_meeting_in_one_paragraph(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.md"
+    path.write_text("## Protokoll frå møte i Fjordrådet\n\nTid: 12. september 2024\n\n## Neste møte\n"
+                    "Neste rådsmøte vert halde 7. november 2024 i Stord. Næringsdagen 2024 arrangeres 21. november "
+                    "på Scandic Hotel Leirvik.\n", encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    events = {(values(g, e, SCHEMA.name)[0], str(values(g, e, SCHEMA.startDate)[0]),
+               (values(g, e, SCHEMA.location) or [None])[0]) for e in nodes(g, "event")}
+    assert ("Næringsdagen 2024", "2024-11-21", "Scandic Hotel Leirvik") in events
+    assert [day for _, day, _ in events].count("2024-11-07") == 1

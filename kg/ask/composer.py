@@ -118,6 +118,8 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
     finds nothing in the graph the next may ("who was absent" asked of minutes that list only
     the bodies without anyone present)."""
     relations = parts.relations or ["about"]
+    if not parts.relations and parts.dates and parts.answer in ("event", "meeting"):
+        relations = ["happen", "about"]  # "events after 1 October", "møter i 2022": dated things in that time
     if not parts.relations and not all(ln.understood for ln in linked):
         return []  # no verb and words not understood: too little was read to answer from
     choices: list[Choice] = []
@@ -197,8 +199,10 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
             if not dates:
                 return None
             first = dates.pop(0)
-            end = dates.pop(0).end if dates else first.end
-            values = [first.start, end]
+            if first.bound in ("after", "before"):  # one side open: "after 1 October", "før 1. mars"
+                values = [first.start, date.max] if first.bound == "after" else [date.min, first.start]
+            else:
+                values = [first.start, dates.pop(0).end if dates else first.end]
         elif dates:
             d = dates.pop(0)  # a deadline "in March" is any day until its end; "after May" counts from its start
             values = [d.end if date_params == ["until"] and d.bound != "before" else d.start]

@@ -30,6 +30,10 @@ _A_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _ABOVE = re.compile(r"(?:above|over|more than|greater than|mer enn|meir enn|større enn|minst|at least)\s*$", re.IGNORECASE)
 
 
+def _in_year(day: date, year: int) -> date:
+    return day.replace(year=year, day=28) if (day.month, day.day) == (2, 29) else day.replace(year=year)
+
+
 @dataclass(frozen=True)
 class DateFilter:
     start: date
@@ -156,7 +160,11 @@ class Reader:
         # "between A and B": the second date closes the first's range
         if len(parts.dates) == 2 and parts.dates[0].bound == "between":
             first, second = parts.dates
-            parts.dates = [DateFilter(first.start, second.end, "between", f"{first.text} … {second.text}")]
+            start = first.start
+            if start > second.end:  # "between 1 June and 30 June 2021": the first date takes the second's year
+                start = _in_year(start, second.end.year)
+                start = start if start <= second.end else _in_year(start, second.end.year - 1)
+            parts.dates = [DateFilter(start, second.end, "between", f"{first.text} … {second.text}")]
         for a, b in [m.span() for m in re.finditer(r"(?i)(?<![\w-])(?:and|og)(?![\w-])", q)]:
             if any(d.bound == "between" for d in parts.dates) and free(a, b):
                 take(a, b)

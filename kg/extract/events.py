@@ -185,7 +185,8 @@ HELD = re.compile(r"\s(?:(?:vert|blir|blei|ble|vil\s+bli|skal)\s+(?:halde|halden
 _EVENT_NOUN = re.compile(r"\b[\wæøå\-]*(?:møte|møtet|ting|tinget|konferanse|konferansen|seminar|seminaret|samling|samlinga|"
                          r"samlingen|webinar|webinaret|messe|messa|festival|festivalen|tur|turen|dagen|dagane|dagene|meeting|"
                          r"conference|workshop|summit)\b", re.IGNORECASE)
-_HELD_PLACE = re.compile(r"^[\s,]*(?:i|på|til|in|at)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+(?:i|på)\s+[A-ZÆØÅ][\wæøå\-]+)?)")
+_HELD_PLACE = re.compile(r"^[\s,]*(?:i|på|til|in|at)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*"
+                         r"(?:\s+(?:i|på)\s+[A-ZÆØÅ][\wæøå\-]+)?)")
 
 
 def read_held(text: str, ref: date | None) -> EventText | None:
@@ -209,13 +210,14 @@ def read_held(text: str, ref: date | None) -> EventText | None:
 
 def held_events(g: DocGraph) -> None:
     """Meetings and events a sentence says will be held on a date ("Junimøtet vert halde i Eidfjord 13. juni"),
-    wherever they stand; a date the events list or the next meeting already holds is not read twice."""
+    wherever they stand (an events section's paragraph may hold several); a date the events list or the next
+    meeting already holds is not read twice."""
     from kg.extract.sentences import section_sentences
 
     m = g.minutes
     ref = m.meeting_date or m.document_date
     for sec in m.sections:
-        if sec.kind in ("header", "attendance", "events"):
+        if sec.kind in ("header", "attendance"):
             continue
         for s in section_sentences(sec, m.source.lines):
             e = read_held(s.text, ref)
