@@ -406,3 +406,14 @@ def test_an_event_told_beside_the_next_meeting_in_one_paragraph(tmp_path):
                (values(g, e, SCHEMA.location) or [None])[0]) for e in nodes(g, "event")}
     assert ("Næringsdagen 2024", "2024-11-21", "Scandic Hotel Leirvik") in events
     assert [day for _, day, _ in events].count("2024-11-07") == 1
+
+
+def test_an_action_table_whose_columns_ask_what_who_and_when(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.md"
+    path.write_text("## Protokoll frå møte i Fjordrådet\n\nTid: 12. september 2024\n\n## Oppfølgingspunkt\n\n"
+                    "| Kva | Kven | Frist |\n|---|---|---|\n| Brev til Statens vegvesen om ferjekaia | Tone Haugland "
+                    "| 01.10.2024 |\n", encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    [action] = nodes(g, "action")
+    assert values(g, action, KG.responsible) == ["Tone Haugland"]
+    assert [str(d) for d in values(g, action, KG.deadline)] == ["2024-10-01"]
