@@ -417,3 +417,11 @@ def test_an_action_table_whose_columns_ask_what_who_and_when(tmp_path):
     [action] = nodes(g, "action")
     assert values(g, action, KG.responsible) == ["Tone Haugland"]
     assert [str(d) for d in values(g, action, KG.deadline)] == ["2024-10-01"]
+
+
+def test_the_next_meeting_in_an_events_list_is_one_event(tmp_path):
+    path = tmp_path / "fjordradet-2024-09-12.txt"
+    path.write_text("Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Eventuelt\nIngen saker.\n\n"
+                    "Neste møte: 7. november 2024 på Stord.\n", encoding="utf-8")
+    g = extract(parse(read_file(path)))
+    assert [str(values(g, e, SCHEMA.startDate)[0]) for e in nodes(g, "event")] == ["2024-11-07"]

@@ -143,12 +143,14 @@ def _title_and_place(rest: str) -> tuple[str, str | None]:
 
 
 def events(g: DocGraph) -> None:
-    """One event node per dated line of an events section; the year comes from the meeting."""
+    """One event node per dated line of an events section; the year comes from the meeting. The line that
+    announces the next meeting is next_meeting's, not read twice."""
     m = g.minutes
     ref = m.meeting_date or m.document_date
+    nexts = {n.props.get("start") for n in g.nodes if n.kind == "event"}  # next_meeting has run
     for line in m.events:
         e = read_event(line.text, ref)
-        if e is not None:
+        if e is not None and not (NEXT_MEETING.search(line.text) and e.start in nexts):
             event_node(g, e, g.evidence(line.section, line.line, quote=line.text.strip()))
 
 
