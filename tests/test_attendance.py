@@ -41,6 +41,8 @@ def by_name(lines) -> dict:
     ("Kari Vold (Sp), Hjartdal kommune", "Kari Vold", None, "Hjartdal kommune", "Sp"),
     ("- Kari Vold, Tokke kommune (TK) – varaordfører", "Kari Vold", "varaordfører", "Tokke kommune", None),
     ("Jon G Pedersen, rådmann i Seljord", "Jon G Pedersen", "rådmann", "Seljord", None),
+    ("Tinn kommune v/ ordfører Kari Vold", "Kari Vold", "ordfører", "Tinn kommune", None),
+    ("Seljord kommune v/Jon G Pedersen", "Jon G Pedersen", None, "Seljord kommune", None),
     ("Gunn Berit R. Holmelid\tFylkesdirektør\tNordland fylkeskommune", "Gunn Berit R. Holmelid",
      "fylkesdirektør", "Nordland fylkeskommune", None),
 ])

@@ -80,7 +80,7 @@ _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
 _STRUCK = re.compile(r"~~(.+?)~~")
 # tabs, runs of spaces, commas, semicolons, dashes between spaces, and a full stop before a capital
 # that does not end an initial ("Kay A. Jeiskelid")
-_SEPARATORS = re.compile(r"\t|\s{2,}|\s*[,;|·]\s*|\s+[–—-]\s+|(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")
+_SEPARATORS = re.compile(r"\t|\s{2,}|\s+v/\s*|\s*[,;|·]\s*|\s+[–—-]\s+|(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")
 _SENTENCE_END = re.compile(r"(?<!\b[A-ZÆØÅ])\.\s+(?=[A-ZÆØÅ])")  # not after an initial ("Kay A. Jeiskelid")
 _CASE_NOTE = re.compile(r"^(?:(?:fra|frå|til|etter|under|t\.o\.m\.?|f\.o\.m\.?)\s+)?(?:[\w-]*sak\w*|saker|kl\.?|dag)\s*\d",
                         re.IGNORECASE)
