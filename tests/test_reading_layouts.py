@@ -106,6 +106,18 @@ def test_an_attendee_table_is_read_as_one_whatever_heading_stands_above_it(tmp_p
                          "Geir Oftebro": ("Skien kommune", "absent", None, None)}  # a table inside a case is no list
 
 
+def test_attendance_said_in_a_sentence_nynorsk(tmp_path):
+    text = ("Referat frå Telemarksrådet\nMøte 3. mai 2023 i Bø\n\n"
+            "Til stades var Runa Kvisle (Tinn kommune), Geir Oftebro\n(Notodden kommune) og Liv Dale frå Seljord "
+            "kommune. Åse Rui (Bamble kommune) hadde meldt forfall.\nReferent: Eli Nes.\n\n1) Budsjett\nVedteke.\n")
+    m = parse(read(tmp_path, "t.txt", text))
+    assert people(m) == {"Runa Kvisle": ("Tinn kommune", "member", None, None),
+                         "Geir Oftebro": ("Notodden kommune", "member", None, None),
+                         "Liv Dale": ("Seljord kommune", "member", None, None),
+                         "Åse Rui": ("Bamble kommune", "absent", None, None),
+                         "Eli Nes": (None, "referent", None, None)}
+
+
 def test_chair_named_apart_and_in_the_list_is_one_person_plain_text(tmp_path):
     text = """REFERAT FRA MØTE I GRENLANDSTINGET
 

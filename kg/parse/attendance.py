@@ -23,7 +23,7 @@ from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import is_given_name, is_initial, normalise_person, role_prefix, split_role
 from kg.model import AttendanceLine, Block, Section, Span
-from kg.parse.lines import contains_any, label_line, starts_with_any
+from kg.parse.lines import contains_any, headings, label_line, starts_with_any
 
 
 @cache
@@ -190,6 +190,9 @@ def _split_and(text: str) -> list[str]:
         m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
+    m = re.search(r"\s+(?=(?:fra|frå|from)\s+[A-ZÆØÅ])", text)  # "Trond Lie frå Vestland fylkeskommune"
+    if m and normalise_person(text[:m.start()]):
+        return _split_and(text[:m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
     if m and _starts_with_name(text[m.end():]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
@@ -387,8 +390,20 @@ def _label(text: str) -> tuple[str, str] | None:
     """'Bamble: Kari Hansen, Per Olsen' → ('Bamble', 'Kari Hansen, Per Olsen') (the label as written)."""
     lab = label_line(text)
     if not lab or "\t" in text.split(":", 1)[0]:
-        return None
+        return said_label(text)
     return text.split(":", 1)[0].strip(" *"), lab[1]
+
+
+# "Til stades var Aud Kleppe (Alver kommune), …", "Present were …": an attendance heading said as a sentence
+_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?P<rest>[A-ZÆØÅ].*)$")
+
+
+def said_label(line: str) -> tuple[str, str] | None:
+    """('Til stades', 'Aud Kleppe (Alver kommune), …') when the words before "var"/"were" head an attendance list."""
+    m = _SAID.match(_plain(line))
+    if m and attendance_role(m["label"], headings()["attendance"]) is not None:
+        return m["label"], m["rest"]
+    return None
 
 
 def _logical_lines(b: Block) -> list[tuple[int, str]]:
@@ -410,8 +425,8 @@ def _continues(line: str, nxt: str) -> bool:
     end = line.rstrip()
     if "\t" in line or "\t" in nxt or _label(_plain(nxt)):
         return False
-    if end.endswith(",") or re.search(r"\s(?:og|and)$", end):
-        return True
+    if end.endswith(",") or re.search(r"\s(?:og|and)$", end) or nxt.lstrip().startswith("("):
+        return True  # "Stein Ove Hope" + "(Austrheim kommune) og …": a bracket goes with what stands before it
     last = _cut(end)[-1].strip()
     words = nxt.split()
     if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):

@@ -28,7 +28,8 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import attendance_role, heads_names, lists_attendees, one_chair_line, read_attendance
+from kg.parse.attendance import (attendance_role, heads_names, lists_attendees, one_chair_line, read_attendance,
+                                 said_label)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -367,8 +368,8 @@ class _Parser:
         self.add(block)
 
     def attendance_label(self, block: Block, line: str, n: int) -> bool:
-        """'Til stede: A, B og C', 'Fra sekretariatet møtte:', 'Faste medlemmar som møtte:'."""
-        lab = label_line(line)
+        """'Til stede: A, B og C', 'Fra sekretariatet møtte:', 'Faste medlemmar som møtte:', 'Til stades var A, B'."""
+        lab = label_line(line) or said_label(line)
         text = clean(line)
         if lab:
             text = lab[0]
