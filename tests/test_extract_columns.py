@@ -56,3 +56,51 @@ def test_a_sentence_that_ends_runs_not_on_over_a_blank_line(tmp_path):
     g = _graph(tmp_path, MINUTES)
     prize = next(d for d in nodes(g, "decision") if values(g, d, DCTERMS.description)[0].startswith("Prisen"))
     assert values(g, prize, DCTERMS.description) == ["Prisen går til Nesvik songlag"]
+
+
+TASKS = """\
+Protokoll frå møte i Kystrådet 4. mars 2021
+
+Til stades:
+Namn	Funksjon
+Eli Strand	Medlem
+Tor Fjeld	Dagleg leiar
+
+Sak 12/21 Ferjetilbodet
+Samrøystes. Dagleg leiar sender uttalen til fylket innan 15. mars 2021.
+Sekretariatet lagar eit kart over kaiane innan 1. april 2021.
+Eli Strand følgjer opp saka med Statens vegvesen innan 20. april 2021.
+Uttalen vert send innan 15. mars 2021.
+
+Sak 13/21 Budsjett
+Oppfølging: Budsjettnotat til kommunane. Ansvar: Eli Strand. Frist:
+30. april 2021.
+"""
+
+
+@pytest.fixture(scope="module")
+def tasks(tmp_path_factory):
+    g = _graph(tmp_path_factory.mktemp("tasks"), TASKS)
+    out = {}
+    for a in nodes(g, "action"):
+        out[a.label] = (sorted(values(g, a, KG.responsible)), [str(d) for d in values(g, a, KG.deadline)])
+    return out
+
+
+def test_a_task_written_as_a_sentence_is_its_subjects_by_the_date_it_gives(tasks):
+    assert tasks["Eli Strand følgjer opp saka med Statens vegvesen innan 20. april 2021"] == \
+        (["Eli Strand"], ["2021-04-20"])
+    assert tasks["Sekretariatet lagar eit kart over kaiane innan 1. april 2021"][1] == ["2021-04-01"]
+    assert len(tasks["Sekretariatet lagar eit kart over kaiane innan 1. april 2021"][0]) == 1
+
+
+def test_a_title_opening_a_task_is_the_one_person_listed_with_it(tasks):
+    assert tasks["Dagleg leiar sender uttalen til fylket innan 15. mars 2021"] == (["Tor Fjeld"], ["2021-03-15"])
+
+
+def test_a_sentence_without_its_doer_is_no_task(tasks):
+    assert not any(label.startswith("Uttalen vert send") for label in tasks)
+
+
+def test_a_deadline_wrapped_onto_the_next_line(tasks):
+    assert tasks["Budsjettnotat til kommunane"] == (["Eli Strand"], ["2021-04-30"])
