@@ -11,7 +11,8 @@ import pytest
 from kg.extract import extract
 from kg.parse import parse
 from kg.read import read_file
-from kg.vocab import DCTERMS, KG
+from kg.extract.funding import GRANTED, read_grants
+from kg.vocab import DCTERMS, KG, SCHEMA
 
 MINUTES = """\
 Protokoll frå møte i Kystrådet 4. mars 2021
@@ -104,3 +105,29 @@ def test_a_sentence_without_its_doer_is_no_task(tasks):
 
 def test_a_deadline_wrapped_onto_the_next_line(tasks):
     assert tasks["Budsjettnotat til kommunane"] == (["Eli Strand"], ["2021-04-30"])
+
+
+@pytest.mark.parametrize("sentence, amount, pot", [
+    ("Vedtak: Fjordrådet løyver kr 80 000 frå vegmidlane.", 80000, "vegmidlane"),
+    ("Songlaget fekk kr 20 000 over kulturfondet til konserten.", 20000, "kulturfondet"),
+    ("Rådet gir kr 5 000 til turen.", 5000, None),
+])
+def test_the_fund_a_sum_is_taken_from(sentence, amount, pot):
+    (st,) = read_grants(sentence)
+    assert st.amount.value == amount
+    assert (sentence[slice(*st.pot_in)] if st.pot_in else None) == pot
+
+
+def test_a_promise_of_money_is_a_grant_from_the_one_who_gave_it():
+    sentence = "Kystkraft AS har gjeve tilsegn om kr 150 000."
+    (st,) = read_grants(sentence)
+    assert (st.status, sentence[slice(*st.funder_in)].strip()) == (GRANTED, "Kystkraft AS")
+
+
+def test_a_grant_from_a_pot_names_the_pot_as_its_programme(tmp_path):
+    g = _graph(tmp_path, "Protokoll frå møte i Kystrådet 4. mars 2021\n\nSak 14/21 Nesvik songlag – søknad\n"
+                         "Nesvik songlag søkjer om kr 60 000 til ein konsert.\n"
+                         "Vedtak: Kystrådet løyver kr 30 000 frå kulturmidlane.\n")
+    funders = {(f.subject.label, f.object.label, f.object.kind) for f in g.facts if f.predicate == SCHEMA.funder}
+    assert any("30000 NOK" in grant and (pot, kind) == ("Kulturmidlane", "programme") for grant, pot, kind in funders)
+    assert not any("60000 NOK" in grant for grant, _, _ in funders)

@@ -18,7 +18,7 @@ from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.extract.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
-from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, read_grants
+from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
@@ -298,6 +298,7 @@ class _Reader:
                 or common_funder(self.g, text, st.funder_in)
             if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
+            funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
             recipient = project or named or self.actor or self.applicant
             grant_node(self.g, recipient, st, funders, self.ev(s))
