@@ -76,6 +76,12 @@ Uttalen vert send innan 15. mars 2021.
 Sak 13/21 Budsjett
 Oppfølging: Budsjettnotat til kommunane. Ansvar: Eli Strand. Frist:
 30. april 2021.
+
+Oppfølgingspunkt
+• Kart over kaiane – ansvar: Eli
+Strand – frist: 01.05.2021
+• Brev til fylket – ansvar: sekretariatet –
+frist: 15.05.2021
 """
 
 
@@ -101,6 +107,12 @@ def test_a_title_opening_a_task_is_the_one_person_listed_with_it(tasks):
 
 def test_a_sentence_without_its_doer_is_no_task(tasks):
     assert not any(label.startswith("Uttalen vert send") for label in tasks)
+
+
+def test_a_list_item_wrapped_over_two_lines(tasks):
+    wrapped = {label.lstrip("• "): value for label, value in tasks.items() if label.lstrip("• ").startswith(("Kart", "Brev"))}
+    assert wrapped["Kart over kaiane"] == (["Eli Strand"], ["2021-05-01"])
+    assert wrapped["Brev til fylket"][1] == ["2021-05-15"]
 
 
 def test_a_deadline_wrapped_onto_the_next_line(tasks):

@@ -125,8 +125,11 @@ class _Reader:
         n0 = self.sec.span.start + 1
         columns: dict[str, int] | None = None
         separator = ""
+        wrapped_to = 0
         for n in range(n0, self.sec.span.end + 1):
             raw = lines[n - 1]
+            if n <= wrapped_to:
+                continue
             if not raw.strip():
                 columns = None
                 continue
@@ -145,11 +148,28 @@ class _Reader:
                     continue
                 columns = None  # the table ended: a line that is no row of it
             count = len(self.tasks)
+            wrapped_to = self.wrapped(lines, n)
+            if wrapped_to > n:
+                raw = " ".join([raw.rstrip(), *(lines[k - 1].strip() for k in range(n + 1, wrapped_to + 1))])
             self.line(raw, n, follow_up_section)
-            if len(self.tasks) > count and n < self.sec.span.end:
-                self.due_below(raw, lines[n], n)
+            if len(self.tasks) > count:
+                self.tasks[-1].last = max(self.tasks[-1].last, wrapped_to)
+                if wrapped_to < self.sec.span.end:
+                    self.due_below(raw, lines[max(n, wrapped_to)], max(n, wrapped_to))
             self.previous = (n, raw)
         return self.tasks
+
+    def wrapped(self, lines: list[str], n: int) -> int:
+        """The last line of a list item wrapped over the lines below it ('• Uttale – ansvar: Kari' /
+        'Lie – frist: 1.4.'): lines that start no item, label or heading, while the item ends mid-sentence."""
+        if not (LIST_ITEM.match(lines[n - 1]) or CHECKBOX.match(lines[n - 1])):
+            return n
+        k = n
+        while k < self.sec.span.end and lines[k].strip() and not re.search(r"[.!?]\s*$", lines[k - 1]) \
+                and not (LIST_ITEM.match(lines[k]) or CHECKBOX.match(lines[k]) or lines[k].lstrip().startswith("#")
+                         or "|" in lines[k] or _LEAD_LABEL.match(lines[k]) and not self.due_rx.match(lines[k].strip())):
+            k += 1
+        return k
 
     def due_below(self, raw: str, below: str, n: int) -> None:
         """'… Frist:' ending the line, its date wrapped onto the next (a PDF's line break)."""
