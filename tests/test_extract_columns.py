@@ -11,7 +11,7 @@ import pytest
 from kg.extract import extract
 from kg.parse import parse
 from kg.read import read_file
-from kg.extract.funding import GRANTED, read_grants
+from kg.extract.funding import APPLIED, GRANTED, read_grants
 from kg.vocab import DCTERMS, KG, SCHEMA
 
 MINUTES = """\
@@ -143,3 +143,23 @@ def test_a_grant_from_a_pot_names_the_pot_as_its_programme(tmp_path):
     funders = {(f.subject.label, f.object.label, f.object.kind) for f in g.facts if f.predicate == SCHEMA.funder}
     assert any("30000 NOK" in grant and (pot, kind) == ("Kulturmidlane", "programme") for grant, pot, kind in funders)
     assert not any("60000 NOK" in grant for grant, _, _ in funders)
+
+
+def test_an_application_names_its_funder_after_the_sum():
+    sentence = "Nordby og Sørby søkjer saman om 1,2 mill. kr i hamnemidlar frå Kystverket."
+    (st,) = read_grants(sentence)
+    assert st.status == APPLIED and sentence[slice(*st.funder_in)].strip(" .") == "Kystverket"
+
+
+def test_a_joint_application_is_each_applicants_and_about_what_its_sentence_says(tmp_path):
+    g = _graph(tmp_path, "Protokoll frå møte i Kystrådet 4. mars 2021\n\nSak 15/21 Breiband\n"
+                         "Per Hovde orienterte om at Kinn og Stad søkjer saman om 2 mill. kr i breibandsmidlar "
+                         "frå Vestland fylkeskommune.\n")
+    grants = {}
+    for f in g.facts:
+        if f.predicate == SCHEMA.funding:
+            grants.setdefault(f.object, set()).add(f.subject.label)
+    (grant, applicants), = grants.items()
+    assert applicants == {"Kinn", "Stad"}
+    assert values(g, grant, DCTERMS.subject) and all(t == "bredband" for t in values(g, grant, DCTERMS.subject))
+    assert values(g, grant, SCHEMA.funder) == ["Vestland fylkeskommune"]

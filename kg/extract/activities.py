@@ -301,10 +301,30 @@ class _Reader:
             funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
             recipient = project or named or self.actor or self.applicant
-            grant_node(self.g, recipient, st, funders, self.ev(s))
+            grant = grant_node(self.g, recipient, st, funders, self.ev(s))
+            if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
+                for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
+                    self.g.fact(other, SCHEMA.funding, grant, self.ev(s))
+            for t in thesaurus().tag(text):  # what the money is for, as the sentence says ("breibandsmidlar")
+                self.g.fact(grant, DCTERMS.subject, self.g.entity("topic", t.concept.slug), self.ev(s))
             self.funders.extend(funders)
             taken |= {u.surface for u in givers + takers}
         return taken
+
+    def _joined(self, text: str, span: tuple[int, int], names: list[NameMatch], nodes: list,
+                first: Node) -> list[Node]:
+        """The bodies joined to the first one named in the span by 'og' or a comma ("Vågsøy og Selje")."""
+        inside = sorted((nm.span, self._body(nm, node)) for nm, node in zip(names, nodes)
+                        if span[0] <= nm.span[0] < span[1])
+        inside = [(at, body) for at, body in inside if body is not None]
+        start = next((i for i, (_, body) in enumerate(inside) if body is first), len(inside))
+        out: list[Node] = []
+        for (prev, _), (at, body) in zip(inside[start:], inside[start + 1:]):
+            if not re.fullmatch(r"\s*(?:,|og|and)\s*", text[prev[1]:at[0]]):
+                break
+            if body not in out:
+                out.append(body)
+        return out
 
     def _named_in(self, span: tuple[int, int] | None, names: list[NameMatch], nodes: list) -> list[Node]:
         """The bodies and programmes named in a span of the sentence (an unknown name as an organisation)."""

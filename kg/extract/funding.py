@@ -5,7 +5,8 @@ innbygger" is no grant):
 
 - received: "X har fått / fikk / er innvilget / er tildelt <amount> fra Y (til Z)"
 - given:    "Y bidrar med / gir / løyver / har tilført / har gjeve tilsegn om <amount> (til Z)"
-- applied:  "X har søkt Y om <amount>", "søknad til Y om <amount>", "søknad på <amount> til Y"
+- applied:  "X har søkt Y om <amount>", "søknad til Y om <amount>", "søknad på <amount> til Y",
+            "X søkjer om <amount> frå Y"
             (status "applied": asked for, not granted)
 
 Any of them may name the fund the sum is taken from after the amount ("frå kraftlinemidlane").
@@ -111,8 +112,12 @@ def read_grants(text: str) -> list[GrantStatement]:
             verb = apply[-1]
             # "søkt Innovasjon Norge om kr 750 000": the funder stands between the verb and the amount;
             # "søknad på kr 450 000 til Agder fylkeskommune": after the amount
-            if re.search(r"\bom\s+(?:\S+\s+){0,3}$", before[verb.end():]):
+            between = before[verb.end():]
+            if re.search(r"\bom\s+(?:\S+\s+){0,3}$", between) and re.search(r"[A-ZÆØÅ]", between):
                 funder, rest = (head + verb.end(), a.span[0]), a.span[1]
+            elif _after_word(text, a.span[1], FROM):  # "søkjer felles om 2,4 mill. kr i X-midlar frå Y"
+                funder = _after_word(text, a.span[1], FROM)
+                rest = funder[1]
             else:
                 funder, rest = after_to, after_to[1] if after_to else a.span[1]
             out.append(GrantStatement(a, APPLIED, funder, (head, head + verb.start()), _purpose(text, rest),
