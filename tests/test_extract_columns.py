@@ -163,3 +163,10 @@ def test_a_joint_application_is_each_applicants_and_about_what_its_sentence_says
     assert applicants == {"Kinn", "Stad"}
     assert values(g, grant, DCTERMS.subject) and all(t == "bredband" for t in values(g, grant, DCTERMS.subject))
     assert values(g, grant, SCHEMA.funder) == ["Vestland fylkeskommune"]
+
+
+def test_a_definite_noun_refers_back_to_the_name_in_the_title(tmp_path):
+    g = _graph(tmp_path, "Protokoll frå møte i Kystrådet 4. mars 2021\n\nSak 16/21 Reiselivsklynga – orientering\n"
+                         "Klynga har fått kr 300 000 fra Innovasjon Norge for 2021.\n")
+    recipients = {(f.subject.label, f.object.label) for f in g.facts if f.predicate == SCHEMA.funding}
+    assert any(who == "Reiselivsklynga" and "300000" in grant for who, grant in recipients)

@@ -24,7 +24,7 @@ from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
 from kg.lang.thesaurus import thesaurus
 from kg.model import Node, Section
-from kg.parse.lines import case_title
+from kg.parse.lines import case_title, clean
 from kg.vocab import ACTOR_KINDS, DCTERMS, KG, ORG, SCHEMA
 
 # the rows of a table that add up the others
@@ -300,7 +300,7 @@ class _Reader:
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
-            recipient = project or named or self.actor or self.applicant
+            recipient = project or named or self._referred(text, st.recipient_in) or self.actor or self.applicant
             grant = grant_node(self.g, recipient, st, funders, self.ev(s))
             if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
                 for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
@@ -310,6 +310,18 @@ class _Reader:
             self.funders.extend(funders)
             taken |= {u.surface for u in givers + takers}
         return taken
+
+    def _referred(self, text: str, span: tuple[int, int] | None) -> Node | None:
+        """'Nettverket har fått …' under the title 'Næringsnettverket – orientering': the subject, a definite
+        noun, refers back to the name in the section's title that ends with it."""
+        m = re.fullmatch(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en|a))\s+(?:har\s+|hadde\s+|er\s+|vart\s+|ble\s+)?",
+                         text[span[0]:span[1]]) if span else None
+        if not m:
+            return None
+        noun = m.group(1).lower()
+        titled = [nm for nm in find_names(clean(self.sec.title))[0]
+                  if nm.kind not in ("person", "place") and nm.label.lower().endswith(noun) and nm.label.lower() != noun]
+        return body_node(self.g, titled[0].surface, default_kind=titled[0].kind) if len(titled) == 1 else None
 
     def _joined(self, text: str, span: tuple[int, int], names: list[NameMatch], nodes: list,
                 first: Node) -> list[Node]:
