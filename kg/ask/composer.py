@@ -10,18 +10,22 @@ of the question, with the best-fitting answer kind, wins; the question's first r
 next-best query only when the best finds nothing. An organisation
 after "works with" is thus a partner (``works-with``), a concept a topic
 (``actors-by-topic``); a person after "represent" asks which bodies they
-represented (``person-bodies``).
+represented (``person-bodies``). A second clause asks for a column of the rows
+("…, og hvor mye?", "and who voted against?"): a query whose rows carry it is
+preferred (a grant row has amount and funder, an action row responsible and
+deadline, a decision row who voted against).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
 from kg.ask.catalogue import NamedQuery, catalogue
 from kg.ask.reader import Argument, Parts
 from kg.ask.slots import NAMED_KINDS, SLOT_TARGETS, Filled, SlotFiller
-from kg.ask.words import TITLES
+from kg.ask.words import COLUMN_VARIABLES, TITLES
 from kg.errors import KgError
 from kg.vocab import ACTOR_KINDS, CLASS_OF_KIND
 
@@ -135,11 +139,22 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
                 continue
             choice.score += fit - 100 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
             choice.score += 4 * len(q.needs) + 2 * len(q.uses & parts.modifiers)
+            choice.score += COLUMN_WEIGHT * len(_carried(q, parts.columns))
             choices.append(choice)
     best: dict[str, Choice] = {}  # a query once, for the relation it fits best
     for c in sorted(choices, key=lambda c: -c.score):
         best.setdefault(c.query.name, c)
     return list(best.values())
+
+
+COLUMN_WEIGHT = 6  # a query whose rows carry a column the question asks for ("og hvem stemte mot") wins
+
+
+def _carried(q: NamedQuery, columns: list[str]) -> list[str]:
+    """The columns asked for that the query's answer rows carry (a grant row: amount and funder)."""
+    select = re.search(r"\bSELECT\b(.*?)\bWHERE\b", q.sparql, re.S | re.I)
+    projected = set(re.findall(r"\?(\w+)", select.group(1))) if select else set()
+    return [c for c in columns if COLUMN_VARIABLES[c] & projected]
 
 
 def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller, *, today, last_meeting,

@@ -60,6 +60,7 @@ class Parts:
     dates: list[DateFilter] = field(default_factory=list)
     amounts: list = field(default_factory=list)
     arguments: list[Argument] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)    # what a second clause asks of each row ("og hvor mye")
 
     def summary(self) -> str:
         bits = [f"answer: {self.answer}"]
@@ -70,6 +71,7 @@ class Parts:
         bits += [f"date {d.bound or 'on'} {d.start}" + (f"–{d.end}" if d.end != d.start else "") for d in self.dates]
         bits += [f"amount above {a.value} {a.currency}" for a in self.amounts]
         bits += [f"argument {a.text!r}" for a in self.arguments]
+        bits += [f"column {c}" for c in self.columns]
         return "; ".join(bits)
 
 
@@ -112,6 +114,8 @@ class Reader:
                     parts.amounts.append(a)
                 else:  # an amount named as a thing ("kr 600 000") is an argument
                     take(*a.span)
+        columns = _columns(low)
+        parts.columns = list(dict.fromkeys(col for col, _ in columns))
         self._names(q, parts, free, take)
         if re.search(r"[a-zæøå]", q):  # an abbreviation is a name, never a word of the grammar ("SUM", "AU")
             for m in _TOKEN.finditer(q):
@@ -119,6 +123,9 @@ class Reader:
                     parts.arguments.append(Argument(m.group()))
                     take(*m.span())
         self._cues(q, low, parts, free, take)
+        for _, span in columns:  # "and who voted against": the column's words are no argument
+            if span:
+                take(*span)
         for m in re.finditer(r"[^,;:()–\-]+", q):  # what is left: arguments still to link
             run = "".join(c if not taken[m.start() + i] else " " for i, c in enumerate(m.group()))
             for piece in re.split(r"(?i)\s{2,}|(?<![\w-])(?:and|og|both|både|or|eller)(?![\w-])", run):
@@ -269,6 +276,26 @@ class Reader:
             for m in _compiled(pattern).finditer(low):
                 if free(*m.span()):
                     take(*m.span())
+
+
+def _columns(low: str) -> list[tuple[str, tuple[int, int] | None]]:
+    """The columns a second clause asks of each answer ("…, og hvor mye?", "and who is responsible?") with
+    the words that name them; "how much did X get, and from whom" asks the amount too."""
+    second = _second_clause().search(low)
+    if not second:
+        return []
+    at = second.start()
+    found = [(m.start() + at, col, (m.start() + at, m.end() + at)) for pattern, col in words.COLUMNS
+             for m in _compiled(pattern).finditer(low[at:])]
+    head = _compiled(words.QUESTION_WORDS[0][0]).search(low)
+    if head and head.start() == 0:
+        found.append((-1, "amount", None))
+    return [(col, span) for _, col, span in sorted(found, key=lambda f: f[0])]
+
+
+@cache
+def _second_clause() -> re.Pattern:
+    return re.compile(words.SECOND_CLAUSE)
 
 
 @cache

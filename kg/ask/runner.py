@@ -103,6 +103,7 @@ class AskResult:
         return d
 
 
+PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
 
@@ -172,8 +173,8 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact", *nq.hidden) and k not in bound and k not in a.columns:
-                    a.columns[k] = self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value
+                if k not in ("answer", "fact", *nq.hidden) and k not in bound:
+                    _add_value(a.columns, k, self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value)
             fact = _fact(nq, r, bound) if "fact" in r else None
             if fact is not None and fact not in a.facts:
                 a.facts.add(fact)
@@ -336,6 +337,17 @@ class Runner:
 def _plain_values(a: Answer) -> list[str]:
     """What an answer says of itself, and the lines quoted for it ("Olaug Granli, Gol")."""
     return [a.label, *a.aliases, *(str(v) for v in a.columns.values()), *(e.text for e in a.evidence)]
+
+
+def _add_value(columns: dict[str, str], key: str, value: str) -> None:
+    """A column of an answer from one more row: who may be several (two responsible for a task, a
+    grant's funder and its pot, two who voted against), so a second name joins the first; any other
+    column keeps the first row's value (an amount belongs with its row)."""
+    have = columns.get(key)
+    if have is None or have == "":
+        columns[key] = value
+    elif key in PLURAL_COLUMNS and value and value not in have.split("; "):
+        columns[key] = f"{have}; {value}"
 
 
 def _clip(text: str, limit: int = 400) -> str:

@@ -101,6 +101,31 @@ RELATIONS = [
     (r"say about|says about|said about|sier om|seier om|står om|sier|seier|say|says", "say"),
 ]
 
+# a second clause joined by "and/og" that asks for a wh-word ("…, og hvor mye?", "and who is responsible?",
+# "og frå kven?", "and through which programme?"): the words that open it, before the wh-word
+SECOND_CLAUSE = (r"(?:,\s*|\s)(?:and|og|or|eller)\s+(?:(?:from|fra|frå|with|med|through|gjennom|by|av|i|in|for|til|to"
+                 r"|innen|innan|on|på)\s+)?(?=(?:who|whom|whose|which|what|how|when|where|hvem|kven|hvilke|hvilken"
+                 r"|hvilket|hva|kva|hvor|kor|når|is|er|was|var|did|do|does|ble|vart)\b)")
+
+# the column of an answer row a clause asks for (an action's responsible and deadline, a grant's amount and
+# funder, a decision's dissenters) → the variables of a named query that hold it
+COLUMNS = [
+    (r"how much|how many|hvor mye|hvor mange|kor mykje|kor mange|what amount|which amount|hvilket beløp|kva beløp"
+     r"|each year|hvert år|kvart år", "amount"),
+    (r"from whom|from which|fra hvem|frå kven|fra hvilke\w*|frå kva|who pays|who paid|hvem betaler|kven betaler"
+     r"|who funds|who funded|hvem finansierer|kven finansierer|asked for money|søkt pengar frå|søkt penger fra|søkes om"
+     r"|which programme|which program|hvilket program\w*|kva program\w*|pot of money|through which", "funder"),
+    (r"responsible|ansvar\w*|by whom|av hvem|av kven|who is to|hvem skal|kven skal", "responsible"),
+    (r"deadlines?|frist\w*|innen når|innan når|by when|when is it due|due when", "deadline"),
+    (r"voted against|vote against|stemte mot|stemde mot|røysta mot|røystet mot|against it", "against"),
+    (r"partners?|partnere|partnarar|with whom|med hvem|med kven|sammen med hvem|saman med kven|carried it out"
+     r"|carries it out|gjennomførte|utførte", "partner"),
+    (r"for what|what for|til hva|til kva|for hva|for kva|purpose|formål", "purpose"),
+]
+COLUMN_VARIABLES = {"amount": {"amount", "grants", "total"}, "funder": {"funder"}, "responsible": {"responsible"},
+                    "deadline": {"deadline"}, "against": {"against"}, "partner": {"partner", "partners"},
+                    "purpose": {"purpose"}}
+
 # English titles as the minutes write them (role labels are Norwegian)
 TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
 

@@ -1,13 +1,15 @@
 """Action items: the task, who is responsible, by when, and whether it is done.
 
-Minutes state them in four ways, all read here from any section:
+Minutes state them in five ways, all read here from any section:
 
 - labels in running text: "Oppfølging: Invitasjon sendes alle medlemmer. Ansvar: Kari Hansen. Frist: 29. april",
   "Oppfølging: Ingrid Bakke sender rapporten innen 1. november" (the responsible is the subject);
 - an "Ansvar: … Frist: …" line after the task, or on the task's own line;
 - an action table (Tiltak/Hva | Ansvar | Frist), as table cells or as lines split by `|`, tabs or wide gaps;
 - task checkboxes "- [ ] …" (open) and "- [x] …" (done), and the list items under a follow-up heading
-  that say who or by when.
+  that say who or by when;
+- a sentence that opens with its doer and gives a deadline: "Sekretariatet sender uttalen innan 1. april"
+  (a title such as "Dagleg leiar" is the one person the document lists with that role).
 
 An action is never an organisation: the task's words are its description, and only the name of a person
 or body is made responsible. The words are language data (data/lexicon/headings.toml, [actions]).
@@ -23,13 +25,14 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node, secretariat_of
 from kg.extract.mentions import find_names
+from kg.extract.sentences import section_sentences
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates
 from kg.lang.names import normalise_person
 from kg.lang.text import strip_markup
 from kg.model import Literal, Node, Section
 from kg.parse.lines import clean, headings
-from kg.vocab import DCTERMS, KG, RDFS, XSD
+from kg.vocab import DCTERMS, KG, ORG, RDFS, XSD
 
 CHECKBOX = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s*\[(?P<done>[ xX✓])\]\s*(?P<text>.+)$")
 LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s+(?P<text>.+)$")
@@ -47,6 +50,7 @@ class Task:
     done: bool
     line: int
     last: int
+    doers: tuple[Node, ...] = ()  # who is to do it, when the sentence's subject said so
 
 
 def _words(name: str) -> list[str]:
@@ -121,8 +125,11 @@ class _Reader:
         n0 = self.sec.span.start + 1
         columns: dict[str, int] | None = None
         separator = ""
+        wrapped_to = 0
         for n in range(n0, self.sec.span.end + 1):
             raw = lines[n - 1]
+            if n <= wrapped_to:
+                continue
             if not raw.strip():
                 columns = None
                 continue
@@ -140,9 +147,37 @@ class _Reader:
                     self.row(cells, columns, n)
                     continue
                 columns = None  # the table ended: a line that is no row of it
+            count = len(self.tasks)
+            wrapped_to = self.wrapped(lines, n)
+            if wrapped_to > n:
+                raw = " ".join([raw.rstrip(), *(lines[k - 1].strip() for k in range(n + 1, wrapped_to + 1))])
             self.line(raw, n, follow_up_section)
+            if len(self.tasks) > count:
+                self.tasks[-1].last = max(self.tasks[-1].last, wrapped_to)
+                if wrapped_to < self.sec.span.end:
+                    self.due_below(raw, lines[max(n, wrapped_to)], max(n, wrapped_to))
             self.previous = (n, raw)
         return self.tasks
+
+    def wrapped(self, lines: list[str], n: int) -> int:
+        """The last line of a list item wrapped over the lines below it ('• Uttale – ansvar: Kari' /
+        'Lie – frist: 1.4.'): lines that start no item, label or heading, while the item ends mid-sentence."""
+        if not (LIST_ITEM.match(lines[n - 1]) or CHECKBOX.match(lines[n - 1])):
+            return n
+        k = n
+        while k < self.sec.span.end and lines[k].strip() and not re.search(r"[.!?]\s*$", lines[k - 1]) \
+                and not (LIST_ITEM.match(lines[k]) or CHECKBOX.match(lines[k]) or lines[k].lstrip().startswith("#")
+                         or "|" in lines[k] or _LEAD_LABEL.match(lines[k]) and not self.due_rx.match(lines[k].strip())):
+            k += 1
+        return k
+
+    def due_below(self, raw: str, below: str, n: int) -> None:
+        """'… Frist:' ending the line, its date wrapped onto the next (a PDF's line break)."""
+        task = self.tasks[-1]
+        label = self.due_rx.search(raw)
+        if task.due is None and label and not raw[label.end():].strip(" *"):
+            task.due = self.due(below)
+            task.last = n + 1 if task.due else task.last
 
     def row(self, cells: list[str], columns: dict[str, int], n: int) -> None:
         get = lambda k: cells[columns[k]] if k in columns and columns[k] < len(cells) else None
@@ -239,11 +274,51 @@ def actions(g: DocGraph) -> None:
             continue
         follow_up = any(clean(sec.title).lower().startswith(w) for w in follow_up_titles)
         parent = item_of.get(id(sec)) or g.meeting
-        for task in _Reader(g, sec, ref).read(lines, follow_up):
+        tasks = _Reader(g, sec, ref).read(lines, follow_up)
+        for task in tasks + _prose_tasks(g, sec, lines, ref, tasks):
             if len(task.what) < 3:
                 continue
             counts[id(parent)] = k = counts.get(id(parent), 0) + 1
             _action_node(g, parent, sec, task, k)
+
+
+def _prose_tasks(g: DocGraph, sec: Section, lines: list[str], ref: date | None, read: list[Task]) -> list[Task]:
+    """'Sekretariatet sender uttalen innan 1. april', 'Dagleg leiar melder saka til fylket innan 1. mars':
+    a sentence that opens with its doer (a name, the secretariat, a title) and has a deadline, on lines
+    no labelled task was read from."""
+    taken = {n for t in read for n in range(t.line, t.last + 1)}
+    doers = "|".join(re.escape(w) for w in sorted(_words("doer"), key=len, reverse=True))
+    out = []
+    for s in section_sentences(sec, lines):
+        if taken & set(range(s.first, s.last + 1)):
+            continue
+        text = re.sub(r"^(?:\d+[.)]\s+|[-*•]\s+)", "", _LEAD_LABEL.sub("", s.text))
+        by = BY_DATE.search(text)
+        due = find_dates(text[by.end():], ref) if by else []
+        if not due or due[0].span[0] > 2:
+            continue
+        title = re.match(rf"(?:{doers})(?![\wæøå])", text, re.IGNORECASE)
+        who = [_holder(g, title.group())] if title else _subject(g, text)
+        who = [w for w in who if w is not None]
+        if who:
+            out.append(Task(text.strip(" ."), None, due[0].start, False, s.first, s.last, tuple(who)))
+    return out
+
+
+def _holder(g: DocGraph, title: str) -> Node | None:
+    """Who the title names in this document: the secretariat, or the one person the attendance list
+    (or a stated membership) gives that title."""
+    if title.lower().startswith(("sekretariat", "sekretær", "the secretar")):
+        return secretariat_of(g)
+    role = re.sub(r"(?:en|n)$", "", title.lower()) if " " not in title else title.lower()
+    listed = {line.name for line in g.minutes.attendance
+              if line.name and (line.title or "").lower().startswith(role)}
+    if len(listed) == 1:
+        return person_node(g, listed.pop(), by_position=True)
+    members = {f.subject: f.object for f in g.facts if f.predicate == ORG.member}
+    holders = {members[f.subject] for f in g.facts if f.predicate == ORG.role and f.subject in members
+               and f.object.label.startswith(role)}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def _action_node(g: DocGraph, parent: Node, sec: Section, task: Task, k: int) -> None:
@@ -253,7 +328,7 @@ def _action_node(g: DocGraph, parent: Node, sec: Section, task: Task, k: int) ->
     g.fact(node, DCTERMS.isPartOf, parent, ev)
     g.fact(node, RDFS.label, task.what[:80])
     g.fact(node, KG.status, "done" if task.done else "open", ev)
-    for who in _responsible(g, task.who, task.what):
+    for who in task.doers or _responsible(g, task.who, task.what):
         g.fact(node, KG.responsible, who, ev)
     if task.due:
         g.fact(node, KG.deadline, Literal(task.due.isoformat(), XSD.date), ev)

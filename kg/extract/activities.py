@@ -18,13 +18,13 @@ from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.extract.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
-from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, read_grants
+from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
 from kg.lang.thesaurus import thesaurus
 from kg.model import Node, Section
-from kg.parse.lines import case_title
+from kg.parse.lines import case_title, clean
 from kg.vocab import ACTOR_KINDS, DCTERMS, KG, ORG, SCHEMA
 
 # the rows of a table that add up the others
@@ -298,12 +298,45 @@ class _Reader:
                 or common_funder(self.g, text, st.funder_in)
             if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
+            funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
-            recipient = project or named or self.actor or self.applicant
-            grant_node(self.g, recipient, st, funders, self.ev(s))
+            recipient = project or named or self._referred(text, st.recipient_in) or self.actor or self.applicant
+            grant = grant_node(self.g, recipient, st, funders, self.ev(s))
+            if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
+                for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
+                    self.g.fact(other, SCHEMA.funding, grant, self.ev(s))
+            for t in thesaurus().tag(text):  # what the money is for, as the sentence says ("breibandsmidlar")
+                self.g.fact(grant, DCTERMS.subject, self.g.entity("topic", t.concept.slug), self.ev(s))
             self.funders.extend(funders)
             taken |= {u.surface for u in givers + takers}
         return taken
+
+    def _referred(self, text: str, span: tuple[int, int] | None) -> Node | None:
+        """'Nettverket har fått …' under the title 'Næringsnettverket – orientering': the subject, a definite
+        noun, refers back to the name in the section's title that ends with it."""
+        m = re.fullmatch(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en|a))\s+(?:har\s+|hadde\s+|er\s+|vart\s+|ble\s+)?",
+                         text[span[0]:span[1]]) if span else None
+        if not m:
+            return None
+        noun = m.group(1).lower()
+        titled = [nm for nm in find_names(clean(self.sec.title))[0]
+                  if nm.kind not in ("person", "place") and nm.label.lower().endswith(noun) and nm.label.lower() != noun]
+        return body_node(self.g, titled[0].surface, default_kind=titled[0].kind) if len(titled) == 1 else None
+
+    def _joined(self, text: str, span: tuple[int, int], names: list[NameMatch], nodes: list,
+                first: Node) -> list[Node]:
+        """The bodies joined to the first one named in the span by 'og' or a comma ("Vågsøy og Selje")."""
+        inside = sorted((nm.span, self._body(nm, node)) for nm, node in zip(names, nodes)
+                        if span[0] <= nm.span[0] < span[1])
+        inside = [(at, body) for at, body in inside if body is not None]
+        start = next((i for i, (_, body) in enumerate(inside) if body is first), len(inside))
+        out: list[Node] = []
+        for (prev, _), (at, body) in zip(inside[start:], inside[start + 1:]):
+            if not re.fullmatch(r"\s*(?:,|og|and)\s*", text[prev[1]:at[0]]):
+                break
+            if body not in out:
+                out.append(body)
+        return out
 
     def _named_in(self, span: tuple[int, int] | None, names: list[NameMatch], nodes: list) -> list[Node]:
         """The bodies and programmes named in a span of the sentence (an unknown name as an organisation)."""

@@ -21,6 +21,7 @@ from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.extract.sentences import is_table_row, leading_label
+from kg.lang.names import normalise_person
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.parse.lines import headings
@@ -55,7 +56,7 @@ def read_vote(text: str) -> Vote | None:
         n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS.get(m["n"].lower())
         if n is not None:
             named = re.match(r"\s*\((?P<who>[^)]*)\)", text[m.end():])
-            return Vote(False, n, _voters(named["who"]) if named else ())
+            return Vote(False, n, (_voters(named["who"]) or _listed_people(named["who"])) if named else ())
     m = re.search(rf"\b(?:{_alts(_words('voted'))})\s+(?:i)?(?:{_alts(_words('against'))})\b", text, re.IGNORECASE)
     if m and _voters(text[:m.start()], last=True):
         return Vote(False, None, _voters(text[:m.start()], last=True))
@@ -81,9 +82,31 @@ def _voters(text: str, *, last: bool = False) -> tuple[NameMatch, ...]:
     return people or tuple(nm for nm in names if nm.kind != "person")
 
 
+def _listed_people(text: str) -> tuple[NameMatch, ...]:
+    """The people a vote note lists by full name where the name finder reads none ("Anita H. Pedersen, SV")."""
+    out, at = [], 0
+    for part in re.split(r",|\bog\b", text):
+        name = normalise_person(part.strip())
+        if name is not None:
+            start = text.index(part, at)
+            out.append(NameMatch("person", name.full, part.strip(), (start, start + len(part)), person=name))
+        at += len(part)
+    return tuple(out)
+
+
 def _is_vote_line(text: str) -> bool:
     """A line that only reports the vote ('Enstemmig vedtatt.', 'Samrøystes.')."""
     return read_vote(text) is not None and len(text.split()) <= 8
+
+
+# words that never end a sentence: prepositions, conjunctions, articles (bokmål, nynorsk)
+_OPEN_ENDS = re.compile(r"(?:,|\s(?:til|og|i|på|av|for|fra|frå|med|om|at|som|en|ei|et|eit|ein|den|det|de|dei|ved|mot|"
+                        r"etter|innen|innan|under|over|eller|men|samt))$", re.IGNORECASE)
+
+
+def _cut_off(text: str, below: str) -> bool:
+    """Words cut off in mid-clause ("… legges til" / "Hammerfest, og …"), not at a sentence's end."""
+    return bool(_OPEN_ENDS.search(text.rstrip()) or re.match(r"[a-zæøå]", below.strip()))
 
 
 def _split_numbered(text: str) -> list[str]:
@@ -115,13 +138,25 @@ class _Reader:
 
     def runs_on(self, text: str, k: int, end: int, lines: list[str]) -> tuple[str, int]:
         """A decision's words run on over the lines below line k (a wrapped paragraph, its vote at the end) up to
-        a blank line, a list, a table, a heading or a labelled line; returns the words and their last line."""
-        while text and k < end and lines[k].strip() and not (
-                self.label.match(lines[k]) or _LIST_LINE.match(lines[k]) or leading_label(lines[k])
-                or is_table_row(lines[k]) or lines[k].lstrip().startswith("#")):
+        a blank line, a list, a table, a heading or a labelled line; returns the words and their last line.
+        A sentence cut off in mid-clause by one blank line (a page break) runs on below it."""
+        while text and k < end:
+            if not lines[k].strip():
+                if k + 1 < end and lines[k + 1].strip() and _cut_off(text, lines[k + 1]) and not self.stops(lines[k + 1]):
+                    text += " " + lines[k + 1].strip()
+                    k += 2
+                    continue
+                break
+            if self.stops(lines[k]):
+                break
             text += " " + lines[k].strip()
             k += 1
         return text, k
+
+    def stops(self, line: str) -> bool:
+        """A line that starts something else: a label, a list, a table or a heading."""
+        return bool(self.label.match(line) or _LIST_LINE.match(line) or leading_label(line)
+                    or is_table_row(line) or line.lstrip().startswith("#"))
 
     def decision(self, text: str, n: int, end: int, lines: list[str], label: str) -> int:
         """The decision(s) from the label's line on; returns the next line to read."""

@@ -4,10 +4,12 @@ Three sentence shapes, read around each amount (a rate such as "kr 20 per
 innbygger" is no grant):
 
 - received: "X har fått / fikk / er innvilget / er tildelt <amount> fra Y (til Z)"
-- given:    "Y bidrar med / gir / løyver / har tilført <amount> (til Z)"
-- applied:  "X har søkt Y om <amount>", "søknad til Y om <amount>", "søknad på <amount> til Y"
+- given:    "Y bidrar med / gir / løyver / har tilført / har gjeve tilsegn om <amount> (til Z)"
+- applied:  "X har søkt Y om <amount>", "søknad til Y om <amount>", "søknad på <amount> til Y",
+            "X søkjer om <amount> frå Y"
             (status "applied": asked for, not granted)
 
+Any of them may name the fund the sum is taken from after the amount ("frå kraftlinemidlane").
 The words are Norwegian (bokmål and nynorsk) phrasing, not any document's
 names. Which name in a clause is the funder or the recipient is decided by the
 caller, which knows the names the sentence holds; this module says where in
@@ -31,7 +33,8 @@ APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|
                    re.IGNORECASE)
 GIVE = re.compile(r"\b(?:bidrar|bidreg|bidro|gir|gjev|gav|ga|løyver|løyvde|har\s+løyvd|bevilger|bevilget|bevilga|"
                   r"har\s+bevilget|tilfører|tilførte|har\s+tilført|tildeler|tildelte|har\s+tildelt|dekker|dekkjer|"
-                  r"støtter|støttar|stiller)(?:\s+(?:med|opp\s+med))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+)?$",
+                  r"støtter|støttar|stiller|(?:har\s+)?(?:gjeve|gitt|gjev|gir|gav|ga)\s+(?:tilsegn|tilsagn|tilskot|tilskudd|støtte))"
+                  r"(?:\s+(?:med|opp\s+med|om|på))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+)?$",
                   re.IGNORECASE)
 RECEIVE = re.compile(r"\b(?:fått|fikk|fekk|får|mottatt|mottok|motteke|innvilget|innvilga|tildelt|tildelte|bevilget|"
                      r"bevilga|løyvd|tilsagn|tilskudd|tilskot|støtte|støtta)\b", re.IGNORECASE)
@@ -50,6 +53,20 @@ class GrantStatement:
     funder_in: tuple[int, int] | None
     recipient_in: tuple[int, int] | None
     purpose: str | None
+    pot_in: tuple[int, int] | None = None  # "… frå kraftlinemidlane": the fund the money is taken from
+
+
+# the fund a sum is taken from, named by a common noun after the amount: "kr 100 000 frå kraftlinemidlane",
+# "over næringsfondet", "av skjønnsmidlene"
+POT = re.compile(r"\b(?:fra|frå|av|over)\s+(?:de\s+|dei\s+)?(?P<pot>[a-zæøå][\wæøå\-]*(?:midlane|midlene|midlar|midler"
+                 r"|fondet|fond|potten|ordninga|ordningen|posten))\b", re.IGNORECASE)
+
+
+def _pot(text: str, start: int) -> tuple[int, int] | None:
+    """Where the fund a sum comes from is named, in the clause after the amount."""
+    end = re.search(r"[.;:]\s|[.;:]$", text[start:])
+    m = POT.search(text, start, start + end.start() if end else len(text))
+    return m.span("pot") if m else None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -95,18 +112,24 @@ def read_grants(text: str) -> list[GrantStatement]:
             verb = apply[-1]
             # "søkt Innovasjon Norge om kr 750 000": the funder stands between the verb and the amount;
             # "søknad på kr 450 000 til Agder fylkeskommune": after the amount
-            if re.search(r"\bom\s+(?:\S+\s+){0,3}$", before[verb.end():]):
+            between = before[verb.end():]
+            if re.search(r"\bom\s+(?:\S+\s+){0,3}$", between) and re.search(r"[A-ZÆØÅ]", between):
                 funder, rest = (head + verb.end(), a.span[0]), a.span[1]
+            elif _after_word(text, a.span[1], FROM):  # "søkjer felles om 2,4 mill. kr i X-midlar frå Y"
+                funder = _after_word(text, a.span[1], FROM)
+                rest = funder[1]
             else:
                 funder, rest = after_to, after_to[1] if after_to else a.span[1]
-            out.append(GrantStatement(a, APPLIED, funder, (head, head + verb.start()), _purpose(text, rest)))
+            out.append(GrantStatement(a, APPLIED, funder, (head, head + verb.start()), _purpose(text, rest),
+                                      _pot(text, a.span[1])))
         elif give:
-            out.append(GrantStatement(a, GRANTED, (head, head + give.start()), after_to, _purpose(text, a.span[1])))
+            out.append(GrantStatement(a, GRANTED, (head, head + give.start()), after_to, _purpose(text, a.span[1]),
+                                      _pot(text, a.span[1])))
         elif receive or receive_after:
             verb_at = head + receive.start() if receive else a.span[0]
             recipient = (head, verb_at) if verb_at > head else None
             out.append(GrantStatement(a, GRANTED, _after_word(text, a.span[1], FROM), recipient,
-                                      _purpose(text, a.span[1])))
+                                      _purpose(text, a.span[1]), _pot(text, a.span[1])))
     return out
 
 
@@ -121,6 +144,17 @@ def common_funder(g: DocGraph, text: str, span: tuple[int, int] | None) -> list[
         return []
     return [body_node(g, m["who"], default_kind="organisation", classify_name=False)
             for m in COMMON_FUNDER.finditer(text, span[0] - 5 if span[0] >= 5 else 0, span[1])]
+
+
+def pot_of(g: DocGraph, text: str, st: GrantStatement, funders: list[Node]) -> list[Node]:
+    """The fund a grant is taken from, as a programme ("frå kraftlinemidlane"), unless a funder read
+    already is that fund ("fra næringsfondet" as the funder)."""
+    if st.pot_in is None:
+        return []
+    name = text[slice(*st.pot_in)]
+    if any(f.label.casefold() == name.casefold() for f in funders):
+        return []
+    return [body_node(g, name, default_kind="programme", classify_name=False)]
 
 
 def _path(node: Node) -> str:

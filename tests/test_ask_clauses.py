@@ -1,0 +1,49 @@
+"""Questions of two clauses: the second asks for a column of each answer row ("…, og hvor mye?", "and who
+voted against?"), and the query whose rows carry that column is the one chosen."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from kg.ask.catalogue import catalogue
+from kg.ask.composer import _carried
+from kg.ask.reader import Reader
+
+NAMES = {"Havfondet": ["Havfondet (programme)"], "Grønn havn": ["Grønn havn (project)"], "Nordby": ["Nordby"]}
+
+
+def read(question: str):
+    return Reader(lambda text: NAMES.get(text, []), date(2024, 3, 14)).read(question)
+
+
+@pytest.mark.parametrize("question, columns", [
+    ("Hvem har fått penger fra Havfondet, og hvor mye?", ["amount"]),
+    ("How much did Grønn havn get, and from whom?", ["amount", "funder"]),
+    ("Kor mykje fekk Grønn havn, og frå kven?", ["amount", "funder"]),
+    ("Kva vart vedteke om hamna, og kven røysta mot?", ["against"]),
+    ("Which tasks are due in May and who is responsible?", ["responsible"]),
+    ("Hvem skal svare Nordby, og innen når?", ["deadline"]),
+    ("Who funded Grønn havn and who are the partners?", ["partner"]),
+    ("How much did Grønn havn receive, and for what?", ["amount", "purpose"]),
+    ("Hvor mye fikk Grønn havn fra Havfondet?", []),
+    ("Which municipalities and regions work on hydrogen?", []),
+])
+def test_the_column_a_second_clause_asks_for(question, columns):
+    assert read(question).columns == columns
+
+
+def test_the_second_clause_leaves_the_first_its_arguments():
+    p = read("Hva ble vedtatt om Grønn havn, og hvem stemte mot?")
+    assert [a.text for a in p.arguments] == ["Grønn havn"] and p.columns == ["against"]
+    p = read("How much did Grønn havn get, and from which pot of money?")
+    assert [a.text for a in p.arguments] == ["Grønn havn"] and p.columns == ["amount", "funder"]
+
+
+def test_a_query_carries_the_columns_its_rows_select():
+    queries = catalogue()
+    assert _carried(queries["funding-of"], ["amount", "funder"]) == ["amount", "funder"]
+    assert _carried(queries["decisions"], ["against"]) == ["against"]
+    assert _carried(queries["actions-due"], ["responsible", "deadline"]) == ["responsible", "deadline"]
+    assert _carried(queries["presentations"], ["against"]) == []
