@@ -65,10 +65,10 @@ class _Lower(Filter):
 
 
 class _Keys(Filter):
-    """Each word as its whole-word keys (lemmas), or as its compound parts; several keys of
+    """Each word as its whole-word keys (lemma_keys), or as its compound parts; several keys of
     one word share its position."""
 
-    def __init__(self, which: str = "lemmas"):
+    def __init__(self, which: str = "lemma_keys"):
         self.which = which
 
     def __eq__(self, other):
@@ -94,7 +94,7 @@ def exact_analyzer():
 
 def lemma_analyzer():
     """Whole-word keys: lemmas in bokmål and nynorsk, so "sjukehuset" meets "sykehus"."""
-    return _words_of() | _Keys("lemmas")
+    return _words_of() | _Keys("lemma_keys")
 
 
 def parts_analyzer():
