@@ -111,6 +111,7 @@ def test_a_lemma_field_holds_an_inflected_form_by_its_lemmas_only(index):
     reader = index._current().reader()
     assert ("exact", "sjukehuset") in reader and ("content", "sjukehuset") not in reader
     assert ("content", "sjukehus") in reader and ("content", "sykehus") in reader
+    assert ("exact", "galleri") in reader and ("content", "galleri") not in reader  # its own lemma: once
     assert "Førde" in titles(index.search("sjukehusa"))
 
 

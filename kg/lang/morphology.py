@@ -64,6 +64,12 @@ class WordAnalysis:
         same way, so "planane" still meets "planen" through plan; a fifth of an index's postings."""
         return self.lemmas[1:] if self.inflected else self.lemmas
 
+    @property
+    def other_lemmas(self) -> tuple[str, ...]:
+        """The whole-word keys other than the word as written: what a field of lemmas adds to
+        the field of words as written, when a query looks a lemma up in both."""
+        return self.lemmas[1:]
+
     def encode(self) -> str:
         return "|".join((*(" ".join(x) for x in (self.lemmas, self.parts, self.verbal)), "i" * self.inflected))
 
