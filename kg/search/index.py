@@ -1,8 +1,9 @@
 """The full-text index of sections: the only place that knows whoosh is underneath.
 
-Each section is indexed three ways: as lemmas ("content"), as exact words ("exact", boosted)
-and as compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found
-and the word the user typed ranks first, a part of a compound below the whole word. Both the
+Each section is indexed three ways: as exact words ("exact", boosted), as the lemmas that differ
+from them ("content": a query's lemma is looked up in both, so no word is indexed twice) and as
+compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found and the
+word the user typed ranks first, a part of a compound below the whole word. Both the
 index and the query read words through one morphology (kg.lang.morphology). Synonyms are
 added to the query, not to the index, so they can change without re-indexing.
 """
