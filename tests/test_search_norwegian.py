@@ -4,7 +4,7 @@ import pytest
 
 from kg.lang.synonyms import SynonymTable
 from kg.search import IndexedSection, SectionIndex
-from kg.lang.morphology import Apertium, Morphology, morphology
+from kg.lang.morphology import Apertium, Morphology, from_readings, morphology
 
 
 def section(doc, n, title, text, date="2023-02-01", body="Telemarksrådet", topics=()):
@@ -105,6 +105,30 @@ def test_an_unknown_compound_splits_at_a_known_word():
                                           ("søknader", "Notodden"), ("hyttefelt", "Vinje")])
 def test_inflected_forms_find_each_other(index, query, title):
     assert title in titles(index.search(query))
+
+
+def test_a_lemma_field_holds_an_inflected_form_by_its_lemmas_only(index):
+    reader = index._current().reader()
+    assert ("exact", "sjukehuset") in reader and ("content", "sjukehuset") not in reader
+    assert ("content", "sjukehus") in reader and ("content", "sykehus") in reader
+    assert ("exact", "galleri") in reader and ("content", "galleri") not in reader  # its own lemma: once
+    assert "Førde" in titles(index.search("sjukehusa"))
+
+
+def test_a_form_that_is_also_a_lemma_is_kept_as_a_lemma():
+    inflected = from_readings("planane", [[("plan",)]])
+    assert inflected.inflected and inflected.lemma_keys == ("plan",)
+    both = from_readings("leder", [[("leder",)], [("lede",)]])  # a leader, and "leads"
+    assert not both.inflected and both.lemma_keys == ("leder", "lede")
+    assert from_readings("Notodden", []).lemma_keys == ("notodden",)
+
+
+@needs_apertium
+def test_a_compounds_part_finds_the_part_written_alone(tmp_path):
+    ix = SectionIndex(tmp_path / "ix", SynonymTable.load())
+    ix.replace_document("st.txt", [section("st.txt", 1, "Styret", "Leder for styret ble valgt i dag."),
+                                   section("st.txt", 2, "Budsjett", "Budsjettet for neste år ble vedtatt.")])
+    assert titles(ix.search("klyngeleder")) == ["Styret"]
 
 
 def test_pip_only_path_reads_inflection_and_compounds(pip_only, tmp_path):

@@ -36,7 +36,7 @@ APERTIUM_DIR = Path(os.environ.get("KG_APERTIUM_DIR", "/usr/share/apertium/apert
 APERTIUM_FILES = {"nob": "nob-nno.automorf.bin", "nno": "nno-nob.automorf.bin", "nno-nob": "nno-nob.autobil.bin"}
 APERTIUM_HINT = ("install Debian's apertium-nno-nob and lttoolbox (apt-get install apertium-nno-nob lttoolbox) "
                  "for compound splitting and nynorsk-to-bokmål search, then run kg reindex")
-CACHE_TABLE = "analysis_2"  # analyses of an older form (another table) are made again
+CACHE_TABLE = "analysis_3"  # analyses of an older form (another table) are made again
 MAX_KEYS = 12  # keys of one word at most: combinations of ambiguous parts stop here
 LINKS = ("s", "e")  # linking letters between compound parts ("verden-s-arv", "barn-e-hage")
 MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("klima" + "dashboard")
@@ -49,18 +49,34 @@ class WordAnalysis:
     # lemmas only a verb reading gives ("etablert" → etablere, "helst" → helse as a participle):
     # search matches them, topic tagging does not (a topic is a noun, "etablerer" the founder)
     verbal: tuple[str, ...] = ()
+    # the word as written (lemmas[0]) is no reading's lemma ("planane", "etableres"): an index
+    # field of lemmas need not hold it, the field of words as written does
+    inflected: bool = False
 
     @property
     def nominal(self) -> tuple[str, ...]:
         return tuple(k for k in self.lemmas if k not in self.verbal)
 
+    @property
+    def lemma_keys(self) -> tuple[str, ...]:
+        """The keys a field of lemmas holds: the lemmas, and the word as written only when it
+        is a lemma itself ("kobber" is one, and the plural of "kobbe"). A query is read the
+        same way, so "planane" still meets "planen" through plan; a fifth of an index's postings."""
+        return self.lemmas[1:] if self.inflected else self.lemmas
+
+    @property
+    def other_lemmas(self) -> tuple[str, ...]:
+        """The whole-word keys other than the word as written: what a field of lemmas adds to
+        the field of words as written, when a query looks a lemma up in both."""
+        return self.lemmas[1:]
+
     def encode(self) -> str:
-        return "|".join(" ".join(x) for x in (self.lemmas, self.parts, self.verbal))
+        return "|".join((*(" ".join(x) for x in (self.lemmas, self.parts, self.verbal)), "i" * self.inflected))
 
     @staticmethod
     def decode(text: str) -> WordAnalysis:
-        lemmas, parts, verbal = text.split("|")
-        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()), tuple(verbal.split()))
+        lemmas, parts, verbal, inflected = text.split("|")
+        return WordAnalysis(tuple(lemmas.split()), tuple(parts.split()), tuple(verbal.split()), inflected == "i")
 
 
 def kept(word: str) -> WordAnalysis:
@@ -84,7 +100,8 @@ def from_readings(word: str, readings: list[list[tuple[str, ...]]]) -> WordAnaly
                 if end - start < len(reading):
                     parts.update(dict.fromkeys(_joined(reading[start:end])))
     parts = {p: None for p in parts if p not in keys}
-    return WordAnalysis(tuple(keys)[:MAX_KEYS], tuple(parts)[: 2 * MAX_KEYS])
+    inflected = not any(word.lower() in _joined(r) for r in readings if len(r) == fewest)
+    return WordAnalysis(tuple(keys)[:MAX_KEYS], tuple(parts)[: 2 * MAX_KEYS], inflected=inflected)
 
 
 def _joined(parts: list[tuple[str, ...]]) -> list[str]:
@@ -274,7 +291,7 @@ class Simplemma:
 def _with_parts(analysis: WordAnalysis, split: list[tuple[str, ...]]) -> WordAnalysis:
     compound = from_readings("", [split])
     parts = tuple(p for p in dict.fromkeys((*compound.parts, *compound.lemmas[1:])) if p not in analysis.lemmas)
-    return WordAnalysis(analysis.lemmas, parts)
+    return replace(analysis, parts=parts)
 
 
 class Morphology:

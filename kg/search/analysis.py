@@ -23,6 +23,10 @@ from kg.lang.morphology import morphology
 TOKEN_PATTERN = r"\d+(?:[.,]\d+)+|(?:(?<!\w)[^\W\d_]{1,4}\.){1,3}[^\W\d_]{1,4}\.?(?!\w)|(?<!\w['’])(?<!\w)\w+"
 WORD = re.compile(TOKEN_PATTERN)
 
+# where a lemma of a section's text is looked up: the content field holds the lemmas that differ
+# from a word as written, the exact field the word itself ("klynge" of "klynger", and as written)
+LEMMA_FIELDS = ("content", "exact")
+
 STOP_WORDS = frozenset(stopwords_for_language("no"))
 _DIGIT = re.compile(r"\d")
 
@@ -65,20 +69,21 @@ class _Lower(Filter):
 
 
 class _Keys(Filter):
-    """Each word as its whole-word keys (lemmas), or as its compound parts; several keys of
-    one word share its position."""
+    """Each word as its whole-word keys (lemma_keys), or as its compound parts; several keys of
+    one word share its position. The index may hold fewer keys (indexed) than a query asks for."""
 
-    def __init__(self, which: str = "lemmas"):
+    def __init__(self, which: str = "lemma_keys", indexed: str | None = None):
         self.which = which
+        self.indexed = indexed or which
 
     def __eq__(self, other):
-        return type(other) is type(self) and other.which == self.which
+        return type(other) is type(self) and (other.which, other.indexed) == (self.which, self.indexed)
 
     def __call__(self, tokens):
         analyse = morphology()
         for t in tokens:
             word = t.text
-            for k in getattr(analyse(word), self.which):
+            for k in getattr(analyse(word), self.indexed if t.mode == "index" else self.which):
                 t.text = k
                 yield t
 
@@ -94,7 +99,14 @@ def exact_analyzer():
 
 def lemma_analyzer():
     """Whole-word keys: lemmas in bokmål and nynorsk, so "sjukehuset" meets "sykehus"."""
-    return _words_of() | _Keys("lemmas")
+    return _words_of() | _Keys("lemma_keys")
+
+
+def content_analyzer():
+    """A section's lemmas beside the words as written: a word that is its own lemma ("klynge")
+    is in the exact field only, not twice (a third of the content field's postings), so a
+    query's lemma is looked up in both fields (kg.search.index)."""
+    return _words_of() | _Keys("lemma_keys", indexed="other_lemmas")
 
 
 def parts_analyzer():

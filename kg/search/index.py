@@ -1,8 +1,9 @@
 """The full-text index of sections: the only place that knows whoosh is underneath.
 
-Each section is indexed three ways: as lemmas ("content"), as exact words ("exact", boosted)
-and as compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found
-and the word the user typed ranks first, a part of a compound below the whole word. Both the
+Each section is indexed three ways: as exact words ("exact", boosted), as the lemmas that differ
+from them ("content": a query's lemma is looked up in both, so no word is indexed twice) and as
+compound parts ("parts", weak), so that inflected, nynorsk and compound forms are found and the
+word the user typed ranks first, a part of a compound below the whole word. Both the
 index and the query read words through one morphology (kg.lang.morphology). Synonyms are
 added to the query, not to the index, so they can change without re-indexing.
 """
@@ -22,7 +23,7 @@ from whoosh.sorting import Count, FieldFacet
 from kg.errors import QueryError, StoreError
 from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
-from kg.search.analysis import exact_analyzer, lemma_analyzer, parts_analyzer, words
+from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
@@ -56,7 +57,7 @@ SCHEMA = Schema(
     mention_name=KEYWORD(commas=True, lowercase=False),  # as written: "did you mean" offers these
     lines=STORED,
     text=STORED,
-    content=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
+    content=TEXT(analyzer=content_analyzer(), multitoken_query="or"),  # a lemma: see LEMMA_FIELDS
     exact=TEXT(analyzer=exact_analyzer()),
     tags=TEXT(analyzer=lemma_analyzer(), multitoken_query="or"),
     parts=TEXT(analyzer=parts_analyzer(), multitoken_query="or", phrase=False),  # Terms only: no positions
@@ -259,8 +260,10 @@ class SectionIndex:
                 analysis = morphology()(q.text)
                 wider = [Term("parts", k, boost=q.boost * PART_BOOST) for k in analysis.lemmas]
                 narrower = [Term(f, p, boost=q.boost * WHOLE_BOOST) for p in analysis.parts
-                            for f in ("content", "parts")] if q.text in typed else []
+                            for f in (*LEMMA_FIELDS, "parts")] if q.text in typed else []
                 return Or([q, *wider, *narrower])
+            if isinstance(q, Term) and q.fieldname == "content":
+                return Or([Term(f, q.text, boost=q.boost) for f in LEMMA_FIELDS])
             return q
 
         return parser.parse(text).accept(with_parts)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from whoosh.query import And, Or, Term
 
 from kg.lang.morphology import WordAnalysis, morphology
-from kg.search.analysis import word_keys, words
+from kg.search.analysis import LEMMA_FIELDS, word_keys, words
 
 # Reports and agenda items carry the substance; an events list or an agenda list ("other")
 # names a word in passing.
@@ -61,7 +61,7 @@ def _in_text(word: str):
     whole = [Term(field, k) for k in dict.fromkeys((word.lower(), *analysis.lemmas))
              for field in ("exact", "content", "parts")]
     parts = _smallest_parts(analysis)
-    return Or(whole + [And([Or([Term("content", p), Term("parts", p)]) for p in parts])] if parts else whole)
+    return Or(whole + [And([Or([Term(f, p) for f in (*LEMMA_FIELDS, "parts")]) for p in parts])] if parts else whole)
 
 
 def _named_by(analysis: WordAnalysis, word: str, keys: frozenset[str]) -> bool:

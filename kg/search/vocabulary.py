@@ -113,7 +113,7 @@ class Vocabulary:
         if ("exact", form) in self._reader or any(c.isdigit() for c in form):  # a word of the index as it stands
             return True
         analysis = morphology()(form)
-        return any((field, k) in self._reader for k in analysis.lemmas for field in ("content", "title", "tags", "parts"))
+        return any((field, k) in self._reader for k in analysis.lemmas for field in ("exact", "content", "title", "tags", "parts"))
 
     def _surface(self, word: str) -> str | None:
         """The most common spelling of word in live sections (None if all were deleted)."""
