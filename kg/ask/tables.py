@@ -5,10 +5,13 @@ entities graph and the derived graphs); meetings and events, described in their
 document's graph, are the only kinds read from the documents. The table holds each
 named thing once: its IRI, label, aliases, kinds (most specific first) and the
 comparison keys a lookup uses (kg.lang.text.key of each name, the short forms of
-kg.resolve.typed, the name without a legal form). It is written to ``tables.json``
-when the store changes (the ingest calls ``Archive.refresh_tables``) and stamped
-with the store's state; a missing, unreadable or stale table is rebuilt from the
-graph where it is needed, and written again when the store can be written to.
+kg.resolve.typed, the name without a legal form). It is written to ``tables.sqlite``
+when the store changes (the ingest calls ``Archive.refresh_tables``), indexed by
+each of those names, so a question looks up the few names its words could be and
+reads nothing else: at 1,000 documents loading the whole table cost more than the
+rest of a cold question. It is stamped with the store's generation token (which
+every write to the graph replaces); a missing, unreadable or stale table is rebuilt
+from the graph where it is needed, and written again when the store can be written to.
 
 The SPARQL the tables are built from is all in this module.
 """
@@ -17,19 +20,20 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import sqlite3
 
 from kg import __version__
 from kg.errors import StoreError
 from kg.lang.text import key
 from kg.resolve.typed import typed_forms
-from kg.store.graphstore import (BODIES_GRAPH, ENTITIES_GRAPH, REGIONS_GRAPH, THESAURUS_GRAPH, GraphStore,
-                                 write_atomically)
+from kg.store.graphstore import BODIES_GRAPH, ENTITIES_GRAPH, REGIONS_GRAPH, THESAURUS_GRAPH, GraphStore
 from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
 
-TABLES_FILE = "tables.json"
+TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 1  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 2  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
@@ -77,43 +81,116 @@ def _with_keys(row: dict) -> dict:
 
 
 def stamp(store: GraphStore) -> str:
-    """The store's state as far as the tables are concerned: its documents, the curation they were
-    derived with (a decision rewrites documents whose text did not change) and the derived graphs."""
-    h = hashlib.sha256(f"{TABLES_FORMAT} {__version__}".encode())
+    """The store's state as far as the tables are concerned: the graph's generation (replaced by
+    every write to it), and the curation it was derived with and the kg that reads it."""
+    h = hashlib.sha256(f"{TABLES_FORMAT} {__version__} {store.generation()}".encode())
     try:
         h.update((store.path / INGEST_STATE).read_bytes())
     except OSError:
         pass
-    for name, content in sorted(store.document_hashes().items()):
-        h.update(f"\n{name}\t{content}".encode("utf-8", "surrogateescape"))
-    graphs = " ".join(f"<{store.iri(g)}>" for g in DERIVED_GRAPHS)
-    for r in store.select(f"SELECT ?g (COUNT(*) AS ?n) WHERE {{ VALUES ?g {{ {graphs} }} GRAPH ?g {{ ?s ?p ?o }} }} "
-                          "GROUP BY ?g ORDER BY ?g"):
-        h.update(f"\n{r['g'].value}\t{r['n'].value}".encode())
     return h.hexdigest()
 
 
-def write_tables(store: GraphStore, state: str | None = None) -> dict:
-    """Build the tables from the graph and write them beside it (the ingest calls this at its end)."""
-    tables = {"format": TABLES_FORMAT, "stamp": state or stamp(store), "names": build_names(store)}
-    write_atomically(store.path / TABLES_FILE, json.dumps(tables, ensure_ascii=False, separators=(",", ":")))
-    return tables
+SCHEMA = """
+CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE things (n INTEGER PRIMARY KEY, row TEXT);  -- a row of build_names, as JSON, in its order
+-- every name a thing is looked up by: 'key' (a name's key), 'bare' (without the legal form),
+-- 'typed' (a short form, for one kind); length in characters, for the spelling lookup
+CREATE TABLE names (name TEXT, how TEXT, kind TEXT, n INTEGER, length INTEGER);
+CREATE INDEX names_by_name ON names (name, how);
+CREATE INDEX names_by_length ON names (length);
+"""
 
 
-def name_table(store) -> list[dict]:
-    """The name table: read from the side file when it fits the store, else built (and kept if it can be)."""
-    if not isinstance(store, GraphStore):  # a SPARQL server: nothing of ours to keep beside it
-        return build_names(store)
-    if store.pending():  # a document half-written: its graph may be anything, so ask the graph itself
-        return build_names(store)
+class NameTable:
+    """The name table, read a name at a time (a cold question reads only the rows its words name)."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self.db = db
+
+    @classmethod
+    def of_rows(cls, rows: list[dict], state: str = "", path=None) -> "NameTable":
+        """The table of rows (build_names), in a file at path or in memory."""
+        db = sqlite3.connect(path or ":memory:")
+        db.executescript(SCHEMA)
+        db.execute("INSERT INTO meta VALUES ('format', ?), ('stamp', ?)", (str(TABLES_FORMAT), state))
+        db.executemany("INSERT INTO things VALUES (?, ?)",
+                       ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
+        names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
+        names += [(row["bare"], "bare", None, n) for n, row in enumerate(rows) if row["bare"]]
+        names += [(form, "typed", kind, n) for n, row in enumerate(rows)
+                  for kind, forms in row["typed"].items() for form in forms]
+        db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", ((*r, len(r[0])) for r in names))
+        db.commit()
+        return cls(db)
+
+    @classmethod
+    def open(cls, path) -> "NameTable":
+        """A table file, read-only (it is replaced whole, never changed in place)."""
+        return cls(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True))
+
+    def stamp(self) -> str | None:
+        found = dict(self.db.execute("SELECT name, value FROM meta"))
+        return found.get("stamp") if found.get("format") == str(TABLES_FORMAT) else None
+
+    def named(self, name: str, how: str) -> list[dict]:
+        """The rows a name ('key' or 'bare') is a name of, in the table's order."""
+        return self._rows("n IN (SELECT n FROM names WHERE name = ? AND how = ?)", (name, how))
+
+    def typed(self, form: str) -> list[tuple[dict, str]]:
+        """The rows a short form names, each with the kind it is a short form for."""
+        return [(json.loads(row), kind) for row, kind in self.db.execute(
+            "SELECT row, kind FROM names JOIN things USING (n) WHERE name = ? AND how = 'typed' ORDER BY n",
+            (form,))]
+
+    def with_name_length(self, shortest: int, longest: int) -> list[dict]:
+        """The rows with any name of so many characters (the only ones a misspelling can be close to)."""
+        return self._rows("n IN (SELECT n FROM names WHERE length BETWEEN ? AND ?)", (shortest, longest))
+
+    def names(self, shortest: int, longest: int) -> list[str]:
+        """Every name of so many characters, in the order of the first thing it names."""
+        return [name for name, in self.db.execute("SELECT name FROM names WHERE length BETWEEN ? AND ? "
+                                                  "GROUP BY name ORDER BY MIN(n), name", (shortest, longest))]
+
+    def rows(self) -> list[dict]:
+        return self._rows("1", ())
+
+    def _rows(self, where: str, args: tuple) -> list[dict]:
+        return [json.loads(row) for row, in self.db.execute(f"SELECT row FROM things WHERE {where} ORDER BY n", args)]
+
+
+def write_tables(store: GraphStore, state: str | None = None) -> NameTable:
+    """Build the tables from the graph and write them beside it (the ingest calls this at its end):
+    into a new file, renamed over the old one, so a reader sees one whole table or the other."""
+    path = store.path / TABLES_FILE
+    tmp = path.with_name(f".{path.name}.tmp")
+    rows = build_names(store)
+    try:
+        tmp.unlink(missing_ok=True)
+        NameTable.of_rows(rows, state or stamp(store), tmp).db.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as e:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path}: {getattr(e, 'strerror', None) or e}") from None
+    return NameTable.open(path)
+
+
+def name_table(store) -> NameTable:
+    """The name table: the side file when it fits the store, else built (and kept if it can be)."""
+    if not isinstance(store, GraphStore) or store.pending():
+        # a SPARQL server (nothing of ours beside it), or a document half-written (its graph may be
+        # anything): the graph itself is asked
+        return NameTable.of_rows(build_names(store))
     state = stamp(store)
+    path = store.path / TABLES_FILE
     try:
-        tables = json.loads((store.path / TABLES_FILE).read_text(encoding="utf-8"))
-        if tables.get("format") == TABLES_FORMAT and tables.get("stamp") == state:
-            return tables["names"]
-    except (OSError, ValueError, AttributeError):
-        pass  # missing or unreadable: rebuilt below
+        if path.is_file():
+            table = NameTable.open(path)
+            if table.stamp() == state:
+                return table
+    except sqlite3.Error:
+        pass  # unreadable: rebuilt below
     try:
-        return write_tables(store, state)["names"]
+        return write_tables(store, state)
     except StoreError:  # a store we may not write to: the table serves this process only
-        return build_names(store)
+        return NameTable.of_rows(build_names(store))
