@@ -36,8 +36,6 @@ SELECT ?title ?ls ?le ?quote ?doc $fact WHERE {
   $fact a kg:Section ; schema:text ?quote ; kg:lineStart ?ls ; kg:lineEnd ?le ;
         dcterms:title ?title ; dcterms:isPartOf ?d . ?d kg:sourceFile ?doc .
 }"""
-LAST_MEETING = sparql_prefixes() + """
-SELECT (MAX(?start) AS ?last) WHERE { GRAPH ?g { ?m a kg:Meeting ; schema:startDate ?start } }"""
 # the kinds an answer may have when a kind is asked for ("organisations" holds institutions too)
 KIND_FAMILY = {"municipality": {"municipality"}, "region": {"region"}, "cluster": {"cluster"},
                "organisation": {"organisation", "institution", "cluster"}, "institution": {"institution", "organisation"},
@@ -120,7 +118,6 @@ class Runner:
         self._sections: dict[str, list] = {}
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
-        self._last_meeting: list[date | None] | None = None
 
     def describe(self, iri: str) -> tuple[str, str | None]:
         """Label and kind of a node."""
@@ -283,12 +280,8 @@ class Runner:
         return choice, answers, why
 
     def last_meeting(self) -> date | None:
-        """The date of the archive's latest meeting (what "the meeting" means without a date)."""
-        if self._last_meeting is None:
-            rows = self.store.select(LAST_MEETING)
-            value = rows[0].get("last") if rows else None
-            self._last_meeting = [date.fromisoformat(value.value[:10])] if value is not None else [None]
-        return self._last_meeting[0]
+        """The date of the archive's latest meeting (what "the meeting" means without a date), kept at ingest."""
+        return self.slots.table().last_meeting()
 
     def _not_understood(self, parts, linked) -> list[str]:
         """Which part of the question was not understood, with the nearest names the graph has."""

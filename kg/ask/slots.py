@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 
-from kg.ask.tables import NameTable, name_table
+from kg.ask.tables import Tables, tables
 from kg.errors import Ambiguous, NotFound, QueryError
 from kg.lang.dates import find_dates, parse_numeric
 from kg.lang.amounts import find_amounts
@@ -58,7 +58,7 @@ class Filled:
 class EntityIndex:
     """The named things of some kinds, looked up name by name in the name table (kg.ask.tables)."""
 
-    def __init__(self, table: NameTable, kinds: tuple[str, ...] | None):
+    def __init__(self, table: Tables, kinds: tuple[str, ...] | None):
         self.table = table
         self.wanted = set(kinds or KINDS)
 
@@ -103,7 +103,7 @@ class EntityIndex:
         # a name can be this close only if its length is close: only the things with such a name are read
         share = FUZZY_MIN / 100
         shortest, longest = math.floor(len(k) * share / (2 - share)), math.ceil(len(k) * (2 - share) / share)
-        near = EntityIndex(NameTable.of_rows(self.table.with_name_length(shortest, longest)), tuple(self.wanted))
+        near = EntityIndex(Tables.of_rows(self.table.with_name_length(shortest, longest)), tuple(self.wanted))
         # a name's things, else those it is a short name of: a misspelt surname alone ("Haugn")
         named = {n: [e for e in near.named(n) or near.typed(n) if ok(e)] for n in near.table.names(shortest, longest)}
         best = process.extract(k, [n for n, es in named.items() if es], scorer=fuzz.ratio, limit=5,
@@ -119,11 +119,12 @@ class SlotFiller:
     def __init__(self, store: GraphStore):
         self.store = store
         self._indexes: dict[tuple[str, ...] | None, EntityIndex] = {}
-        self._table: NameTable | None = None
+        self._table: Tables | None = None
 
-    def table(self) -> NameTable:
+    def table(self) -> Tables:
+        """The tables kept beside the store (kg.ask.tables), opened on first use."""
         if self._table is None:
-            self._table = name_table(self.store)
+            self._table = tables(self.store)
         return self._table
 
     def index(self, kinds: tuple[str, ...] | None) -> EntityIndex:

@@ -5,7 +5,8 @@ entities graph and the derived graphs); meetings and events, described in their
 document's graph, are the only kinds read from the documents. The table holds each
 named thing once: its IRI, label, aliases, kinds (most specific first) and the
 comparison keys a lookup uses (kg.lang.text.key of each name, the short forms of
-kg.resolve.typed, the name without a legal form). It is written to ``tables.sqlite``
+kg.resolve.typed, the name without a legal form). Beside it: the date of the archive's
+last meeting (what a question without a date is about). They are written to ``tables.sqlite``
 when the store changes (the ingest calls ``Archive.refresh_tables``), indexed by
 each of those names, so a question looks up the few names its words could be and
 reads nothing else: at 1,000 documents loading the whole table cost more than the
@@ -23,6 +24,7 @@ import json
 import os
 import re
 import sqlite3
+from datetime import date
 
 from kg import __version__
 from kg.errors import StoreError
@@ -38,6 +40,8 @@ DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apa
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
+LAST_MEETING = sparql_prefixes() + """
+SELECT (MAX(?start) AS ?last) WHERE { GRAPH ?g { ?m a kg:Meeting ; schema:startDate ?start } }"""
 
 
 def names_query(kind: str, base: str) -> str:
@@ -102,18 +106,19 @@ CREATE INDEX names_by_length ON names (length);
 """
 
 
-class NameTable:
-    """The name table, read a name at a time (a cold question reads only the rows its words name)."""
+class Tables:
+    """The tables, read a name at a time (a cold question reads only the rows its words name)."""
 
     def __init__(self, db: sqlite3.Connection):
         self.db = db
 
     @classmethod
-    def of_rows(cls, rows: list[dict], state: str = "", path=None) -> "NameTable":
-        """The table of rows (build_names), in a file at path or in memory."""
+    def of_rows(cls, rows: list[dict], last_meeting: str | None = None, state: str = "", path=None) -> "Tables":
+        """The tables of rows (build_names) and the last meeting's date, in a file at path or in memory."""
         db = sqlite3.connect(path or ":memory:")
         db.executescript(SCHEMA)
-        db.execute("INSERT INTO meta VALUES ('format', ?), ('stamp', ?)", (str(TABLES_FORMAT), state))
+        db.executemany("INSERT INTO meta VALUES (?, ?)",
+                       [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", last_meeting)])
         db.executemany("INSERT INTO things VALUES (?, ?)",
                        ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
         names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
@@ -125,13 +130,18 @@ class NameTable:
         return cls(db)
 
     @classmethod
-    def open(cls, path) -> "NameTable":
+    def open(cls, path) -> "Tables":
         """A table file, read-only (it is replaced whole, never changed in place)."""
         return cls(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True))
 
     def stamp(self) -> str | None:
         found = dict(self.db.execute("SELECT name, value FROM meta"))
         return found.get("stamp") if found.get("format") == str(TABLES_FORMAT) else None
+
+    def last_meeting(self) -> date | None:
+        """The date of the archive's latest meeting (what "the meeting" means without a date)."""
+        value = self.db.execute("SELECT value FROM meta WHERE name = 'last_meeting'").fetchone()[0]
+        return date.fromisoformat(value) if value else None
 
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
@@ -159,33 +169,45 @@ class NameTable:
         return [json.loads(row) for row, in self.db.execute(f"SELECT row FROM things WHERE {where} ORDER BY n", args)]
 
 
-def write_tables(store: GraphStore, state: str | None = None) -> NameTable:
+def build_last_meeting(store) -> str | None:
+    """The date of the latest meeting in the graph, as written (YYYY-MM-DD)."""
+    rows = store.select(LAST_MEETING)
+    value = rows[0].get("last") if rows else None
+    return value.value[:10] if value is not None else None
+
+
+def built(store) -> Tables:
+    """The tables built from the graph, for this process only."""
+    return Tables.of_rows(build_names(store), build_last_meeting(store))
+
+
+def write_tables(store: GraphStore, state: str | None = None) -> Tables:
     """Build the tables from the graph and write them beside it (the ingest calls this at its end):
     into a new file, renamed over the old one, so a reader sees one whole table or the other."""
     path = store.path / TABLES_FILE
     tmp = path.with_name(f".{path.name}.tmp")
-    rows = build_names(store)
+    rows, last = build_names(store), build_last_meeting(store)
     try:
         tmp.unlink(missing_ok=True)
-        NameTable.of_rows(rows, state or stamp(store), tmp).db.close()
+        Tables.of_rows(rows, last, state or stamp(store), tmp).db.close()
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as e:
         tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot write {path}: {getattr(e, 'strerror', None) or e}") from None
-    return NameTable.open(path)
+    return Tables.open(path)
 
 
-def name_table(store) -> NameTable:
-    """The name table: the side file when it fits the store, else built (and kept if it can be)."""
+def tables(store) -> Tables:
+    """The tables: the side file when it fits the store, else built (and kept if it can be)."""
     if not isinstance(store, GraphStore) or store.pending():
         # a SPARQL server (nothing of ours beside it), or a document half-written (its graph may be
         # anything): the graph itself is asked
-        return NameTable.of_rows(build_names(store))
+        return built(store)
     state = stamp(store)
     path = store.path / TABLES_FILE
     try:
         if path.is_file():
-            table = NameTable.open(path)
+            table = Tables.open(path)
             if table.stamp() == state:
                 return table
     except sqlite3.Error:
@@ -193,4 +215,4 @@ def name_table(store) -> NameTable:
     try:
         return write_tables(store, state)
     except StoreError:  # a store we may not write to: the table serves this process only
-        return NameTable.of_rows(build_names(store))
+        return built(store)
