@@ -100,18 +100,23 @@ class EntityIndex:
             return [], "none"
         from rapidfuzz import fuzz, process  # only for a name not found as written: a cold ask rarely needs it
 
-        # a name can be this close only if its length is close: only the things with such a name are read
+        # a name can be this close only if its length is close: only names of such lengths are scored
         share = FUZZY_MIN / 100
         shortest, longest = math.floor(len(k) * share / (2 - share)), math.ceil(len(k) * (2 - share) / share)
-        near = EntityIndex(Tables.of_rows(self.table.with_name_length(shortest, longest)), tuple(self.wanted))
-        # a name's things, else those it is a short name of: a misspelt surname alone ("Haugn")
-        named = {n: [e for e in near.named(n) or near.typed(n) if ok(e)] for n in near.table.names(shortest, longest)}
-        best = process.extract(k, [n for n, es in named.items() if es], scorer=fuzz.ratio, limit=5,
-                               score_cutoff=FUZZY_MIN)
+        close = process.extract(k, self.table.names(shortest, longest), scorer=fuzz.ratio, limit=None,
+                                score_cutoff=FUZZY_MIN)
+        best = []  # the five closest names of a thing of the kinds asked for, each with those things
+        for n, score, _ in close:
+            # a name's things, else those it is a short name of: a misspelt surname alone ("Haugn")
+            things = [e for e in self.named(n) or self.typed(n) if ok(e)]
+            if things:
+                best.append((score, things))
+            if len(best) == 5:
+                break
         if not best:
             return [], "none"
-        top = best[0][1]
-        found = [e for n, score, _ in best if score >= top - 0.01 for e in named[n]]
+        top = best[0][0]
+        found = [e for score, things in best if score >= top - 0.01 for e in things]
         return list(dict.fromkeys(found)), f"spelling ({top:.0f}%)"
 
 

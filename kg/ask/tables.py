@@ -153,10 +153,6 @@ class Tables:
             "SELECT row, kind FROM names JOIN things USING (n) WHERE name = ? AND how = 'typed' ORDER BY n",
             (form,))]
 
-    def with_name_length(self, shortest: int, longest: int) -> list[dict]:
-        """The rows with any name of so many characters (the only ones a misspelling can be close to)."""
-        return self._rows("n IN (SELECT n FROM names WHERE length BETWEEN ? AND ?)", (shortest, longest))
-
     def names(self, shortest: int, longest: int) -> list[str]:
         """Every name of so many characters, in the order of the first thing it names."""
         return [name for name, in self.db.execute("SELECT name FROM names WHERE length BETWEEN ? AND ? "
