@@ -17,6 +17,7 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import link, rank
+from kg.ask.plans import answer_from_tables
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
 from kg.errors import QueryError
@@ -154,8 +155,10 @@ class Runner:
             rows = [r for hit in self.sections(bound[searched[0]].label)
                     for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
                                                         searched[0]: ox.NamedNode(hit.section_id)})]
-        else:
-            rows = self.store.select(sparql, {k: v.value for k, v in bound.items()})
+        else:  # from the tables kept at ingest where a plan gives the query's rows, else its SPARQL
+            rows = answer_from_tables(self.store, self.slots.table(), nq, bound)
+            if rows is None:
+                rows = self.store.select(sparql, {k: v.value for k, v in bound.items()})
         answers: dict[str, Answer] = {}
         for r in rows:
             if "answer" not in r:

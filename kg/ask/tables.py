@@ -31,15 +31,22 @@ from kg.errors import StoreError
 from kg.lang.text import key
 from kg.resolve.typed import typed_forms
 from kg.store.graphstore import BODIES_GRAPH, ENTITIES_GRAPH, REGIONS_GRAPH, THESAURUS_GRAPH, GraphStore
-from kg.vocab import CLASS_OF_KIND, KIND_OF_CLASS, KINDS, sparql_prefixes
+from kg.vocab import CLASS_OF_KIND, KG, KIND_OF_CLASS, KINDS, ORG, sparql_prefixes
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 2  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 3  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
+FACT_PREDICATES = (KG.worksOn, ORG.hasMember)  # what kg.ask.plans reads from the fact table
+# the span's type checked by FILTER EXISTS: a join on it makes Oxigraph read every span first
+FACTS = sparql_prefixes() + f"""
+SELECT ?span ?s ?p ?o WHERE {{
+  VALUES ?p {{ {' '.join(f'<{p}>' for p in FACT_PREDICATES)} }}
+  GRAPH ?span {{ ?s ?p ?o }} FILTER EXISTS {{ ?span a kg:Evidence }}
+}}"""
 LAST_MEETING = sparql_prefixes() + """
 SELECT (MAX(?start) AS ?last) WHERE { GRAPH ?g { ?m a kg:Meeting ; schema:startDate ?start } }"""
 
@@ -103,6 +110,10 @@ CREATE TABLE things (n INTEGER PRIMARY KEY, row TEXT);  -- a row of build_names,
 CREATE TABLE names (name TEXT, how TEXT, kind TEXT, n INTEGER, length INTEGER);
 CREATE INDEX names_by_name ON names (name, how);
 CREATE INDEX names_by_length ON names (length);
+-- the facts of FACT_PREDICATES read from the text, each with the line span that states it
+CREATE TABLE facts (span TEXT, s TEXT, p TEXT, o TEXT);
+CREATE INDEX facts_by_object ON facts (p, o);
+CREATE INDEX facts_by_statement ON facts (s, p, o);
 """
 
 
@@ -113,12 +124,15 @@ class Tables:
         self.db = db
 
     @classmethod
-    def of_rows(cls, rows: list[dict], last_meeting: str | None = None, state: str = "", path=None) -> "Tables":
-        """The tables of rows (build_names) and the last meeting's date, in a file at path or in memory."""
+    def of_contents(cls, contents: dict, state: str = "", path=None) -> "Tables":
+        """The tables of what ``build`` read from the graph, in a file at path or in memory."""
+        rows = contents["names"]
         db = sqlite3.connect(path or ":memory:")
         db.executescript(SCHEMA)
         db.executemany("INSERT INTO meta VALUES (?, ?)",
-                       [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", last_meeting)])
+                       [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", contents["last_meeting"]),
+                        ("facts", "kept" if contents["facts"] is not None else None)])
+        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", contents["facts"] or ())
         db.executemany("INSERT INTO things VALUES (?, ?)",
                        ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
         names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
@@ -134,14 +148,28 @@ class Tables:
         """A table file, read-only (it is replaced whole, never changed in place)."""
         return cls(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True))
 
+    def _meta(self, name: str) -> str | None:
+        found = self.db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return found[0] if found else None
+
     def stamp(self) -> str | None:
-        found = dict(self.db.execute("SELECT name, value FROM meta"))
-        return found.get("stamp") if found.get("format") == str(TABLES_FORMAT) else None
+        return self._meta("stamp") if self._meta("format") == str(TABLES_FORMAT) else None
 
     def last_meeting(self) -> date | None:
         """The date of the archive's latest meeting (what "the meeting" means without a date)."""
-        value = self.db.execute("SELECT value FROM meta WHERE name = 'last_meeting'").fetchone()[0]
+        value = self._meta("last_meeting")
         return date.fromisoformat(value) if value else None
+
+    def has_facts(self) -> bool:
+        """Whether the fact table was kept (not for a SPARQL server: its graph is asked itself)."""
+        return self._meta("facts") is not None
+
+    def spans(self, s: str | None, p: str, o: str) -> list[tuple[str, str]]:
+        """The line spans stating (s p o), with each subject when s is None: (span, subject), in order."""
+        if s is None:
+            return self.db.execute("SELECT span, s FROM facts WHERE p = ? AND o = ? ORDER BY s, span", (p, o)).fetchall()
+        return self.db.execute("SELECT span, s FROM facts WHERE s = ? AND p = ? AND o = ? ORDER BY span",
+                               (s, p, o)).fetchall()
 
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
@@ -172,9 +200,20 @@ def build_last_meeting(store) -> str | None:
     return value.value[:10] if value is not None else None
 
 
+def build_facts(store) -> list[tuple[str, str, str, str]]:
+    """Every fact of FACT_PREDICATES read from the text: (span, s, p, o)."""
+    return [(r["span"].value, r["s"].value, r["p"].value, r["o"].value) for r in store.select(FACTS)]
+
+
+def build(store, *, facts: bool) -> dict:
+    """What the tables hold, read from the graph (the fact table only when asked for)."""
+    return {"names": build_names(store), "last_meeting": build_last_meeting(store),
+            "facts": build_facts(store) if facts else None}
+
+
 def built(store) -> Tables:
-    """The tables built from the graph, for this process only."""
-    return Tables.of_rows(build_names(store), build_last_meeting(store))
+    """The tables built from the graph, for this process only (a SPARQL server's: no fact table)."""
+    return Tables.of_contents(build(store, facts=isinstance(store, GraphStore)))
 
 
 def write_tables(store: GraphStore, state: str | None = None) -> Tables:
@@ -182,10 +221,10 @@ def write_tables(store: GraphStore, state: str | None = None) -> Tables:
     into a new file, renamed over the old one, so a reader sees one whole table or the other."""
     path = store.path / TABLES_FILE
     tmp = path.with_name(f".{path.name}.tmp")
-    rows, last = build_names(store), build_last_meeting(store)
+    contents = build(store, facts=True)
     try:
         tmp.unlink(missing_ok=True)
-        Tables.of_rows(rows, last, state or stamp(store), tmp).db.close()
+        Tables.of_contents(contents, state or stamp(store), tmp).db.close()
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as e:
         tmp.unlink(missing_ok=True)
