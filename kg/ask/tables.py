@@ -35,7 +35,7 @@ from kg.vocab import CLASS_OF_KIND, KG, KIND_OF_CLASS, KINDS, ORG, sparql_prefix
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 3  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 4  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
@@ -110,10 +110,10 @@ CREATE TABLE things (n INTEGER PRIMARY KEY, row TEXT);  -- a row of build_names,
 CREATE TABLE names (name TEXT, how TEXT, kind TEXT, n INTEGER, length INTEGER);
 CREATE INDEX names_by_name ON names (name, how);
 CREATE INDEX names_by_length ON names (length);
--- the facts of FACT_PREDICATES read from the text, each with the line span that states it
-CREATE TABLE facts (span TEXT, s TEXT, p TEXT, o TEXT);
-CREATE INDEX facts_by_object ON facts (p, o);
-CREATE INDEX facts_by_statement ON facts (s, p, o);
+-- the facts of FACT_PREDICATES read from the text, each with the line span that states it, their
+-- IRIs numbered in sorted order (a third of the size of the IRIs written out, and the same order)
+CREATE TABLE terms (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
+CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, PRIMARY KEY (p, o, s, span)) WITHOUT ROWID;
 """
 
 
@@ -132,7 +132,11 @@ class Tables:
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", contents["last_meeting"]),
                         ("facts", "kept" if contents["facts"] is not None else None)])
-        db.executemany("INSERT INTO facts VALUES (?, ?, ?, ?)", contents["facts"] or ())
+        facts = contents["facts"] or []
+        number = {iri: n for n, iri in enumerate(sorted({iri for fact in facts for iri in fact}))}
+        db.executemany("INSERT INTO terms VALUES (?, ?)", ((n, iri) for iri, n in number.items()))
+        db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?, ?)",
+                       ((number[p], number[o], number[s], number[span]) for span, s, p, o in facts))
         db.executemany("INSERT INTO things VALUES (?, ?)",
                        ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
         names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
@@ -166,10 +170,13 @@ class Tables:
 
     def spans(self, s: str | None, p: str, o: str) -> list[tuple[str, str]]:
         """The line spans stating (s p o), with each subject when s is None: (span, subject), in order."""
-        if s is None:
-            return self.db.execute("SELECT span, s FROM facts WHERE p = ? AND o = ? ORDER BY s, span", (p, o)).fetchall()
-        return self.db.execute("SELECT span, s FROM facts WHERE s = ? AND p = ? AND o = ? ORDER BY span",
-                               (s, p, o)).fetchall()
+        ids = dict(self.db.execute("SELECT iri, id FROM terms WHERE iri IN (?, ?, ?)", (p, o, s or "")))
+        if p not in ids or o not in ids or (s is not None and s not in ids):
+            return []
+        return self.db.execute("SELECT span.iri, subject.iri FROM facts JOIN terms span ON span.id = facts.span "
+                               "JOIN terms subject ON subject.id = facts.s WHERE p = ? AND o = ?"
+                               + ("" if s is None else " AND s = ?") + " ORDER BY facts.s, facts.span",
+                               (ids[p], ids[o], *(() if s is None else (ids[s],)))).fetchall()
 
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
