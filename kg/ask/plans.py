@@ -5,9 +5,9 @@ for it, giving the same rows (tests/test_plans.py compares the two on a store). 
 plan is used only for the exact query text it was written for (``PLANS`` holds a
 hash of it): when the query changes, its SPARQL answers until the plan is brought
 in step. Where the SPARQL is slow at archive scale, it is the join of every fact
-with the ``?fact a kg:Evidence`` of its line span: the fact table holds those pairs
-already, and the small lookups around them (a topic's narrower concepts, the regions,
-their members) are still asked of the graph.
+with the ``?fact a kg:Evidence`` of its line span, and of every section on a topic with
+the clusters: the tables hold those joined already, and the small lookups around them
+(a topic's narrower concepts, the regions, their members) are still asked of the graph.
 """
 
 from __future__ import annotations
@@ -22,8 +22,6 @@ from kg.vocab import KG, ORG, XSD, sparql_prefixes
 
 NARROWER = sparql_prefixes() + "SELECT DISTINCT ?t $topic WHERE { ?t skos:broader* $topic }"
 REGIONS = sparql_prefixes() + "SELECT ?r WHERE { GRAPH $entities { ?r a kg:Region } }"
-CLUSTERS = sparql_prefixes() + """
-SELECT DISTINCT ?cluster ?answer $t WHERE { GRAPH ?g { ?cluster dcterms:subject $t ; org:hasMember ?answer . } }"""
 MEMBERS = sparql_prefixes() + """
 SELECT DISTINCT ?answer ?via WHERE { GRAPH ?r { ?answer org:hasMember ?via . ?answer a kg:Region } }"""
 
@@ -48,11 +46,12 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
         reports += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                      "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                     for s, spans in works.items() if s in regions for span in spans]
-        for r in store.select(CLUSTERS, {"t": t}):
-            if r["answer"].value in regions:
-                clusters += [{"answer": r["answer"], "fact": ox.NamedNode(span), "cluster": r["cluster"], "t": t,
-                              "topic": topic, "fact_pattern": pattern["?cluster", "org:hasMember", "?answer"]}
-                             for span, _ in tables.spans(r["cluster"].value, ORG.hasMember, r["answer"].value)]
+        for cluster, member in tables.cluster_members(t.value):
+            if member in regions:
+                clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                              "cluster": ox.NamedNode(cluster),
+                              "fact_pattern": pattern["?cluster", "org:hasMember", "?answer"]}
+                             for span, _ in tables.spans(cluster, ORG.hasMember, member)]
         members += [{"answer": r["answer"], "fact": ox.NamedNode(span), "via": r["via"], "t": t, "topic": topic,
                      "fact_pattern": pattern["?via", "kg:worksOn", "?t"]}
                     for r in member_of for span in works.get(r["via"].value, ())]

@@ -35,7 +35,7 @@ from kg.vocab import CLASS_OF_KIND, KG, KIND_OF_CLASS, KINDS, ORG, sparql_prefix
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 4  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 5  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
@@ -47,6 +47,8 @@ SELECT ?span ?s ?p ?o WHERE {{
   VALUES ?p {{ {' '.join(f'<{p}>' for p in FACT_PREDICATES)} }}
   GRAPH ?span {{ ?s ?p ?o }} FILTER EXISTS {{ ?span a kg:Evidence }}
 }}"""
+CLUSTERS = sparql_prefixes() + """
+SELECT DISTINCT ?t ?cluster ?member WHERE { GRAPH ?g { ?cluster org:hasMember ?member ; dcterms:subject ?t } }"""
 LAST_MEETING = sparql_prefixes() + """
 SELECT (MAX(?start) AS ?last) WHERE { GRAPH ?g { ?m a kg:Meeting ; schema:startDate ?start } }"""
 
@@ -114,6 +116,8 @@ CREATE INDEX names_by_length ON names (length);
 -- IRIs numbered in sorted order (a third of the size of the IRIs written out, and the same order)
 CREATE TABLE terms (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
 CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, PRIMARY KEY (p, o, s, span)) WITHOUT ROWID;
+-- the members of each cluster on a topic, as one graph states both (CLUSTERS)
+CREATE TABLE clusters (t INTEGER, cluster INTEGER, member INTEGER, PRIMARY KEY (t, cluster, member)) WITHOUT ROWID;
 """
 
 
@@ -132,11 +136,13 @@ class Tables:
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", contents["last_meeting"]),
                         ("facts", "kept" if contents["facts"] is not None else None)])
-        facts = contents["facts"] or []
-        number = {iri: n for n, iri in enumerate(sorted({iri for fact in facts for iri in fact}))}
+        facts, clusters = contents["facts"] or [], contents["clusters"] or []
+        number = {iri: n for n, iri in enumerate(sorted({iri for row in facts + clusters for iri in row}))}
         db.executemany("INSERT INTO terms VALUES (?, ?)", ((n, iri) for iri, n in number.items()))
         db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?, ?)",
                        ((number[p], number[o], number[s], number[span]) for span, s, p, o in facts))
+        db.executemany("INSERT OR IGNORE INTO clusters VALUES (?, ?, ?)",
+                       ((number[t], number[c], number[m]) for t, c, m in clusters))
         db.executemany("INSERT INTO things VALUES (?, ?)",
                        ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
         names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
@@ -178,6 +184,12 @@ class Tables:
                                + ("" if s is None else " AND s = ?") + " ORDER BY facts.s, facts.span",
                                (ids[p], ids[o], *(() if s is None else (ids[s],)))).fetchall()
 
+    def cluster_members(self, t: str) -> list[tuple[str, str]]:
+        """The clusters on topic t and their members: (cluster, member), in order."""
+        return self.db.execute("SELECT c.iri, m.iri FROM clusters JOIN terms c ON c.id = cluster "
+                               "JOIN terms m ON m.id = member WHERE t = (SELECT id FROM terms WHERE iri = ?) "
+                               "ORDER BY cluster, member", (t,)).fetchall()
+
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
         return self._rows("n IN (SELECT n FROM names WHERE name = ? AND how = ?)", (name, how))
@@ -212,10 +224,15 @@ def build_facts(store) -> list[tuple[str, str, str, str]]:
     return [(r["span"].value, r["s"].value, r["p"].value, r["o"].value) for r in store.select(FACTS)]
 
 
+def build_clusters(store) -> list[tuple[str, str, str]]:
+    """Every cluster's topics and members, as one graph states both: (topic, cluster, member)."""
+    return [(r["t"].value, r["cluster"].value, r["member"].value) for r in store.select(CLUSTERS)]
+
+
 def build(store, *, facts: bool) -> dict:
-    """What the tables hold, read from the graph (the fact table only when asked for)."""
+    """What the tables hold, read from the graph (the fact tables only when asked for)."""
     return {"names": build_names(store), "last_meeting": build_last_meeting(store),
-            "facts": build_facts(store) if facts else None}
+            "facts": build_facts(store) if facts else None, "clusters": build_clusters(store) if facts else None}
 
 
 def built(store) -> Tables:
