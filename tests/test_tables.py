@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import json
+from datetime import date
 
 import pytest
 
 from kg.api import Archive
-from kg.ask.tables import TABLES_FILE, build_names, name_table
+from kg.ask.slots import EntityIndex
+from kg.ask.tables import TABLES_FILE, Tables, build_names, stamp, tables
 
 MEETING = """
 Dato: 9.3.23
@@ -63,12 +64,12 @@ def mountains(tmp_path) -> Archive:
     return a
 
 
-def read_table(a: Archive) -> dict:
-    return json.loads((a.store.path / TABLES_FILE).read_text(encoding="utf-8"))
+def read_table(a: Archive) -> list[dict]:
+    return Tables.open(a.store.path / TABLES_FILE).rows()
 
 
-def test_the_ingest_writes_the_name_table(mountains):
-    names = {row["label"]: row for row in read_table(mountains)["names"]}
+def test_the_ingest_writes_the_tables(mountains):
+    names = {row["label"]: row for row in read_table(mountains)}
     person = names["Ingrid Sofie Haugland"]
     assert person["kinds"] == ["person"]
     assert set(person["typed"]["person"]) == {"haugland", "ingrid haugland"}
@@ -78,7 +79,7 @@ def test_the_ingest_writes_the_name_table(mountains):
 def test_the_table_holds_what_the_graph_says(mountains):
     """Read from the file or built by SPARQL, the same rows."""
     key = (lambda rows: sorted(rows, key=lambda r: r["iri"]))
-    assert key(name_table(mountains.store)) == key(build_names(mountains.store))
+    assert key(tables(mountains.store).rows()) == key(build_names(mountains.store))
 
 
 def test_a_deleted_table_is_rebuilt_and_the_question_still_answered(mountains):
@@ -90,17 +91,17 @@ def test_a_deleted_table_is_rebuilt_and_the_question_still_answered(mountains):
 
 def test_an_unreadable_table_is_rebuilt(mountains):
     (mountains.store.path / TABLES_FILE).write_text("{not json", encoding="utf-8")
-    assert any(row["label"] == "Per Arne Lillevik" for row in name_table(mountains.store))
+    assert any(row["label"] == "Per Arne Lillevik" for row in tables(mountains.store).rows())
 
 
 def test_a_table_older_than_the_store_is_not_believed(mountains, tmp_path):
     """A store changed behind the table's back (here: the table of before the second meeting put back)."""
-    before = (mountains.store.path / TABLES_FILE).read_text(encoding="utf-8")
+    before = (mountains.store.path / TABLES_FILE).read_bytes()
     (tmp_path / "april").mkdir()
     (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
     mountains.ingest([tmp_path / "april"])
-    assert any(row["label"] == "Oddny Brekke" for row in read_table(mountains)["names"])
-    (mountains.store.path / TABLES_FILE).write_text(before, encoding="utf-8")
+    assert any(row["label"] == "Oddny Brekke" for row in read_table(mountains))
+    (mountains.store.path / TABLES_FILE).write_bytes(before)
     mountains.close()
     reader = Archive(mountains.store.path, read_only=True)
     assert reader.run_query("person-bodies", {"person": "Oddny Brekke"}).params["person"] == "Oddny Brekke"
@@ -108,13 +109,37 @@ def test_a_table_older_than_the_store_is_not_believed(mountains, tmp_path):
 
 def test_removing_a_document_takes_its_names_out_of_the_table(mountains):
     mountains.remove(["mars.txt"])
-    assert not any(row["label"] == "Ingrid Sofie Haugland" for row in read_table(mountains)["names"])
+    assert not any(row["label"] == "Ingrid Sofie Haugland" for row in read_table(mountains))
 
 
 def test_a_curation_decision_is_seen_even_by_a_table_written_before_it(mountains):
     """A decision rewrites documents whose text did not change: the table of before it is not believed."""
-    before = (mountains.store.path / TABLES_FILE).read_text(encoding="utf-8")
+    before = (mountains.store.path / TABLES_FILE).read_bytes()
     mountains.decide('rename "Per Arne Lillevik" to "Per A. Lillevik"')
-    (mountains.store.path / TABLES_FILE).write_text(before, encoding="utf-8")
-    labels = {row["label"] for row in name_table(mountains.store)}
+    (mountains.store.path / TABLES_FILE).write_bytes(before)
+    labels = {row["label"] for row in tables(mountains.store).rows()}
     assert "Per A. Lillevik" in labels and "Per Arne Lillevik" not in labels
+
+
+def test_the_tables_keep_the_last_meeting(mountains, tmp_path):
+    assert tables(mountains.store).last_meeting() == date(2023, 3, 9)
+    (tmp_path / "april").mkdir()
+    (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
+    mountains.ingest([tmp_path / "april"])
+    assert tables(mountains.store).last_meeting() == date(2023, 4, 14)
+
+
+def test_every_write_to_the_graph_makes_a_new_generation(mountains):
+    """What stamps the tables: a write the tables were not rewritten after leaves them stale."""
+    before = mountains.store.generation()
+    mountains.store.update("INSERT DATA { <https://example.org/x> <https://example.org/y> 1 }")
+    assert mountains.store.generation() not in ("", before)
+    assert tables(mountains.store).stamp() == stamp(mountains.store)
+
+
+def test_a_misspelt_name_is_found_among_the_names_of_its_length(mountains):
+    """The spelling lookup reads only the things with a name of about that length, and finds the same."""
+    index = EntityIndex(tables(mountains.store), None)
+    found, how = index.find("Lillevk", ("person",))
+    assert [e.label for e in found] == ["Per Arne Lillevik"] and how.startswith("spelling")
+    assert index.find("Per Arne Lillevikkk", None)[0][0].label == "Per Arne Lillevik"

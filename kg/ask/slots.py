@@ -6,12 +6,13 @@ things equally is reported with the candidates, never guessed.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date
 
 
-from kg.ask.tables import name_table
+from kg.ask.tables import Tables, tables
 from kg.errors import Ambiguous, NotFound, QueryError
 from kg.lang.dates import find_dates, parse_numeric
 from kg.lang.amounts import find_amounts
@@ -55,27 +56,25 @@ class Filled:
 
 
 class EntityIndex:
-    """The named things of some kinds by each of their names, from the name table (kg.ask.tables)."""
+    """The named things of some kinds, looked up name by name in the name table (kg.ask.tables)."""
 
-    def __init__(self, rows: list[dict], kinds: tuple[str, ...] | None):
-        wanted = set(kinds or KINDS)
-        self.by_name: dict[str, list[Entry]] = {}
-        self.by_typed: dict[str, list[Entry]] = {}   # short forms: "Hasvold", "Osloregionen"
-        self.entries: dict[str, Entry] = {}
-        for row in rows:
-            kind = next((k for k in row["kinds"] if k in wanted), None)  # the most specific kind asked for
-            if kind is None:
-                continue
-            entry = self.entries[row["iri"]] = Entry(row["iri"], row["label"], kind)
-            for k in row["keys"]:
-                self.by_name.setdefault(k, []).append(entry)
-            for form in row["typed"].get(kind, ()):
-                self.by_typed.setdefault(form, []).append(entry)
-        # a company or body without its legal form ("Lister Nyskaping" for "Lister Nyskaping AS")
-        for row in rows:
-            entry = self.entries.get(row["iri"])
-            if entry is not None and row["bare"] and row["bare"] not in self.by_name:
-                self.by_name[row["bare"]] = [entry]
+    def __init__(self, table: Tables, kinds: tuple[str, ...] | None):
+        self.table = table
+        self.wanted = set(kinds or KINDS)
+
+    def _entry(self, row: dict) -> Entry | None:
+        kind = next((k for k in row["kinds"] if k in self.wanted), None)  # the most specific kind asked for
+        return Entry(row["iri"], row["label"], kind) if kind else None
+
+    def named(self, k: str) -> list[Entry]:
+        """The things one of whose names has the key k; else the company or body that has it
+        without its legal form ("Lister Nyskaping" for "Lister Nyskaping AS"), the first such."""
+        found = [e for row in self.table.named(k, "key") if (e := self._entry(row))]
+        return found or next(([e] for row in self.table.named(k, "bare") if (e := self._entry(row))), [])
+
+    def typed(self, k: str) -> list[Entry]:
+        """The things k is a short form of ("Hasvold", "Osloregionen"), as the kind it is short for."""
+        return [e for row, kind in self.table.typed(k) if (e := self._entry(row)) and e.kind == kind]
 
     def exact(self, text: str) -> list[Entry]:
         """The things text names by one of their names, or an inflected form of one ("Bærums")."""
@@ -86,28 +85,38 @@ class EntityIndex:
         """The things text names (exact name, then close spelling), restricted to kinds."""
         k = key(text)
         ok = (lambda e: kinds is None or e.kind in kinds)
-        exact = [e for e in self.by_name.get(k, []) if ok(e)]
+        exact = [e for e in self.named(k) if ok(e)]
         if exact:
             return list(dict.fromkeys(exact)), "name"
         bare = _BODY_WORD.sub("", k).strip()  # "Vinje kommune", "Vik municipality" for "Vinje", "Vik"
         for variant in (re.sub(r"(?:s|ens|ets|en|et)$", "", k), k + "en", bare):  # "Bærums", "regionen"
-            exact = [e for e in self.by_name.get(variant, []) if ok(e)]
+            exact = [e for e in self.named(variant) if ok(e)]
             if exact:
                 return list(dict.fromkeys(exact)), "inflected name"
-        typed = [e for e in self.by_typed.get(k, []) if ok(e)]
+        typed = [e for e in self.typed(k) if ok(e)]
         if typed:
             return list(dict.fromkeys(typed)), "short name"
         if not fuzzy:
             return [], "none"
         from rapidfuzz import fuzz, process  # only for a name not found as written: a cold ask rarely needs it
 
-        named = {**self.by_typed, **self.by_name}  # a misspelt surname alone ("Haugn") is close to a short name
-        choices = [n for n, es in named.items() if any(ok(e) for e in es)]
-        best = process.extract(k, choices, scorer=fuzz.ratio, limit=5, score_cutoff=FUZZY_MIN)
+        # a name can be this close only if its length is close: only names of such lengths are scored
+        share = FUZZY_MIN / 100
+        shortest, longest = math.floor(len(k) * share / (2 - share)), math.ceil(len(k) * (2 - share) / share)
+        close = process.extract(k, self.table.names(shortest, longest), scorer=fuzz.ratio, limit=None,
+                                score_cutoff=FUZZY_MIN)
+        best = []  # the five closest names of a thing of the kinds asked for, each with those things
+        for n, score, _ in close:
+            # a name's things, else those it is a short name of: a misspelt surname alone ("Haugn")
+            things = [e for e in self.named(n) or self.typed(n) if ok(e)]
+            if things:
+                best.append((score, things))
+            if len(best) == 5:
+                break
         if not best:
             return [], "none"
-        top = best[0][1]
-        found = [e for n, score, _ in best if score >= top - 0.01 for e in named[n] if ok(e)]
+        top = best[0][0]
+        found = [e for score, things in best if score >= top - 0.01 for e in things]
         return list(dict.fromkeys(found)), f"spelling ({top:.0f}%)"
 
 
@@ -115,13 +124,17 @@ class SlotFiller:
     def __init__(self, store: GraphStore):
         self.store = store
         self._indexes: dict[tuple[str, ...] | None, EntityIndex] = {}
-        self._names: list[dict] | None = None
+        self._table: Tables | None = None
+
+    def table(self) -> Tables:
+        """The tables kept beside the store (kg.ask.tables), opened on first use."""
+        if self._table is None:
+            self._table = tables(self.store)
+        return self._table
 
     def index(self, kinds: tuple[str, ...] | None) -> EntityIndex:
         if kinds not in self._indexes:
-            if self._names is None:
-                self._names = name_table(self.store)
-            self._indexes[kinds] = EntityIndex(self._names, kinds)
+            self._indexes[kinds] = EntityIndex(self.table(), kinds)
         return self._indexes[kinds]
 
     def fill(self, kind: str, text: str, *, today: date | None = None) -> Filled:
@@ -164,7 +177,7 @@ class SlotFiller:
         """The names in the graph and the thesaurus closest to text, for a "not found" message."""
         from rapidfuzz import fuzz, process
 
-        names = {e.label for es in self.index(NAMED_KINDS).by_name.values() for e in es}
+        names = {row["label"] for row in self.table().rows() if set(row["kinds"]) & set(NAMED_KINDS)}
         names |= {c.label for c in thesaurus().labels().values()}
         best = process.extract(text, sorted(names), scorer=fuzz.WRatio, limit=limit, score_cutoff=70)
         return [name for name, _, _ in best]

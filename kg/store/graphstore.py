@@ -8,7 +8,8 @@ Layout of a store directory::
     sources/      the text each document was read as, to re-derive it when curation changes
     pending/      one marker per document whose graph and index are being written (kg.ingest)
     curation.txt  the user's decisions (kg.resolve.curation), applied on every ingest
-    tables.json   the name table a cold `kg ask` reads (kg.ask.tables), rebuilt whenever stale
+    tables.sqlite the name table a cold `kg ask` reads (kg.ask.tables), rebuilt whenever stale
+    generation    a token every write to the graph replaces, so a table can tell it is stale
 
 A document is known by its identity, the path it was ingested under
 ("minutes/2022/referat.txt"); files under sources/ and pending/ are named by a
@@ -24,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import uuid
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -40,6 +42,7 @@ THESAURUS_GRAPH = "graph/thesaurus"
 REGIONS_GRAPH = "graph/regions"  # kg.ask.regions
 BODIES_GRAPH = "graph/bodies"  # kg.extract.background
 ENTITIES_GRAPH = "graph/entities"  # type, labels and identifiers of every entity a document names, once
+GENERATION_FILE = "generation"
 _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 
 
@@ -146,6 +149,18 @@ class GraphStore:
     def iri(self, local: str) -> str:
         return self.base + local
 
+    def generation(self) -> str:
+        """The token of the graph's last change (empty for a store no write of this kg touched)."""
+        try:
+            return (self.path / GENERATION_FILE).read_text(encoding="utf-8")
+        except OSError:
+            return ""
+
+    def _changing(self) -> None:
+        """Say the graph is about to change: a new generation token, written before the change so
+        that a crash in the middle still leaves anything stamped with the old token stale."""
+        write_atomically(self.path / GENERATION_FILE, uuid.uuid4().hex)
+
     # -- documents --------------------------------------------------------
     def document_hashes(self) -> dict[str, str]:
         """Source file name → content hash of every stored document."""
@@ -165,6 +180,7 @@ class GraphStore:
         """Put quads in place of a named graph's content, in one transaction (small graphs)."""
         import pyoxigraph as ox
 
+        self._changing()
         g = ox.NamedNode(graph)
         if next(self.ox.quads_for_pattern(None, None, None, g), None) is not None:
             self.ox.remove_graph(g)
@@ -188,6 +204,7 @@ class GraphStore:
         the same span graphs)."""
         import pyoxigraph as ox
 
+        self._changing()
         named: set = set()
         for graph in graphs:
             named |= self._drop_document(graph)
@@ -198,6 +215,7 @@ class GraphStore:
     def remove_document_graph(self, graph: str) -> None:
         """Take out a document's graph, its line spans' graphs, and the description of every
         entity no other document names."""
+        self._changing()
         self._forget_unnamed(self._drop_document(graph))
 
     def _drop_document(self, graph: str) -> set:
@@ -318,6 +336,7 @@ class GraphStore:
             raise StoreError(f"the query failed: {e}") from None
 
     def update(self, sparql: str) -> None:
+        self._changing()
         try:
             self.ox.update(sparql)
         except SyntaxError as e:
