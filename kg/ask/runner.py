@@ -17,6 +17,7 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import link, rank
+from kg.ask.lines import matching_sentences
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
 from kg.errors import QueryError
@@ -118,6 +119,7 @@ class Runner:
         self.store = store
         self.search = search
         self._sections: dict[str, list] = {}
+        self._lines: dict[tuple, list] = {}  # (section, matched terms) → the sentences they match (kg.ask.lines)
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
         self._last_meeting: list[date | None] | None = None
@@ -146,17 +148,20 @@ class Runner:
                          _clip(r["quote"].value)) for r in rows]
 
     def run(self, nq: NamedQuery, bound: dict[str, Filled]) -> list[Answer]:
-        missing = [p for p in nq.params if p not in bound]
+        searched = [p for p, kind in nq.params.items() if kind == "section"]
+        # the lines of a searched section are those its words match, unless given
+        at_lines = [p for p, kind in nq.params.items() if kind == "line" and p not in bound] if searched else []
+        missing = [p for p in nq.params if p not in bound and p not in at_lines]
         if missing:
             raise QueryError(f"query {nq.name} needs {', '.join('-p ' + m + ' VALUE' for m in missing)}")
         import pyoxigraph as ox
 
         sparql = with_entities_graph(nq.sparql, self.store.base)
-        searched = [p for p, kind in nq.params.items() if kind == "section"]
-        if searched:  # words become the sections they find; the query runs on each
+        if searched:  # words become the sections they find (and the lines there they match); the query runs on each
             rows = [r for hit in self.sections(bound[searched[0]].label)
+                    for span in self._spans(hit, at_lines)
                     for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
-                                                        searched[0]: ox.NamedNode(hit.section_id)})]
+                                                        searched[0]: ox.NamedNode(hit.section_id), **span})]
         else:
             rows = self.store.select(sparql, {k: v.value for k, v in bound.items()})
         answers: dict[str, Answer] = {}
@@ -172,7 +177,7 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact", *nq.hidden) and k not in bound and k not in a.columns:
+                if k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound and k not in a.columns:
                     a.columns[k] = self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value
             fact = _fact(nq, r, bound) if "fact" in r else None
             if fact is not None and fact not in a.facts:
@@ -199,6 +204,23 @@ class Runner:
                     self._sections[text] = [h for h in hits if h.score >= SECTION_SCORE_SHARE * hits[0].score]
                     break
         return self._sections[text]
+
+    def _spans(self, hit, params: list[str]) -> list[dict]:
+        """The first and last line of each sentence of a hit's section its words match, as the
+        query's line parameters (in the order the query names them); one run when it has none."""
+        if not params:
+            return [{}]
+        import pyoxigraph as ox
+
+        first, last = params
+        return [{first: ox.Literal(s.first), last: ox.Literal(s.last)} for s in self._matching(hit)]
+
+    def _matching(self, hit) -> list:
+        """The sentences of a hit's section that its words match (kg.ask.lines), once per section and words."""
+        found = (hit.section_id, hit.terms)
+        if found not in self._lines:
+            self._lines[found] = matching_sentences(self.store, hit.section_id, hit.terms)
+        return self._lines[found]
 
     def run_named(self, name: str, params: dict[str, str], *, today: date | None = None) -> AskResult:
         nq = get_query(name)
@@ -261,6 +283,10 @@ class Runner:
         if searched and answers:
             why.append(f"sections found by {searched[0]!r}: "
                        + "; ".join(f"{h.document} · {h.section}" for h in self.sections(searched[0])))
+            if "line" in choice.query.params.values():
+                why.append(f"lines there that {searched[0]!r} matches: " + "; ".join(
+                    f"{h.section} lines {s.first}–{s.last} «{_clip(s.text, 120)}»"
+                    for h in self.sections(searched[0]) for s in self._matching(h)))
         if searched and not answers:
             known = thesaurus().lookup(searched[0]) is not None
             why.append(f"no section found by {searched[0]!r} answers it"

@@ -140,6 +140,10 @@ class SlotFiller:
                 raise QueryError(f"not an amount: {text!r}")
             return Filled(ox.Literal(str(amounts[0].value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
                           f"{amounts[0].value} {amounts[0].currency}", "amount")
+        if kind == "line":
+            if not text.isdigit():
+                raise QueryError(f"not a line number: {text!r}")
+            return Filled(ox.Literal(int(text)), text, "line")
         if kind in ("text", "case", "cue", "section"):
             return Filled(ox.Literal(text), text, kind)
         if kind == "class":

@@ -214,7 +214,7 @@ class _Reader:
         if project is not None and "owner" not in project.props:
             project.props["owner"] = recipient
             self.g.fact(project, KG.owner, recipient, self.ev(s))
-        self.g.fact(self.sec.node, SCHEMA.mentions, recipient)
+        self.g.fact(self.sec.node, SCHEMA.mentions, recipient, self.ev(s))
         funders = [self.g.body] if FUND_SECTION.search(self.sec.title or "") else []
         grant_node(self.g, project or recipient, GrantStatement(amount, GRANTED, None, None, None), funders, self.ev(s))
         return True
@@ -248,8 +248,8 @@ class _Reader:
                 node = person_node(self.g, nm.surface)
             else:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
-            if node is not None:
-                self.g.fact(self.sec.node, SCHEMA.mentions, node)
+            if node is not None:  # on the sentence's lines: what a question's words find there (kg.ask.lines)
+                self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)
         return nodes
 

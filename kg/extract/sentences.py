@@ -17,6 +17,9 @@ class Sentence:
     last: int
 
 
+# a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
+# one sentence with the item before it, though minutes set items on lines with no blank line between
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
 
 
@@ -75,6 +78,8 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
             para.append((n, line))
             flush()
         elif line.strip():
+            if LIST_ITEM.match(line):
+                flush()
             para.append((n, line))
         else:
             flush()
