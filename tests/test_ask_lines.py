@@ -28,7 +28,7 @@ Tid: Tysdag 7. mai 2024 kl. 10.00
 
 ### Sak 9/24 Orienteringar frå kommunane
 - Stord: Sjøfisk AS opnar eit nytt fiskemottak på kaia, og Bømlo vil vere med på opninga.
-- Bømlo: Bømlo Kraft AS byggjer eit nytt kraftverk i Storelva.
+- Bømlo: Bømlo Kraft AS byggjer eit nytt kraftverk i Storelva og har fått kr 500 000 i tilskot.
 """
 
 
@@ -84,3 +84,12 @@ def test_no_line_holds_the_words_when_only_the_index_terms_of_another_field_do(a
     (hit,) = [h for h in archive.runner.sections("fiskemottaket")]
     assert [(s.first, s.last) for s in matching_sentences(archive.store, hit.section_id, hit.terms)] == [(15, 15)]
     assert matching_sentences(archive.store, hit.section_id, frozenset({"kraftlinje"})) == []
+
+
+def test_what_the_same_line_says_beside_the_answer_where_the_question_asks_for_it(archive):
+    (plant,) = archive.ask("Hvilke selskaper jobber med kraftverk, og hvor mye har de fått?").answers
+    assert (plant.label, plant.to_json()["amount"]) == ("Bømlo Kraft AS", "500000 NOK")
+    (landing,) = archive.ask("Hvilke selskaper jobber med fiskemottak, og i hvilken kommune?").answers
+    assert (landing.label, landing.to_json()["place"]) == ("Sjøfisk AS", "Stord")  # the report's own municipality
+    (bare,) = archive.ask("Hvilke selskaper jobber med kraftverk?").answers
+    assert "amount" not in bare.to_json() and "place" not in bare.to_json()

@@ -10,6 +10,8 @@ extraction cuts them (``section_sentences``), so their line spans are those fact
 
 from __future__ import annotations
 
+from kg.ask import words as grammar
+from kg.ask.lazy_pattern import word_pattern
 from kg.extract.sentences import LIST_ITEM, Sentence, section_sentences
 from kg.lang.morphology import morphology
 from kg.model import Section, Span
@@ -69,3 +71,20 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
     if opened is not None:
         spans.append((opened, end))
     return spans
+
+
+BESIDE = ("amount", "date", "place")  # what a line says beside its answer: the plain fields a question may ask for
+
+
+def asked_beside(question: str) -> set[str]:
+    """The plain fields a question asks for beside its answer, wherever it asks: "how much" (amount),
+    "when" (date), "where" or "in which municipality" (place): "Which company drills for copper, and where?"."""
+    low = question.lower()
+    asked = set()
+    for pattern, kind in grammar.QUESTION_WORDS:  # longest cue first: "hvor mye" asks an amount, not a place
+        if kind in BESIDE and word_pattern(pattern).search(low):
+            asked.add(kind)
+            low = word_pattern(pattern).compiled.sub(" ", low)
+    if word_pattern(grammar.PLACE_QUESTION).search(low):
+        asked.add("place")
+    return asked

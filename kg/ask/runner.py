@@ -17,7 +17,7 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import link, rank
-from kg.ask.lines import matching_sentences
+from kg.ask.lines import BESIDE, asked_beside, matching_sentences
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
 from kg.errors import QueryError
@@ -279,6 +279,8 @@ class Runner:
         why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
         answers, notes = self._narrow(parts, choice, answers)
         why += notes
+        if "line" in choice.query.params.values():
+            why += self._beside(parts.question, answers)
         searched = [choice.bound[k].label for k, kind in choice.query.params.items() if kind == "section"]
         if searched and answers:
             why.append(f"sections found by {searched[0]!r}: "
@@ -307,6 +309,15 @@ class Runner:
             why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
                        f"the archive's last meeting was on {last.isoformat()}")
         return choice, answers, why
+
+    @staticmethod
+    def _beside(question: str, answers: list[Answer]) -> list[str]:
+        """Keep what the answer's lines say beside it (amount, place, date) only where the question asks for it."""
+        asked = asked_beside(question)
+        for a in answers:
+            for k in set(BESIDE) - asked:
+                a.columns.pop(k, None)
+        return [f"beside each answer, from its lines: {', '.join(sorted(asked))}"] if asked else []
 
     def last_meeting(self) -> date | None:
         """The date of the archive's latest meeting (what "the meeting" means without a date)."""
