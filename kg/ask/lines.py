@@ -12,10 +12,6 @@ from __future__ import annotations
 
 from kg.ask import words as grammar
 from kg.ask.lazy_pattern import word_pattern
-from kg.extract.sentences import LIST_ITEM, Sentence, section_sentences
-from kg.lang.morphology import morphology
-from kg.model import Section, Span
-from kg.search.analysis import word_keys, words
 from kg.vocab import sparql_prefixes
 
 TERM_SHARE = 0.5  # a sentence matches when its words hold at least this share of the terms the best one holds
@@ -25,9 +21,15 @@ SELECT ?text ?start ?end ?kind ?title $section WHERE {
 } LIMIT 1"""
 
 
-def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list[Sentence]:
-    """The sentences of a section (with their line spans) that hold a word the terms match."""
+def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
+    """The sentences (kg.lang.sentences.Sentence) of a section that hold a word the terms match, with
+    their line spans. Imports extraction and search analysis: only a question its words search for needs them."""
     import pyoxigraph as ox
+
+    from kg.lang.sentences import Sentence, section_sentences
+    from kg.lang.morphology import morphology
+    from kg.model import Section, Span
+    from kg.search.analysis import word_keys, words
 
     rows = store.select(SECTION_TEXT, {"section": ox.NamedNode(section_id)})
     if not rows or not terms:
@@ -49,7 +51,7 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list[Se
     chosen = [s for s, n in zip(sentences, matched) if n and n >= TERM_SHARE * best]
     # a list item is read whole: "d) Youth network. Kari Dal presented it." names its presenter in its next sentence
     items = _list_items(lines, start, end)
-    spans: dict[tuple[int, int], Sentence] = {}
+    spans: dict[tuple[int, int], object] = {}
     for s in chosen:
         s = next((Sentence(s.text, a, b) for a, b in items if a <= s.first and s.last <= b), s)
         spans.setdefault((s.first, s.last), s)
@@ -59,6 +61,7 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list[Se
 def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
     """The line spans of the list items between two lines: from a line that opens one to the next
     item or blank line."""
+    from kg.lang.sentences import LIST_ITEM
     spans: list[tuple[int, int]] = []
     opened = None
     for n in range(start, end + 1):

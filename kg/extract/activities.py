@@ -16,7 +16,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
-from kg.extract.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
+from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
 from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, read_grants
 from kg.extract.projects import find_initiatives

@@ -159,7 +159,7 @@ _STATUS_PAREN = re.compile(r"\((?:[^)]*\s)?(?:avlyst|avlyses|utsatt|utsett|cance
 def status_elsewhere(g: DocGraph) -> None:
     """A dated meeting or event said to be cancelled or postponed outside the events list
     ("Felles formannskapsmøte 30. november er avlyst.") is an event with that status."""
-    from kg.extract.sentences import section_sentences
+    from kg.lang.sentences import section_sentences
 
     m = g.minutes
     ref = m.meeting_date or m.document_date
@@ -210,7 +210,7 @@ def read_held(text: str, ref: date | None) -> EventText | None:
 def held_events(g: DocGraph) -> None:
     """Meetings and events a sentence says will be held on a date ("Junimøtet vert halde i Eidfjord 13. juni"),
     wherever they stand; a date the events list or the next meeting already holds is not read twice."""
-    from kg.extract.sentences import section_sentences
+    from kg.lang.sentences import section_sentences
 
     m = g.minutes
     ref = m.meeting_date or m.document_date

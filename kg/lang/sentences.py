@@ -1,4 +1,8 @@
-"""Sentences of a section with the lines they stand on: the grain of evidence."""
+"""Sentences of a section with the lines they stand on: the grain of evidence.
+
+Extraction states each fact on its sentence's lines, and `kg ask` finds the lines a question's words match
+(kg.ask.lines) by the same cut; it lives outside kg.extract so that a question need not load the extractors.
+"""
 
 from __future__ import annotations
 
