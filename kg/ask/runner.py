@@ -266,7 +266,8 @@ class Runner:
             return again
         why += [f"query {c.query.name} found nothing" for c, _, _ in tried if c is not choice]
         if not answers:  # what the words found in the sections, when nothing did
-            notes += [n for c, _, ns in tried if c is not choice for n in ns if n.startswith("no section found")]
+            notes += [n for n in dict.fromkeys(n for c, _, ns in tried if c is not choice for n in ns)
+                      if n.startswith("no section found") and n not in notes]  # each section query tried says it
         return AskResult(question=question, query=choice.query.name,
                          params={k: f.label for k, f in choice.bound.items()},
                          answers=answers, sparql=choice.query.sparql, why=why + notes)
