@@ -53,7 +53,7 @@ def _heading_report(line: str) -> str:
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
-    """Paragraphs (runs of non-blank lines) cut into sentences, each with its line span."""
+    """Paragraphs (runs of non-blank lines; a list item starts one) cut into sentences, each with its line span."""
     out: list[Sentence] = []
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []
