@@ -59,9 +59,11 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
 
 
 def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
-    """The line spans of the list items between two lines: from a line that opens one to the next
-    item or blank line."""
+    """The line spans of the list items between two lines: from a line that opens one to the line
+    that ends its last sentence, the next item or a blank line (minutes run an item's lines on with
+    no mark, and the prose after a list too)."""
     from kg.lang.sentences import LIST_ITEM
+
     spans: list[tuple[int, int]] = []
     opened = None
     for n in range(start, end + 1):
@@ -71,6 +73,9 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
             opened = None
         if LIST_ITEM.match(line):
             opened = n
+        if opened is not None and line.rstrip().endswith((".", "!", "?")):
+            spans.append((opened, n))
+            opened = None
     if opened is not None:
         spans.append((opened, end))
     return spans

@@ -252,8 +252,12 @@ class Runner:
         tried = []
         # the best query, or the next when it finds nothing, but never one that drops a date the question gave
         # and, when what the graph states finds nothing, what the sections found by the words say
-        searched = [c for c in ranked[FALLBACKS:] if "section" in c.query.params.values()]
-        for choice in [c for c in ranked[:FALLBACKS] + searched if c.dates_left <= ranked[0].dates_left]:
+        # a query that reads the matching lines of sections goes before, and takes no place of, the others
+        lined = [c for c in ranked if "line" in c.query.params.values()]
+        plain = [c for c in ranked if c not in lined][:FALLBACKS]
+        best = [c for c in ranked if c in plain or c in lined and (not plain or ranked.index(c) < ranked.index(plain[-1]))]
+        searched = [c for c in ranked if c not in best and "section" in c.query.params.values()]
+        for choice in [c for c in best + searched if c.dates_left <= ranked[0].dates_left]:
             tried.append(self._answer(choice, parts, today, last))
             if tried[-1][1]:
                 break
