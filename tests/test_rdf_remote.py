@@ -36,7 +36,7 @@ VALUES_BY_KIND = {"topic": "kunstig intelligens", "actor": "Søndre Viken", "bod
                   "text": "Halden", "case": "3", "class": "project",
                   "cue": "sekretariatsleder", "section": "klynge", "municipality": "Fredrikstad"}
 VALUES_BY_NAME = {"topic2": "klima", "agenda": "Industri 4.0", "start": "2022-01-01", "end": "2023-12-31",
-                  "first": "1", "last": "500"}  # lines: all of the sample's
+                  "first": "1", "last": "500", "said": "klynge"}  # lines: all of the sample's
 
 
 def params_of(name: str) -> dict[str, str]:

@@ -44,7 +44,7 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
     if section.kind == "attendance":  # one person (and what they came for) a line, not prose
         sentences = [Sentence(lines[n - 1].strip(), n, n) for n in range(start + 1, end + 1) if lines[n - 1].strip()]
     else:
-        sentences = section_sentences(section, lines, skip_heading=section.kind == "roundtable")
+        sentences = section_sentences(section, lines)  # cut as extraction cuts them: the quotes facts carry
     matched = [len({t for w in words(s.text) for t in word_keys(w) & terms}) for s in sentences]
     best = max(matched, default=0)
     # a sentence that holds only a weaker share of what the words matched (only "new" of "new fish farm") is not about them
@@ -53,8 +53,10 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
     items = _list_items(lines, start, end)
     spans: dict[tuple[int, int], object] = {}
     for s in chosen:
-        s = next((Sentence(s.text, a, b) for a, b in items if a <= s.first and s.last <= b), s)
-        spans.setdefault((s.first, s.last), s)
+        a, b = next(((a, b) for a, b in items if a <= s.first and s.last <= b), (s.first, s.last))
+        # the unit's text is its sentences': a fact counts where its quote is one of them (kg.ask.lines)
+        said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if (a, b) != (s.first, s.last) else s.text
+        spans.setdefault((a, b), Sentence(said, a, b))
     return list(spans.values())
 
 

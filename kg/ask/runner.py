@@ -150,7 +150,7 @@ class Runner:
     def run(self, nq: NamedQuery, bound: dict[str, Filled]) -> list[Answer]:
         searched = [p for p, kind in nq.params.items() if kind == "section"]
         # the lines of a searched section are those its words match, unless given
-        at_lines = [p for p, kind in nq.params.items() if kind == "line" and p not in bound] if searched else []
+        at_lines = [p for p, kind in nq.params.items() if kind in ("line", "said") and p not in bound] if searched else []
         missing = [p for p in nq.params if p not in bound and p not in at_lines]
         if missing:
             raise QueryError(f"query {nq.name} needs {', '.join('-p ' + m + ' VALUE' for m in missing)}")
@@ -159,7 +159,7 @@ class Runner:
         sparql = with_entities_graph(nq.sparql, self.store.base)
         if searched:  # words become the sections they find (and the lines there they match); the query runs on each
             rows = [r for hit in self.sections(bound[searched[0]].label)
-                    for span in self._spans(hit, at_lines)
+                    for span in self._spans(hit, {p: nq.params[p] for p in at_lines})
                     for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
                                                         searched[0]: ox.NamedNode(hit.section_id), **span})]
         else:
@@ -205,15 +205,18 @@ class Runner:
                     break
         return self._sections[text]
 
-    def _spans(self, hit, params: list[str]) -> list[dict]:
-        """The first and last line of each sentence of a hit's section its words match, as the
-        query's line parameters (in the order the query names them); one run when it has none."""
+    def _spans(self, hit, params: dict[str, str]) -> list[dict]:
+        """The first and last line of each sentence of a hit's section its words match (the query's
+        "line" parameters, in the order it names them) and its text (its "said" parameter); one run
+        when it has none."""
         if not params:
             return [{}]
         import pyoxigraph as ox
 
-        first, last = params
-        return [{first: ox.Literal(s.first), last: ox.Literal(s.last)} for s in self._matching(hit)]
+        first, last = [p for p, kind in params.items() if kind == "line"]
+        said = [p for p, kind in params.items() if kind == "said"]
+        return [{first: ox.Literal(s.first), last: ox.Literal(s.last), **{p: ox.Literal(s.text) for p in said}}
+                for s in self._matching(hit)]
 
     def _matching(self, hit) -> list:
         """The sentences of a hit's section that its words match (kg.ask.lines), once per section and words."""

@@ -144,7 +144,7 @@ class SlotFiller:
             if not text.isdigit():
                 raise QueryError(f"not a line number: {text!r}")
             return Filled(ox.Literal(int(text)), text, "line")
-        if kind in ("text", "case", "cue", "section"):
+        if kind in ("text", "case", "cue", "section", "said"):
             return Filled(ox.Literal(text), text, kind)
         if kind == "class":
             if text not in CLASS_OF_KIND:
