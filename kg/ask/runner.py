@@ -149,8 +149,9 @@ class Runner:
 
     def run(self, nq: NamedQuery, bound: dict[str, Filled]) -> list[Answer]:
         searched = [p for p, kind in nq.params.items() if kind == "section"]
-        # the lines of a searched section are those its words match, unless given
-        at_lines = [p for p, kind in nq.params.items() if kind in ("line", "said") and p not in bound] if searched else []
+        # the lines of a searched section are those its words match, unless all are given
+        line_params = [p for p, kind in nq.params.items() if kind in ("line", "said")]
+        at_lines = line_params if searched and not any(p in bound for p in line_params) else []
         missing = [p for p in nq.params if p not in bound and p not in at_lines]
         if missing:
             raise QueryError(f"query {nq.name} needs {', '.join('-p ' + m + ' VALUE' for m in missing)}")
