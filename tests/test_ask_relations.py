@@ -8,7 +8,9 @@ and nobody came for Vestby; Nils Hage (Nordby) was there only from case 12/23. C
 on the harbour cooperation and gave two follow-ups. The project Grønn havn (owner Nordby, partner
 Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case, on dredging and tourism (words the
 graph states no topic of, found through the search index). Nordby reports on klima, Sørby on nothing; Vestby's
-round-table report speaks of offshore wind and a fish quay (with the youth council it abbreviates FUT), and names Austby, merged into Nordby. Ola Nordmann
+round-table report speaks of offshore wind and a fish quay (with the youth council it abbreviates FUT), and names Austby, merged into Nordby.
+Under case 13/23 Eva Lund spoke of broadband in Sørby and, on the next line, Kari Vik of aquaculture in Nordby: each line's
+names are stated on its line span, so the words find one line and its names, not the other's. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby.
 """
@@ -48,6 +50,14 @@ TRIG = """
       kg:lineStart 22 ; kg:lineEnd 23 ; kg:sectionKind "roundtable" ; kg:meeting <meeting/fjordradet/2023-10-05> ;
       kg:actor <municipality/9003> ;
       schema:text "Vestby ser på havvind utanfor kysten og byggjer ei ny fiskebrygge i sentrum saman med Fjord Ungdomsting (FUT)." .
+  <document/fjord/section/4> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Sak 13/23 Orienteringar" ;
+      kg:lineStart 25 ; kg:lineEnd 27 ; kg:sectionKind "case" ; kg:meeting <meeting/fjordradet/2023-10-05> ;
+      schema:text "Sak 13/23 Orienteringar\\nEva Lund orienterte om breibandsutbygginga i Sørby.\\nKari Vik fortalde om havbruk og eit nytt settefiskanlegg i Nordby." ;
+      schema:mentions <person/eva-lund>, <municipality/9002>, <person/kari-vik>, <municipality/9001> .
+  <document/fjord/section/4/lines/26-26/e> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/4> ;
+      kg:lineStart 26 ; kg:lineEnd 26 ; kg:quote "Eva Lund orienterte om breibandsutbygginga i Sørby." .
+  <document/fjord/section/4/lines/27-27/f> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/4> ;
+      kg:lineStart 27 ; kg:lineEnd 27 ; kg:quote "Kari Vik fortalde om havbruk og eit nytt settefiskanlegg i Nordby." .
   <meeting/fjordradet/2023-10-05> a kg:Meeting, schema:Event ; rdfs:label "Fjordrådet 2023-10-05" ;
       schema:name "Fjordrådet 2023-10-05" ; schema:startDate "2023-10-05"^^xsd:date .
   <meeting/fjordradet/2023-10-05/attendance/ola> a kg:Attendance ; kg:person <person/ola-nordmann> ;
@@ -107,6 +117,8 @@ TRIG = """
 <document/fjord/section/1/lines/5-5/d> {
   <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
 }
+<document/fjord/section/4/lines/26-26/e> { <document/fjord/section/4> schema:mentions <person/eva-lund>, <municipality/9002> . }
+<document/fjord/section/4/lines/27-27/f> { <document/fjord/section/4> schema:mentions <person/kari-vik>, <municipality/9001> . }
 <graph/entities> {
   <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
   <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
@@ -173,6 +185,10 @@ CASES = {
                         "kva kommunar arbeider med fiskebrygga"], {"Vestby"}),
     "section-presenters": (["who talked about tourism", "hvem orienterte om mudring?", "kven orienterte om mudringa"],
                            {"Nils Hage"}),
+    "section-line-people": (["who talked about broadband?", "hvem orienterte om bredbånd", "kven fortalde om breiband"],
+                            {"Eva Lund"}),
+    "section-line-bodies": (["which municipalities talked about aquaculture?", "hvilke kommuner orienterte om havbruk?",
+                             "kva kommunar fortalde om settefiskanlegg"], {"Nordby"}),
     "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
                                "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
     "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),

@@ -39,7 +39,9 @@ VALUES_BY_NAME = {"topic2": "klima", "agenda": "Industri 4.0", "start": "2022-01
 
 
 def params_of(name: str) -> dict[str, str]:
-    return {p: VALUES_BY_NAME.get(p) or VALUES_BY_KIND[kind] for p, kind in catalogue()[name].params.items()}
+    """A value for each parameter, but the lines of a searched section: the runner binds those it matches."""
+    return {p: VALUES_BY_NAME.get(p) or VALUES_BY_KIND[kind] for p, kind in catalogue()[name].params.items()
+            if kind not in ("line", "said")}
 
 
 def oxigraph_binary() -> str:

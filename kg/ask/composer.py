@@ -171,6 +171,9 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     for p, kind in q.params.items():
         if kind == "date":
             continue
+        if kind in ("line", "said"):  # the runner binds the lines its words match: read before the whole section
+            score += 0.5 if kind == "line" else 0
+            continue
         if kind == "amount":
             if not parts.amounts:
                 return None

@@ -17,6 +17,7 @@ from datetime import date
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import link, rank
+from kg.ask.lines import BESIDE, asked_beside, matching_sentences
 from kg.ask.plans import answer_from_tables
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
@@ -120,6 +121,7 @@ class Runner:
         self.store = store
         self.search = search
         self._sections: dict[str, list] = {}
+        self._lines: dict[tuple, list] = {}  # (section, matched terms) → the sentences they match (kg.ask.lines)
         self.slots = SlotFiller(store)
         self._describe: dict[str, tuple[str, str | None, list[str]]] = {}
 
@@ -154,17 +156,21 @@ class Runner:
         return found
 
     def run(self, nq: NamedQuery, bound: dict[str, Filled]) -> list[Answer]:
-        missing = [p for p in nq.params if p not in bound]
+        searched = [p for p, kind in nq.params.items() if kind == "section"]
+        # the lines of a searched section are those its words match, unless all are given
+        line_params = [p for p, kind in nq.params.items() if kind in ("line", "said")]
+        at_lines = line_params if searched and not any(p in bound for p in line_params) else []
+        missing = [p for p in nq.params if p not in bound and p not in at_lines]
         if missing:
             raise QueryError(f"query {nq.name} needs {', '.join('-p ' + m + ' VALUE' for m in missing)}")
         import pyoxigraph as ox
 
         sparql = with_entities_graph(nq.sparql, self.store.base)
-        searched = [p for p, kind in nq.params.items() if kind == "section"]
-        if searched:  # words become the sections they find; the query runs on each
+        if searched:  # words become the sections they find (and the lines there they match); the query runs on each
             rows = [r for hit in self.sections(bound[searched[0]].label)
+                    for span in self._spans(hit, {p: nq.params[p] for p in at_lines})
                     for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
-                                                        searched[0]: ox.NamedNode(hit.section_id)})]
+                                                        searched[0]: ox.NamedNode(hit.section_id), **span})]
         else:  # from the tables kept at ingest where a plan gives the query's rows, else its SPARQL
             rows = answer_from_tables(self.store, self.slots.table(), nq, bound)
             if rows is None:
@@ -183,7 +189,7 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact", *nq.hidden) and k not in bound:
+                if k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
                     _add_value(a.columns, k, self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value)
             fact = _fact(nq, r, bound) if "fact" in r else None
             if fact is not None and fact not in a.facts:
@@ -213,6 +219,26 @@ class Runner:
                     self._sections[text] = [h for h in hits if h.score >= SECTION_SCORE_SHARE * hits[0].score]
                     break
         return self._sections[text]
+
+    def _spans(self, hit, params: dict[str, str]) -> list[dict]:
+        """The first and last line of each sentence of a hit's section its words match (the query's
+        "line" parameters, in the order it names them) and its text (its "said" parameter); one run
+        when it has none."""
+        if not params:
+            return [{}]
+        import pyoxigraph as ox
+
+        first, last = [p for p, kind in params.items() if kind == "line"]
+        said = [p for p, kind in params.items() if kind == "said"]
+        return [{first: ox.Literal(s.first), last: ox.Literal(s.last), **{p: ox.Literal(s.text) for p in said}}
+                for s in self._matching(hit)]
+
+    def _matching(self, hit) -> list:
+        """The sentences of a hit's section that its words match (kg.ask.lines), once per section and words."""
+        found = (hit.section_id, hit.terms)
+        if found not in self._lines:
+            self._lines[found] = matching_sentences(self.store, hit.section_id, hit.terms)
+        return self._lines[found]
 
     def run_named(self, name: str, params: dict[str, str], *, today: date | None = None) -> AskResult:
         nq = get_query(name)
@@ -244,8 +270,12 @@ class Runner:
         tried = []
         # the best query, or the next when it finds nothing, but never one that drops a date the question gave
         # and, when what the graph states finds nothing, what the sections found by the words say
-        searched = [c for c in ranked[FALLBACKS:] if "section" in c.query.params.values()]
-        for choice in [c for c in ranked[:FALLBACKS] + searched if c.dates_left <= ranked[0].dates_left]:
+        # a query that reads the matching lines of sections goes before, and takes no place of, the others
+        lined = [c for c in ranked if "line" in c.query.params.values()]
+        plain = [c for c in ranked if c not in lined][:FALLBACKS]
+        best = [c for c in ranked if c in plain or c in lined and (not plain or ranked.index(c) < ranked.index(plain[-1]))]
+        searched = [c for c in ranked if c not in best and "section" in c.query.params.values()]
+        for choice in [c for c in best + searched if c.dates_left <= ranked[0].dates_left]:
             tried.append(self._answer(choice, parts, today, last))
             if tried[-1][1]:
                 break
@@ -258,7 +288,8 @@ class Runner:
             return again
         why += [f"query {c.query.name} found nothing" for c, _, _ in tried if c is not choice]
         if not answers:  # what the words found in the sections, when nothing did
-            notes += [n for c, _, ns in tried if c is not choice for n in ns if n.startswith("no section found")]
+            notes += [n for n in dict.fromkeys(n for c, _, ns in tried if c is not choice for n in ns)
+                      if n.startswith("no section found") and n not in notes]  # each section query tried says it
         return AskResult(question=question, query=choice.query.name,
                          params={k: f.label for k, f in choice.bound.items()},
                          answers=answers, sparql=choice.query.sparql, why=why + notes)
@@ -271,10 +302,16 @@ class Runner:
         why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
         answers, notes = self._narrow(parts, choice, answers)
         why += notes
+        if "line" in choice.query.params.values():
+            why += self._beside(parts.question, answers)
         searched = [choice.bound[k].label for k, kind in choice.query.params.items() if kind == "section"]
         if searched and answers:
             why.append(f"sections found by {searched[0]!r}: "
                        + "; ".join(f"{h.document} · {h.section}" for h in self.sections(searched[0])))
+            if "line" in choice.query.params.values():
+                why.append(f"lines there that {searched[0]!r} matches: " + "; ".join(
+                    f"{h.section} lines {s.first}–{s.last} «{_clip(s.text, 120)}»"
+                    for h in self.sections(searched[0]) for s in self._matching(h)))
         if searched and not answers:
             known = thesaurus().lookup(searched[0]) is not None
             why.append(f"no section found by {searched[0]!r} answers it"
@@ -295,6 +332,15 @@ class Runner:
             why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
                        f"the archive's last meeting was on {last.isoformat()}")
         return choice, answers, why
+
+    @staticmethod
+    def _beside(question: str, answers: list[Answer]) -> list[str]:
+        """Keep what the answer's lines say beside it (amount, place, date) only where the question asks for it."""
+        asked = asked_beside(question)
+        for a in answers:
+            for k in set(BESIDE) - asked:
+                a.columns.pop(k, None)
+        return [f"beside each answer, from its lines: {', '.join(sorted(asked))}"] if asked else []
 
     def last_meeting(self) -> date | None:
         """The date of the archive's latest meeting (what "the meeting" means without a date), kept at ingest."""

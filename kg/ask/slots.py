@@ -153,7 +153,11 @@ class SlotFiller:
                 raise QueryError(f"not an amount: {text!r}")
             return Filled(ox.Literal(str(amounts[0].value), datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
                           f"{amounts[0].value} {amounts[0].currency}", "amount")
-        if kind in ("text", "case", "cue", "section"):
+        if kind == "line":
+            if not text.isdigit():
+                raise QueryError(f"not a line number: {text!r}")
+            return Filled(ox.Literal(int(text)), text, "line")
+        if kind in ("text", "case", "cue", "section", "said"):
             return Filled(ox.Literal(text), text, kind)
         if kind == "class":
             if text not in CLASS_OF_KIND:

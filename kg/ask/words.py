@@ -20,6 +20,10 @@ QUESTION_WORDS = [
      r"|vis(?: alle)?|alle|all|any|noen|nokon|noko|nokre|noe", "thing"),
 ]
 
+# a place asked for by a kind noun, beside the answer ("…, and in which municipality?", "og i kva kommune")
+PLACE_QUESTION = (r"(?:in|i|på)\s+(?:which|what|hvilken|hvilke|hvilket|kva for ein|kva for|kva)\s+"
+                  r"(?:municipalit\w*|kommun\w*|places?|sted\w*|stad\w*|towns?)")
+
 # kind nouns: singular, plural, definite, in the three languages → the kind of thing
 KIND_NOUNS = [
     (r"kommune(?:r|n|ne)?|kommunar|kommunane|municipalit(?:y|ies)|counties|county|fylkeskommun\w*", "municipality"),

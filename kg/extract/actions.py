@@ -25,7 +25,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node, secretariat_of
 from kg.extract.mentions import find_names
-from kg.extract.sentences import section_sentences
+from kg.lang.sentences import section_sentences
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates
 from kg.lang.names import normalise_person

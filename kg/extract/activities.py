@@ -16,7 +16,7 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
-from kg.extract.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
+from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
 from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
 from kg.extract.projects import find_initiatives
@@ -214,7 +214,7 @@ class _Reader:
         if project is not None and "owner" not in project.props:
             project.props["owner"] = recipient
             self.g.fact(project, KG.owner, recipient, self.ev(s))
-        self.g.fact(self.sec.node, SCHEMA.mentions, recipient)
+        self.g.fact(self.sec.node, SCHEMA.mentions, recipient, self.ev(s))
         funders = [self.g.body] if FUND_SECTION.search(self.sec.title or "") else []
         grant_node(self.g, project or recipient, GrantStatement(amount, GRANTED, None, None, None), funders, self.ev(s))
         return True
@@ -248,8 +248,8 @@ class _Reader:
                 node = person_node(self.g, nm.surface)
             else:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
-            if node is not None:
-                self.g.fact(self.sec.node, SCHEMA.mentions, node)
+            if node is not None:  # on the sentence's lines: what a question's words find there (kg.ask.lines)
+                self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)
         return nodes
 

@@ -20,8 +20,8 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
 from kg.extract.mentions import NameMatch, find_names
-from kg.extract.sentences import is_table_row, leading_label
 from kg.lang.names import normalise_person
+from kg.lang.sentences import is_table_row, leading_label
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.parse.lines import headings

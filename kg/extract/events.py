@@ -161,7 +161,7 @@ _STATUS_PAREN = re.compile(r"\((?:[^)]*\s)?(?:avlyst|avlyses|utsatt|utsett|cance
 def status_elsewhere(g: DocGraph) -> None:
     """A dated meeting or event said to be cancelled or postponed outside the events list
     ("Felles formannskapsmøte 30. november er avlyst.") is an event with that status."""
-    from kg.extract.sentences import section_sentences
+    from kg.lang.sentences import section_sentences
 
     m = g.minutes
     ref = m.meeting_date or m.document_date
@@ -214,7 +214,7 @@ def held_events(g: DocGraph) -> None:
     """Meetings and events a sentence says will be held on a date ("Junimøtet vert halde i Eidfjord 13. juni"),
     wherever they stand (an events section's paragraph may hold several); a date the events list or the next
     meeting already holds is not read twice."""
-    from kg.extract.sentences import section_sentences
+    from kg.lang.sentences import section_sentences
 
     m = g.minutes
     ref = m.meeting_date or m.document_date

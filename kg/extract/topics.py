@@ -7,7 +7,7 @@ import re
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.mentions import find_names
-from kg.extract.sentences import section_sentences
+from kg.lang.sentences import section_sentences
 from kg.lang.thesaurus import thesaurus
 from kg.vocab import DCTERMS, KG, SCHEMA
 

@@ -92,6 +92,7 @@ class Hit:
     body: str | None
     section_id: str
     topics: tuple[str, ...] = ()
+    terms: frozenset[str] = frozenset()  # the index terms the query matched: which lines of it match (kg.ask.lines)
 
     def to_json(self) -> dict:
         return {"document": self.document, "section": self.section, "lines": list(self.lines),
@@ -397,6 +398,7 @@ def _hit(hit, terms: frozenset[str]) -> Hit:
         body=hit.get("body"),
         section_id=hit["section_id"],
         topics=tuple(hit.get("topics", ())),
+        terms=terms,
     )
 
 

@@ -1,4 +1,8 @@
-"""Sentences of a section with the lines they stand on: the grain of evidence."""
+"""Sentences of a section with the lines they stand on: the grain of evidence.
+
+Extraction states each fact on its sentence's lines, and `kg ask` finds the lines a question's words match
+(kg.ask.lines) by the same cut; it lives outside kg.extract so that a question need not load the extractors.
+"""
 
 from __future__ import annotations
 
@@ -17,6 +21,9 @@ class Sentence:
     last: int
 
 
+# a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
+# one sentence with the item before it, though minutes set items on lines with no blank line between
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
 
 
@@ -46,7 +53,7 @@ def _heading_report(line: str) -> str:
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
-    """Paragraphs (runs of non-blank lines) cut into sentences, each with its line span."""
+    """Paragraphs (runs of non-blank lines; a list item starts one) cut into sentences, each with its line span."""
     out: list[Sentence] = []
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []
@@ -75,6 +82,8 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
             para.append((n, line))
             flush()
         elif line.strip():
+            if LIST_ITEM.match(line):
+                flush()
             para.append((n, line))
         else:
             flush()

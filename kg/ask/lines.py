@@ -1,0 +1,100 @@
+"""The lines of a section that a question's words match: where answers are read when the words name nothing.
+
+The search index found the section by the words under its analysis (lemmas, compound parts,
+nynorsk and bokmål, thesaurus synonyms); the index terms it matched come with the hit
+(``kg.search.Hit.terms``). A sentence of the section matches when one of its words has one of
+those terms as a key (``word_keys``): the same test the search snippet marks words by, so the
+lines chosen are the lines a search for the words would highlight. The sentences are cut as
+extraction cuts them (``section_sentences``), so their line spans are those facts are stated on.
+"""
+
+from __future__ import annotations
+
+from kg.ask import words as grammar
+from kg.ask.lazy_pattern import word_pattern
+from kg.vocab import sparql_prefixes
+
+TERM_SHARE = 0.5  # a sentence matches when its words hold at least this share of the terms the best one holds
+SECTION_TEXT = sparql_prefixes() + """
+SELECT ?text ?start ?end ?kind ?title $section WHERE {
+  $section schema:text ?text ; kg:lineStart ?start ; kg:lineEnd ?end ; kg:sectionKind ?kind ; dcterms:title ?title .
+} LIMIT 1"""
+
+
+def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
+    """The sentences (kg.lang.sentences.Sentence) of a section that hold a word the terms match, with
+    their line spans. Imports extraction and search analysis: only a question its words search for needs them."""
+    import pyoxigraph as ox
+
+    from kg.lang.sentences import Sentence, section_sentences
+    from kg.lang.morphology import morphology
+    from kg.model import Section, Span
+    from kg.search.analysis import word_keys, words
+
+    rows = store.select(SECTION_TEXT, {"section": ox.NamedNode(section_id)})
+    if not rows or not terms:
+        return []
+    r = rows[0]
+    text, start, end = r["text"].value, int(r["start"].value), int(r["end"].value)
+    # the section's text is its lines from its first; the document's lines before it are not needed
+    lines = [""] * (start - 1) + text.split("\n")
+    lines += [""] * (end - len(lines))
+    section = Section(n=0, title=r["title"].value, kind=r["kind"].value, span=Span(start, end), text=text)
+    morphology().prepare(words(text))
+    if section.kind == "attendance":  # one person (and what they came for) a line, not prose
+        sentences = [Sentence(lines[n - 1].strip(), n, n) for n in range(start + 1, end + 1) if lines[n - 1].strip()]
+    else:
+        sentences = section_sentences(section, lines)  # cut as extraction cuts them: the quotes facts carry
+    matched = [len({t for w in words(s.text) for t in word_keys(w) & terms}) for s in sentences]
+    best = max(matched, default=0)
+    # a sentence that holds only a weaker share of what the words matched (only "new" of "new fish farm") is not about them
+    chosen = [s for s, n in zip(sentences, matched) if n and n >= TERM_SHARE * best]
+    # a list item is read whole: "d) Youth network. Kari Dal presented it." names its presenter in its next sentence
+    items = _list_items(lines, start, end)
+    spans: dict[tuple[int, int], object] = {}
+    for s in chosen:
+        a, b = next(((a, b) for a, b in items if a <= s.first and s.last <= b), (s.first, s.last))
+        # the unit's text is its sentences': a fact counts where its quote is one of them (kg.ask.lines)
+        said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if (a, b) != (s.first, s.last) else s.text
+        spans.setdefault((a, b), Sentence(said, a, b))
+    return list(spans.values())
+
+
+def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
+    """The line spans of the list items between two lines: from a line that opens one to the line
+    that ends its last sentence, the next item or a blank line (minutes run an item's lines on with
+    no mark, and the prose after a list too)."""
+    from kg.lang.sentences import LIST_ITEM
+
+    spans: list[tuple[int, int]] = []
+    opened = None
+    for n in range(start, end + 1):
+        line = lines[n - 1]
+        if opened is not None and (not line.strip() or LIST_ITEM.match(line)):
+            spans.append((opened, n - 1))
+            opened = None
+        if LIST_ITEM.match(line):
+            opened = n
+        if opened is not None and line.rstrip().endswith((".", "!", "?")):
+            spans.append((opened, n))
+            opened = None
+    if opened is not None:
+        spans.append((opened, end))
+    return spans
+
+
+BESIDE = ("amount", "date", "place")  # what a line says beside its answer: the plain fields a question may ask for
+
+
+def asked_beside(question: str) -> set[str]:
+    """The plain fields a question asks for beside its answer, wherever it asks: "how much" (amount),
+    "when" (date), "where" or "in which municipality" (place): "Which company drills for copper, and where?"."""
+    low = question.lower()
+    asked = set()
+    for pattern, kind in grammar.QUESTION_WORDS:  # longest cue first: "hvor mye" asks an amount, not a place
+        if kind in BESIDE and word_pattern(pattern).search(low):
+            asked.add(kind)
+            low = word_pattern(pattern).compiled.sub(" ", low)
+    if word_pattern(grammar.PLACE_QUESTION).search(low):
+        asked.add("place")
+    return asked

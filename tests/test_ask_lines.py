@@ -1,0 +1,95 @@
+"""Answers read from the lines a question's free words match (kg.ask.lines, section-line-*.rq).
+
+Words that name no topic or thing in the graph find sections through the search index; the
+answer is what the matching lines of those sections state, not everything the section names.
+The minutes are written for these tests: two agenda items, each a list whose items name
+different people and bodies.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.api import Archive
+
+MINUTES = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 7. mai 2024 kl. 10.00
+
+### Til stades
+- Tora Lid, Stord kommune
+- Sverre Nes, Bømlo kommune
+
+### Sak 8/24 Orienteringar
+- a) Kystlaget. Ragnhild Strand la fram planane for ei ny
+  naustrekke ved hamna.
+- b) Ungdomsrådet. Petter Aas fortalde om arbeidet med ein skatepark i sentrum.
+
+### Sak 9/24 Orienteringar frå kommunane
+- Stord: Sjøfisk AS opnar eit nytt fiskemottak på kaia, og Bømlo vil vere med på opninga.
+- Bømlo: Bømlo Kraft AS byggjer eit nytt kraftverk i Storelva og har fått kr 500 000 i tilskot.
+"""
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory) -> Archive:
+    folder = tmp_path_factory.mktemp("lines")
+    path = folder / "fjordradet-2024-05-07.md"
+    path.write_text(MINUTES, encoding="utf-8")
+    a = Archive(folder / "store")
+    a.ingest([path])
+    return a
+
+
+@pytest.mark.parametrize("question, query, expected", [
+    ("Kven la fram naustrekka?", "section-line-people", ["Ragnhild Strand"]),
+    ("Kven fortalde om skateparken?", "section-line-people", ["Petter Aas"]),
+    ("Kva kommune fortalde om fiskemottaket?", "section-line-bodies", ["Stord"]),
+    ("Kva kommune orienterte om kraftverket?", "section-line-bodies", ["Bømlo"]),
+    ("Hvilke selskaper jobber med fiskemottak?", "section-line-bodies", ["Sjøfisk AS"]),
+])
+def test_the_answer_is_what_the_matching_line_names(archive, question, query, expected):
+    """Each section names two people or two bodies; only the line the words stand on answers."""
+    r = archive.ask(question)
+    assert r.query == query, r.why
+    assert [a.label for a in r.answers] == expected
+
+
+def test_a_body_the_report_only_speaks_of_is_not_the_reporter(archive):
+    """Stord's report names Bømlo, on the very line about the fish landing site: Stord reported it."""
+    r = archive.ask("Kva kommunar fortalde om fiskemottaket?")
+    assert [a.label for a in r.answers] == ["Stord"]
+
+
+def test_the_answer_quotes_its_line_and_explain_shows_the_lines_chosen(archive):
+    r = archive.ask("Kven la fram naustrekka?")
+    (answer,) = r.answers
+    (evidence,) = answer.evidence
+    assert evidence.lines == [10, 11] and "naustrekke" in evidence.text and evidence.section.startswith("Sak 8/24")
+    assert any(w.startswith("lines there that 'naustrekka' matches: Sak 8/24 Orienteringar lines 10–11") for w in r.why)
+
+
+def test_a_list_item_is_read_whole(archive):
+    """The words stand in the item's first sentence, the person who presented it in the next."""
+    r = archive.ask("Kven la fram kystlaget?")
+    assert r.query == "section-line-people" and [a.label for a in r.answers] == ["Ragnhild Strand"]
+
+
+def test_no_line_holds_the_words_when_only_the_index_terms_of_another_field_do(archive):
+    """Terms the section matched by its topics or title, not its lines, choose no line: the query
+    finds nothing, and the runner falls back on what the whole section says."""
+    from kg.ask.lines import matching_sentences
+
+    (hit,) = [h for h in archive.runner.sections("fiskemottaket")]
+    assert [(s.first, s.last) for s in matching_sentences(archive.store, hit.section_id, hit.terms)] == [(15, 15)]
+    assert matching_sentences(archive.store, hit.section_id, frozenset({"kraftlinje"})) == []
+
+
+def test_what_the_same_line_says_beside_the_answer_where_the_question_asks_for_it(archive):
+    (plant,) = archive.ask("Hvilke selskaper jobber med kraftverk, og hvor mye har de fått?").answers
+    assert (plant.label, plant.to_json()["amount"]) == ("Bømlo Kraft AS", "500000 NOK")
+    (landing,) = archive.ask("Hvilke selskaper jobber med fiskemottak, og i hvilken kommune?").answers
+    assert (landing.label, landing.to_json()["place"]) == ("Sjøfisk AS", "Stord")  # the report's own municipality
+    (bare,) = archive.ask("Hvilke selskaper jobber med kraftverk?").answers
+    assert "amount" not in bare.to_json() and "place" not in bare.to_json()
