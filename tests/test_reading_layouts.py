@@ -302,3 +302,40 @@ def test_an_attendance_line_that_gives_nobody_is_reported_as_not_placed(tmp_path
     m = parse(read(tmp_path, "u.md", text))
     assert [a.name for a in m.attendance] == ["Runa Kvisle"]
     assert m.unplaced == [(8, "17 stk. via lenkje")]
+
+
+GROUPS_PLAIN = """REFERAT FRÅ MØTE I VIDDARÅDET 3. MARS 2021
+
+Dato: onsdag 3. mars 2021, kl. 10.00 - 14.00
+
+Til stades:
+
+  Politisk utval
+    Runa Kvisle, Tinn kommune
+    Geir Oftebro, Notodden kommune (frå sak 5/21, kl. 11:30)
+
+  Fagleg arbeidsgruppe
+    Siv Lauvrak, Tinn kommune
+    Arne Mostue, Vinje kommune
+
+Forfall
+    Tora Hegg, Hjartdal kommune
+    Olav Brekke, Seljord kommune
+
+Sakliste og innkalling vart godkjende.
+
+SAK 4/21 BUDSJETT
+
+Vedteke.
+"""
+
+
+def test_groups_of_an_attendance_list_after_blank_lines_stay_in_it_plain_text(tmp_path):
+    """A paragraph of names under a group's line goes on with the list; a group's heading is no
+    given name of the name under it ("Forfall⏎Tora Hegg"); a time's colon in a note ends no label."""
+    m = parse(read(tmp_path, "groups.txt", GROUPS_PLAIN))
+    assert {n: (b, r) for n, (b, r, _, _) in people(m).items()} == {
+        "Runa Kvisle": ("Tinn kommune", "member"), "Geir Oftebro": ("Notodden kommune", "member"),
+        "Siv Lauvrak": ("Tinn kommune", "member"), "Arne Mostue": ("Vinje kommune", "member"),
+        "Tora Hegg": ("Hjartdal kommune", "absent"), "Olav Brekke": ("Seljord kommune", "absent")}
+    assert next(a.note for a in m.attendance if a.name == "Geir Oftebro") == "frå sak 5/21, kl. 11:30"

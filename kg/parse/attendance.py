@@ -74,6 +74,13 @@ def heads_names(label: str) -> bool:
                 or normalise_person(label))
 
 
+def lists_names(text: str) -> bool:
+    """Whether the lines of a paragraph under its first begin with a person's name, as a group of an
+    attendance list does ("Administrativ arbeidsgruppe⏎Kari Dahl, Tinn⏎Ola Berg, Vinje")."""
+    below = [_plain(line) for line in text.split("\n")[1:] if line.strip()]
+    return bool(below) and all(normalise_person(_cut(line)[0].strip(" .")) or _starts_with_name(line) for line in below)
+
+
 # -- the parts of a line --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -365,8 +372,9 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
 def _label(text: str) -> tuple[str, str] | None:
     """'Bamble: Kari Hansen, Per Olsen' → ('Bamble', 'Kari Hansen, Per Olsen') (the label as written)."""
     lab = label_line(text)
-    if not lab or "\t" in text.split(":", 1)[0]:
-        return None
+    head = text.split(":", 1)[0]
+    if not lab or "\t" in head or head.count("(") > head.count(")"):
+        return None  # the colon of a time in a note ("Kari Dahl (frå sak 3/07, kl. 12:00)") ends no label
     return text.split(":", 1)[0].strip(" *"), lab[1]
 
 
@@ -387,8 +395,8 @@ def _logical_lines(b: Block) -> list[tuple[int, str]]:
 def _continues(line: str, nxt: str) -> bool:
     """Whether nxt goes on with line: after a comma or 'og', or when it ends a name line began."""
     end = line.rstrip()
-    if "\t" in line or "\t" in nxt or _label(_plain(nxt)):
-        return False
+    if "\t" in line or "\t" in nxt or _label(_plain(nxt)) or _heads_alone(end):
+        return False  # a group's heading ("Forfall") heads the name below it, it is no given name of it
     if end.endswith(",") or re.search(r"\s(?:og|and)$", end):
         return True
     last = _cut(end)[-1].strip()
@@ -400,6 +408,12 @@ def _continues(line: str, nxt: str) -> bool:
     return (bool(words and last) and not normalise_person(last, by_position=True)
             and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
             and not classify(last, fuzzy=False, rules=False))
+
+
+def _heads_alone(line: str) -> bool:
+    """A line that is only a group's heading ("Forfall", "Varamedlemmer som møtte")."""
+    text = _plain(line)
+    return len(_cut(text)) == 1 and ":" not in text and bool(attendance_role(text))
 
 
 def _given_only(text: str) -> bool:

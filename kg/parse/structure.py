@@ -28,7 +28,7 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import attendance_role, heads_names, one_chair_line, read_attendance
+from kg.parse.attendance import attendance_role, heads_names, lists_names, one_chair_line, read_attendance
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -239,7 +239,7 @@ class _Parser:
         label = clean(line).split(":", 1)[0].strip() if label_line(line) else None  # as written: "ROR", "Bardu"
         if o and o.kind == "attendance" and label and n > o.start and not heads_names(label):
             self.start(label, "other", n)  # "Underskrifter: ..." ends the list
-        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
+        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n) and not lists_names(block.text):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
             self.start("Merknader", "other", n)
