@@ -95,11 +95,21 @@ TRIG = """
       schema:eventStatus schema:EventScheduled .
   <document/fjord/section/2/lines/20-20/c> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
+  <meeting/fjordradet/2023-10-05/attendance/tor> a kg:Attendance ; kg:person <person/tor-as> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "member" ;
+      kg:attendanceNote "til kl. 12, t.o.m. sak 11/23" .
+  <meeting/fjordradet/2023-10-05/attendance/siv> a kg:Attendance ; kg:person <person/siv-moe> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "member" ;
+      kg:attendanceNote "dag 1" .
+  <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
+      org:organization <municipality/9001> ; org:role <role/kommunedirektor> .
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 5 ; kg:lineEnd 5 ; kg:quote "Kari Vik (Sørby), vara for Per Berg" .
 }
 <document/fjord/section/1/lines/7-7/a> { <meeting/fjordradet/2023-10-05/attendance/per> kg:person <person/per-berg> . }
-<document/fjord/section/1/lines/8-8/b> { <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> . }
+<document/fjord/section/1/lines/8-8/b> {
+  <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> ; kg:onBehalfOf <municipality/9003> .
+}
 <document/fjord/section/2/lines/20-20/c> {
   <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
   <event/2023-12-07/neste-mote> schema:startDate "2023-12-07"^^xsd:date .
@@ -122,6 +132,9 @@ TRIG = """
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
+  <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
+  <person/siv-moe> a foaf:Person ; rdfs:label "Siv Moe" .
+  <role/kommunedirektor> a org:Role ; rdfs:label "kommunedirektør" .
   <municipality/9004> a kg:Municipality ; rdfs:label "Austby" ; dcterms:identifier "9004" .
 }
 <graph/bodies> {
@@ -138,7 +151,18 @@ CASES = {
     "substitutes": (["who attended as a substitute, and for whom", "hvem møtte som vara?", "kven var vara"],
                     {"Kari Vik"}),
     "partial-attendance": (["who attended only part of the meeting", "hvem var bare med på deler av møtet",
-                            "kven var berre med på delar av møtet"], {"Nils Hage"}),
+                            "kven var berre med på delar av møtet"], {"Nils Hage", "Tor Ås", "Siv Moe"}),
+    "partial-for-cases": (["who attended only for case 11/23", "hvem var bare med på sak 11/23?",
+                           "kven var berre med på sak 11/23"], {"Tor Ås"}),
+    "partial-left-early": (["who left the meeting early?", "hvem gikk tidlig fra møtet", "kven gjekk tidleg frå møtet"],
+                           {"Tor Ås"}),
+    "partial-first-day": (["who attended only on the first day", "hvem var bare med første dag?",
+                           "kven var berre med fyrste dagen"], {"Siv Moe"}),
+    "person-attended-from": (["from which case did Nils Hage attend?", "fra hvilken sak deltok Nils Hage",
+                              "frå kva sak møtte Nils Hage"], {"fra sak 12/23"}),
+    "role-holder-attended-from": (["from which case did the chief executive of Nordby take part?",
+                                   "fra hvilken sak var kommunedirektøren i Nordby med",
+                                   "frå kva sak var kommunedirektøren i Nordby med"], {"til kl. 12, t.o.m. sak 11/23"}),
     "chairs": (["who chaired the meeting", "hvem ledet møtet?", "kven leia møtet"], {"Ola Nordmann"}),
     "funding-of": (["how much did Grønn havn get, and from whom?", "hvor mye fikk Grønn havn?",
                     "kor mykje fekk Grønn havn", "who funds Grønn havn"], {"Grønn havn"}),
@@ -306,6 +330,13 @@ def test_the_member_is_represented_not_the_council_it_sits_in(fjord):
               "hvem i Fjordrådet representerte Sørby", "kven i Fjordrådet møtte for Sørby"):
         r = fjord.ask(q, today=TODAY)
         assert (r.query, [a.label for a in r.answers]) == ("representatives", ["Kari Vik"]), r.why
+
+
+def test_a_body_nobody_attended_for_is_represented_by_those_listed_absent(fjord):
+    for q in ("who represents Vestby", "hvem representerer Vestby?", "kven er Vestby sin representant"):
+        r = fjord.ask(q, today=TODAY)
+        assert (r.query, [(a.label, a.columns["role"]) for a in r.answers]) == (
+            "representatives", [("Lise Dal", "absent")]), r.why
 
 
 def test_words_that_name_nothing_are_searched_and_the_sections_named(fjord):

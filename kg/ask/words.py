@@ -49,10 +49,10 @@ RELATIONS = [
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
-    (r"arrived late|came late|kom seint|kom sent|left early|left the meeting|leave the meeting|leave early|had to leave"
-     r"|måtte gå|måtte forlate|måtte forlata|gikk tidlig|gjekk tidleg|forlot|gikk før"
-     r"|gjekk før|left before|only part|delar av|deler av|bare med på|berre med på|only on|attended only|only attended"
-     r"|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
+    (r"left early|left the meeting|leave the meeting|leave early|had to leave|måtte gå|måtte forlate|måtte forlata"
+     r"|gikk tidlig|gjekk tidleg|gikk tidligere|gjekk tidlegare|forlot|gikk før|gjekk før|left before", "leave"),
+    (r"arrived late|came late|kom seint|kom sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
+     r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
     (r"as observers?|as guests?|som observatør\w*|som gjest\w*|observatør\w*|observers?|guests?|gjester|gjestar"
      r"|invited guests?|inviterte gjester", "guest"),
@@ -68,7 +68,7 @@ RELATIONS = [
      r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
      r"|held a talk|gave a talk|raised", "present"),
     (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
-     r"|til stede|til stades|was present|were present|present|came to|came", "attend"),
+     r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
      r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
     (r"jobb\w*|arbeid\w*|work\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
@@ -105,7 +105,7 @@ RELATIONS = [
 TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
 
 # relations read before the others whatever their place (0), or only after them (2)
-RELATION_TIER = {"absent": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
+RELATION_TIER = {"absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]
