@@ -101,6 +101,7 @@ TRIG = """
   <meeting/fjordradet/2023-10-05/attendance/siv> a kg:Attendance ; kg:person <person/siv-moe> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "member" ;
       kg:attendanceNote "dag 1" .
+  <meeting/fjordradet/2023-10-05> kg:signedBy <person/ola-nordmann>, <person/kari-vik> .
   <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
       org:organization <municipality/9001> ; org:role <role/kommunedirektor> .
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
@@ -163,6 +164,8 @@ CASES = {
     "role-holder-attended-from": (["from which case did the chief executive of Nordby take part?",
                                    "fra hvilken sak var kommunedirektøren i Nordby med",
                                    "frå kva sak var kommunedirektøren i Nordby med"], {"til kl. 12, t.o.m. sak 11/23"}),
+    "signers": (["who signed the minutes?", "hvem signerte protokollen", "kven skreiv under møteboka",
+                 "who chaired the meeting and who signed the minutes?"], {"Ola Nordmann", "Kari Vik"}),
     "chairs": (["who chaired the meeting", "hvem ledet møtet?", "kven leia møtet"], {"Ola Nordmann"}),
     "funding-of": (["how much did Grønn havn get, and from whom?", "hvor mye fikk Grønn havn?",
                     "kor mykje fekk Grønn havn", "who funds Grønn havn"], {"Grønn havn"}),

@@ -339,3 +339,40 @@ def test_groups_of_an_attendance_list_after_blank_lines_stay_in_it_plain_text(tm
         "Siv Lauvrak": ("Tinn kommune", "member"), "Arne Mostue": ("Vinje kommune", "member"),
         "Tora Hegg": ("Hjartdal kommune", "absent"), "Olav Brekke": ("Seljord kommune", "absent")}
     assert next(a.note for a in m.attendance if a.name == "Geir Oftebro") == "frå sak 5/21, kl. 11:30"
+
+
+SIGNED_PLAIN = """PROTOKOLL FRÅ MØTE I VIDDARÅDET 3. MARS 2021
+
+Til stades:
+  Runa Kvisle, Tinn kommune
+  Geir Oftebro, Notodden kommune
+  Siv Lauvrak, Vinje kommune
+
+Møtet vart leia av Viddarådet sin leiar, Runa Kvisle. Geir Oftebro og
+Siv Lauvrak vart valde til å skrive under protokollen saman med møteleiaren.
+
+SAK 4/21 BUDSJETT
+
+Vedteke.
+
+Runa Kvisle (sign.)      Geir Oftebro (sign.)      Siv Lauvrak (sign.)
+Rett utskrift: Arne Mostue (sign.), sekretær
+"""
+
+
+def test_the_chair_and_the_signers_that_sentences_name(tmp_path):
+    """"Møtet vart leia av …" makes the chair when no list says it; the signers come from the sentence that
+    elects them (with the chair they sign "saman med") and from the names marked "(sign.)"; a "Rett utskrift"
+    line certifies a copy and signs nothing."""
+    (tmp_path / "s.txt").write_text(SIGNED_PLAIN, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([tmp_path / "s.txt"])
+        for q in ("who chaired the meeting", "kven leia møtet"):
+            assert labels(a.ask(q, today=TODAY)) == ["Runa Kvisle"], q
+        for q in ("who signed the minutes?", "hvem underskrev protokollen", "kven skreiv under protokollen"):
+            r = a.ask(q, today=TODAY)
+            assert r.query == "signers", r.why
+            assert {(x.label, x.columns.get("role")) for x in r.answers} == {
+                ("Runa Kvisle", "chair"), ("Geir Oftebro", None), ("Siv Lauvrak", None)}, q
+        chair = a.ask("who chaired the meeting", today=TODAY).answers[0].to_json()
+        assert chair["evidence"][0]["text"].startswith("Møtet vart leia av Viddarådet sin leiar, Runa Kvisle")

@@ -63,6 +63,8 @@ RELATIONS = [
     (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
      r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
      r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
+    (r"signed|signert\w*|signer\w*|underskre\w*|underskriv\w*|skrive under|skreiv under|skrev under|underteikn\w*"
+     r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
      r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
@@ -104,8 +106,9 @@ RELATIONS = [
 # English titles as the minutes write them (role labels are Norwegian)
 TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
 
-# relations read before the others whatever their place (0), or only after them (2)
-RELATION_TIER = {"absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
+# relations read before the others whatever their place (0), or only after them (2); the signers of the
+# minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]

@@ -15,6 +15,7 @@ from kg.extract.decisions import decisions
 from kg.extract.events import events, held_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting
+from kg.extract.signatures import chair_and_signers
 from kg.extract.topics import topics
 from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
@@ -25,6 +26,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("document", document),
     ("meeting", meeting),
     ("attendance", attendance),
+    ("chair_and_signers", chair_and_signers),
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),
     ("decisions", decisions),

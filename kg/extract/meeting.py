@@ -108,6 +108,12 @@ def membership(g: DocGraph, person: Node, org: Node, role: str, ev) -> None:
     g.fact(mem, ORG.role, role_node, ev)
 
 
+def attendance_node(g: DocGraph, person: Node) -> Node:
+    """The person's attendance at the meeting (one IRI however many lines name them)."""
+    return g.struct("attendance", f"{person.label} @ {g.meeting.label}",
+                    lambda: f"{g.meeting.local()}/attendance/{person.local_slug()}")
+
+
 def attendance(g: DocGraph) -> None:
     """One attendance node per person listed, with the body they attended for."""
     m = g.minutes
@@ -128,8 +134,7 @@ def attendance(g: DocGraph) -> None:
             body = body_node(g, line.body, default_kind="organisation")
         else:
             body = None
-        att = g.struct("attendance", f"{person.label} @ {g.meeting.label}",
-                       (lambda p: lambda: f"{g.meeting.local()}/attendance/{p.local_slug()}")(person))
+        att = attendance_node(g, person)
         g.fact(att, KG.person, person, ev)
         g.fact(att, KG.meeting, g.meeting, ev)
         g.fact(att, KG.attendanceRole, line.role, ev)
