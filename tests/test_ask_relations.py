@@ -86,7 +86,7 @@ TRIG = """
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
       org:organization <municipality/9001> ; org:role <role/ordforer> .
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
-      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "observer" .
   <document/fjord/section/2> dcterms:subject <topic/havn> ; schema:mentions <person/ola-nordmann>, <municipality/9002> .
   <document/fjord/section/3> schema:mentions <municipality/9004> .
   <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
@@ -189,9 +189,13 @@ CASES = {
     "role-holders": (["who is the mayor of Nordby", "hvem er ordfører i Nordby?", "kven er ordførar i Nordby"],
                      {"Ola Nordmann"}),
     "role-holders-any": (["who is mayor", "hvem er ordfører?", "kven er ordføraren"], {"Ola Nordmann"}),
-    "guests": (["who attended as observers", "hvem var gjester på møtet?", "kven møtte som observatør"], {"Eva Lund"}),
-    "guest-bodies": (["which organisations attended as observers", "hvilke organisasjoner var gjester",
-                      "kva selskap møtte som observatør"], {"Fjordnett AS"}),
+    "guests": (["who were the guests", "hvem var gjester på møtet?", "kven møtte som gjest"], {"Eva Lund"}),
+    "guest-bodies": (["which organisations came as guests", "hvilke organisasjoner var gjester",
+                      "kva selskap møtte som gjest"], {"Fjordnett AS"}),
+    "observers": (["who attended as observers", "hvem var observatører på møtet?", "kven møtte som observatør"],
+                  {"Eva Lund"}),
+    "observer-bodies": (["which organisations attended as observers", "hvilke organisasjoner var observatører",
+                         "kva selskap møtte som observatør"], {"Fjordnett AS"}),
     "next-meeting": (["when and where is the next meeting?", "når er neste møte i Fjordrådet", "kvar er neste møte"],
                      {"Neste møte i Fjordrådet"}),
     "topic-discussions": (["where was the harbour discussed, and by whom?", "hvor ble havn diskutert?", "kvar vart hamn drøfta"],

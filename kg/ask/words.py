@@ -54,8 +54,8 @@ RELATIONS = [
     (r"arrived late|came late|kom seint|kom sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
      r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
-    (r"as observers?|as guests?|som observatør\w*|som gjest\w*|observatør\w*|observers?|guests?|gjester|gjestar"
-     r"|invited guests?|inviterte gjester", "guest"),
+    (r"as observers?|som observatør\w*|observatør\w*|observers?", "observe"),
+    (r"as guests?|som gjest\w*|guests?|gjester|gjestar|invited guests?|inviterte gjester", "guest"),
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
     (r"represent\w*", "represent"),
@@ -108,7 +108,7 @@ TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": 
 
 # relations read before the others whatever their place (0), or only after them (2); the signers of the
 # minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
-RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]
