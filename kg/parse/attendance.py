@@ -179,11 +179,17 @@ def _split_and(text: str) -> list[str]:
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
     if m and _starts_with_name(text[m.end():]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
+    if m and m.start() > 0 and _known_body(text[: m.start()]) and _known_body(text[m.end():]) and not _known_body(text):
+        return [text[: m.start()]] + _split_and(text[m.end():])  # "Vindafjord og Fusa": two bodies
     for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke"
         m = re.search(rf"\s{re.escape(marker)}$", text, re.IGNORECASE)
         if m:
             return _split_and(text[: m.start()]) + [text[m.start():].strip()]
     return [text]
+
+
+def _known_body(text: str) -> bool:
+    return classify(text.strip(), fuzzy=False, rules=False) is not None
 
 
 def _starts_with_name(text: str) -> bool:
