@@ -181,3 +181,11 @@ def test_two_bodies_joined_by_og_are_two_absent_bodies():
         ("Tinn", "absent"), ("Vinje", "absent"), ("Seljord", "absent")]
     whole = read(para("Forfall:", 1), para("Evje og Hornnes, Sogn og Fjordane fylkeskommune", 2), role="absent")
     assert [a.body for a in whole if a.name is None] == ["Evje og Hornnes", "Sogn og Fjordane fylkeskommune"]
+
+
+def test_a_title_column_naming_a_body_gives_the_body():
+    lines = by_name(read(heading("Andre som møtte", 1), row(["Namn", "Funksjon"], 2, header=True),
+                         row(["Kari Dahl", "Rådmann i Tinn kommune"], 3), row(["Ola Berg", "Dagleg leiar"], 4),
+                         role="guest"))
+    assert {n: (a.body, a.title) for n, a in lines.items()} == {
+        "Kari Dahl": ("Tinn kommune", "rådmann i tinn kommune"), "Ola Berg": (None, "dagleg leiar")}

@@ -376,3 +376,13 @@ def test_the_chair_and_the_signers_that_sentences_name(tmp_path):
                 ("Runa Kvisle", "chair"), ("Geir Oftebro", None), ("Siv Lauvrak", None)}, q
         chair = a.ask("who chaired the meeting", today=TODAY).answers[0].to_json()
         assert chair["evidence"][0]["text"].startswith("Møtet vart leia av Viddarådet sin leiar, Runa Kvisle")
+
+
+def test_signers_named_after_the_words_that_elect_them(tmp_path):
+    from kg.parse.signatures import signing_sentences
+
+    text = ("MØTEBOK FRÅ VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Runa Kvisle, Tinn kommune\n\n"
+            "Møteleiar: Runa Kvisle. Til å skrive under protokollen saman med møteleiar vart valde\n"
+            "Kay A. Dahl og Siv Lauvrak.\n")
+    said = signing_sentences(parse(read(tmp_path, "v.txt", text)))
+    assert [(s.names, s.with_chair, s.first, s.last) for s in said] == [(("Kay A. Dahl", "Siv Lauvrak"), True, 6, 7)]

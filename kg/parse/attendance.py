@@ -657,8 +657,13 @@ class _Reader:
             elif kind == "role":
                 r = _Row()
                 _read_parts(_outside_parens(cell), r)
-                shared.titles += [t.strip().lower() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell)) if t.strip()]
+                titles = [t.strip() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell)) if t.strip()]
+                shared.titles += [t.lower() for t in titles]
                 shared.notes += r.notes
+                for t in titles:  # "Rådmann i Evje og Hornnes kommune": the body the title names
+                    role_body = _role_and_body(t)[1]
+                    if role_body:
+                        shared.add_body(role_body, 1)
             elif kind == "party":
                 shared.party = cell
             elif kind == "substitute_for":
