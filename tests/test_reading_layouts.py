@@ -386,3 +386,12 @@ def test_signers_named_after_the_words_that_elect_them(tmp_path):
             "Kay A. Dahl og Siv Lauvrak.\n")
     said = signing_sentences(parse(read(tmp_path, "v.txt", text)))
     assert [(s.names, s.with_chair, s.first, s.last) for s in said] == [(("Kay A. Dahl", "Siv Lauvrak"), True, 6, 7)]
+
+
+def test_a_label_that_is_only_a_title_among_the_lists_names_people_present(tmp_path):
+    text = ("PROTOKOLL FRÅ MØTE I VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Tinn: Runa Kvisle, Geir Oftebro\n\n"
+            "Forfall:     Vinje kommune\n\nRådmenn:     Tora Hegg (Tinn), Olav Brekke (Vinje)\n\nSAK 4/21 BUDSJETT\n\nVedteke.\n")
+    got = {n: (b, r) for n, (b, r, _, _) in people(parse(read(tmp_path, "r.txt", text))).items()}
+    assert got == {"Runa Kvisle": ("Tinn", "member"), "Geir Oftebro": ("Tinn", "member"),
+                   "Vinje kommune": ("Vinje kommune", "absent"),
+                   "Tora Hegg": ("Tinn", "member"), "Olav Brekke": ("Vinje", "member")}

@@ -74,6 +74,12 @@ def heads_names(label: str) -> bool:
                 or normalise_person(label))
 
 
+def titles_only(label: str) -> bool:
+    """Whether a label is only a title, as a group of people is named by theirs ("Rådmenn", "Ordførarar")."""
+    role, rest = role_prefix(_plain(label))
+    return role is not None and not rest
+
+
 def lists_names(text: str) -> bool:
     """Whether the lines of a paragraph under its first begin with a person's name, as a group of an
     attendance list does ("Administrativ arbeidsgruppe⏎Kari Dahl, Tinn⏎Ola Berg, Vinje")."""
