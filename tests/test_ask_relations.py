@@ -10,7 +10,8 @@ Sørby) got 500 000 kroner from Havfondet; Nils Hage presented the case, on dred
 graph states no topic of, found through the search index). Nordby reports on klima, Sørby on nothing; Vestby's
 round-table report speaks of offshore wind and a fish quay (with the youth council it abbreviates FUT), and names Austby, merged into Nordby. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
-7 December 2023 at Sørby.
+7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
+the first day only. Ola Nordmann and Kari Vik signed the minutes.
 """
 
 from __future__ import annotations
