@@ -74,7 +74,7 @@ KG = Vocabulary(
     "Attendance AgendaItem Decision ActionItem Evidence "
     "EventToBeAnnounced EventToBeConfirmed "
     # attendance and meetings
-    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody party "
+    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody signedBy party "
     # agenda and sections
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work

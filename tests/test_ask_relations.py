@@ -12,7 +12,8 @@ round-table report speaks of offshore wind and a fish quay (with the youth counc
 Under case 13/23 Eva Lund spoke of broadband in Sørby and, on the next line, Kari Vik of aquaculture in Nordby: each line's
 names are stated on its line span, so the words find one line and its names, not the other's. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
-7 December 2023 at Sørby.
+7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
+the first day only. Ola Nordmann and Kari Vik signed the minutes.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ TRIG = """
   <membership/ola-nordmann/nordby> a org:Membership ; org:member <person/ola-nordmann> ;
       org:organization <municipality/9001> ; org:role <role/ordforer> .
   <meeting/fjordradet/2023-10-05/attendance/eva> a kg:Attendance ; kg:person <person/eva-lund> ;
-      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "guest" .
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <organisation/fjordnett> ; kg:attendanceRole "observer" .
   <document/fjord/section/2> dcterms:subject <topic/havn> ; schema:mentions <person/ola-nordmann>, <municipality/9002> .
   <document/fjord/section/3> schema:mentions <municipality/9004> .
   <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
@@ -105,11 +106,22 @@ TRIG = """
       schema:eventStatus schema:EventScheduled .
   <document/fjord/section/2/lines/20-20/c> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 20 ; kg:lineEnd 20 ; kg:quote "Neste møte: 7. desember 2023 på Sørby." .
+  <meeting/fjordradet/2023-10-05/attendance/tor> a kg:Attendance ; kg:person <person/tor-as> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "member" ;
+      kg:attendanceNote "til kl. 12, t.o.m. sak 11/23" .
+  <meeting/fjordradet/2023-10-05/attendance/siv> a kg:Attendance ; kg:person <person/siv-moe> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "member" ;
+      kg:attendanceNote "dag 1" .
+  <meeting/fjordradet/2023-10-05> kg:signedBy <person/ola-nordmann>, <person/kari-vik> .
+  <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
+      org:organization <municipality/9001> ; org:role <role/kommunedirektor> .
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 5 ; kg:lineEnd 5 ; kg:quote "Kari Vik (Sørby), vara for Per Berg" .
 }
 <document/fjord/section/1/lines/7-7/a> { <meeting/fjordradet/2023-10-05/attendance/per> kg:person <person/per-berg> . }
-<document/fjord/section/1/lines/8-8/b> { <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> . }
+<document/fjord/section/1/lines/8-8/b> {
+  <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> ; kg:onBehalfOf <municipality/9003> .
+}
 <document/fjord/section/2/lines/20-20/c> {
   <meeting/fjordradet/2023-10-05> kg:nextMeeting <event/2023-12-07/neste-mote> .
   <event/2023-12-07/neste-mote> schema:startDate "2023-12-07"^^xsd:date .
@@ -134,6 +146,9 @@ TRIG = """
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
+  <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
+  <person/siv-moe> a foaf:Person ; rdfs:label "Siv Moe" .
+  <role/kommunedirektor> a org:Role ; rdfs:label "kommunedirektør" .
   <municipality/9004> a kg:Municipality ; rdfs:label "Austby" ; dcterms:identifier "9004" .
 }
 <graph/bodies> {
@@ -150,7 +165,20 @@ CASES = {
     "substitutes": (["who attended as a substitute, and for whom", "hvem møtte som vara?", "kven var vara"],
                     {"Kari Vik"}),
     "partial-attendance": (["who attended only part of the meeting", "hvem var bare med på deler av møtet",
-                            "kven var berre med på delar av møtet"], {"Nils Hage"}),
+                            "kven var berre med på delar av møtet"], {"Nils Hage", "Tor Ås", "Siv Moe"}),
+    "partial-for-cases": (["who attended only for case 11/23", "hvem var bare med på sak 11/23?",
+                           "kven var berre med på sak 11/23"], {"Tor Ås"}),
+    "partial-left-early": (["who left the meeting early?", "hvem gikk tidlig fra møtet", "kven gjekk tidleg frå møtet"],
+                           {"Tor Ås"}),
+    "partial-first-day": (["who attended only on the first day", "hvem var bare med første dag?",
+                           "kven var berre med fyrste dagen"], {"Siv Moe"}),
+    "person-attended-from": (["from which case did Nils Hage attend?", "fra hvilken sak deltok Nils Hage",
+                              "frå kva sak møtte Nils Hage"], {"fra sak 12/23"}),
+    "role-holder-attended-from": (["from which case did the chief executive of Nordby take part?",
+                                   "fra hvilken sak var kommunedirektøren i Nordby med",
+                                   "frå kva sak var kommunedirektøren i Nordby med"], {"til kl. 12, t.o.m. sak 11/23"}),
+    "signers": (["who signed the minutes?", "hvem signerte protokollen", "kven skreiv under møteboka",
+                 "who chaired the meeting and who signed the minutes?"], {"Ola Nordmann", "Kari Vik"}),
     "chairs": (["who chaired the meeting", "hvem ledet møtet?", "kven leia møtet"], {"Ola Nordmann"}),
     "funding-of": (["how much did Grønn havn get, and from whom?", "hvor mye fikk Grønn havn?",
                     "kor mykje fekk Grønn havn", "who funds Grønn havn"], {"Grønn havn"}),
@@ -174,9 +202,13 @@ CASES = {
     "role-holders": (["who is the mayor of Nordby", "hvem er ordfører i Nordby?", "kven er ordførar i Nordby"],
                      {"Ola Nordmann"}),
     "role-holders-any": (["who is mayor", "hvem er ordfører?", "kven er ordføraren"], {"Ola Nordmann"}),
-    "guests": (["who attended as observers", "hvem var gjester på møtet?", "kven møtte som observatør"], {"Eva Lund"}),
-    "guest-bodies": (["which organisations attended as observers", "hvilke organisasjoner var gjester",
-                      "kva selskap møtte som observatør"], {"Fjordnett AS"}),
+    "guests": (["who were the guests", "hvem var gjester på møtet?", "kven møtte som gjest"], {"Eva Lund"}),
+    "guest-bodies": (["which organisations came as guests", "hvilke organisasjoner var gjester",
+                      "kva selskap møtte som gjest"], {"Fjordnett AS"}),
+    "observers": (["who attended as observers", "hvem var observatører på møtet?", "kven møtte som observatør"],
+                  {"Eva Lund"}),
+    "observer-bodies": (["which organisations attended as observers", "hvilke organisasjoner var observatører",
+                         "kva selskap møtte som observatør"], {"Fjordnett AS"}),
     "next-meeting": (["when and where is the next meeting?", "når er neste møte i Fjordrådet", "kvar er neste møte"],
                      {"Neste møte i Fjordrådet"}),
     "topic-discussions": (["where was the harbour discussed, and by whom?", "hvor ble havn diskutert?", "kvar vart hamn drøfta"],

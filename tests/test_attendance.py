@@ -189,3 +189,19 @@ def test_the_chair_from_a_role_column_and_not_from_another_body():
 def test_a_family_name_on_the_next_line():
     block = Block("paragraph", "Forfall: ordførar Kari Lia, Tinn · rådmann Odd Inge\nMoen, Vinje", Span(1, 2))
     assert {n: a.body for n, a in by_name(read(block, role="absent")).items()} == {"Kari Lia": "Tinn", "Odd Inge Moen": "Vinje"}
+
+
+def test_two_bodies_joined_by_og_are_two_absent_bodies():
+    lines = read(para("Forfall:", 1), para("Tinn (ordførar og rådmann), Vinje og Seljord (observatørar)", 2), role="absent")
+    assert [(a.body, a.role) for a in lines if a.name is None] == [
+        ("Tinn", "absent"), ("Vinje", "absent"), ("Seljord", "absent")]
+    whole = read(para("Forfall:", 1), para("Evje og Hornnes, Sogn og Fjordane fylkeskommune", 2), role="absent")
+    assert [a.body for a in whole if a.name is None] == ["Evje og Hornnes", "Sogn og Fjordane fylkeskommune"]
+
+
+def test_a_title_column_naming_a_body_gives_the_body():
+    lines = by_name(read(heading("Andre som møtte", 1), row(["Namn", "Funksjon"], 2, header=True),
+                         row(["Kari Dahl", "Rådmann i Tinn kommune"], 3), row(["Ola Berg", "Dagleg leiar"], 4),
+                         role="guest"))
+    assert {n: (a.body, a.title) for n, a in lines.items()} == {
+        "Kari Dahl": ("Tinn kommune", "rådmann i tinn kommune"), "Ola Berg": (None, "dagleg leiar")}

@@ -69,7 +69,7 @@ def test_body_then_names_in_nynorsk():
 def test_word_table_carries_bodies_and_switches_to_observers():
     lines = {a.name: (a.body, a.role) for a in parse(read_file(doc("101"))).attendance}
     assert lines["Tone Kvisler"] == ("Nesbyen", "member")
-    assert lines["Erlend Grøthe"] == ("Hallingdal Næringshage", "guest")
+    assert lines["Erlend Grøthe"] == ("Hallingdal Næringshage", "observer")
     assert "Observatører" not in lines
 
 

@@ -141,9 +141,9 @@ def test_a_query_on_searched_sections_answers_nothing_on_the_server_which_has_no
 
 def test_most_named_queries_have_answers_to_compare(pushed):
     # the sample has no absences, substitutes, decisions or actions: tests/test_ask_relations.py
-    # checks the queries for those on a graph written by hand
+    # checks the queries for those (and for partial attendance, observers and signers) on a graph written by hand
     answered = [name for name in catalogue() if answers_here_and_there(pushed, name)[0]["answers"]]
-    assert len(answered) >= 0.55 * len(catalogue()), sorted(set(catalogue()) - set(answered))
+    assert len(answered) >= 0.45 * len(catalogue()), (len(answered), len(catalogue()), sorted(set(catalogue()) - set(answered)))
 
 
 def test_a_second_push_sends_only_what_changed_and_deletes_what_left(tmp_path, monkeypatch):

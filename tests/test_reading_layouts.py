@@ -327,3 +327,96 @@ def test_an_attendance_line_that_gives_nobody_is_reported_as_not_placed(tmp_path
     m = parse(read(tmp_path, "u.md", text))
     assert [a.name for a in m.attendance] == ["Runa Kvisle"]
     assert m.unplaced == [(8, "17 stk. via lenkje")]
+
+
+GROUPS_PLAIN = """REFERAT FRÅ MØTE I VIDDARÅDET 3. MARS 2021
+
+Dato: onsdag 3. mars 2021, kl. 10.00 - 14.00
+
+Til stades:
+
+  Politisk utval
+    Runa Kvisle, Tinn kommune
+    Geir Oftebro, Notodden kommune (frå sak 5/21, kl. 11:30)
+
+  Fagleg arbeidsgruppe
+    Siv Lauvrak, Tinn kommune
+    Arne Mostue, Vinje kommune
+
+Forfall
+    Tora Hegg, Hjartdal kommune
+    Olav Brekke, Seljord kommune
+
+Sakliste og innkalling vart godkjende.
+
+SAK 4/21 BUDSJETT
+
+Vedteke.
+"""
+
+
+def test_groups_of_an_attendance_list_after_blank_lines_stay_in_it_plain_text(tmp_path):
+    """A paragraph of names under a group's line goes on with the list; a group's heading is no
+    given name of the name under it ("Forfall⏎Tora Hegg"); a time's colon in a note ends no label."""
+    m = parse(read(tmp_path, "groups.txt", GROUPS_PLAIN))
+    assert {n: (b, r) for n, (b, r, _, _) in people(m).items()} == {
+        "Runa Kvisle": ("Tinn kommune", "member"), "Geir Oftebro": ("Notodden kommune", "member"),
+        "Siv Lauvrak": ("Tinn kommune", "member"), "Arne Mostue": ("Vinje kommune", "member"),
+        "Tora Hegg": ("Hjartdal kommune", "absent"), "Olav Brekke": ("Seljord kommune", "absent")}
+    assert next(a.note for a in m.attendance if a.name == "Geir Oftebro") == "frå sak 5/21, kl. 11:30"
+
+
+SIGNED_PLAIN = """PROTOKOLL FRÅ MØTE I VIDDARÅDET 3. MARS 2021
+
+Til stades:
+  Runa Kvisle, Tinn kommune
+  Geir Oftebro, Notodden kommune
+  Siv Lauvrak, Vinje kommune
+
+Møtet vart leia av Viddarådet sin leiar, Runa Kvisle. Geir Oftebro og
+Siv Lauvrak vart valde til å skrive under protokollen saman med møteleiaren.
+
+SAK 4/21 BUDSJETT
+
+Vedteke.
+
+Runa Kvisle (sign.)      Geir Oftebro (sign.)      Siv Lauvrak (sign.)
+Rett utskrift: Arne Mostue (sign.), sekretær
+"""
+
+
+def test_the_chair_and_the_signers_that_sentences_name(tmp_path):
+    """"Møtet vart leia av …" makes the chair when no list says it; the signers come from the sentence that
+    elects them (with the chair they sign "saman med") and from the names marked "(sign.)"; a "Rett utskrift"
+    line certifies a copy and signs nothing."""
+    (tmp_path / "s.txt").write_text(SIGNED_PLAIN, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([tmp_path / "s.txt"])
+        for q in ("who chaired the meeting", "kven leia møtet"):
+            assert labels(a.ask(q, today=TODAY)) == ["Runa Kvisle"], q
+        for q in ("who signed the minutes?", "hvem underskrev protokollen", "kven skreiv under protokollen"):
+            r = a.ask(q, today=TODAY)
+            assert r.query == "signers", r.why
+            assert {(x.label, x.columns.get("role")) for x in r.answers} == {
+                ("Runa Kvisle", "chair"), ("Geir Oftebro", None), ("Siv Lauvrak", None)}, q
+        chair = a.ask("who chaired the meeting", today=TODAY).answers[0].to_json()
+        assert chair["evidence"][0]["text"].startswith("Møtet vart leia av Viddarådet sin leiar, Runa Kvisle")
+
+
+def test_signers_named_after_the_words_that_elect_them(tmp_path):
+    from kg.parse.signatures import signing_sentences
+
+    text = ("MØTEBOK FRÅ VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Runa Kvisle, Tinn kommune\n\n"
+            "Møteleiar: Runa Kvisle. Til å skrive under protokollen saman med møteleiar vart valde\n"
+            "Kay A. Dahl og Siv Lauvrak.\n")
+    said = signing_sentences(parse(read(tmp_path, "v.txt", text)))
+    assert [(s.names, s.with_chair, s.first, s.last) for s in said] == [(("Kay A. Dahl", "Siv Lauvrak"), True, 6, 7)]
+
+
+def test_a_label_that_is_only_a_title_among_the_lists_names_people_present(tmp_path):
+    text = ("PROTOKOLL FRÅ MØTE I VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Tinn: Runa Kvisle, Geir Oftebro\n\n"
+            "Forfall:     Vinje kommune\n\nRådmenn:     Tora Hegg (Tinn), Olav Brekke (Vinje)\n\nSAK 4/21 BUDSJETT\n\nVedteke.\n")
+    got = {n: (b, r) for n, (b, r, _, _) in people(parse(read(tmp_path, "r.txt", text))).items()}
+    assert got == {"Runa Kvisle": ("Tinn", "member"), "Geir Oftebro": ("Tinn", "member"),
+                   "Vinje kommune": ("Vinje kommune", "absent"),
+                   "Tora Hegg": ("Tinn", "member"), "Olav Brekke": ("Vinje", "member")}

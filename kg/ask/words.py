@@ -53,13 +53,13 @@ RELATIONS = [
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
-    (r"arrived late|came late|kom seint|kom sent|left early|left the meeting|leave the meeting|leave early|had to leave"
-     r"|måtte gå|måtte forlate|måtte forlata|gikk tidlig|gjekk tidleg|forlot|gikk før"
-     r"|gjekk før|left before|only part|delar av|deler av|bare med på|berre med på|only on|attended only|only attended"
-     r"|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
+    (r"left early|left the meeting|leave the meeting|leave early|had to leave|måtte gå|måtte forlate|måtte forlata"
+     r"|gikk tidlig|gjekk tidleg|gikk tidligere|gjekk tidlegare|forlot|gikk før|gjekk før|left before", "leave"),
+    (r"arrived late|came late|kom seint|kom sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
+     r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
-    (r"as observers?|as guests?|som observatør\w*|som gjest\w*|observatør\w*|observers?|guests?|gjester|gjestar"
-     r"|invited guests?|inviterte gjester", "guest"),
+    (r"as observers?|som observatør\w*|observatør\w*|observers?", "observe"),
+    (r"as guests?|som gjest\w*|guests?|gjester|gjestar|invited guests?|inviterte gjester", "guest"),
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
     (r"represent\w*", "represent"),
@@ -67,12 +67,14 @@ RELATIONS = [
     (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
      r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
      r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
+    (r"signed|signert\w*|signer\w*|underskre\w*|underskriv\w*|skrive under|skreiv under|skrev under|underteikn\w*"
+     r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
      r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
      r"|held a talk|gave a talk|raised", "present"),
     (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
-     r"|til stede|til stades|was present|were present|present|came to|came", "attend"),
+     r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
      r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
     (r"jobb\w*|arbeid\w*|work\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
@@ -133,8 +135,9 @@ COLUMN_VARIABLES = {"amount": {"amount", "grants", "total"}, "funder": {"funder"
 # English titles as the minutes write them (role labels are Norwegian)
 TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
 
-# relations read before the others whatever their place (0), or only after them (2)
-RELATION_TIER = {"absent": 0, "partial": 0, "substitute": 0, "chair": 0, "guest": 0, "own": 2}
+# relations read before the others whatever their place (0), or only after them (2); the signers of the
+# minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]

@@ -14,7 +14,7 @@ from kg.extract.activities import agenda_activities, other_activities, roundtabl
 from kg.extract.decisions import decisions
 from kg.extract.events import events, held_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
-from kg.extract.meeting import agenda, attendance, document, meeting
+from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.topics import topics
 from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
@@ -25,6 +25,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("document", document),
     ("meeting", meeting),
     ("attendance", attendance),
+    ("signers", signers),
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),
     ("decisions", decisions),

@@ -11,6 +11,7 @@ from kg.lang.lexicon import word_set
 from kg.lang.names import normalise_person, split_role
 from kg.lang.text import slug
 from kg.model import Literal, Node
+from kg.parse.signatures import chair_sentence, signing_sentences
 from kg.vocab import DCTERMS, KG, ORG, RDFS, SCHEMA, XSD
 
 
@@ -108,9 +109,25 @@ def membership(g: DocGraph, person: Node, org: Node, role: str, ev) -> None:
     g.fact(mem, ORG.role, role_node, ev)
 
 
+def attendance_node(g: DocGraph, person: Node) -> Node:
+    """The person's attendance at the meeting (one IRI however many lines name them)."""
+    return g.struct("attendance", f"{person.label} @ {g.meeting.label}",
+                    lambda: f"{g.meeting.local()}/attendance/{person.local_slug()}")
+
+
+def _chair_by_sentence(g: DocGraph) -> tuple[Node, object] | None:
+    """The chair a sentence names ("Møtet ble ledet av …"), with its evidence, when no list names one."""
+    said = None if any(a.role == "chair" for a in g.minutes.attendance) else chair_sentence(g.minutes)
+    person = person_node(g, said.names[0]) if said else None
+    return (person, g.evidence(said.section, said.first, said.last, quote=said.quote)) if person else None
+
+
 def attendance(g: DocGraph) -> None:
-    """One attendance node per person listed, with the body they attended for."""
+    """One attendance node per person listed, with the body they attended for; the member a sentence
+    says led the meeting has the role chair, stated by that sentence."""
     m = g.minutes
+    chair = _chair_by_sentence(g)
+    listed = False  # whether the chair a sentence names is in the list
     for line in m.attendance:
         ev = g.evidence(line.section, line.line)
         if line.name is None:  # a body listed as absent without a person ("Forfall: Aurland kommune")
@@ -128,11 +145,14 @@ def attendance(g: DocGraph) -> None:
             body = body_node(g, line.body, default_kind="organisation")
         else:
             body = None
-        att = g.struct("attendance", f"{person.label} @ {g.meeting.label}",
-                       (lambda p: lambda: f"{g.meeting.local()}/attendance/{p.local_slug()}")(person))
+        att = attendance_node(g, person)
         g.fact(att, KG.person, person, ev)
         g.fact(att, KG.meeting, g.meeting, ev)
-        g.fact(att, KG.attendanceRole, line.role, ev)
+        if chair and chair[0] is person and line.role in ("member", "substitute"):
+            g.fact(att, KG.attendanceRole, "chair", chair[1])
+            listed = True
+        else:
+            g.fact(att, KG.attendanceRole, line.role, ev)
         if line.note:
             g.fact(att, KG.attendanceNote, line.note, ev)
         if line.party:
@@ -149,6 +169,26 @@ def attendance(g: DocGraph) -> None:
         if line.title and body is not None:
             membership(g, person, body, line.title, ev)
         g.fact(line.section.node, SCHEMA.mentions, person)
+    if chair and not listed:  # led the meeting, named in no list
+        person, ev = chair
+        att = attendance_node(g, person)
+        g.fact(att, KG.person, person, ev)
+        g.fact(att, KG.meeting, g.meeting, ev)
+        g.fact(att, KG.attendanceRole, "chair", ev)
+        g.fact(g.meeting, SCHEMA.attendee, person, ev)
+
+
+def signers(g: DocGraph) -> None:
+    """Who signed the minutes (kg:signedBy), with the chair when the signers sign "sammen med møteleder"."""
+    chair = next((a.name for a in g.minutes.attendance if a.role == "chair" and a.name), None)
+    said = chair_sentence(g.minutes) if chair is None else None
+    chair = chair or (said.names[0] if said else None)
+    for s in signing_sentences(g.minutes):
+        ev = g.evidence(s.section, s.first, s.last, quote=s.quote)
+        for name in s.names + ((chair,) if s.with_chair and chair else ()):
+            person = person_node(g, name, by_position=name == chair)
+            if person is not None:
+                g.fact(g.meeting, KG.signedBy, person, ev)
 
 
 PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleder\b:?|saksordfører:|saksordførar:|"

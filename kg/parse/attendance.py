@@ -74,6 +74,19 @@ def heads_names(label: str) -> bool:
                 or normalise_person(label))
 
 
+def titles_only(label: str) -> bool:
+    """Whether a label is only a title, as a group of people is named by theirs ("Rådmenn", "Ordførarar")."""
+    role, rest = role_prefix(_plain(label))
+    return role is not None and not rest
+
+
+def lists_names(text: str) -> bool:
+    """Whether the lines of a paragraph under its first begin with a person's name, as a group of an
+    attendance list does ("Administrativ arbeidsgruppe⏎Kari Dahl, Tinn⏎Ola Berg, Vinje")."""
+    below = [_plain(line) for line in text.split("\n")[1:] if line.strip()]
+    return bool(below) and all(normalise_person(_cut(line)[0].strip(" .")) or _starts_with_name(line) for line in below)
+
+
 # -- the parts of a line --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -196,11 +209,17 @@ def _split_and(text: str) -> list[str]:
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
     if m and _starts_with_name(text[m.end():]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
+    if m and m.start() > 0 and _known_body(text[: m.start()]) and _known_body(text[m.end():]) and not _known_body(text):
+        return [text[: m.start()]] + _split_and(text[m.end():])  # "Vindafjord og Fusa": two bodies
     for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke"
         m = re.search(rf"\s{re.escape(marker)}$", text, re.IGNORECASE)
         if m:
             return _split_and(text[: m.start()]) + [text[m.start():].strip()]
     return [text]
+
+
+def _known_body(text: str) -> bool:
+    return classify(text.strip(), fuzzy=False, rules=False) is not None
 
 
 def _starts_with_name(text: str) -> bool:
@@ -389,8 +408,9 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
 def _label(text: str) -> tuple[str, str] | None:
     """'Bamble: Kari Hansen, Per Olsen' → ('Bamble', 'Kari Hansen, Per Olsen') (the label as written)."""
     lab = label_line(text)
-    if not lab or "\t" in text.split(":", 1)[0]:
-        return said_label(text)
+    head = text.split(":", 1)[0]
+    if not lab or "\t" in head or head.count("(") > head.count(")"):
+        return said_label(text)  # the colon of a time in a note ("Kari Dahl (frå sak 3/07, kl. 12:00)") ends no label
     return text.split(":", 1)[0].strip(" *"), lab[1]
 
 
@@ -423,8 +443,8 @@ def _logical_lines(b: Block) -> list[tuple[int, str]]:
 def _continues(line: str, nxt: str) -> bool:
     """Whether nxt goes on with line: after a comma or 'og', or when it ends a name line began."""
     end = line.rstrip()
-    if "\t" in line or "\t" in nxt or _label(_plain(nxt)):
-        return False
+    if "\t" in line or "\t" in nxt or _label(_plain(nxt)) or _heads_alone(end):
+        return False  # a group's heading ("Forfall") heads the name below it, it is no given name of it
     if end.endswith(",") or re.search(r"\s(?:og|and)$", end) or nxt.lstrip().startswith("("):
         return True  # "Stein Ove Hope" + "(Austrheim kommune) og …": a bracket goes with what stands before it
     last = _cut(end)[-1].strip()
@@ -436,6 +456,12 @@ def _continues(line: str, nxt: str) -> bool:
     return (bool(words and last) and not normalise_person(last, by_position=True)
             and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
             and not classify(last, fuzzy=False, rules=False))
+
+
+def _heads_alone(line: str) -> bool:
+    """A line that is only a group's heading ("Forfall", "Varamedlemmer som møtte")."""
+    text = _plain(line)
+    return len(_cut(text)) == 1 and ":" not in text and bool(attendance_role(text))
 
 
 def _given_only(text: str) -> bool:
@@ -673,12 +699,16 @@ class _Reader:
                 _read_parts(_outside_parens(cell), r)
                 stood_in = next((p for p in [_read_part(t, paren, first=False) for t, paren, _ in _outside_parens(cell)]
                                  if p.kind == "substitute"), None)
+                titles = [] if stood_in else [t.strip() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell))
+                                              if t.strip()]
                 if stood_in:  # "Funksjon | Vara for Kari Dahl"
                     shared.substitute_for = stood_in.text
-                else:
-                    shared.titles += [t.strip().lower() for t in re.split(r"\s*,\s*", re.sub(r"\(.*?\)", "", cell))
-                                      if t.strip()]
+                shared.titles += [t.lower() for t in titles]
                 shared.notes += r.notes
+                for t in titles:  # "Rådmann i Evje og Hornnes kommune": the body the title names
+                    role_body = _role_and_body(t)[1]
+                    if role_body:
+                        shared.add_body(role_body, 1)
             elif kind == "party":
                 shared.party = cell
             elif kind == "present" and _answer(cell) is not None:  # "Møtt | Nei"

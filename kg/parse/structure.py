@@ -28,8 +28,8 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import (attendance_role, heads_names, lists_attendees, one_chair_line, read_attendance,
-                                 said_label)
+from kg.parse.attendance import (attendance_role, heads_names, lists_attendees, lists_names, one_chair_line,
+                                 read_attendance, said_label, titles_only)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -240,7 +240,7 @@ class _Parser:
         label = clean(line).split(":", 1)[0].strip() if label_line(line) else None  # as written: "ROR", "Bardu"
         if o and o.kind == "attendance" and label and n > o.start and not heads_names(label):
             self.start(label, "other", n)  # "Underskrifter: ..." ends the list
-        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n):
+        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n) and not lists_names(block.text):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
             self.start("Merknader", "other", n)
@@ -376,6 +376,8 @@ class _Parser:
         elif len(text.split()) > 5 or text.endswith(".") or self._in_list(n):
             return False  # a group line inside a list ("Observatører") is the attendance reader's
         role = attendance_role(text, self.words["attendance"])
+        if role is None and lab and lab[1] and self.open and self.open.kind == "attendance" and titles_only(text):
+            role = "member"  # "Rådmenn: Kari Dahl (Bardu), …" among the lists: people present by their title
         if role is None or self.item_kind is not None:
             return False  # "Innleder: ..." inside an agenda item is part of that item
         self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=0 if lab else 7)
