@@ -17,6 +17,28 @@ NETWORK = Path(__file__).parent / "data" / "network"
 TODAY = "2022-05-20"  # tests never read the wall clock
 
 
+def extracted(folder: Path, name: str, text: str):
+    """The graph extract() builds from minutes written to folder/name (no store)."""
+    from kg.extract import extract
+    from kg.parse import parse
+    from kg.read import read_file
+
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return extract(parse(read_file(path)))
+
+
+def nodes(g, kind: str) -> list:
+    """The nodes of a kind in an extracted graph."""
+    return [n for n in g.nodes if n.kind == kind]
+
+
+def values(g, node, predicate) -> list:
+    """The labels (or values) of a node's objects under a predicate in an extracted graph."""
+    return [getattr(f.object, "label", getattr(f.object, "value", f.object))
+            for f in g.facts if f.subject is node and f.predicate == predicate]
+
+
 @pytest.fixture
 def archive(tmp_path) -> Archive:
     return Archive(tmp_path / "store")

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract import extract
-from kg.parse import parse
-from kg.read import read_file
 from kg.extract.funding import APPLIED, GRANTED, read_grants
 from kg.vocab import DCTERMS, KG, SCHEMA
+from tests.conftest import extracted, nodes, values
 
 MINUTES = """\
 Protokoll frå møte i Kystrådet 4. mars 2021
@@ -30,19 +28,8 @@ Per Hovde orienterte om songlaget.
 """
 
 
-def _graph(tmp_path, text: str, name: str = "kystradet-2021-03-04.txt"):
-    path = tmp_path / name
-    path.write_text(text, encoding="utf-8")
-    return extract(parse(read_file(path)))
-
-
-def nodes(g, kind):
-    return [n for n in g.nodes if n.kind == kind]
-
-
-def values(g, node, predicate):
-    return [getattr(f.object, "label", getattr(f.object, "value", f.object))
-            for f in g.facts if f.subject is node and f.predicate == predicate]
+def _graph(folder, text: str, name: str = "kystradet-2021-03-04.txt"):
+    return extracted(folder, name, text)
 
 
 def test_a_decision_cut_by_a_page_break_keeps_its_place_and_who_voted_against(tmp_path):

@@ -9,14 +9,12 @@ from datetime import date
 
 import pytest
 
-from kg.extract import extract
 from kg.extract.funding import APPLIED, GRANTED, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.amounts import find_amounts
 from kg.lang.dates import find_dates
-from kg.parse import parse
-from kg.read import read_file
 from kg.vocab import DCTERMS, KG, ORG, SCHEMA
+from tests.conftest import extracted, nodes, values
 
 MINUTES = """\
 Dato: 14.3.23
@@ -66,18 +64,7 @@ Neste møte: 30. november 2023 i Fjell.
 
 @pytest.fixture(scope="module")
 def graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("minutes") / "vestkyst-2023-03-10.md"
-    path.write_text(MINUTES, encoding="utf-8")
-    return extract(parse(read_file(path)))
-
-
-def nodes(g, kind):
-    return [n for n in g.nodes if n.kind == kind]
-
-
-def values(g, node, predicate):
-    return [getattr(f.object, "label", getattr(f.object, "value", f.object))
-            for f in g.facts if f.subject is node and f.predicate == predicate]
+    return extracted(tmp_path_factory.mktemp("minutes"), "vestkyst-2023-03-10.md", MINUTES)
 
 
 @pytest.mark.parametrize("text, value, currency", [
@@ -235,9 +222,7 @@ Regionrådet drøfta havvind saman med Bergen kommune.
 def test_a_body_works_on_what_its_own_report_is_about(tmp_path):
     """A round-table row, or a line that opens with the body's name, is the body's report;
     a body named further into a sentence is not the one reporting."""
-    path = tmp_path / "vestkyst-2023-03-10.md"
-    path.write_text(ROUND, encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "vestkyst-2023-03-10.md", ROUND)
     works = {(f.subject.label, f.object.label) for f in g.facts if f.predicate == KG.worksOn}
     assert ("Askøy", "havbruk") in works and ("Fjell", "bredband") in works
     assert not any(body == "Bergen" for body, _ in works)
@@ -282,9 +267,7 @@ def grants_of(g, label):
 
 @pytest.fixture(scope="module")
 def grant_graph(tmp_path_factory):
-    path = tmp_path_factory.mktemp("minutes") / "fjordradet-2024-09-12.md"
-    path.write_text(GRANTS, encoding="utf-8")
-    return extract(parse(read_file(path)))
+    return extracted(tmp_path_factory.mktemp("minutes"), "fjordradet-2024-09-12.md", GRANTS)
 
 
 def test_a_line_labelled_with_a_body_is_that_bodys_grant(grant_graph):
@@ -331,9 +314,7 @@ Vedtak: Fjordrådet går imot ei ny deling av fylket.
 
 
 def test_who_voted_against_a_decision(tmp_path):
-    path = tmp_path / "fjordradet-2024-09-12.md"
-    path.write_text(VOTES, encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "fjordradet-2024-09-12.md", VOTES)
     against = {values(g, d, DCTERMS.description)[0][:12]: sorted(values(g, d, KG.dissenter))
                for d in nodes(g, "decision")}
     assert against == {"Fjordrådet b": ["Tone Haugland"], "Budsjettet v": ["Ola Nordvik", "Siri Vik"],
@@ -341,11 +322,10 @@ def test_who_voted_against_a_decision(tmp_path):
 
 
 def test_a_decision_wrapped_over_lines_keeps_its_words_and_its_vote(tmp_path):
-    path = tmp_path / "fjordradet-2024-09-12.txt"
-    path.write_text("Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 29/24 Hamneplan\n"
-                    "Vedtak: Fjordrådet sluttar seg til planen og ber om at\nutbygginga av kaia vert prioritert.\n"
-                    "Vedtatt mot 1 stemme (Tone Haugland).\n\nSak 30/24 Eventuelt\nIngen saker.\n", encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "fjordradet-2024-09-12.txt",
+                  "Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 29/24 Hamneplan\n"
+                  "Vedtak: Fjordrådet sluttar seg til planen og ber om at\nutbygginga av kaia vert prioritert.\n"
+                  "Vedtatt mot 1 stemme (Tone Haugland).\n\nSak 30/24 Eventuelt\nIngen saker.\n")
     decision = next(d for d in nodes(g, "decision") if values(g, d, DCTERMS.description)[0].startswith("Fjordrådet"))
     assert "kaia vert prioritert" in values(g, decision, DCTERMS.description)[0]
     assert values(g, decision, KG.dissenter) == ["Tone Haugland"]
@@ -375,9 +355,7 @@ Leirvik, 13. september 2024
 def test_meetings_planned_in_a_case_and_in_a_sentence(tmp_path):
     """A meeting plan's lines ("Rådsmøte 13. februar 2025, Leirvik") and a sentence saying a meeting is held
     on a date ("… vert halden 24. oktober på Bremnes") are events; a signature's place and date are not."""
-    path = tmp_path / "fjordradet-2024-09-12.md"
-    path.write_text(MEETINGS, encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "fjordradet-2024-09-12.md", MEETINGS)
     events = {(values(g, e, SCHEMA.name)[0], str(values(g, e, SCHEMA.startDate)[0]),
                (values(g, e, SCHEMA.location) or [None])[0]) for e in nodes(g, "event")}
     assert {("Rådsmøte", "2025-02-13", "Leirvik"), ("Fjordtinget", "2025-06-05", "Husnes"),
@@ -397,11 +375,10 @@ def test_an_unquoted_name_never_runs_across_table_cells_or_lines():
 
 
 def test_an_event_told_beside_the_next_meeting_in_one_paragraph(tmp_path):
-    path = tmp_path / "fjordradet-2024-09-12.md"
-    path.write_text("## Protokoll frå møte i Fjordrådet\n\nTid: 12. september 2024\n\n## Neste møte\n"
-                    "Neste rådsmøte vert halde 7. november 2024 i Stord. Næringsdagen 2024 arrangeres 21. november "
-                    "på Scandic Hotel Leirvik.\n", encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "fjordradet-2024-09-12.md",
+                  "## Protokoll frå møte i Fjordrådet\n\nTid: 12. september 2024\n\n## Neste møte\n"
+                  "Neste rådsmøte vert halde 7. november 2024 i Stord. Næringsdagen 2024 arrangeres 21. november "
+                  "på Scandic Hotel Leirvik.\n")
     events = {(values(g, e, SCHEMA.name)[0], str(values(g, e, SCHEMA.startDate)[0]),
                (values(g, e, SCHEMA.location) or [None])[0]) for e in nodes(g, "event")}
     assert ("Næringsdagen 2024", "2024-11-21", "Scandic Hotel Leirvik") in events
@@ -409,19 +386,17 @@ def test_an_event_told_beside_the_next_meeting_in_one_paragraph(tmp_path):
 
 
 def test_an_action_table_whose_columns_ask_what_who_and_when(tmp_path):
-    path = tmp_path / "fjordradet-2024-09-12.md"
-    path.write_text("## Protokoll frå møte i Fjordrådet\n\nTid: 12. september 2024\n\n## Oppfølgingspunkt\n\n"
-                    "| Kva | Kven | Frist |\n|---|---|---|\n| Brev til Statens vegvesen om ferjekaia | Tone Haugland "
-                    "| 01.10.2024 |\n", encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "fjordradet-2024-09-12.md",
+                  "## Protokoll frå møte i Fjordrådet\n\nTid: 12. september 2024\n\n## Oppfølgingspunkt\n\n"
+                  "| Kva | Kven | Frist |\n|---|---|---|\n| Brev til Statens vegvesen om ferjekaia | Tone Haugland "
+                  "| 01.10.2024 |\n")
     [action] = nodes(g, "action")
     assert values(g, action, KG.responsible) == ["Tone Haugland"]
     assert [str(d) for d in values(g, action, KG.deadline)] == ["2024-10-01"]
 
 
 def test_the_next_meeting_in_an_events_list_is_one_event(tmp_path):
-    path = tmp_path / "fjordradet-2024-09-12.txt"
-    path.write_text("Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Eventuelt\nIngen saker.\n\n"
-                    "Neste møte: 7. november 2024 på Stord.\n", encoding="utf-8")
-    g = extract(parse(read_file(path)))
+    g = extracted(tmp_path, "fjordradet-2024-09-12.txt",
+                  "Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Eventuelt\nIngen saker.\n\n"
+                  "Neste møte: 7. november 2024 på Stord.\n")
     assert [str(values(g, e, SCHEMA.startDate)[0]) for e in nodes(g, "event")] == ["2024-11-07"]
