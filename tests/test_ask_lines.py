@@ -29,6 +29,11 @@ Tid: Tysdag 7. mai 2024 kl. 10.00
 ### Sak 9/24 Orienteringar frå kommunane
 - Stord: Sjøfisk AS opnar eit nytt fiskemottak på kaia, og Bømlo vil vere med på opninga.
 - Bømlo: Bømlo Kraft AS byggjer eit nytt kraftverk i Storelva og har fått kr 500 000 i tilskot.
+
+### Sak 10/24 Vegsamarbeid
+Vedtak:
+1. Fitjar og Tysnes vert inviterte inn i arbeidet. Kvinnherad kommune får tilbod om å vere observatør.
+2. Etne kommune sender eit notat om ferjekaia.
 """
 
 
@@ -54,6 +59,13 @@ def test_the_answer_is_what_the_matching_line_names(archive, question, query, ex
     r = archive.ask(question)
     assert r.query == query, r.why
     assert [a.label for a in r.answers] == expected
+
+
+def test_a_list_item_is_read_whole_even_on_one_line(archive):
+    """A numbered point of a decision is one unit: its second sentence answers too, the next point does not."""
+    r = archive.ask("Kva kommunar er inviterte inn i arbeidet med vegsamarbeidet?")
+    assert r.query == "section-line-bodies", r.why
+    assert sorted(a.label for a in r.answers) == ["Fitjar", "Kvinnherad", "Tysnes"]
 
 
 def test_a_body_the_report_only_speaks_of_is_not_the_reporter(archive):

@@ -53,9 +53,11 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
     items = _list_items(lines, start, end)
     spans: dict[tuple[int, int], object] = {}
     for s in chosen:
-        a, b = next(((a, b) for a, b in items if a <= s.first and s.last <= b), (s.first, s.last))
-        # the unit's text is its sentences': a fact counts where its quote is one of them (kg.ask.lines)
-        said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if (a, b) != (s.first, s.last) else s.text
+        item = next(((a, b) for a, b in items if a <= s.first and s.last <= b), None)
+        a, b = item or (s.first, s.last)
+        # the unit's text is its sentences' (every sentence of its list item, even on one line): a fact counts
+        # where its quote is one of them
+        said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if item else s.text
         spans.setdefault((a, b), Sentence(said, a, b))
     return list(spans.values())
 
