@@ -400,3 +400,11 @@ def test_the_next_meeting_in_an_events_list_is_one_event(tmp_path):
                   "Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Eventuelt\nIngen saker.\n\n"
                   "Neste møte: 7. november 2024 på Stord.\n")
     assert [str(values(g, e, SCHEMA.startDate)[0]) for e in nodes(g, "event")] == ["2024-11-07"]
+
+
+@pytest.mark.parametrize("line", ["Ansvar: Tone Haugland   Frist: 1. mai", "Ansvar: Tone Haugland\tFrist: 1. mai"])
+def test_a_name_ends_at_a_column_edge(line):
+    from kg.extract.mentions import find_names
+
+    people = [m.label for m in find_names(line)[0] if m.kind == "person"]
+    assert people == ["Tone Haugland"]

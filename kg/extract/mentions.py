@@ -22,7 +22,9 @@ from kg.lang.gazetteer import gazetteer
 
 _CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
 _LINK = r"(?:i|for|av|på|til|von|van|der|den|de|la|du|af|zu)"  # not "og": it joins two names
-_CAPSEQ = re.compile(rf"(?<![\w\-]){_CAP}(?:[ \t]+(?:{_LINK}[ \t]+)*{_CAP})*")
+# the words of a name stand a space or two apart (a PDF's layout doubles some); a tab or a wider gap is a
+# table's column edge ("Ansvar: Kari Dahl   Frist: 1. mai")
+_CAPSEQ = re.compile(rf"(?<![\w\-]){_CAP}(?:[ ]{{1,2}}(?:{_LINK}[ ]{{1,2}})*{_CAP})*")
 
 
 @dataclass(frozen=True)
