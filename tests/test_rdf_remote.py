@@ -139,11 +139,22 @@ def test_a_query_on_searched_sections_answers_nothing_on_the_server_which_has_no
     assert remote["answers"] == [] and remote["query"] == local["query"] == name
 
 
-def test_most_named_queries_have_answers_to_compare(pushed):
-    # the sample has no absences, substitutes, decisions or actions: tests/test_ask_relations.py
-    # checks the queries for those (and for partial attendance, observers and signers) on a graph written by hand
-    answered = [name for name in catalogue() if answers_here_and_there(pushed, name)[0]["answers"]]
-    assert len(answered) >= 0.45 * len(catalogue()), (len(answered), len(catalogue()), sorted(set(catalogue()) - set(answered)))
+# the named queries the sample answers; the others ask of absences, substitutes, decisions, actions, partial
+# attendance, observers and signers, which the sample has none of: tests/test_ask_relations.py checks those on
+# a graph written by hand
+ANSWERED_BY_THE_SAMPLE = {
+    "actor-activities", "actor-timeline", "actors-by-topic", "cancelled-events", "entities-of-kind", "events-between",
+    "funding-above", "funding-by-programme", "meeting-attendees", "meetings", "members-not-reporting", "most-attended",
+    "municipalities-by-topic", "never-attended", "organisations-by-topic", "person-bodies", "person-meetings",
+    "presentations", "project-organisations", "projects-by-programme", "provenance", "region-institutions",
+    "regions-by-topic", "representatives", "rising-topics", "role-holders-any", "section-actors",
+    "section-line-bodies", "section-line-people", "section-presenters", "topic-contact", "topic-discussions",
+    "topic-first-mentioned", "upcoming-events"}
+
+
+def test_the_queries_the_sample_answers_have_answers_to_compare(pushed):
+    answered = {name for name in catalogue() if answers_here_and_there(pushed, name)[0]["answers"]}
+    assert answered >= ANSWERED_BY_THE_SAMPLE, sorted(ANSWERED_BY_THE_SAMPLE - answered)
 
 
 def test_a_second_push_sends_only_what_changed_and_deletes_what_left(tmp_path, monkeypatch):
