@@ -135,6 +135,18 @@ def json_line(kind: str, item) -> str:
     return json.dumps({"result": kind, **data}, ensure_ascii=False)
 
 
+def _places(where: list[dict]) -> str:
+    """Where a "not placed" text stands: 'doc line 4', 'doc lines 4, 9', 'in 2 documents: doc line 4, other, ...'."""
+    lines: dict[str, list[int]] = {}
+    for w in where:
+        lines.setdefault(w["document"], []).extend([w["line"]] if w["line"] else [])
+    said = [doc + (f" line{'s' if len(ns) > 1 else ''} {', '.join(map(str, ns))}" if ns else "")
+            for doc, ns in lines.items()]
+    if len(said) == 1:
+        return said[0]
+    return f"in {len(said)} documents: {', '.join(said[:3])}" + (", ..." if len(said) > 3 else "")
+
+
 class IngestTally:
     """Results of an ingest as they come: their lines, and what is said once at the end
     (each "not placed" text once, with the documents it came from; the totals)."""
@@ -160,12 +172,9 @@ class IngestTally:
         from kg.ingest.pipeline import not_placed
 
         out = []
-        unplaced = {text: [w["document"] + (f" line {w['line']}" if w["line"] else "") for w in where]
-                    for text, where in not_placed(self.ingested).items()}
-        for text, where in list(unplaced.items())[: self.MAX_UNPLACED]:
-            place = where[0] if len(where) == 1 else f"in {len(where)} documents: {', '.join(where[:3])}" + (
-                ", ..." if len(where) > 3 else "")
-            out.append(f"    not placed: {text} ({place})")
+        unplaced = list(not_placed(self.ingested).items())
+        for text, where in unplaced[: self.MAX_UNPLACED]:
+            out.append(f"    not placed: {text} ({_places(where)})")
         if len(unplaced) > self.MAX_UNPLACED:
             out.append(f"    ... and {len(unplaced) - self.MAX_UNPLACED} more not placed (see --json)")
         total = ", ".join(f"{n} {kind}" for kind, n in self.counts.items())

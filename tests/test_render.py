@@ -90,13 +90,13 @@ def test_ingest_groups_repeated_not_placed_lines_and_ends_with_a_total():
     tally = render.IngestTally()
     tally.add("ingested", report("a.txt", [("Vestfjordens faggruppe Reiseliv (kind guessed: organisation)", None)]))
     tally.add("ingested", report("b.txt", [("Vestfjordens faggruppe Reiseliv (kind guessed: organisation)", None),
-                                           ("Fjordløftet Har", 12)]))
+                                           ("Fjordløftet Har", 12), ("Fjordløftet Har", 30)]))
     tally.add("unchanged", "c.txt")
     tally.add("skipped", {"path": "d.txt", "reason": "empty file: no text to read"})
     assert tally.lines[2:] == ["unchanged c.txt", "skipped d.txt: empty file: no text to read"]
     assert tally.closing(2.04) == [
         "    not placed: Vestfjordens faggruppe Reiseliv (kind guessed: organisation) (in 2 documents: a.txt, b.txt)",
-        "    not placed: Fjordløftet Har (b.txt line 12)",
+        "    not placed: Fjordløftet Har (b.txt lines 12, 30)",  # one document twice is not "2 documents"
         "2 ingested, 1 unchanged, 1 skipped; 20 entities in 2.0 s"]
 
 
