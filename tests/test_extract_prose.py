@@ -408,3 +408,45 @@ def test_a_name_ends_at_a_column_edge(line):
 
     people = [m.label for m in find_names(line)[0] if m.kind == "person"]
     assert people == ["Tone Haugland"]
+
+
+CASE_SYSTEM = """\
+Møteprotokoll
+
+Utvalg:    Kystrådet
+Dato:      04.02.2020
+
+PS 3/20 Felles havneplan
+
+Forslag til vedtak:
+Kystrådet ber administrasjonen lage et utkast til felles havneplan.
+
+Behandling i Kystrådet - 04.02.2020:
+Kari Dahl foreslo at planen også skal omfatte fiskerihavnene.
+
+Vedtak i Kystrådet - 04.02.2020:
+Kystrådet ber administrasjonen lage et utkast til felles havneplan, med fiskerihavnene.
+
+PS 4/20 Kontingent
+
+Kommunedirektørens innstilling:
+Kontingenten for 2021 holdes uendret.
+
+Styrets vedtak:
+Som innstillingen.
+
+PS 5/20 Høring om ferjetilbudet
+
+Innstilling: Kystrådet støtter at ferjetilbudet økes.
+Enstemmig vedtatt.
+"""
+
+
+def test_a_case_systems_labels_say_who_decided_and_a_proposal_yields_to_the_decision(tmp_path):
+    g = extracted(tmp_path, "kystradet-2020-02-04.txt", CASE_SYSTEM)
+    decided = sorted(values(g, d, DCTERMS.description)[0] for d in nodes(g, "decision"))
+    assert decided == [
+        "Kontingenten for 2021 holdes uendret.",  # the decision only refers back to it: the proposal stays
+        "Kystrådet ber administrasjonen lage et utkast til felles havneplan, med fiskerihavnene.",  # not the proposal
+        "Kystrådet støtter at ferjetilbudet økes. Enstemmig vedtatt.",  # a proposal voted on, no decision written
+        "Som innstillingen."]

@@ -6,8 +6,10 @@ numbered list ("1) …", "2. …"), on its line or on the lines below, gives one
 decision per number. The vote is read from the decision or the line after it:
 "Enstemmig vedtatt", "Samrøystes", "vedtatt mot 1 stemme" (kg:unanimous,
 kg:votesAgainst), and who voted against where the minutes name them: "mot 1 stemme
-(Kari Dahl, SV)", "Kari Dahl røysta mot" (kg:dissenter). A vote line with no "Vedtak:" before it in its section makes
-the proposal above it ("Innstilling: …") the decision. The words are language
+(Kari Dahl, SV)", "Kari Dahl røysta mot" (kg:dissenter). The label may say who decided and when
+("Styrets vedtak:", "Vedtak i Regionrådet - 12.03.2019:", as minutes written in case-handling systems do).
+A proposal ("Innstilling:", "Forslag til vedtak:") is the decision only where the section writes no decision of
+its own, or where that decision refers back to it ("Vedtak: Som innstillinga."). The words are language
 data (data/lexicon/headings.toml, [decisions]).
 """
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
@@ -115,14 +118,22 @@ def _split_numbered(text: str) -> list[str]:
     return parts if len(parts) > 1 and _NUMBERED.match(" " + text.strip()) else [text.strip()]
 
 
+class _Found(NamedTuple):
+    text: str
+    first: int
+    last: int
+    vote: Vote | None
+    proposed: bool  # under a proposal's label ("Innstilling:"), not a decision's
+
+
 class _Reader:
-    """Reads one section's lines into decisions (text, first line, last line, vote)."""
+    """Reads one section's lines into decisions and proposals."""
 
     def __init__(self, label: re.Pattern):
         self.label = label
-        self.found: list[tuple[str, int, int, Vote | None]] = []
+        self.found: list[_Found] = []
 
-    def read(self, sec: Section, lines: list[str]) -> list[tuple[str, int, int, Vote | None]]:
+    def read(self, sec: Section, lines: list[str]) -> list[_Found]:
         n, end = sec.span.start + 1, sec.span.end
         while n <= end:
             line = lines[n - 1]
@@ -130,9 +141,8 @@ class _Reader:
             if m:
                 n = self.decision(m["text"].replace("**", "").strip(), n, end, lines, m["label"])
                 continue
-            if _is_vote_line(line) and self.found and self.found[-1][3] is None and n - self.found[-1][2] <= 2:
-                text, first, _, _ = self.found[-1]
-                self.found[-1] = (text, first, n, read_vote(line))
+            if _is_vote_line(line) and self.found and self.found[-1].vote is None and n - self.found[-1].last <= 2:
+                self.found[-1] = self.found[-1]._replace(last=n, vote=read_vote(line))
             n += 1
         return self.found
 
@@ -161,6 +171,7 @@ class _Reader:
     def decision(self, text: str, n: int, end: int, lines: list[str], label: str) -> int:
         """The decision(s) from the label's line on; returns the next line to read."""
         first, k = n, n
+        proposed = label.lower() in _words("proposal")
         if not text:  # "Vedtak:" alone: a numbered list or a paragraph below
             while k < end and not lines[k].strip():
                 k += 1
@@ -170,7 +181,7 @@ class _Reader:
                 k += 1
             if items:
                 for t, at in items:
-                    self.found.append((t, at, at, read_vote(t)))
+                    self.found.append(_Found(t, at, at, read_vote(t), proposed))
                 return k + 1
             if k < end:
                 k += 1
@@ -178,14 +189,34 @@ class _Reader:
         text, k = self.runs_on(text, k, end, lines)
         if text:
             for t in _split_numbered(text):
-                self.found.append((t, first, k, read_vote(t)))
+                self.found.append(_Found(t, first, k, read_vote(t), proposed))
         return k + 1
+
+
+def _label() -> re.Pattern:
+    """A decision's or proposal's label line: "Vedtak:", "Styrets vedtak:", "Rådmannen sitt framlegg til vedtak:",
+    "Vedtak i Regionrådet - 12.03.2019:" (who decided and when may stand around the label word)."""
+    who = r"(?:[\wæøå-]{3,}s\s+|[\wæøå-]{3,}\s+(?:sitt|sin|si)\s+)?"
+    where = r"(?:\s+(?:i|fra|frå|av|in|by|of)\s+[^:\n]{1,60}?)?"
+    when = r"(?:\s*[-–]?\s*\(?\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\)?)?"
+    words = _alts(_words("words") + _words("proposal"))
+    return re.compile(rf"^\s*(?:[-*•]\s*)?\**{who}(?P<label>{words}){where}{when}\**\s*:\s*\**\s*(?P<text>.*)$",
+                      re.IGNORECASE)
+
+
+def _decided(found: list[_Found]) -> list[_Found]:
+    """What a section decided: a proposal ("Forslag til vedtak: …") counts only where no decision is written, or
+    where the decision refers back to it ("Vedtak: Som innstillinga.")."""
+    decided = [f for f in found if not f.proposed]
+    back = re.compile(rf"\b(?:{_alts(_words('refers_back'))})", re.IGNORECASE)
+    if decided and not any(back.search(f.text) for f in decided):
+        return decided
+    return found
 
 
 def decisions(g: DocGraph) -> None:
     """One kg:Decision per decision of the agenda items (and of sections outside the agenda)."""
-    label = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<label>{_alts(_words('words'))})\**\s*:\s*\**\s*(?P<text>.*)$",
-                       re.IGNORECASE)
+    label = _label()
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
     item_of = {id(e.section): items.get(e.title) for e in g.minutes.agenda}
     lines = g.minutes.source.lines
@@ -194,7 +225,7 @@ def decisions(g: DocGraph) -> None:
         if sec.kind in ("header", "attendance", "events"):
             continue
         parent = item_of.get(id(sec)) or g.meeting
-        for text, first, last, vote in _Reader(label).read(sec, lines):
+        for text, first, last, vote, _ in _decided(_Reader(label).read(sec, lines)):
             if not re.search(r"[A-Za-zÆØÅæøå]{3}", text):
                 continue
             counts[id(parent)] = k = counts.get(id(parent), 0) + 1

@@ -510,7 +510,7 @@ class _Parser:
 
     def _not_actors(self) -> list[str]:
         w = self.words
-        return (w["decisions"]["words"] + w["actions"]["responsible"] + w["actions"]["deadline"]
+        return (w["decisions"]["words"] + w["decisions"]["proposal"] + w["actions"]["responsible"] + w["actions"]["deadline"]
                 + w["sections"]["not_actor"])
 
     def round_row(self, block: Block) -> bool:
