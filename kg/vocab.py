@@ -80,7 +80,7 @@ KG = Vocabulary(
     # actors and their work
     "worksOn worksWith owner partner programme purpose "
     # decisions and actions
-    "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter "
+    "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter recused "
     # funding and the next meeting
     "grantStatus nextMeeting "
     # municipality identifiers

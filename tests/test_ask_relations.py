@@ -78,7 +78,8 @@ TRIG = """
   <document/fjord/section/1/lines/8-8/b> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 8 ; kg:lineEnd 8 ; kg:quote "Forfall: Lise Dal (Vestby)" .
   <meeting/fjordradet/2023-10-05/item/12> a kg:AgendaItem ; dcterms:identifier "12/23" ;
-      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> ; kg:presenter <person/nils-hage> .
+      dcterms:title "Havnesamarbeid" ; dcterms:isPartOf <meeting/fjordradet/2023-10-05> ; kg:presenter <person/nils-hage> ;
+      kg:recused <person/siv-moe> .
   <meeting/fjordradet/2023-10-05/item/12/decision/1> a kg:Decision ;
       dcterms:isPartOf <meeting/fjordradet/2023-10-05/item/12> ;
       dcterms:description "Rådet støtter havnesamarbeidet mellom Nordby og Sørby." ; dcterms:subject <topic/havn> .
@@ -179,6 +180,9 @@ CASES = {
                                    "frå kva sak var kommunedirektøren i Nordby med"], {"til kl. 12, t.o.m. sak 11/23"}),
     "signers": (["who signed the minutes?", "hvem signerte protokollen", "kven skreiv under møteboka",
                  "who chaired the meeting and who signed the minutes?"], {"Ola Nordmann", "Kari Vik"}),
+    "recused": (["who was disqualified?", "hvem var inhabil", "kven var ugild"], {"Siv Moe"}),
+    "recused-in-case": (["who was disqualified in case 12/23", "hvem var inhabil i sak 12/23?", "kven var ugild i sak 12/23"],
+                        {"Siv Moe"}),
     "chairs": (["who chaired the meeting", "hvem ledet møtet?", "kven leia møtet"], {"Ola Nordmann"}),
     "funding-of": (["how much did Grønn havn get, and from whom?", "hvor mye fikk Grønn havn?",
                     "kor mykje fekk Grønn havn", "who funds Grønn havn"], {"Grønn havn"}),

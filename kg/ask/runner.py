@@ -268,14 +268,16 @@ class Runner:
             return AskResult(question=question, query=None, params={}, answers=[],
                              why=why + self._not_understood(parts, linked))
         tried = []
-        # the best query, or the next when it finds nothing, but never one that drops a date the question gave
+        # the best query, or the next when it finds nothing, but never one that drops a date or a case number
+        # the question gave ("who was disqualified in 6/19": nobody, not who was in another case)
         # and, when what the graph states finds nothing, what the sections found by the words say
         # a query that reads the matching lines of sections goes before, and takes no place of, the others
         lined = [c for c in ranked if "line" in c.query.params.values()]
         plain = [c for c in ranked if c not in lined][:FALLBACKS]
         best = [c for c in ranked if c in plain or c in lined and (not plain or ranked.index(c) < ranked.index(plain[-1]))]
         searched = [c for c in ranked if c not in best and "section" in c.query.params.values()]
-        for choice in [c for c in best + searched if c.dates_left <= ranked[0].dates_left]:
+        for choice in [c for c in best + searched
+                       if c.dates_left <= ranked[0].dates_left and _cases(c) >= _cases(ranked[0])]:
             tried.append(self._answer(choice, parts, today, last))
             if tried[-1][1]:
                 break
@@ -422,3 +424,8 @@ def _fact(nq: NamedQuery, row: dict, bound: dict[str, Filled]) -> tuple:
         return bound[t[1:]].value.value if t.startswith("$") and t[1:] in bound else t
 
     return (row["fact"].value, *map(term, pattern))
+
+
+def _cases(choice) -> int:
+    """How many case numbers a choice binds: a number the question gave is never dropped by a fallback."""
+    return sum(1 for kind in choice.query.params.values() if kind == "case")

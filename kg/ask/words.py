@@ -49,6 +49,8 @@ KIND_NOUNS = [
 
 # verb phrases → relation. Order matters only where two cues cover the same words: longer first.
 RELATIONS = [
+    # disqualified from a case (forvaltningsloven § 6): before absence and leaving, which it also is
+    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*", "recuse"),
     # absence before attendance: "møtte ikke" is not "møtte"
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
@@ -72,7 +74,7 @@ RELATIONS = [
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
      r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
-     r"|held a talk|gave a talk|raised", "present"),
+     r"|held a talk|gave a talk|raised|saksbehandl\w*|saksordfør\w*|case officer|case handler", "present"),
     (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
      r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
@@ -137,7 +139,7 @@ TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": 
 
 # relations read before the others whatever their place (0), or only after them (2); the signers of the
 # minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
-RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "guest": 0, "own": 2}
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]

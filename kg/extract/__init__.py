@@ -15,6 +15,7 @@ from kg.extract.decisions import decisions
 from kg.extract.events import events, held_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting, signers
+from kg.extract.recusals import recusals
 from kg.extract.topics import topics
 from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
@@ -29,6 +30,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),
     ("decisions", decisions),
+    ("recusals", recusals),
     ("actions", actions),
     ("roundtable", roundtable),
     ("other_activities", other_activities),
