@@ -413,6 +413,17 @@ def test_signers_named_after_the_words_that_elect_them(tmp_path):
     assert [(s.names, s.with_chair, s.first, s.last) for s in said] == [(("Kay A. Dahl", "Siv Lauvrak"), True, 6, 7)]
 
 
+@pytest.mark.parametrize("line", ["Protokollen godkjennes av: Kay A. Dahl og Siv Lauvrak",
+                                  "Møteboka vert underteikna av Kay A. Dahl og Siv Lauvrak.",
+                                  "Protokollen skal signeres av Kay A. Dahl og Siv Lauvrak."])
+def test_signers_named_after_a_passive_in_the_present(tmp_path, line):
+    from kg.parse.signatures import signing_sentences
+
+    text = f"MØTEBOK FRÅ VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Runa Kvisle, Tinn kommune\n\n{line}\n"
+    said = signing_sentences(parse(read(tmp_path, "v.txt", text)))
+    assert [s.names for s in said] == [("Kay A. Dahl", "Siv Lauvrak")]
+
+
 def test_a_label_that_is_only_a_title_among_the_lists_names_people_present(tmp_path):
     text = ("PROTOKOLL FRÅ MØTE I VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Tinn: Runa Kvisle, Geir Oftebro\n\n"
             "Forfall:     Vinje kommune\n\nRådmenn:     Tora Hegg (Tinn), Olav Brekke (Vinje)\n\nSAK 4/21 BUDSJETT\n\nVedteke.\n")
