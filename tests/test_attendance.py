@@ -205,3 +205,35 @@ def test_a_title_column_naming_a_body_gives_the_body():
                          role="guest"))
     assert {n: (a.body, a.title) for n, a in lines.items()} == {
         "Kari Dahl": ("Tinn kommune", "rådmann i tinn kommune"), "Ola Berg": (None, "dagleg leiar")}
+
+
+ADMINISTRATION = """\
+Møteprotokoll
+
+Utvalg:    Kystrådet
+Dato:      04.02.2020
+
+Følgende faste medlemmer møtte:
+Navn                      Funksjon        Representerer
+Kari Dahl                 Leder           Fitjar kommune
+Per Lie                   Medlem          Stord kommune
+
+Fra administrasjonen møtte:
+Navn                      Stilling
+Eli Rud                   Daglig leder
+Tor Berg                  Rådgiver
+
+PS 3/20 Felles havneplan
+Vedtak: Planen vedtas.
+"""
+
+
+@pytest.mark.parametrize("question", ["hvem fra administrasjonen møtte?", "who attended from the secretariat",
+                                      "kven frå sekretariatet var til stades"])
+def test_the_secretariat_is_asked_for_by_what_minutes_call_it(tmp_path, question):
+    from kg.api import Archive
+
+    (tmp_path / "kystradet-2020-02-04.txt").write_text(ADMINISTRATION, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([tmp_path / "kystradet-2020-02-04.txt"])
+        assert sorted(x.label for x in a.ask(question).answers) == ["Eli Rud", "Tor Berg"]

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.lang.lexicon import word_set
+from kg.lang.lexicon import table, word_set
 from kg.lang.names import normalise_person, split_role
 from kg.lang.text import slug
 from kg.model import Literal, Node
@@ -80,6 +80,8 @@ def secretariat_of(g: DocGraph) -> Node:
     owner = g.minutes.body_parent or g.body.label
     label = f"{owner}s sekretariat" if not owner.endswith("s") else f"{owner} sekretariat"
     node = body_node(g, label, default_kind="organisation", classify_name=False)
+    # what minutes and questions call it: "hvem fra sekretariatet møtte", "Fra administrasjonen møtte:"
+    node.aliases.update(w for w in table("attendance")["roles"]["secretariat"] if " " not in w)
     parent = body_node(g, owner, default_kind="organisation")
     if parent is not node:
         g.fact(node, ORG.subOrganizationOf, parent)
