@@ -216,6 +216,18 @@ def test_pdf_two_column_table_keeps_rows_and_joins_continuations():
         "Prøvdal: Per Berg (H) – frå sak 3/20\tSiv Dal", "Nordvik: Åse Ro (Ap)\tLars Vik"]
 
 
+def test_pdf_table_of_a_header_and_one_row_keeps_its_columns():
+    """A table too short for its columns to recur on the page is still a table: its gaps line up."""
+    page = ["Følgende medlemmer hadde forfall:", "",
+            "     Navn" + " " * 17 + "Funksjon" + " " * 10 + "Representerer",
+            "     Halvor Moen" + " " * 10 + "Nestleder" + " " * 9 + "Rendalen kommune", "",
+            "Møtet ble satt    kl. 10.",  # one line with a gap is no table
+            "Referent: Eli Rud"]
+    assert _reading_order(page) == ["Følgende medlemmer hadde forfall:", "", "Navn\tFunksjon\tRepresenterer",
+                                    "Halvor Moen\tNestleder\tRendalen kommune", "", "Møtet ble satt    kl. 10.",
+                                    "Referent: Eli Rud"]
+
+
 # -- sections from blocks ---------------------------------------------------------------
 
 from kg.model import SourceText  # noqa: E402

@@ -53,12 +53,14 @@ Til stades:
 Namn	Funksjon
 Eli Strand	Medlem
 Tor Fjeld	Dagleg leiar
+Siv Aas	Hamnekoordinator
 
 Sak 12/21 Ferjetilbodet
 Samrøystes. Dagleg leiar sender uttalen til fylket innan 15. mars 2021.
 Sekretariatet lagar eit kart over kaiane innan 1. april 2021.
 Eli Strand følgjer opp saka med Statens vegvesen innan 20. april 2021.
 Uttalen vert send innan 15. mars 2021.
+Hamnekoordinatoren kallar inn til møte med rederia innan 10. mars 2021.
 
 Sak 13/21 Budsjett
 Oppfølging: Budsjettnotat til kommunane. Ansvar: Eli Strand. Frist:
@@ -90,6 +92,11 @@ def test_a_task_written_as_a_sentence_is_its_subjects_by_the_date_it_gives(tasks
 
 def test_a_title_opening_a_task_is_the_one_person_listed_with_it(tasks):
     assert tasks["Dagleg leiar sender uttalen til fylket innan 15. mars 2021"] == (["Tor Fjeld"], ["2021-03-15"])
+
+
+def test_a_title_no_lexicon_knows_names_its_holder_when_the_attendance_list_gives_it(tasks):
+    assert tasks["Hamnekoordinatoren kallar inn til møte med rederia innan 10. mars 2021"] == \
+        (["Siv Aas"], ["2021-03-10"])
 
 
 def test_a_sentence_without_its_doer_is_no_task(tasks):

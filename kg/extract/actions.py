@@ -284,10 +284,12 @@ def actions(g: DocGraph) -> None:
 
 def _prose_tasks(g: DocGraph, sec: Section, lines: list[str], ref: date | None, read: list[Task]) -> list[Task]:
     """'Sekretariatet sender uttalen innan 1. april', 'Dagleg leiar melder saka til fylket innan 1. mars':
-    a sentence that opens with its doer (a name, the secretariat, a title) and has a deadline, on lines
-    no labelled task was read from."""
+    a sentence that opens with its doer (a name, the secretariat, a title: of the lexicon's, or one the
+    attendance list gives someone) and has a deadline, on lines no labelled task was read from."""
     taken = {n for t in read for n in range(t.line, t.last + 1)}
-    doers = "|".join(re.escape(w) for w in sorted(_words("doer"), key=len, reverse=True))
+    titles = {t.lower() for line in g.minutes.attendance if (t := (line.title or "").strip()) and len(t.split()) <= 3}
+    titles |= {t + ("n" if t.endswith("e") else "en") for t in titles if " " not in t}  # "Regionkoordinatoren"
+    doers = "|".join(re.escape(w) for w in sorted(set(_words("doer")) | titles, key=len, reverse=True))
     out = []
     for s in section_sentences(sec, lines):
         if taken & set(range(s.first, s.last + 1)):

@@ -19,6 +19,8 @@ On the layout text, in this order:
   on from the line above (a lowercase word or a digit first), read left column first;
   otherwise it is a table, one row per line, a line holding only a lowercase or
   bracketed continuation joined to the cell above it;
+- a table too short for its columns to recur on the page (a header and one row) is
+  two or more lines whose gaps open at the same places;
 - the gap between table cells (three spaces or more) becomes a TAB; other runs of
   spaces inside a line (layout spacing) become one space;
 - a word broken at the end of a line or page ("kollektiv-" / "tilbudet") is joined,
@@ -150,14 +152,27 @@ def _reading_order(page: list[str]) -> list[str]:
         found = next(((col, lead, run) for col in columns for lead, run in [_run(page, i, col)]
                       if sum(1 for line in run if _right(line, col)) >= 2), None)
         if found is None:
-            out.append(page[i])
-            i += 1
+            rows = _small_table(page, i)
+            out.extend([_GAP.sub("\t", line.strip()) for line in page[i:i + rows]] if rows else [page[i]])
+            i += rows or 1
             continue
         col, lead, run = found
         out.extend(page[i:i + lead])
         out.extend(_columns_text(run, col) if _is_text(run, col) else _table(run, col))
         i += lead + len(run)
     return out
+
+
+def _small_table(page: list[str], i: int) -> int:
+    """How many lines from line i make a table too short for its columns to recur on the page (a header
+    and a row): lines whose gaps open at the same places, within two characters, as the first one's; 0 if
+    fewer than two."""
+    first = sorted(_starts(page[i]))
+    j = i + 1
+    while first and j < len(page) and len(_starts(page[j])) == len(first) and all(
+            abs(a - b) <= 2 for a, b in zip(first, sorted(_starts(page[j])))):
+        j += 1
+    return j - i if j - i >= 2 else 0
 
 
 def _run(page: list[str], i: int, col: int) -> tuple[int, list[str]]:
