@@ -62,6 +62,9 @@ def test_times(text, expected):
     ("250 000 kroner", 250_000, "NOK"),
     ("NOK 2 mrd. til vei", 2_000_000_000, "NOK"),
     ("2,5 millioner kroner", 2_500_000, "NOK"),
+    ("received USD 40,000 from", 40_000, "USD"),  # English groups thousands by comma
+    ("NOK 1,250,000 in total", 1_250_000, "NOK"),
+    ("kr 1,500 mill. over tre år", 1_500_000, "NOK"),  # with a scale the comma is a decimal one
 ])
 def test_amounts(text, value, currency):
     a = find_amounts(text)[0]
@@ -161,6 +164,10 @@ def test_public_bodies_and_kinds_guessed_by_form():
 
     assert classify("Riksarkivet").label == "Arkivverket"  # one organisation number, two names
     assert classify("Hedmark FK").label == "Hedmark fylkeskommune"
+    # the English names counties and municipalities use for themselves
+    assert classify("Hedmark County Council").label == "Hedmark fylkeskommune"
+    assert [(c.kind, c.label) for c in map(classify, ["Vadsø municipality", "Municipality of Vadsø"])] == \
+        [("municipality", "Vadsø")] * 2
     assert classify("Hedmark fylkeskommune").known.valid_to == "2019-12-31"
     assert classify("KIM") is None  # a short name that is also a given name is left out
     for name, kind in [("Fjelldirektoratet", "institution"), ("Havneetaten", "institution"),

@@ -23,12 +23,15 @@ SCALES = {
 }
 _CUR = r"kr\.?|kroner|kronar|NOK|euros?|EUR|€|USD|dollar|\$|SEK|DKK"
 _SCALE = r"mill(?:ioner|ionar|ion)?\.?|mrd\.?|milliard(?:er|ar)?|tusen|MNOK|['’]"
-# thousands grouped by space or dot ("1 200 000", "1.200.000"), or a plain/decimal number
-_NUM = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d+(?:[.,]\d+)?"
+# thousands grouped by space or dot ("1 200 000", "1.200.000") or, as English writes them, by comma ("40,000"),
+# or a plain/decimal number
+_NUM = (r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d{1,3}(?:,\d{3})+(?![.,]?\d)"
+        r"|\d+(?:[.,]\d+)?")
 AMOUNT = re.compile(
     rf"(?:(?P<cur1>{_CUR})\s*)?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?P<cur2>{_CUR}|,-)?(?![\wæøå])",
     re.IGNORECASE,
 )
+_COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 RATE = re.compile(r"^\s*(?:per|pr\.?|for kvar|for hver|i snitt per)\s+(?P<per>[a-zæøå]+)", re.IGNORECASE)
 
 
@@ -62,7 +65,8 @@ def find_amounts(text: str, default_currency: str = "NOK") -> list[Amount]:
             continue
         if scale in ("'", "’") and not cur:  # "250'" alone is a foot or a quote mark, "250' kr" is money
             continue
-        value = _value(m["num"])
+        # "USD 40,000" groups thousands; "kr 1,500 mill." is one and a half million
+        value = _value(m["num"].replace(",", "") if not scale and _COMMA_GROUPED.fullmatch(m["num"]) else m["num"])
         if value is None:
             continue
         if scale:

@@ -153,9 +153,20 @@ def _genitive_base(name: str) -> str | None:
     return None
 
 
+# the Norwegian forms a short or English name stands for: "Hedmark FK", "Vestland County Council" (the English
+# names the counties and municipalities use for themselves: "county council", "county municipality", "municipality")
+_SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality)$", re.IGNORECASE), "{n} fylkeskommune"),
+              (re.compile(r"^(?P<n>.+?)\s+municipality$|^municipality of\s+(?P<m>.+)$", re.IGNORECASE), "{n} kommune")]
+
+
 def _spelt_out(name: str) -> str | None:
-    """'Hedmark FK' → 'Hedmark fylkeskommune': the short form minutes use for a county council."""
-    return name[:-3] + " fylkeskommune" if name.endswith(" FK") else None
+    """'Hedmark FK', 'Vestland County Council' → 'Hedmark fylkeskommune', 'Vestland fylkeskommune'; 'Vadsø
+    municipality', 'Municipality of Vadsø' → 'Vadsø kommune'."""
+    for pattern, form in _SPELT_OUT:
+        m = pattern.match(name)
+        if m:
+            return form.format(n=m["n"] or m.groupdict().get("m"))
+    return None
 
 
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
