@@ -17,7 +17,9 @@ from functools import cache
 
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import PersonName, is_given_name, normalise_person, split_role
+from kg.lang.amounts import CURRENCIES
 from kg.lang.bodies import Classified, classify, lexicon
+from kg.lang.dates import MONTHS, WEEKDAYS
 from kg.lang.gazetteer import gazetteer
 
 _CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
@@ -160,5 +162,12 @@ def _place(text, a, b, add, free, unplaced) -> None:
                 i = j - 1
                 break
         i += 1
-    if not placed and (" " in surface or not _sentence_start(text, a)) and len(surface) > 2:
+    if (not placed and (" " in surface or not _sentence_start(text, a)) and len(surface) > 2
+            and not _calendar_or_money(surface)):
         unplaced.append(NameMatch("unknown", surface, surface, (a, b)))
+
+
+def _calendar_or_money(surface: str) -> bool:
+    """Capitalised words that name no thing: a month or a day ("April", "Tuesday"), a currency ("NOK")."""
+    return all(w.lower().strip(".,") in MONTHS or w.lower() in WEEKDAYS or w.lower() in CURRENCIES
+               for w in surface.split())

@@ -155,7 +155,8 @@ def _genitive_base(name: str) -> str | None:
 
 # the Norwegian forms a short or English name stands for: "Hedmark FK", "Vestland County Council" (the English
 # names the counties and municipalities use for themselves: "county council", "county municipality", "municipality")
-_SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality)$", re.IGNORECASE), "{n} fylkeskommune"),
+_SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality)$", re.IGNORECASE),
+               "{n} fylkeskommune"),
               (re.compile(r"^(?P<n>.+?)\s+municipality$|^municipality of\s+(?P<m>.+)$", re.IGNORECASE), "{n} kommune")]
 
 
