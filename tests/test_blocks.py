@@ -177,6 +177,69 @@ def test_word_headings_lists_tables_and_merged_cells(tmp_path):
     assert s.blocks[-1].strike and s.location(s.blocks[-1].span.start) == "paragraph 6"
 
 
+ODT_CONTENT = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0">
+<office:automatic-styles>
+ <text:list-style style:name="L1"><text:list-level-style-number text:level="1"/>
+  <text:list-level-style-bullet text:level="2"/></text:list-style>
+ <text:list-style style:name="L2"><text:list-level-style-bullet text:level="1"/></text:list-style>
+</office:automatic-styles>
+<office:body><office:text>
+ <text:h text:outline-level="1">Referat frå Prøverådet</text:h>
+ <text:p>Dato:<text:tab/>4. mars 2021,<text:s text:c="2"/>kl. 10<text:note><text:note-body><text:p>fotnote</text:p>
+  </text:note-body></text:note></text:p>
+ <text:h text:outline-level="2">Til stades</text:h>
+ <text:list text:style-name="L2"><text:list-item><text:p>Kari <text:span>Holm</text:span></text:p></text:list-item></text:list>
+ <table:table>
+  <table:table-header-rows><table:table-row><table:table-cell><text:p>Namn</text:p></table:table-cell>
+   <table:table-cell><text:p>Kommune</text:p></table:table-cell></table:table-row></table:table-header-rows>
+  <table:table-row><table:table-cell><text:p>Kari Holm</text:p></table:table-cell>
+   <table:table-cell table:number-rows-spanned="2"><text:p>Testby</text:p></table:table-cell>
+   <table:table-cell table:number-columns-repeated="900"/></table:table-row>
+  <table:table-row><table:table-cell><text:p>Ola Lid</text:p></table:table-cell><table:covered-table-cell/></table:table-row>
+  <table:table-row><table:table-cell table:number-columns-spanned="2"><text:p>Varamedlemmer</text:p></table:table-cell>
+   <table:covered-table-cell/></table:table-row>
+ </table:table>
+ <text:section><text:list text:style-name="L1">
+  <text:list-item><text:p>Godkjenning</text:p></text:list-item>
+  <text:list-item><text:p>Budsjett</text:p><text:list><text:list-item><text:p>drift</text:p></text:list-item></text:list>
+  </text:list-item></text:list></text:section>
+ <text:p>Linje ein<text:line-break/>Linje to</text:p>
+</office:text></office:body></office:document-content>"""
+
+
+def test_opendocument_headings_lists_tables_and_merged_cells(tmp_path):
+    import zipfile
+
+    path = tmp_path / "r.odt"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        z.writestr("content.xml", ODT_CONTENT)
+    s = read_file(path)
+    assert [(b.kind, b.text, b.level, b.marker) for b in s.blocks if b.kind != "table_row"] == [
+        ("heading", "Referat frå Prøverådet", 1, None), ("paragraph", "Dato: 4. mars 2021,  kl. 10", 0, None),
+        ("heading", "Til stades", 2, None), ("list_item", "Kari Holm", 0, "-"),
+        ("paragraph", "Varamedlemmer", 0, None),  # a row of one cell merged across is a caption
+        ("list_item", "Godkjenning", 0, "1."), ("list_item", "Budsjett", 0, "2."), ("list_item", "drift", 1, "-"),
+        ("paragraph", "Linje ein", 0, None), ("paragraph", "Linje to", 0, None)]
+    rows = [(b.cells, b.header) for b in s.blocks if b.kind == "table_row"]
+    # a cell merged down is in each row it covers; the empty rest of a row is left out
+    assert rows == [(("Namn", "Kommune"), True), (("Kari Holm", "Testby"), False), (("Ola Lid", "Testby"), False)]
+    assert s.location(s.blocks[-1].span.start) == "paragraph 8"
+
+
+@pytest.mark.parametrize("data, reason", [(b"PK\x03\x04 not really", "not an OpenDocument text"),
+                                          (b"plain words", "not an OpenDocument text")])
+def test_a_broken_opendocument_file_is_refused_with_its_reason(tmp_path, data, reason):
+    from kg.errors import BadInput
+
+    (tmp_path / "m.odt").write_bytes(data)
+    with pytest.raises(BadInput, match=reason):
+        read_file(tmp_path / "m.odt")
+
+
 def test_pdf_page_furniture_goes():
     pages = [["Prøverådet    Dokument: ref-1    Side: 1 av 2", "", "Innhald ein", "", "Utarbeidd av: ab   Dato: 1.2.20"],
              ["Prøverådet    Dokument: ref-1    Side: 2 av 2", "", "Innhald to", "3", "Utarbeidd av: ab   Dato: 1.2.20"]]

@@ -78,7 +78,7 @@ def meeting(g: DocGraph) -> None:
 def secretariat_of(g: DocGraph) -> Node:
     """The secretariat that serves the body (of its parent when it has one)."""
     owner = g.minutes.body_parent or g.body.label
-    label = f"{owner}s sekretariat" if not owner.endswith("s") else f"{owner} sekretariat"
+    label = f"{owner}s sekretariat" if not owner.lower().endswith("s") else f"{owner} sekretariat"  # not "IKSs"
     node = body_node(g, label, default_kind="organisation", classify_name=False)
     # what minutes and questions call it: "hvem fra sekretariatet møtte", "Fra administrasjonen møtte:"
     node.aliases.update(w for w in table("attendance")["roles"]["secretariat"] if " " not in w)

@@ -511,6 +511,7 @@ class _Parser:
     def _not_actors(self) -> list[str]:
         w = self.words
         return (w["decisions"]["words"] + w["decisions"]["proposal"] + w["actions"]["responsible"] + w["actions"]["deadline"]
+                + w["actions"]["heading"]
                 + w["sections"]["not_actor"])
 
     def round_row(self, block: Block) -> bool:

@@ -26,6 +26,7 @@ READERS: dict[str, tuple[str, str]] = {
     ".md": ("markdown", "markdownfile:read_markdown"),
     ".markdown": ("markdown", "markdownfile:read_markdown"),
     ".docx": ("docx", "wordfile:read_docx"),
+    ".odt": ("odt", "odtfile:read_odt"),
     ".pdf": ("pdf", "pdffile:read_pdf"),
     ".html": ("html", "htmlfile:read_html"),
     ".htm": ("html", "htmlfile:read_html"),
@@ -43,7 +44,7 @@ def read_file(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> 
         raise BadInput("empty file: no text to read")
     fmt, where = READERS[suffix]
     reader = _reader(where)
-    if fmt == "docx":
+    if fmt in ("docx", "odt"):
         check_zip(data, limits)
     read = reader(data)
     if not read.text.strip():
