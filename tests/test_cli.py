@@ -125,6 +125,8 @@ def test_bad_files_are_skipped_and_the_store_kept(run, tmp_path):
     batch = tmp_path / "batch"
     batch.mkdir()
     (batch / "empty.txt").write_bytes(b"")
+    (batch / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64)  # minutes kg cannot read: named
+    (batch / "photo.jpg").write_bytes(b"\xff\xd8\xff")  # not minutes: passed over
     (batch / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
     text = SAMPLE.read_text(encoding="utf-8").replace("Bærum", "Sørum-Bærum Næringsråd")
     (batch / "cp1252.txt").write_bytes(text.replace("\n", "\r\n").encode("cp1252"))
@@ -132,10 +134,12 @@ def test_bad_files_are_skipped_and_the_store_kept(run, tmp_path):
     r = run("ingest", str(batch), "--collection", "minutes", "--json")  # the sample's own collection
     assert r.exit_code == 1
     data = json.loads(r.stdout)
-    assert sorted(s["path"].rsplit("/", 1)[-1] for s in data["skipped"]) == ["empty.txt", "image.txt"]
+    assert sorted(s["path"].rsplit("/", 1)[-1] for s in data["skipped"]) == ["empty.txt", "image.txt", "old.doc"]
     reasons = {s["path"].rsplit("/", 1)[-1]: s["reason"] for s in data["skipped"]}
     assert reasons["empty.txt"].startswith("empty file")
     assert reasons["image.txt"].startswith("binary file")
+    assert reasons["old.doc"].startswith("unsupported file type .doc") and reasons["old.doc"].endswith(
+        "save it as .docx, .odt or .pdf")
     assert [d["document"] for d in data["ingested"]] == ["minutes/cp1252.txt"]
     assert data["unchanged"] == [SAMPLE_ID]
     after = {e["label"] for e in json.loads(run("entities", "--json").stdout)}

@@ -34,7 +34,7 @@ from kg.ingest.prepare import DocumentReport, Job, Prepared, Preparer, Settings,
 from kg.lang.morphology import morphology
 from kg.lang.text import key
 from kg.model import SourceText
-from kg.read import SUFFIXES
+from kg.read import DOCUMENT_SUFFIXES, SUFFIXES, unsupported
 from kg.read.limits import DEFAULT, Limits
 from kg.resolve.curation import Curation
 from kg.resolve.resolver import FUZZY_KINDS
@@ -122,8 +122,11 @@ def _walk(root: Path, collection: str | None, skipped: list[dict]) -> list[Entry
                 skipped.append({"path": printable(str(here / d)),
                                 "reason": "a link to a folder: not followed (name the folder itself)"})
         for name in sorted(names):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            suffix = Path(name).suffix.lower()
+            if not name.startswith(".") and suffix in SUFFIXES:
                 out.append(Entry(here / name, identity_of(here / name, root, collection)))
+            elif not name.startswith(".") and suffix in DOCUMENT_SUFFIXES:
+                skipped.append({"path": printable(str(here / name)), "reason": unsupported(suffix)})
     return out
 
 

@@ -32,13 +32,22 @@ READERS: dict[str, tuple[str, str]] = {
     ".htm": ("html", "htmlfile:read_html"),
 }
 SUFFIXES = tuple(READERS)
+# formats minutes are written in that kg does not read: in a folder they are named as skipped, not passed over
+# in silence as other files are (pictures, the gold files beside a corpus)
+DOCUMENT_SUFFIXES = (".doc", ".rtf", ".wpd", ".pages", ".xps")
+
+
+def unsupported(suffix: str) -> str:
+    """Why a file of this suffix is not read, and what to do."""
+    return (f"unsupported file type {suffix or '(none)'}: kg reads {', '.join(SUFFIXES)}"
+            + ("; save it as .docx, .odt or .pdf" if suffix in DOCUMENT_SUFFIXES else ""))
 
 
 def read_file(path: Path, name: str | None = None, limits: Limits = DEFAULT) -> SourceText:
     """The text of one file (known in the store as name), or BadInput saying why it cannot be minutes."""
     suffix = path.suffix.lower()
     if suffix not in READERS:
-        raise BadInput(f"unsupported file type {suffix or '(none)'}: kg reads {', '.join(SUFFIXES)}")
+        raise BadInput(unsupported(suffix))
     data = _read_bytes(path, limits)
     if not data.strip():
         raise BadInput("empty file: no text to read")
