@@ -203,7 +203,8 @@ def _split_and(text: str) -> list[str]:
         m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
-    m = re.search(r"\s+(?=(?:fra|frå|from)\s+[A-ZÆØÅ])", text)  # "Trond Lie frå Vestland fylkeskommune"
+    # "Trond Lie frå Vestland fylkeskommune", "Kåre Fosse for Larvik kommune", "Kåre Fosse for Per Eggen"
+    m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
     if m and normalise_person(text[:m.start()]):
         return _split_and(text[:m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
@@ -216,6 +217,12 @@ def _split_and(text: str) -> list[str]:
         if m:
             return _split_and(text[: m.start()]) + [text[m.start():].strip()]
     return [text]
+
+
+def _stood_in_for(text: str) -> str | None:
+    """'for Per Eggen' → 'Per Eggen': "for" before a person's name (not a body's) names the member stood in for."""
+    m = re.match(r"^for\s+(?P<name>[A-ZÆØÅ].*)$", text.strip())
+    return m["name"] if m and normalise_person(m["name"]) and not classify(m["name"]) else None
 
 
 def _known_body(text: str) -> bool:
@@ -247,7 +254,7 @@ def _role_and_body(text: str) -> tuple[str | None, str | None]:
     role, rest = role_prefix(text)
     if role is None:
         return None, None
-    m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av)\s+(?P<body>\S.*)$", rest)
+    m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av|of|at)\s+(?P<body>\S.*)$", rest)
     if not rest:
         return role, None
     if m:
@@ -280,6 +287,8 @@ def _read_part(text: str, paren: bool, first: bool) -> _Part:
             return _Part("substitute", name, title=title)
         # "pva Trysil kommune": the body the substitute attended for
         return _Part("substitute", "", body=rest if rest[:1].isupper() and classify(rest) else None)
+    if _stood_in_for(text):
+        return _Part("substitute", _stood_in_for(text))
     if _marker(text, "absent"):
         return _Part("absent", text)
     if _is_partial(text):
@@ -295,8 +304,8 @@ def _read_part(text: str, paren: bool, first: bool) -> _Part:
     known = classify(text, fuzzy=False, rules=False)
     if known:
         return _Part("body", text)
-    origin = re.match(r"^(?:fra|frå)\s+(?P<body>[A-ZÆØÅ].*)$", text)
-    if origin and classify(origin["body"]):  # "..., frå Buskerud Kollektivtrafikk AS"
+    origin = re.match(r"^(?:fra|frå|for)\s+(?P<body>[A-ZÆØÅ].*)$", text)
+    if origin and classify(origin["body"]):  # "..., frå Buskerud Kollektivtrafikk AS", "for Larvik kommune"
         return _Part("body", origin["body"])
     if normalise_person(text):
         return _Part("person", text)
@@ -447,6 +456,8 @@ def _continues(line: str, nxt: str) -> bool:
         return False  # a group's heading ("Forfall") heads the name below it, it is no given name of it
     if end.endswith(",") or re.search(r"\s(?:og|and)$", end) or nxt.lstrip().startswith("("):
         return True  # "Stein Ove Hope" + "(Austrheim kommune) og …": a bracket goes with what stands before it
+    if _KEPT_COMMA in _surname_first(_plain(end)):
+        return False  # "Lunde, Tove" + "Berg, Ola": a name written surname first is whole on its line
     last = _cut(end)[-1].strip()
     words = nxt.split()
     if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
@@ -485,9 +496,10 @@ _MET = re.compile(r"^(?P<lead>(?:fra|frå|under|til)\s+[^,]{2,60}?)\s+møtte\s+(
 
 
 class _Reader:
-    def __init__(self, section: Section, role: str):
+    def __init__(self, section: Section, role: str, last_line: int | None = None):
         self.section = section
         self.role = role
+        self.last_line = last_line
         self.group_body: str | None = None  # a body written above the names it stands for
         self.group_note: str | None = None  # "### Fra sak 30/14"
         self.label_body: str | None = None  # "Lenvik: A, B," carried to the next line's names
@@ -506,6 +518,8 @@ class _Reader:
             self.row(list(b.cells), b.span.start, header=b.header, strike=b.strike)
         else:
             for n, line in _logical_lines(b):
+                if n < self.section.span.start or self.last_line is not None and n > self.last_line:
+                    continue  # a line of a shared paragraph that another section reads
                 self.text_line(line, n, strike=b.strike, first=n == self.section.span.start)
 
     def group(self, text: str, first: bool = False) -> None:
@@ -650,6 +664,7 @@ class _Reader:
     def _header(self, cells: list[str]) -> dict[int, tuple[str, str | None]] | None:
         """Column kinds of a header row, or None when the row is not a header."""
         out: dict[int, tuple[str, str | None]] = {}
+        list_role = None
         for i, c in enumerate(cells):
             text = c.strip(" :*").lower()
             if not text:
@@ -660,7 +675,7 @@ class _Reader:
             if kind and not (role and kind in ("note", "present") and i == 0):
                 out[i] = (kind, None)
             elif role and i == 0:
-                self.role = role  # "Desse medlemmene møtte | Kommune"
+                list_role = role  # "Desse medlemmene møtte | Kommune"
                 out[i] = ("name", None)
             elif title:
                 out[i] = ("role", title)  # "Kommune | Ordfører | Rådmann"
@@ -669,6 +684,7 @@ class _Reader:
         kinds = {k for k, _ in out.values()}
         if not out or not (kinds & {"name", "role"}) or kinds == {"role"} and len(out) < 2 and not self.columns:
             return None
+        self.role = list_role or self.role
         return out
 
     def typed_row(self, cells: list[str], n: int, strike: bool) -> None:
@@ -769,6 +785,8 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
+        elif role == "member" and any(attendance_role(t, headings()["attendance"]) == "substitute" for t in p.titles):
+            role = "substitute"  # "Vara | Kåre Fosse | Larvik": a title saying the person came as a substitute
         elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
             role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
         body = p.body or self.label_body or self.group_body or p.weak_body
@@ -822,10 +840,14 @@ def _one_line_each(b: Block) -> bool:
 
 
 def read_attendance(section: Section, role: str, blocks: list[Block],
-                    unplaced: list[tuple[int, str]] | None = None) -> list[AttendanceLine]:
+                    unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None) -> list[AttendanceLine]:
     """Every person (and every body listed as absent without a person) of one attendance section;
-    the lines that gave neither go to ``unplaced`` (line, text) for the ingest report."""
-    reader = _Reader(section, role)
+    the lines that gave neither go to ``unplaced`` (line, text) for the ingest report.
+
+    ``last_line``: where the next section begins inside a paragraph this one shares ("Present: …⏎Apologies: …"
+    is one paragraph and two sections), so that each line is read once, in its own section.
+    """
+    reader = _Reader(section, role, last_line)
     for b in _paragraphs_joined(blocks):
         reader.block(b)
     if unplaced is not None:

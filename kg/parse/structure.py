@@ -267,7 +267,7 @@ class _Parser:
             # "Møtt | Kari Dahl, Ola Berg": a row whose first cell labels the names beside it
             role = attendance_role(clean(cells[0]), self.words["attendance"])
             o = self.open
-            if role is not None and not (o and o.kind == "attendance" and o.role == role):
+            if role is not None and not (o and o.kind == "attendance" and (o.role == role or self._headed(o, block))):
                 self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
             elif o and o.kind == "attendance" and cells[0].endswith(":") and not heads_names(cells[0].rstrip(": ")):
                 self.start(clean(cells[0]).rstrip(":"), "other", block.span.start)  # "Underskrifter: | ..."
@@ -527,6 +527,12 @@ class _Parser:
         self.add(block)
         return True
 
+    @staticmethod
+    def _headed(o: "_Open", block: Block) -> bool:
+        """A row of an attendee table whose header row stands in the open list: its first cell is a value of the
+        first column ("Leder | Kari Dahl | Tinn" under "Rolle | Navn | Kommune"), not a label over the row."""
+        return any(b.kind == "table_row" and b.header and b.table == block.table for b in o.blocks)
+
     def _in_list(self, n: int) -> bool:
         """Line n goes on with an open attendance list (not after a one-line "Referent: X" and a blank line)."""
         o = self.open
@@ -591,8 +597,10 @@ class _Parser:
             generic = m.body and " " not in m.body and cell and m.body.lower()[:-2] in cell.lower().split()
             if cell and (m.body is None or generic):
                 m.body, m.body_parent = body_name(cell)
+        starts = [s.span.start for s in self.sections]
         for sec, role in self._attendance:
-            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced))
+            last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
+            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced, last))
         m.attendance = one_chair_line(m.attendance)
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()

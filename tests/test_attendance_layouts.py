@@ -1,0 +1,79 @@
+"""Attendance layouts the reader was not first written for: each a whole small document, read end to end
+(made-up people; real municipalities of Vestfold)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.lang.names import normalise_person
+from kg.parse import parse
+from kg.read import read_file
+
+HEAD = "# Referat fra møte i Vestfoldrådet\n\nDato: 12. mars 2025\n\n"
+CASE = "\n## Sak 1/25 Godkjenning av innkalling\n\nInnkallingen ble godkjent.\n"
+
+
+def attendance(tmp_path: Path, body: str, name: str = "m.md") -> list[tuple]:
+    """(name given names first, body, role, substitute for) of each attendance line, in order."""
+    p = tmp_path / name
+    p.write_text(HEAD + body + CASE, encoding="utf-8")
+    return [(normalise_person(a.name, by_position=True).full if a.name else None, a.body, a.role, a.substitute_for)
+            for a in parse(read_file(p)).attendance]
+
+
+def test_present_and_apologies_on_adjacent_lines_are_each_read_once(tmp_path):
+    got = attendance(tmp_path, "Present: Siri Vold (Horten), Arne Tufte (Holmestrand)\n"
+                               "Apologies: Kjell Roa (Larvik), Eli Brun (Sandefjord)\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None),
+                   ("Kjell Roa", "Larvik", "absent", None), ("Eli Brun", "Sandefjord", "absent", None)]
+
+
+def test_surname_first_one_name_a_line(tmp_path):
+    got = attendance(tmp_path, "## Til stede\n\nVold, Siri\nTufte, Arne\nRoa, Kjell\n")
+    assert [n for n, *_ in got] == ["Siri Vold", "Arne Tufte", "Kjell Roa"]
+
+
+def test_surname_first_with_title_and_body_in_brackets(tmp_path):
+    got = attendance(tmp_path, "## Til stede\n\n- Vold, Siri (ordfører, Horten)\n- Tufte, Arne (rådmann, Holmestrand)\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None)]
+
+
+def test_substitutes_under_moetende_vara_stand_in_for_the_member_named_after_for(tmp_path):
+    got = attendance(tmp_path, "Til stede:\nSiri Vold, Horten kommune\n\nMøtende vara:\nKåre Fosse for Kjell Roa, Larvik\n",
+                     "m.txt")
+    assert got == [("Siri Vold", "Horten kommune", "member", None), ("Kåre Fosse", "Larvik", "substitute", "Kjell Roa")]
+
+
+def test_stood_in_for_after_the_body_in_brackets(tmp_path):
+    got = attendance(tmp_path, "Møtende varamedlemmer: Kåre Fosse (Larvik) for Kjell Roa\n")
+    assert got == [("Kåre Fosse", "Larvik", "substitute", "Kjell Roa")]
+
+
+def test_a_person_for_a_body_is_no_stand_in(tmp_path):
+    got = attendance(tmp_path, "Til stede: Kåre Fosse for Larvik kommune\n")
+    assert got == [("Kåre Fosse", "Larvik kommune", "member", None)]
+
+
+def test_a_table_whose_first_column_is_the_role(tmp_path):
+    got = attendance(tmp_path, "## Tilstede\n\n| Rolle | Navn | Representerer |\n|---|---|---|\n"
+                               "| Leder | Siri Vold | Horten kommune |\n| Medlem | Arne Tufte | Holmestrand kommune |\n"
+                               "| Vara | Kåre Fosse | Larvik kommune |\n")
+    assert got == [("Siri Vold", "Horten kommune", "chair", None), ("Arne Tufte", "Holmestrand kommune", "member", None),
+                   ("Kåre Fosse", "Larvik kommune", "substitute", None)]
+
+
+@pytest.mark.parametrize("header,row", [
+    ("| Kommune | Navn | Rolle |", "| Horten | Siri Vold | ordfører |"),
+    ("| Navn | Kommune | Rolle |", "| Siri Vold | Horten | ordfører |"),
+    ("| Rolle | Kommune | Navn |", "| ordfører | Horten | Siri Vold |"),
+])
+def test_table_columns_in_any_order(tmp_path, header, row):
+    got = attendance(tmp_path, f"## Til stede\n\n{header}\n|---|---|---|\n{row}\n")
+    assert got == [("Siri Vold", "Horten", "member", None)]
+
+
+def test_english_title_of_a_body(tmp_path):
+    got = attendance(tmp_path, "## Present\n\n- Siri Vold, Mayor of Horten\n- Arne Tufte, Holmestrand\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None)]
