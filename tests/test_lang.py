@@ -132,6 +132,7 @@ def test_same_person_written_two_ways():
     assert same_person(person("Hugo Bongard", "Jakobsen"), person("Hugo", "Jakobsen"))  # middle name dropped
     assert same_person(person("Herbjørg", "Valvåg"), person("H.", "Valvåg"))  # an initial
     assert same_person(person("Per Sverre", "Kvinlaug"), person("Per Sverre", "Kvinlog"))  # a misspelt surname
+    assert same_person(person("Ola-Kristian", "Berge"), person("Ola Kristian", "Berge"))  # a hyphen between given names
     assert not same_person(person("Jan", "Hansen"), person("Jan", "Jansen"))
     assert not same_person(person("Kari", "Lunde"), person("Eva", "Lunde"))
     assert not same_person(person("Per", "Kvinlaug"), person("Pål", "Kvinlog"))

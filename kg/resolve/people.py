@@ -19,11 +19,13 @@ from kg.vocab import KG
 
 
 def _parts(node: Node) -> tuple[list[str], str]:
-    """The names before the last and the last ("Ane Mari Braut Nese" → [ane, mari, braut], nese)."""
+    """The names before the last and the last ("Ane Mari Braut Nese" → [ane, mari, braut], nese;
+    a hyphenated given name as its parts)."""
     words = [key(w).rstrip(".") for w in node.label.split()]
     if len(words) > 2 and words[-1] in ("jr", "sr"):
         words = words[:-1]
-    return words[:-1], words[-1]
+    given = [part for w in words[:-1] for part in w.split("-") if part]  # "Per-Gunnar" is "Per Gunnar"
+    return given, words[-1]
 
 
 def _given_agree(short: list[str], full: list[str]) -> bool:
