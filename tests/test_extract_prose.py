@@ -408,3 +408,10 @@ def test_a_name_ends_at_a_column_edge(line):
 
     people = [m.label for m in find_names(line)[0] if m.kind == "person"]
     assert people == ["Tone Haugland"]
+
+
+def test_a_label_with_an_abbreviation_ends_its_line(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2024-09-12.txt",
+                  "Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Revisjon\nSaksh.: Tone Haugland\n"
+                  "Rapporten vart lagd fram i møtet.\n")
+    assert [n.label for n in nodes(g, "person")] == ["Tone Haugland"]
