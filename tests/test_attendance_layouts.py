@@ -77,3 +77,12 @@ def test_table_columns_in_any_order(tmp_path, header, row):
 def test_english_title_of_a_body(tmp_path):
     got = attendance(tmp_path, "## Present\n\n- Siri Vold, Mayor of Horten\n- Arne Tufte, Holmestrand\n")
     assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None)]
+
+
+def test_absent_per_municipality_after_a_blank_line_stay_in_the_list(tmp_path):
+    got = attendance(tmp_path, "Forfall:\nHorten: Siri Vold (AP) og Eli Brun (H). Vara kunne ikke møte.\n\n"
+                               "Larvik: Kjell Roa (SP), Arne Tufte (H) og Kåre Fosse (AP). Vara innkalt.\n\n"
+                               "Tønsberg: Ola Lunde orienterte om havneplanen.\n", "m.txt")
+    assert [(n, b, r) for n, b, r, _ in got] == [
+        ("Siri Vold", "Horten", "absent"), ("Eli Brun", "Horten", "absent"), ("Kjell Roa", "Larvik", "absent"),
+        ("Arne Tufte", "Larvik", "absent"), ("Kåre Fosse", "Larvik", "absent")]

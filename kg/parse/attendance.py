@@ -74,6 +74,19 @@ def heads_names(label: str) -> bool:
                 or normalise_person(label))
 
 
+def body_lists_names(line: str) -> bool:
+    """A line that gives a body and lists its people ("Måsøy: John Aase (AP), Kari Berg (H) og …"), not a
+    body's report ("Måsøy: John Aase orienterte om …"): the first name is followed by a list's mark or the end."""
+    label = label_line(_plain(line))
+    if not label or not classify(_plain(line).split(":", 1)[0].strip()):
+        return False
+    rest = _plain(line).split(":", 1)[1].strip()
+    words = rest.split()
+    return any(normalise_person(" ".join(words[:k]).rstrip(",;."), by_position=True)
+               and re.match(r"^(?:\s*[,;(]|\s+(?:og|and)\s|\s*\.?$)", rest[len(" ".join(words[:k])):])
+               for k in (2, 3, 4) if len(words) >= k)
+
+
 def titles_only(label: str) -> bool:
     """Whether a label is only a title, as a group of people is named by theirs ("Rådmenn", "Ordførarar")."""
     role, rest = role_prefix(_plain(label))

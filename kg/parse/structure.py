@@ -28,7 +28,7 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import (attendance_role, heads_names, lists_attendees, lists_names, one_chair_line,
+from kg.parse.attendance import (attendance_role, body_lists_names, heads_names, lists_attendees, lists_names, one_chair_line,
                                  read_attendance, said_label, titles_only)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
@@ -240,7 +240,8 @@ class _Parser:
         label = clean(line).split(":", 1)[0].strip() if label_line(line) else None  # as written: "ROR", "Bardu"
         if o and o.kind == "attendance" and label and n > o.start and not heads_names(label):
             self.start(label, "other", n)  # "Underskrifter: ..." ends the list
-        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n) and not lists_names(block.text):
+        elif (o and o.kind == "attendance" and o.level == 0 and self._ends_list(n) and not lists_names(block.text)
+              and not self._more_of_the_list(line)):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
             self.start("Merknader", "other", n)
@@ -537,6 +538,10 @@ class _Parser:
         """Line n goes on with an open attendance list (not after a one-line "Referent: X" and a blank line)."""
         o = self.open
         return bool(o and o.kind == "attendance" and not (o.level == 0 and self._ends_list(n)))
+
+    def _more_of_the_list(self, line: str) -> bool:
+        """'Måsøy: John Aase (AP), Kari Berg (H)' after a blank line goes on with a list of such lines above it."""
+        return body_lists_names(line) and any(body_lists_names(self.lines[b.span.start - 1]) for b in self.open.blocks)
 
     def _ends_list(self, n: int) -> bool:
         """A list of names opened by a label ends at its first blank line after some names."""
