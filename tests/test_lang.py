@@ -133,6 +133,9 @@ def test_same_person_written_two_ways():
     assert same_person(person("Herbjørg", "Valvåg"), person("H.", "Valvåg"))  # an initial
     assert same_person(person("Per Sverre", "Kvinlaug"), person("Per Sverre", "Kvinlog"))  # a misspelt surname
     assert same_person(person("Ola-Kristian", "Berge"), person("Ola Kristian", "Berge"))  # a hyphen between given names
+    assert same_person(person("Jan Ove", "Berge"), person("Ove", "Berge"))  # called by the second given name
+    assert same_person(person("Tone Fossli", "Rud"), person("Tone Fosli", "Rud"))  # a middle name misspelt
+    assert not same_person(person("Tone Fossli", "Rud"), person("Tone Lia", "Rud"))
     assert not same_person(person("Jan", "Hansen"), person("Jan", "Jansen"))
     assert not same_person(person("Kari", "Lunde"), person("Eva", "Lunde"))
     assert not same_person(person("Per", "Kvinlaug"), person("Pål", "Kvinlog"))

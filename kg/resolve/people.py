@@ -1,9 +1,10 @@
 """One person written two ways inside one document is one person.
 
 Minutes write a member in full in the attendance list and shorter further on:
-the middle name dropped ("Hugo Jacobsen" for "Hugo Bongard Jacobsen"), the given
-name as an initial ("H. Valvåg"), or the surname misspelt by a letter or two
-while the given names agree ("Kari Lunnd"). Within one document these are folded
+the middle name dropped ("Hugo Jacobsen" for "Hugo Bongard Jacobsen"), the first
+given name dropped ("André Myhren" for "Jan André Myhren"), the given name as an
+initial ("H. Valvåg"), or the surname or a middle name misspelt by a letter or two
+while the other names agree ("Kari Lunnd", "Signe Sollie Haugå"). Within one document these are folded
 into the fuller form; across documents people are never matched by spelling, and
 two people who both attend stay two.
 """
@@ -56,6 +57,13 @@ def same_person(a: Node, b: Node) -> bool:
     if fa != fb:  # a spelling difference in the surname only when the given names are the same
         return ga == gb
     short, full = (ga, gb) if len(" ".join(ga)) <= len(" ".join(gb)) else (gb, ga)
+    if short and len(short) < len(full) and full[-len(short):] == short:
+        return True  # "André Myhren" for "Jan André Myhren": called by the name after the first
+    if len(ga) == len(gb) >= 2 and ga[0] == gb[0]:
+        # "Signe Sollie Haugå" / "Signe Sollien Haugå": one later name misspelt by a letter, the others the same
+        differ = [(a, b) for a, b in zip(ga, gb) if a != b]
+        if len(differ) == 1 and _same_family(*differ[0]):
+            return True
     return _given_agree(short, full)
 
 
