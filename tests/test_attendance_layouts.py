@@ -86,3 +86,13 @@ def test_absent_per_municipality_after_a_blank_line_stay_in_the_list(tmp_path):
     assert [(n, b, r) for n, b, r, _ in got] == [
         ("Siri Vold", "Horten", "absent"), ("Eli Brun", "Horten", "absent"), ("Kjell Roa", "Larvik", "absent"),
         ("Arne Tufte", "Larvik", "absent"), ("Kåre Fosse", "Larvik", "absent")]
+
+
+def test_a_municipalitys_administrative_centre_written_for_it(tmp_path):
+    from kg.vocab import KG
+    from tests.conftest import extracted, nodes, values
+
+    g = extracted(tmp_path, "m.md", HEAD + "## Til stede\n\n| Kommune | Ordfører |\n|---|---|\n| Leirvik | Siri Vold |\n"
+                  "| Bømlo | Arne Tufte |\n" + CASE)
+    bodies = {values(g, a, KG.person)[0]: values(g, a, KG.onBehalfOf)[0] for a in nodes(g, "attendance")}
+    assert bodies == {"Siri Vold": "Stord", "Arne Tufte": "Bømlo"}
