@@ -174,6 +174,20 @@ def test_public_bodies_and_kinds_guessed_by_form():
         assert (c.kind, c.how) == (kind, "rule")
 
 
+def test_a_council_written_before_its_region_is_that_region():
+    from kg.lang.bodies import classify
+
+    for name in ("Romerike regionråd", "Regionråd Romerike", "Regionrådet i Romerike", "Regionrådet for Romerike"):
+        assert (classify(name).label, classify(name).how) == ("Romerike", "lexicon"), name
+
+
+def test_an_administrative_centre_is_the_seat_of_its_municipality():
+    from kg.lang.gazetteer import gazetteer
+
+    assert gazetteer().seat_of("Leirvik").name == "Stord"
+    assert gazetteer().seat_of("Stord") is None  # a municipality's own name is no centre of another
+
+
 def test_a_two_part_municipality_by_its_initials():
     from kg.lang.gazetteer import gazetteer
 

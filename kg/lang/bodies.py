@@ -158,13 +158,19 @@ def _spelt_out(name: str) -> str | None:
     return name[:-3] + " fylkeskommune" if name.endswith(" FK") else None
 
 
+def _council_last(name: str) -> str | None:
+    """'Regionråd Dalane', 'Regionrådet i Dalane' → 'Dalane regionråd': the council written before its region."""
+    m = re.match(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", name, re.IGNORECASE)
+    return f"{m['region']} regionråd" if m else None
+
+
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
     """What a body or place name names, or None when nothing says."""
     name = name.strip(" .,:;()\"'«»")
     if not name:
         return None
     g = gazetteer()
-    for candidate in (name, _genitive_base(name), _spelt_out(name)):
+    for candidate in (name, _genitive_base(name), _spelt_out(name), _council_last(name)):
         if not candidate:
             continue
         found = g.lookup(candidate)

@@ -263,10 +263,15 @@ def _is_party(text: str) -> bool:
 
 
 def _role_and_body(text: str) -> tuple[str | None, str | None]:
-    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'ordførar Aurland' → ('ordførar', 'Aurland')."""
+    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'ordførar Aurland' → ('ordførar', 'Aurland');
+    'rådmann og sekretær for Dalane' → ('rådmann og sekretær', 'Dalane')."""
     role, rest = role_prefix(text)
     if role is None:
         return None, None
+    joined = re.match(r"^(?:og|and|&)\s+(?P<rest>.*)$", rest)
+    second, after = role_prefix(joined["rest"]) if joined else (None, rest)
+    if second:  # "rådmann og sekretær for Regionråd Dalane": two titles, one body
+        role, rest = f"{role} og {second}", after
     m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av|of|at)\s+(?P<body>\S.*)$", rest)
     if not rest:
         return role, None
