@@ -165,6 +165,8 @@ def test_public_bodies_and_kinds_guessed_by_form():
 
     assert classify("Riksarkivet").label == "Arkivverket"  # one organisation number, two names
     assert classify("Hedmark FK").label == "Hedmark fylkeskommune"
+    assert classify("Vestfold County Council").label == "Vestfold fylkeskommune"  # in English
+    assert (classify("Larvik municipality").kind, classify("Larvik municipality").label) == ("municipality", "Larvik")
     assert classify("Hedmark fylkeskommune").known.valid_to == "2019-12-31"
     assert classify("KIM") is None  # a short name that is also a given name is left out
     for name, kind in [("Fjelldirektoratet", "institution"), ("Havneetaten", "institution"),

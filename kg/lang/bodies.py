@@ -154,8 +154,10 @@ def _genitive_base(name: str) -> str | None:
 
 
 def _spelt_out(name: str) -> str | None:
-    """'Hedmark FK' → 'Hedmark fylkeskommune': the short form minutes use for a county council."""
-    return name[:-3] + " fylkeskommune" if name.endswith(" FK") else None
+    """'Hedmark FK' → 'Hedmark fylkeskommune': the short form minutes use for a county council, and the
+    English one ('Vestfold County Council')."""
+    m = re.match(r"^(?P<county>.+?)\s+(?:FK|[Cc]ounty [Cc]ouncil|[Cc]ounty [Mm]unicipality)$", name)
+    return f"{m['county']} fylkeskommune" if m else None
 
 
 def _council_last(name: str) -> str | None:

@@ -77,7 +77,7 @@ class Gazetteer:
         of Telemark that became Midt-Telemark in 2020.
         """
         k = key(name)
-        for suffix in (" kommune", " herad", " kommune og by", " by"):  # "Voss herad", "Oslo kommune"
+        for suffix in (" kommune", " herad", " kommune og by", " by", " municipality"):  # "Voss herad", "Oslo kommune"
             if k.endswith(suffix) and (k[: -len(suffix)] in self._by_name or self._by_initials(k[: -len(suffix)])):
                 k = k[: -len(suffix)]
                 break
