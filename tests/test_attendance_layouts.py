@@ -96,3 +96,20 @@ def test_a_municipalitys_administrative_centre_written_for_it(tmp_path):
                   "| Bømlo | Arne Tufte |\n" + CASE)
     bodies = {values(g, a, KG.person)[0]: values(g, a, KG.onBehalfOf)[0] for a in nodes(g, "attendance")}
     assert bodies == {"Siri Vold": "Stord", "Arne Tufte": "Bømlo"}
+
+
+def test_a_blank_presence_cell_among_ticked_ones_is_someone_who_did_not_come(tmp_path):
+    got = attendance(tmp_path, "| Deltaker | Kommune/organisasjon | Funksjon | Til stede |\n|---|---|---|---|\n"
+                               "| Siri Vold | Horten | Ordfører | x |\n| Kjell Roa | Larvik | Ordfører | |\n"
+                               "| Kåre Fosse | Larvik | Varaordfører | x |\n")
+    assert [(n, r) for n, _, r, _ in got] == [("Siri Vold", "member"), ("Kjell Roa", "absent"), ("Kåre Fosse", "member")]
+
+
+def test_english_municipality_and_county_council(tmp_path):
+    from kg.vocab import KG
+    from tests.conftest import extracted, nodes, values
+
+    g = extracted(tmp_path, "m.md", HEAD + "Attendees:\n- Siri Vold (Horten municipality)\n"
+                  "- Arne Tufte, Vestfold County Council\n" + CASE)
+    bodies = {values(g, a, KG.person)[0]: values(g, a, KG.onBehalfOf)[0] for a in nodes(g, "attendance")}
+    assert bodies == {"Siri Vold": "Horten", "Arne Tufte": "Vestfold fylkeskommune"}

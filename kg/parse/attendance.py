@@ -525,6 +525,8 @@ class _Reader:
         self.columns: dict[int, tuple[str, str | None]] | None = None
         self.column_roles: dict[int, str] = {}  # "Medlemmer | Andre": the role of the names in each column
         self.unplaced: list[tuple[int, str]] = []  # lines of the list that gave no person and no body
+        self.marked_present = False  # a presence column has ticked someone ("x"): a blank cell there is no one
+        self.unticked: list[AttendanceLine] = []  # the lines of rows whose presence cell is blank
         self.lines: list[AttendanceLine] = []
 
     # -- blocks ------------------------------------------------------------------
@@ -708,6 +710,7 @@ class _Reader:
     def typed_row(self, cells: list[str], n: int, strike: bool) -> None:
         row_people: list[_Person] = []
         shared = _Person("")
+        presence = [cells[i] for i, (kind, _) in self.columns.items() if kind == "present" and i < len(cells)]
         for i, cell in enumerate(cells):
             kind, title = self.columns.get(i, ("note", None))
             if not cell:
@@ -747,6 +750,7 @@ class _Reader:
                 shared.party = cell
             elif kind == "present" and _answer(cell) is not None:  # "Møtt | Nei"
                 shared.absent |= not _answer(cell)
+                self.marked_present |= bool(_answer(cell))
             elif kind == "substitute_for":
                 title_, name = split_role(cell.strip("* "))
                 shared.substitute_for = name
@@ -768,6 +772,7 @@ class _Reader:
             if shared.absent and shared.body:
                 self._absent_body(shared.body, n)
             return
+        read_before = len(self.lines)
         for p in row_people:
             p.titles = p.titles + [t for t in shared.titles if t not in p.titles]
             if shared.body:
@@ -777,6 +782,15 @@ class _Reader:
             p.substitute_for = p.substitute_for or shared.substitute_for
             p.absent |= shared.absent or strike
             self._line(p, n)
+        if presence and not any(c.strip() for c in presence):
+            self.unticked += self.lines[read_before:]
+
+    def finish(self) -> None:
+        """A row left blank in a presence column where other rows are ticked ("x") is someone who did not come."""
+        if self.marked_present:
+            for line in self.unticked:
+                if line.role in ("member", "substitute", "chair"):
+                    line.role = "absent"
 
     # -- results -------------------------------------------------------------------
     def emit(self, parts: list[tuple[str, bool, bool]], n: int, *, strike: bool = False, body: str | None = None,
@@ -868,6 +882,7 @@ def read_attendance(section: Section, role: str, blocks: list[Block],
     reader = _Reader(section, role, last_line)
     for b in _paragraphs_joined(blocks):
         reader.block(b)
+    reader.finish()
     if unplaced is not None:
         unplaced.extend(reader.unplaced)
     return reader.lines
