@@ -113,3 +113,10 @@ def test_english_municipality_and_county_council(tmp_path):
                   "- Arne Tufte, Vestfold County Council\n" + CASE)
     bodies = {values(g, a, KG.person)[0]: values(g, a, KG.onBehalfOf)[0] for a in nodes(g, "attendance")}
     assert bodies == {"Siri Vold": "Horten", "Arne Tufte": "Vestfold fylkeskommune"}
+
+
+@pytest.mark.parametrize("name", ["m.txt", "m.md"])
+def test_names_in_capitals(tmp_path, name):
+    got = attendance(tmp_path, "TIL STEDE:\nSIRI VOLD, HORTEN\nARNE TUFTE, SANDE OG HOF\n\nFORFALL:\nKJELL ROA, LARVIK\n", name)
+    assert [(n, b, r) for n, b, r, _ in got] == [
+        ("Siri Vold", "Horten", "member"), ("Arne Tufte", "Sande og Hof", "member"), ("Kjell Roa", "Larvik", "absent")]

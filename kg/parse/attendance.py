@@ -87,6 +87,22 @@ def body_lists_names(line: str) -> bool:
                for k in (2, 3, 4) if len(words) >= k)
 
 
+_SMALL_WORDS = {"og", "i", "for", "på", "av", "fra", "frå", "v/"}
+
+
+def caps_attendee(line: str) -> str | None:
+    """A line of an attendance list written in capitals, in the case names are read in, when it begins with a
+    person's name ("INGRID SOLHEIM, HORTEN" → "Ingrid Solheim, Horten"); None for another line."""
+    text = _plain(line)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 5 or not all(c.isupper() for c in letters) or not re.search(r"[,(\t–]", text):
+        return None
+    cased = re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in _SMALL_WORDS
+                   else m.group().capitalize(), text)
+    first = _cut(cased)[0].strip(" .")
+    return cased if normalise_person(first) else None
+
+
 def titles_only(label: str) -> bool:
     """Whether a label is only a title, as a group of people is named by theirs ("Rådmenn", "Ordførarar")."""
     role, rest = role_prefix(_plain(label))
@@ -531,7 +547,9 @@ class _Reader:
 
     # -- blocks ------------------------------------------------------------------
     def block(self, b: Block) -> None:
-        if b.kind == "heading":
+        if b.kind == "heading" and caps_attendee(b.text):  # "INGRID SOLHEIM, HORTEN": a name, not a heading
+            self.text_line(caps_attendee(b.text), b.span.start, strike=b.strike, first=False)
+        elif b.kind == "heading":
             self.group(b.text, first=b.span.start == self.section.span.start)
             self.columns, self.column_roles = None, {}
         elif b.kind == "table_row":
@@ -575,6 +593,7 @@ class _Reader:
         text = _plain(raw)
         if not text:
             return
+        text = caps_attendee(text) or text
         line_body = line_note = line_title = line_role = None
         served = _SERVED.match(text)
         if served and not first and normalise_person(served["who"], by_position=True):

@@ -28,8 +28,8 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import (attendance_role, body_lists_names, heads_names, lists_attendees, lists_names, one_chair_line,
-                                 read_attendance, said_label, titles_only)
+from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
+                                 lists_names, one_chair_line, read_attendance, said_label, titles_only)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -168,6 +168,9 @@ class _Parser:
     def heading(self, block: Block, text: str, level: int, line: str | None = None) -> None:
         line = line if line is not None else self.lines[block.span.start - 1]
         n = block.span.start
+        if self.open and self.open.kind == "attendance" and caps_attendee(text):
+            self.add(block)  # "INGRID SOLHEIM, HORTEN" in a list written in capitals
+            return
         role = attendance_role(text, self.words["attendance"])
         if role is not None:
             self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=level)
