@@ -120,3 +120,27 @@ def test_names_in_capitals(tmp_path, name):
     got = attendance(tmp_path, "TIL STEDE:\nSIRI VOLD, HORTEN\nARNE TUFTE, SANDE OG HOF\n\nFORFALL:\nKJELL ROA, LARVIK\n", name)
     assert [(n, b, r) for n, b, r, _ in got] == [
         ("Siri Vold", "Horten", "member"), ("Arne Tufte", "Sande og Hof", "member"), ("Kjell Roa", "Larvik", "absent")]
+
+
+def test_two_titled_people_of_one_body_joined_by_og(tmp_path):
+    got = attendance(tmp_path, "## Til stede\n\n1. Larvik: kommunedirektør Eli Brun og ordfører Kjell Roa\n")
+    assert [(n, b) for n, b, _, _ in got] == [("Eli Brun", "Larvik"), ("Kjell Roa", "Larvik")]
+
+
+def test_apologies_after_the_present_in_one_line(tmp_path):
+    got = attendance(tmp_path, "Til stede: Siri Vold, Horten kommune; Eli Brun, Sandefjord kommune. "
+                               "Forfall: Kjell Roa, Larvik kommune.\n")
+    assert [(n, r) for n, _, r, _ in got] == [("Siri Vold", "member"), ("Eli Brun", "member"), ("Kjell Roa", "absent")]
+
+
+def test_oppmote_heads_the_list(tmp_path):
+    got = attendance(tmp_path, "## Oppmøte\n\nSiri Vold (leder), Arne Tufte, Kjell Roa (til sak 3/25)\n\n"
+                               "Fraværende: Eli Brun\n")
+    assert [(n, r) for n, _, r, _ in got] == [("Siri Vold", "chair"), ("Arne Tufte", "member"), ("Kjell Roa", "member"),
+                                             ("Eli Brun", "absent")]
+
+
+def test_a_struck_name_in_a_table_of_plain_text(tmp_path):
+    got = attendance(tmp_path, "Til stede:\n| Kommune | Medlem | Varamedlem |\n|---|---|---|\n| Horten | Siri Vold | |\n"
+                               "| Larvik | ~~Kjell Roa~~ | Kåre Fosse |\n", "m.txt")
+    assert [(n, r) for n, _, r, _ in got] == [("Siri Vold", "member"), ("Kjell Roa", "absent"), ("Kåre Fosse", "substitute")]

@@ -237,6 +237,8 @@ def _split_and(text: str) -> list[str]:
     if m and normalise_person(text[:m.start()]):
         return _split_and(text[:m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
+    if m and m.start() > 0 and split_role(text[m.end():])[0] and _starts_with_name(split_role(text[m.end():])[1]):
+        return _split_and(text[: m.start()]) + _split_and(text[m.end():])  # "… og ordfører Per Eggen"
     if m and _starts_with_name(text[m.end():]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
     if m and m.start() > 0 and _known_body(text[: m.start()]) and _known_body(text[m.end():]) and not _known_body(text):
@@ -529,6 +531,10 @@ _SERVED = re.compile(r"^(?P<who>[A-ZÆØÅ][\w .'-]{2,60}?)\s+møtte\s+som\s+(?P
 _MET = re.compile(r"^(?P<lead>(?:fra|frå|under|til)\s+[^,]{2,60}?)\s+møtte\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
 
 
+# a list's label after the end of a sentence on the same line ("…, Sandefjord kommune. Forfall: Per Eggen")
+_LATER_LABEL = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÆØÅ][\wæøå ]{2,30}):\s")
+
+
 class _Reader:
     def __init__(self, section: Section, role: str, last_line: int | None = None):
         self.section = section
@@ -594,6 +600,11 @@ class _Reader:
         if not text:
             return
         text = caps_attendee(text) or text
+        later = _LATER_LABEL.search(text)
+        if later and attendance_role(later["label"]):  # "Til stede: … kommune. Forfall: Per Eggen": two lists
+            self.text_line(text[:later.start()], n, strike=strike, first=first)
+            self.text_line(text[later.start():].strip(), n, strike=strike, first=False)
+            return
         line_body = line_note = line_title = line_role = None
         served = _SERVED.match(text)
         if served and not first and normalise_person(served["who"], by_position=True):
@@ -652,6 +663,7 @@ class _Reader:
 
     # -- table rows ----------------------------------------------------------------
     def row(self, cells: list[str], n: int, *, header: bool = False, strike: bool = False) -> None:
+        struck = {i for i, c in enumerate(cells) if c and _STRUCK.fullmatch(c.strip())}  # "| ~~Per Eggen~~ |"
         cells = [_plain(c) if c else "" for c in cells]
         filled = [c for c in cells if c.strip(" -–")]
         if not filled:
@@ -677,7 +689,7 @@ class _Reader:
             for column, parts in self._cell_groups(cells):
                 self.emit(parts, n, strike=strike, role=self.column_roles.get(column))
             return
-        self.typed_row(cells, n, strike)
+        self.typed_row(cells, n, strike, struck)
 
     def _cell_groups(self, cells: list[str]) -> list[tuple[int, list[tuple[str, bool, bool]]]]:
         """(first column, parts) of a row without a header, one group per person's cells: a later cell
@@ -726,7 +738,7 @@ class _Reader:
         self.role = list_role or self.role
         return out
 
-    def typed_row(self, cells: list[str], n: int, strike: bool) -> None:
+    def typed_row(self, cells: list[str], n: int, strike: bool, struck: set[int] = frozenset()) -> None:
         row_people: list[_Person] = []
         shared = _Person("")
         presence = [cells[i] for i, (kind, _) in self.columns.items() if kind == "present" and i < len(cells)]
@@ -743,6 +755,8 @@ class _Reader:
                 _read_parts(_outside_parens(cell, listed=bool(label)), r, title)
                 if not r.people and normalise_person(cell, by_position=True):
                     r.people.append(_Person(cell, [title] if title else []))
+                for p in r.people:
+                    p.absent |= i in struck
                 row_people += r.people
                 shared.absent |= r.absent and not r.people
             elif kind == "body":
