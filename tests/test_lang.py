@@ -176,6 +176,17 @@ def test_public_bodies_and_kinds_guessed_by_form():
         assert (c.kind, c.how) == (kind, "rule")
 
 
+def test_the_form_a_person_keeps_is_the_fullest_then_the_attendance_lists(tmp_path):
+    from tests.conftest import extracted, nodes
+    from kg.resolve.people import fold_people
+
+    g = extracted(tmp_path, "m.md", "# Referat fra møte i Vestfoldrådet\n\nDato: 12. mars 2025\n\n"
+                  "Til stede: Tone Fosli Rud (Horten), H. Berge (Larvik)\n\n## Sak 1/25 Budsjett\n\n"
+                  "Tone Fossli Rud og Helga Berge orienterte om budsjettet.\n")
+    fold_people(g)
+    assert sorted(n.label for n in set(nodes(g, "person"))) == ["Helga Berge", "Tone Fosli Rud"]
+
+
 def test_a_council_written_before_its_region_is_that_region():
     from kg.lang.bodies import classify
 

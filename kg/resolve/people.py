@@ -11,9 +11,12 @@ two people who both attend stay two.
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from kg.extract.graph import DocGraph
+from kg.lang.names import is_initial
 from kg.lang.text import key
 from kg.model import Node
 from kg.vocab import KG
@@ -68,14 +71,21 @@ def same_person(a: Node, b: Node) -> bool:
 
 
 def fold_people(g: DocGraph) -> None:
-    """Merge each person node into the fullest form of the same person (the first read on a tie).
+    """Merge each person node into the fullest form of the same person: the most names written out,
+    then the form of the attendance list ("Signe Sollie Haugå" there, "Sollien" in a case), then the longest,
+    then the first read.
 
     Two people who are both listed as attending are two people, however alike their names
     ("Anne Christoffersen, Kongsberg" and "Anne Christophersen, Flesberg"): an attendance
     list names each person once.
     """
     listed = {id(f.object) for f in g.facts if f.predicate == KG.person}
-    people = sorted(g.entities("person"), key=lambda n: -len(n.label))
+
+    def fullest(n: Node) -> tuple:
+        names = [w for w in re.split(r"[\s-]+", n.label) if w and not is_initial(w)]
+        return -len(names), id(n) not in listed, -len(n.label)
+
+    people = sorted(g.entities("person"), key=fullest)
     kept: list[Node] = []
     for node in people:
         same = next((k for k in kept if not (id(k) in listed and id(node) in listed) and same_person(k, node)), None)
