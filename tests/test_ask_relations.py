@@ -119,7 +119,7 @@ TRIG = """
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
       kg:lineStart 5 ; kg:lineEnd 5 ; kg:quote "Kari Vik (Sørby), vara for Per Berg" .
 }
-<document/fjord/section/1/lines/7-7/a> { <meeting/fjordradet/2023-10-05/attendance/per> kg:person <person/per-berg> . }
+<document/fjord/section/1/lines/7-7/a> { <meeting/fjordradet/2023-10-05/attendance/per> kg:person <person/per-berg> ; kg:onBehalfOf <municipality/9002> . }
 <document/fjord/section/1/lines/8-8/b> {
   <meeting/fjordradet/2023-10-05/attendance/lise> kg:person <person/lise-dal> ; kg:onBehalfOf <municipality/9003> .
 }
@@ -357,7 +357,18 @@ def test_the_member_is_represented_not_the_council_it_sits_in(fjord):
     for q in ("who represented Sørby in Fjordrådet?", "in Fjordrådet, who represented Sørby?",
               "hvem i Fjordrådet representerte Sørby", "kven i Fjordrådet møtte for Sørby"):
         r = fjord.ask(q, today=TODAY)
-        assert (r.query, [a.label for a in r.answers]) == ("representatives", ["Kari Vik"]), r.why
+        assert (r.query, [a.label for a in r.answers]) == ("attended-for", ["Kari Vik"]), r.why
+
+
+def test_who_represents_a_body_nobody_came_for_names_its_absent_member_and_says_so(fjord):
+    for q in ("who represents Vestby?", "hvem representerer Vestby", "kven er representant for Vestby"):
+        r = fjord.ask(q, today=TODAY)
+        assert (r.query, [(a.label, a.columns["role"]) for a in r.answers]) == (
+            "representatives", [("Lise Dal", "absent")]), r.why
+    r = fjord.ask("who represents Sørby?", today=TODAY)  # a substitute came: the absent member is not who represents it
+    assert [(a.label, a.columns["role"]) for a in r.answers] == [("Kari Vik", "substitute")], r.why
+    r = fjord.ask("who represented Vestby at the meeting?", today=TODAY)  # the past tense asks who came
+    assert (r.query, r.answers) == ("attended-for", []), r.why
 
 
 def test_words_that_name_nothing_are_searched_and_the_sections_named(fjord):

@@ -45,6 +45,7 @@ def by_name(lines) -> dict:
     ("Seljord kommune v/Jon G Pedersen", "Jon G Pedersen", None, "Seljord kommune", None),
     ("Gunn Berit R. Holmelid\tFylkesdirektør\tNordland fylkeskommune", "Gunn Berit R. Holmelid",
      "fylkesdirektør", "Nordland fylkeskommune", None),
+    ("Åse Lia, rådmann og sekretær for Vinje kommune", "Åse Lia", "rådmann og sekretær", "Vinje kommune", None),
 ])
 def test_one_person_whatever_the_order(text, name, title, body, party):
     (a,) = read(heading("Til stede", 1), para(text, 2))

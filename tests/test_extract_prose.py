@@ -450,3 +450,10 @@ def test_a_case_systems_labels_say_who_decided_and_a_proposal_yields_to_the_deci
         "Kystrådet ber administrasjonen lage et utkast til felles havneplan, med fiskerihavnene.",  # not the proposal
         "Kystrådet støtter at ferjetilbudet økes. Enstemmig vedtatt.",  # a proposal voted on, no decision written
         "Som innstillingen."]
+
+
+def test_a_label_with_an_abbreviation_ends_its_line(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2024-09-12.txt",
+                  "Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Revisjon\nSaksh.: Tone Haugland\n"
+                  "Rapporten vart lagd fram i møtet.\n")
+    assert [n.label for n in nodes(g, "person")] == ["Tone Haugland"]

@@ -135,6 +135,10 @@ def test_same_person_written_two_ways():
     assert same_person(person("Hugo Bongard", "Jakobsen"), person("Hugo", "Jakobsen"))  # middle name dropped
     assert same_person(person("Herbjørg", "Valvåg"), person("H.", "Valvåg"))  # an initial
     assert same_person(person("Per Sverre", "Kvinlaug"), person("Per Sverre", "Kvinlog"))  # a misspelt surname
+    assert same_person(person("Ola-Kristian", "Berge"), person("Ola Kristian", "Berge"))  # a hyphen between given names
+    assert same_person(person("Jan Ove", "Berge"), person("Ove", "Berge"))  # called by the second given name
+    assert same_person(person("Tone Fossli", "Rud"), person("Tone Fosli", "Rud"))  # a middle name misspelt
+    assert not same_person(person("Tone Fossli", "Rud"), person("Tone Lia", "Rud"))
     assert not same_person(person("Jan", "Hansen"), person("Jan", "Jansen"))
     assert not same_person(person("Kari", "Lunde"), person("Eva", "Lunde"))
     assert not same_person(person("Per", "Kvinlaug"), person("Pål", "Kvinlog"))
@@ -168,6 +172,8 @@ def test_public_bodies_and_kinds_guessed_by_form():
     assert classify("Hedmark County Council").label == "Hedmark fylkeskommune"
     assert [(c.kind, c.label) for c in map(classify, ["Vadsø municipality", "Municipality of Vadsø"])] == \
         [("municipality", "Vadsø")] * 2
+    assert classify("Vestfold County Council").label == "Vestfold fylkeskommune"  # in English
+    assert (classify("Larvik municipality").kind, classify("Larvik municipality").label) == ("municipality", "Larvik")
     assert classify("Hedmark fylkeskommune").known.valid_to == "2019-12-31"
     assert classify("KIM") is None  # a short name that is also a given name is left out
     for name, kind in [("Fjelldirektoratet", "institution"), ("Havneetaten", "institution"),
@@ -175,6 +181,31 @@ def test_public_bodies_and_kinds_guessed_by_form():
                        ("Indre Fosen regionråd", "region"), ("Høgskolen i Vest", "institution")]:
         c = classify(name)
         assert (c.kind, c.how) == (kind, "rule")
+
+
+def test_the_form_a_person_keeps_is_the_fullest_then_the_attendance_lists(tmp_path):
+    from tests.conftest import extracted, nodes
+    from kg.resolve.people import fold_people
+
+    g = extracted(tmp_path, "m.md", "# Referat fra møte i Vestfoldrådet\n\nDato: 12. mars 2025\n\n"
+                  "Til stede: Tone Fosli Rud (Horten), H. Berge (Larvik)\n\n## Sak 1/25 Budsjett\n\n"
+                  "Tone Fossli Rud og Helga Berge orienterte om budsjettet.\n")
+    fold_people(g)
+    assert sorted(n.label for n in set(nodes(g, "person"))) == ["Helga Berge", "Tone Fosli Rud"]
+
+
+def test_a_council_written_before_its_region_is_that_region():
+    from kg.lang.bodies import classify
+
+    for name in ("Romerike regionråd", "Regionråd Romerike", "Regionrådet i Romerike", "Regionrådet for Romerike"):
+        assert (classify(name).label, classify(name).how) == ("Romerike", "lexicon"), name
+
+
+def test_an_administrative_centre_is_the_seat_of_its_municipality():
+    from kg.lang.gazetteer import gazetteer
+
+    assert gazetteer().seat_of("Leirvik").name == "Stord"
+    assert gazetteer().seat_of("Stord") is None  # a municipality's own name is no centre of another
 
 
 def test_a_two_part_municipality_by_its_initials():

@@ -13,6 +13,8 @@ and writes, next to this script:
 
 * ``municipalities.csv``  number,name,other_names,county_number,county,valid_from,valid_to,successor
 * ``counties.csv``        number,name,valid_from,valid_to
+* ``centres.csv``         number,centre: the administrative centre of each 2024 municipality whose name differs
+                          from its centre's ("1865,Svolvær"), from the ``adm_senter`` column of kommuner-2024.csv
 
 Counties that ended before 2019 (Sør- and Nord-Trøndelag, 2017-12-31) come from the county
 rows of ``shared/lexicons/public_bodies.csv`` (its SOURCE.md: udir-nsr, regjeringen.no).
@@ -129,6 +131,12 @@ def build(source: Path, target: Path = HERE) -> tuple[int, int]:
         w = csv.writer(fh, lineterminator="\n")
         w.writerow(MUNI_HEADER)
         w.writerows(munis)
+
+    with (target / "centres.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh, lineterminator="\n")
+        w.writerow(["number", "centre"])
+        w.writerows(sorted([num(r["kommunenummer"], 4), r["adm_senter"]] for r in new
+                           if r.get("adm_senter") and r["adm_senter"] != r["kommunenavn"]))
 
     county_rows = []
     for (cnr, start), name in sorted(counties.items(), key=lambda kv: (kv[0][1], kv[0][0])):

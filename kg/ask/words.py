@@ -64,6 +64,8 @@ RELATIONS = [
     (r"as guests?|som gjest\w*|guests?|gjester|gjestar|invited guests?|inviterte gjester", "guest"),
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
+    # the past tense asks who came for a body to a meeting; the present who represents it, absent or not
+    (r"represented|representerte|representert", "represented"),
     (r"represent\w*", "represent"),
     # a title names the relation of holding it; the title itself is what the query looks for
     (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"

@@ -7,6 +7,8 @@ from datetime import datetime
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
+from kg.lang.bodies import classify
+from kg.lang.gazetteer import gazetteer
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import normalise_person, split_role
 from kg.lang.text import slug
@@ -124,6 +126,13 @@ def _chair_by_sentence(g: DocGraph) -> tuple[Node, object] | None:
     return (person, g.evidence(said.section, said.first, said.last, quote=said.quote)) if person else None
 
 
+def _attended_for(g: DocGraph, name: str) -> Node:
+    """The body a person attended for; a municipality's administrative centre written in its place
+    ("Svolvær" beside the mayor of Vågan, data/gazetteer/centres.csv) is that municipality."""
+    seat = gazetteer().seat_of(name.strip(" .,:;*")) if classify(name) is None else None
+    return body_node(g, seat.name if seat else name, default_kind="organisation")
+
+
 def attendance(g: DocGraph) -> None:
     """One attendance node per person listed, with the body they attended for; the member a sentence
     says led the meeting has the role chair, stated by that sentence."""
@@ -144,7 +153,7 @@ def attendance(g: DocGraph) -> None:
         if line.role == "secretariat" or _is_secretariat(line.body):
             body = secretariat_of(g)
         elif line.body:
-            body = body_node(g, line.body, default_kind="organisation")
+            body = _attended_for(g, line.body)
         else:
             body = None
         att = attendance_node(g, person)

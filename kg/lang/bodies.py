@@ -157,17 +157,23 @@ def _genitive_base(name: str) -> str | None:
 # names the counties and municipalities use for themselves: "county council", "county municipality", "municipality")
 _SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality)$", re.IGNORECASE),
                "{n} fylkeskommune"),
-              (re.compile(r"^(?P<n>.+?)\s+municipality$|^municipality of\s+(?P<m>.+)$", re.IGNORECASE), "{n} kommune")]
+              (re.compile(r"^municipality of\s+(?P<n>.+)$", re.IGNORECASE), "{n} kommune")]  # "X municipality": gazetteer
 
 
 def _spelt_out(name: str) -> str | None:
-    """'Hedmark FK', 'Vestland County Council' → 'Hedmark fylkeskommune', 'Vestland fylkeskommune'; 'Vadsø
-    municipality', 'Municipality of Vadsø' → 'Vadsø kommune'."""
+    """'Hedmark FK', 'Vestland County Council' → 'Hedmark fylkeskommune', 'Vestland fylkeskommune';
+    'Municipality of Vadsø' → 'Vadsø kommune'."""
     for pattern, form in _SPELT_OUT:
         m = pattern.match(name)
         if m:
-            return form.format(n=m["n"] or m.groupdict().get("m"))
+            return form.format(n=m["n"])
     return None
+
+
+def _council_last(name: str) -> str | None:
+    """'Regionråd Dalane', 'Regionrådet i Dalane' → 'Dalane regionråd': the council written before its region."""
+    m = re.match(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", name, re.IGNORECASE)
+    return f"{m['region']} regionråd" if m else None
 
 
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
@@ -176,7 +182,7 @@ def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified
     if not name:
         return None
     g = gazetteer()
-    for candidate in (name, _genitive_base(name), _spelt_out(name)):
+    for candidate in (name, _genitive_base(name), _spelt_out(name), _council_last(name)):
         if not candidate:
             continue
         found = g.lookup(candidate)

@@ -53,7 +53,8 @@ class County:
 
 
 class Gazetteer:
-    def __init__(self, municipalities: list[Municipality], counties: list[County]):
+    def __init__(self, municipalities: list[Municipality], counties: list[County],
+                 centres: dict[str, str] | None = None):
         self.municipalities = municipalities
         self._by_name: dict[str, list[Municipality]] = {}
         for m in municipalities:
@@ -62,6 +63,9 @@ class Gazetteer:
                 if m not in bucket:
                     bucket.append(m)
         self._by_number = {nb.number: m for m in municipalities for nb in m.numberings}
+        self._centres: dict[str, list[str]] = {}  # an administrative centre's name → the numbers it is the seat of
+        for number, centre in (centres or {}).items():
+            self._centres.setdefault(key(centre), []).append(number)
         self._counties: dict[str, list[County]] = {}
         for c in counties:
             self._counties.setdefault(key(c.name), []).append(c)
@@ -73,7 +77,7 @@ class Gazetteer:
         of Telemark that became Midt-Telemark in 2020.
         """
         k = key(name)
-        for suffix in (" kommune", " herad", " kommune og by", " by"):  # "Voss herad", "Oslo kommune"
+        for suffix in (" kommune", " herad", " kommune og by", " by", " municipality"):  # "Voss herad", "Oslo kommune"
             if k.endswith(suffix) and (k[: -len(suffix)] in self._by_name or self._by_initials(k[: -len(suffix)])):
                 k = k[: -len(suffix)]
                 break
@@ -88,6 +92,12 @@ class Gazetteer:
         fits = {n: ms for n, ms in self._by_name.items()
                 if len(n.split()) == 3 and n.split()[1] == "og" and (n[0], n.split()[2][0]) == (m[1], m[2])}
         return list(next(iter(fits.values()))) if len(fits) == 1 else []
+
+    def seat_of(self, name: str) -> Municipality | None:
+        """The one municipality whose administrative centre is called name ("Svolvær" → Vågan), when name
+        is no municipality's own name."""
+        numbers = self._centres.get(key(name), [])
+        return self._by_number.get(numbers[0]) if len(numbers) == 1 and not self.lookup(name) else None
 
     def in_counties(self, found: list[Municipality], counties: set[str]) -> list[Municipality]:
         """Of several municipalities of one name, those in the counties a document names (all when none fits)."""
@@ -153,4 +163,6 @@ def gazetteer() -> Gazetteer:
                                            tuple(dict.fromkeys(r["successor"] for r in rs))))
     counties = [County(r["number"], r["name"], r["valid_from"] or None, r["valid_to"] or None)
                 for r in csv.DictReader(open(DATA_DIR / "gazetteer" / "counties.csv", encoding="utf-8"))]
-    return Gazetteer(municipalities, counties)
+    centres = {r["number"]: r["centre"]
+               for r in csv.DictReader(open(DATA_DIR / "gazetteer" / "centres.csv", encoding="utf-8"))}
+    return Gazetteer(municipalities, counties, centres)

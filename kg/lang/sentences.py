@@ -24,7 +24,7 @@ class Sentence:
 # a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
 # one sentence with the item before it, though minutes set items on lines with no blank line between
 LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
-_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
+_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\.?\**:\**\s")  # "Saksh.:" too
 
 
 def leading_label(line: str) -> str | None:

@@ -74,6 +74,35 @@ def heads_names(label: str) -> bool:
                 or normalise_person(label))
 
 
+def body_lists_names(line: str) -> bool:
+    """A line that gives a body and lists its people ("Måsøy: John Aase (AP), Kari Berg (H) og …"), not a
+    body's report ("Måsøy: John Aase orienterte om …"): the first name is followed by a list's mark or the end."""
+    label = label_line(_plain(line))
+    if not label or not classify(_plain(line).split(":", 1)[0].strip()):
+        return False
+    rest = _plain(line).split(":", 1)[1].strip()
+    words = rest.split()
+    return any(normalise_person(" ".join(words[:k]).rstrip(",;."), by_position=True)
+               and re.match(r"^(?:\s*[,;(]|\s+(?:og|and)\s|\s*\.?$)", rest[len(" ".join(words[:k])):])
+               for k in (2, 3, 4) if len(words) >= k)
+
+
+_SMALL_WORDS = {"og", "i", "for", "på", "av", "fra", "frå", "v/"}
+
+
+def caps_attendee(line: str) -> str | None:
+    """A line of an attendance list written in capitals, in the case names are read in, when it begins with a
+    person's name ("INGRID SOLHEIM, HORTEN" → "Ingrid Solheim, Horten"); None for another line."""
+    text = _plain(line)
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 5 or not all(c.isupper() for c in letters) or not re.search(r"[,(\t–]", text):
+        return None
+    cased = re.sub(r"[^\W\d_]+", lambda m: m.group().lower() if m.group().lower() in _SMALL_WORDS
+                   else m.group().capitalize(), text)
+    first = _cut(cased)[0].strip(" .")
+    return cased if normalise_person(first) else None
+
+
 def titles_only(label: str) -> bool:
     """Whether a label is only a title, as a group of people is named by theirs ("Rådmenn", "Ordførarar")."""
     role, rest = role_prefix(_plain(label))
@@ -203,10 +232,13 @@ def _split_and(text: str) -> list[str]:
         m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
-    m = re.search(r"\s+(?=(?:fra|frå|from)\s+[A-ZÆØÅ])", text)  # "Trond Lie frå Vestland fylkeskommune"
+    # "Trond Lie frå Vestland fylkeskommune", "Kåre Fosse for Larvik kommune", "Kåre Fosse for Per Eggen"
+    m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
     if m and normalise_person(text[:m.start()]):
         return _split_and(text[:m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
+    if m and m.start() > 0 and split_role(text[m.end():])[0] and _starts_with_name(split_role(text[m.end():])[1]):
+        return _split_and(text[: m.start()]) + _split_and(text[m.end():])  # "… og ordfører Per Eggen"
     if m and _starts_with_name(text[m.end():]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
     if m and m.start() > 0 and _known_body(text[: m.start()]) and _known_body(text[m.end():]) and not _known_body(text):
@@ -216,6 +248,12 @@ def _split_and(text: str) -> list[str]:
         if m:
             return _split_and(text[: m.start()]) + [text[m.start():].strip()]
     return [text]
+
+
+def _stood_in_for(text: str) -> str | None:
+    """'for Per Eggen' → 'Per Eggen': "for" before a person's name (not a body's) names the member stood in for."""
+    m = re.match(r"^for\s+(?P<name>[A-ZÆØÅ].*)$", text.strip())
+    return m["name"] if m and normalise_person(m["name"]) and not classify(m["name"]) else None
 
 
 def _known_body(text: str) -> bool:
@@ -243,11 +281,16 @@ def _is_party(text: str) -> bool:
 
 
 def _role_and_body(text: str) -> tuple[str | None, str | None]:
-    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'ordførar Aurland' → ('ordførar', 'Aurland')."""
+    """'daglig leder i Listerrådet' → ('daglig leder', 'Listerrådet'); 'ordførar Aurland' → ('ordførar', 'Aurland');
+    'rådmann og sekretær for Dalane' → ('rådmann og sekretær', 'Dalane')."""
     role, rest = role_prefix(text)
     if role is None:
         return None, None
-    m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av)\s+(?P<body>\S.*)$", rest)
+    joined = re.match(r"^(?:og|and|&)\s+(?P<rest>.*)$", rest)
+    second, after = role_prefix(joined["rest"]) if joined else (None, rest)
+    if second:  # "rådmann og sekretær for Regionråd Dalane": two titles, one body
+        role, rest = f"{role} og {second}", after
+    m = re.match(r"^(?:i|for|ved|hos|på|frå|fra|av|of|at)\s+(?P<body>\S.*)$", rest)
     if not rest:
         return role, None
     if m:
@@ -280,6 +323,8 @@ def _read_part(text: str, paren: bool, first: bool) -> _Part:
             return _Part("substitute", name, title=title)
         # "pva Trysil kommune": the body the substitute attended for
         return _Part("substitute", "", body=rest if rest[:1].isupper() and classify(rest) else None)
+    if _stood_in_for(text):
+        return _Part("substitute", _stood_in_for(text))
     if _marker(text, "absent"):
         return _Part("absent", text)
     if _is_partial(text):
@@ -295,8 +340,8 @@ def _read_part(text: str, paren: bool, first: bool) -> _Part:
     known = classify(text, fuzzy=False, rules=False)
     if known:
         return _Part("body", text)
-    origin = re.match(r"^(?:fra|frå)\s+(?P<body>[A-ZÆØÅ].*)$", text)
-    if origin and classify(origin["body"]):  # "..., frå Buskerud Kollektivtrafikk AS"
+    origin = re.match(r"^(?:fra|frå|for)\s+(?P<body>[A-ZÆØÅ].*)$", text)
+    if origin and classify(origin["body"]):  # "..., frå Buskerud Kollektivtrafikk AS", "for Larvik kommune"
         return _Part("body", origin["body"])
     if normalise_person(text):
         return _Part("person", text)
@@ -447,6 +492,8 @@ def _continues(line: str, nxt: str) -> bool:
         return False  # a group's heading ("Forfall") heads the name below it, it is no given name of it
     if end.endswith(",") or re.search(r"\s(?:og|and)$", end) or nxt.lstrip().startswith("("):
         return True  # "Stein Ove Hope" + "(Austrheim kommune) og …": a bracket goes with what stands before it
+    if _KEPT_COMMA in _surname_first(_plain(end)):
+        return False  # "Lunde, Tove" + "Berg, Ola": a name written surname first is whole on its line
     last = _cut(end)[-1].strip()
     words = nxt.split()
     if words and last and _body_goes_on(last, _cut(nxt.strip())[0].strip(" .")):
@@ -484,10 +531,15 @@ _SERVED = re.compile(r"^(?P<who>[A-ZÆØÅ][\w .'-]{2,60}?)\s+møtte\s+som\s+(?P
 _MET = re.compile(r"^(?P<lead>(?:fra|frå|under|til)\s+[^,]{2,60}?)\s+møtte\s+(?P<rest>.+?)\.?$", re.IGNORECASE)
 
 
+# a list's label after the end of a sentence on the same line ("…, Sandefjord kommune. Forfall: Per Eggen")
+_LATER_LABEL = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÆØÅ][\wæøå ]{2,30}):\s")
+
+
 class _Reader:
-    def __init__(self, section: Section, role: str):
+    def __init__(self, section: Section, role: str, last_line: int | None = None):
         self.section = section
         self.role = role
+        self.last_line = last_line
         self.group_body: str | None = None  # a body written above the names it stands for
         self.group_note: str | None = None  # "### Fra sak 30/14"
         self.label_body: str | None = None  # "Lenvik: A, B," carried to the next line's names
@@ -495,17 +547,23 @@ class _Reader:
         self.columns: dict[int, tuple[str, str | None]] | None = None
         self.column_roles: dict[int, str] = {}  # "Medlemmer | Andre": the role of the names in each column
         self.unplaced: list[tuple[int, str]] = []  # lines of the list that gave no person and no body
+        self.marked_present = False  # a presence column has ticked someone ("x"): a blank cell there is no one
+        self.unticked: list[AttendanceLine] = []  # the lines of rows whose presence cell is blank
         self.lines: list[AttendanceLine] = []
 
     # -- blocks ------------------------------------------------------------------
     def block(self, b: Block) -> None:
-        if b.kind == "heading":
+        if b.kind == "heading" and caps_attendee(b.text):  # "INGRID SOLHEIM, HORTEN": a name, not a heading
+            self.text_line(caps_attendee(b.text), b.span.start, strike=b.strike, first=False)
+        elif b.kind == "heading":
             self.group(b.text, first=b.span.start == self.section.span.start)
             self.columns, self.column_roles = None, {}
         elif b.kind == "table_row":
             self.row(list(b.cells), b.span.start, header=b.header, strike=b.strike)
         else:
             for n, line in _logical_lines(b):
+                if n < self.section.span.start or self.last_line is not None and n > self.last_line:
+                    continue  # a line of a shared paragraph that another section reads
                 self.text_line(line, n, strike=b.strike, first=n == self.section.span.start)
 
     def group(self, text: str, first: bool = False) -> None:
@@ -540,6 +598,12 @@ class _Reader:
             return
         text = _plain(raw)
         if not text:
+            return
+        text = caps_attendee(text) or text
+        later = _LATER_LABEL.search(text)
+        if later and attendance_role(later["label"]):  # "Til stede: … kommune. Forfall: Per Eggen": two lists
+            self.text_line(text[:later.start()], n, strike=strike, first=first)
+            self.text_line(text[later.start():].strip(), n, strike=strike, first=False)
             return
         line_body = line_note = line_title = line_role = None
         served = _SERVED.match(text)
@@ -599,6 +663,7 @@ class _Reader:
 
     # -- table rows ----------------------------------------------------------------
     def row(self, cells: list[str], n: int, *, header: bool = False, strike: bool = False) -> None:
+        struck = {i for i, c in enumerate(cells) if c and _STRUCK.fullmatch(c.strip())}  # "| ~~Per Eggen~~ |"
         cells = [_plain(c) if c else "" for c in cells]
         filled = [c for c in cells if c.strip(" -–")]
         if not filled:
@@ -624,7 +689,7 @@ class _Reader:
             for column, parts in self._cell_groups(cells):
                 self.emit(parts, n, strike=strike, role=self.column_roles.get(column))
             return
-        self.typed_row(cells, n, strike)
+        self.typed_row(cells, n, strike, struck)
 
     def _cell_groups(self, cells: list[str]) -> list[tuple[int, list[tuple[str, bool, bool]]]]:
         """(first column, parts) of a row without a header, one group per person's cells: a later cell
@@ -650,6 +715,7 @@ class _Reader:
     def _header(self, cells: list[str]) -> dict[int, tuple[str, str | None]] | None:
         """Column kinds of a header row, or None when the row is not a header."""
         out: dict[int, tuple[str, str | None]] = {}
+        list_role = None
         for i, c in enumerate(cells):
             text = c.strip(" :*").lower()
             if not text:
@@ -660,7 +726,7 @@ class _Reader:
             if kind and not (role and kind in ("note", "present") and i == 0):
                 out[i] = (kind, None)
             elif role and i == 0:
-                self.role = role  # "Desse medlemmene møtte | Kommune"
+                list_role = role  # "Desse medlemmene møtte | Kommune"
                 out[i] = ("name", None)
             elif title:
                 out[i] = ("role", title)  # "Kommune | Ordfører | Rådmann"
@@ -669,11 +735,13 @@ class _Reader:
         kinds = {k for k, _ in out.values()}
         if not out or not (kinds & {"name", "role"}) or kinds == {"role"} and len(out) < 2 and not self.columns:
             return None
+        self.role = list_role or self.role
         return out
 
-    def typed_row(self, cells: list[str], n: int, strike: bool) -> None:
+    def typed_row(self, cells: list[str], n: int, strike: bool, struck: set[int] = frozenset()) -> None:
         row_people: list[_Person] = []
         shared = _Person("")
+        presence = [cells[i] for i, (kind, _) in self.columns.items() if kind == "present" and i < len(cells)]
         for i, cell in enumerate(cells):
             kind, title = self.columns.get(i, ("note", None))
             if not cell:
@@ -687,6 +755,8 @@ class _Reader:
                 _read_parts(_outside_parens(cell, listed=bool(label)), r, title)
                 if not r.people and normalise_person(cell, by_position=True):
                     r.people.append(_Person(cell, [title] if title else []))
+                for p in r.people:
+                    p.absent |= i in struck
                 row_people += r.people
                 shared.absent |= r.absent and not r.people
             elif kind == "body":
@@ -713,6 +783,7 @@ class _Reader:
                 shared.party = cell
             elif kind == "present" and _answer(cell) is not None:  # "Møtt | Nei"
                 shared.absent |= not _answer(cell)
+                self.marked_present |= bool(_answer(cell))
             elif kind == "substitute_for":
                 title_, name = split_role(cell.strip("* "))
                 shared.substitute_for = name
@@ -734,6 +805,7 @@ class _Reader:
             if shared.absent and shared.body:
                 self._absent_body(shared.body, n)
             return
+        read_before = len(self.lines)
         for p in row_people:
             p.titles = p.titles + [t for t in shared.titles if t not in p.titles]
             if shared.body:
@@ -743,6 +815,15 @@ class _Reader:
             p.substitute_for = p.substitute_for or shared.substitute_for
             p.absent |= shared.absent or strike
             self._line(p, n)
+        if presence and not any(c.strip() for c in presence):
+            self.unticked += self.lines[read_before:]
+
+    def finish(self) -> None:
+        """A row left blank in a presence column where other rows are ticked ("x") is someone who did not come."""
+        if self.marked_present:
+            for line in self.unticked:
+                if line.role in ("member", "substitute", "chair"):
+                    line.role = "absent"
 
     # -- results -------------------------------------------------------------------
     def emit(self, parts: list[tuple[str, bool, bool]], n: int, *, strike: bool = False, body: str | None = None,
@@ -769,6 +850,8 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
+        elif role == "member" and any(attendance_role(t, headings()["attendance"]) == "substitute" for t in p.titles):
+            role = "substitute"  # "Vara | Kåre Fosse | Larvik": a title saying the person came as a substitute
         elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
             role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
         body = p.body or self.label_body or self.group_body or p.weak_body
@@ -822,12 +905,17 @@ def _one_line_each(b: Block) -> bool:
 
 
 def read_attendance(section: Section, role: str, blocks: list[Block],
-                    unplaced: list[tuple[int, str]] | None = None) -> list[AttendanceLine]:
+                    unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None) -> list[AttendanceLine]:
     """Every person (and every body listed as absent without a person) of one attendance section;
-    the lines that gave neither go to ``unplaced`` (line, text) for the ingest report."""
-    reader = _Reader(section, role)
+    the lines that gave neither go to ``unplaced`` (line, text) for the ingest report.
+
+    ``last_line``: where the next section begins inside a paragraph this one shares ("Present: …⏎Apologies: …"
+    is one paragraph and two sections), so that each line is read once, in its own section.
+    """
+    reader = _Reader(section, role, last_line)
     for b in _paragraphs_joined(blocks):
         reader.block(b)
+    reader.finish()
     if unplaced is not None:
         unplaced.extend(reader.unplaced)
     return reader.lines

@@ -28,8 +28,8 @@ from datetime import date
 from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
-from kg.parse.attendance import (attendance_role, heads_names, lists_attendees, lists_names, one_chair_line,
-                                 read_attendance, said_label, titles_only)
+from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
+                                 lists_names, one_chair_line, read_attendance, said_label, titles_only)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
@@ -168,6 +168,9 @@ class _Parser:
     def heading(self, block: Block, text: str, level: int, line: str | None = None) -> None:
         line = line if line is not None else self.lines[block.span.start - 1]
         n = block.span.start
+        if self.open and self.open.kind == "attendance" and caps_attendee(text):
+            self.add(block)  # "INGRID SOLHEIM, HORTEN" in a list written in capitals
+            return
         role = attendance_role(text, self.words["attendance"])
         if role is not None:
             self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=level)
@@ -240,7 +243,8 @@ class _Parser:
         label = clean(line).split(":", 1)[0].strip() if label_line(line) else None  # as written: "ROR", "Bardu"
         if o and o.kind == "attendance" and label and n > o.start and not heads_names(label):
             self.start(label, "other", n)  # "Underskrifter: ..." ends the list
-        elif o and o.kind == "attendance" and o.level == 0 and self._ends_list(n) and not lists_names(block.text):
+        elif (o and o.kind == "attendance" and o.level == 0 and self._ends_list(n) and not lists_names(block.text)
+              and not self._more_of_the_list(line)):
             self.start("Merknader", "other", n)  # a list of names ends at its first blank line or sentence
         elif o and o.kind == "attendance" and self._prose(block, text):
             self.start("Merknader", "other", n)
@@ -267,7 +271,7 @@ class _Parser:
             # "Møtt | Kari Dahl, Ola Berg": a row whose first cell labels the names beside it
             role = attendance_role(clean(cells[0]), self.words["attendance"])
             o = self.open
-            if role is not None and not (o and o.kind == "attendance" and o.role == role):
+            if role is not None and not (o and o.kind == "attendance" and (o.role == role or self._headed(o, block))):
                 self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
             elif o and o.kind == "attendance" and cells[0].endswith(":") and not heads_names(cells[0].rstrip(": ")):
                 self.start(clean(cells[0]).rstrip(":"), "other", block.span.start)  # "Underskrifter: | ..."
@@ -528,10 +532,20 @@ class _Parser:
         self.add(block)
         return True
 
+    @staticmethod
+    def _headed(o: "_Open", block: Block) -> bool:
+        """A row of an attendee table whose header row stands in the open list: its first cell is a value of the
+        first column ("Leder | Kari Dahl | Tinn" under "Rolle | Navn | Kommune"), not a label over the row."""
+        return any(b.kind == "table_row" and b.header and b.table == block.table for b in o.blocks)
+
     def _in_list(self, n: int) -> bool:
         """Line n goes on with an open attendance list (not after a one-line "Referent: X" and a blank line)."""
         o = self.open
         return bool(o and o.kind == "attendance" and not (o.level == 0 and self._ends_list(n)))
+
+    def _more_of_the_list(self, line: str) -> bool:
+        """'Måsøy: John Aase (AP), Kari Berg (H)' after a blank line goes on with a list of such lines above it."""
+        return body_lists_names(line) and any(body_lists_names(self.lines[b.span.start - 1]) for b in self.open.blocks)
 
     def _ends_list(self, n: int) -> bool:
         """A list of names opened by a label ends at its first blank line after some names."""
@@ -592,8 +606,10 @@ class _Parser:
             generic = m.body and " " not in m.body and cell and m.body.lower()[:-2] in cell.lower().split()
             if cell and (m.body is None or generic):
                 m.body, m.body_parent = body_name(cell)
+        starts = [s.span.start for s in self.sections]
         for sec, role in self._attendance:
-            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced))
+            last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
+            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced, last))
         m.attendance = one_chair_line(m.attendance)
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
