@@ -271,6 +271,8 @@ def test_answers_carry_plain_fields_and_their_evidence(fjord):
     assert per["evidence"][0]["text"] == "Forfall: Per Berg (Sørby)" and per["evidence_count"] == 1
     grant = fjord.ask("how much did Grønn havn get, and from whom?", today=TODAY).answers[0].to_json()
     assert grant["amount"] == "500000 NOK" and grant["funder"] == "Havfondet" and grant["status"] == "granted"
+    # who the project is and with whom, and every grant beside its funder
+    assert (grant["owner"], grant["partner"], grant["grants"]) == ("Nordby", "Sørby", "500000 NOK from Havfondet")
     action = fjord.ask("which actions are overdue", today=date(2024, 3, 1)).answers
     assert {(a.columns["responsible"], a.columns["deadline"]) for a in action} == {
         ("Ola Nordmann", "2023-11-01"), ("Lise Dal", "2024-02-01")}

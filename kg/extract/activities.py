@@ -248,6 +248,9 @@ class _Reader:
                 node = person_node(self.g, nm.surface)
             else:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
+                abbr = introduced_abbreviation(nm.surface, s.text[nm.span[1]:])
+                if node is not None and abbr and abbr != node.label:  # "Kommunenes Digitaliseringsfond (DigiFin)"
+                    node.aliases.add(abbr)
             if node is not None:  # on the sentence's lines: what a question's words find there (kg.ask.lines)
                 self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)
@@ -295,12 +298,13 @@ class _Reader:
             givers = [u for u in unplaced if st.funder_in and st.funder_in[0] <= u.span[0] < st.funder_in[1]]
             takers = [u for u in unplaced if st.recipient_in and not text[st.recipient_in[0]:u.span[0]].strip(" -*•")]
             funders = self._named_in(st.funder_in, names + givers, nodes + [None] * len(givers)) \
-                or common_funder(self.g, text, st.funder_in)
+                or common_funder(self.g, text, st.funder_in, st)
             if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
-            recipient = project or named or self._referred(text, st.recipient_in) or self.actor or self.applicant
+            recipient = project or named or self._referred(text, st.recipient_in) or self._case_project(st) \
+                or self.actor or self.applicant
             grant = grant_node(self.g, recipient, st, funders, self.ev(s))
             if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
                 for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
@@ -311,6 +315,13 @@ class _Reader:
             taken |= {u.surface for u in givers + takers}
         return taken
 
+    def _case_project(self, st: GrantStatement) -> Node | None:
+        """"Hver av kommunene bidrar med kr 25 000" in a case about one project: money given (or a share
+        paid) without saying to whom goes to the project the case is about, not to the one who gives it."""
+        if st.recipient_in is not None or st.status != GRANTED or len(self.seen) != 1:
+            return None
+        return self.seen[0]
+
     def _referred(self, text: str, span: tuple[int, int] | None) -> Node | None:
         """'Nettverket har fått …' under the title 'Næringsnettverket – orientering': the subject, a definite
         noun, refers back to the name in the section's title that ends with it."""
@@ -319,6 +330,8 @@ class _Reader:
         if not m:
             return None
         noun = m.group(1).lower()
+        if self.actor is not None and noun in self.actor.label.lower():  # the speaker itself: "Regionen har fått …"
+            return self.actor
         titled = [nm for nm in find_names(clean(self.sec.title))[0]
                   if nm.kind not in ("person", "place") and nm.label.lower().endswith(noun) and nm.label.lower() != noun]
         return body_node(self.g, titled[0].surface, default_kind=titled[0].kind) if len(titled) == 1 else None
@@ -410,6 +423,24 @@ class _Reader:
                     if role in roles and self.actor is not None:
                         membership(self.g, node, self.actor, role, self.ev(s))
                         break
+
+
+# "Kommunenes Digitaliseringsfond (DigiFin)", "Listerrådets næringsfond (LNF)": a short form in brackets
+ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ][\wæøåÆØÅ\-]{1,14})\)")
+
+
+def introduced_abbreviation(name: str, after: str) -> str | None:
+    """The short form a name introduces in brackets right after it: one word with two capitals or
+    more, whose first letter begins a word of the name ("(Kongsbergregionen)" after a name is no
+    short form of it)."""
+    m = ABBREVIATION.match(after)
+    if not m:
+        return None
+    abbr = m["abbr"]
+    if sum(c.isupper() for c in abbr) < 2 or len(abbr) >= len(name):
+        return None
+    initials = {w[:1].casefold() for w in re.split(r"[\s\-]+", name) if w}
+    return abbr if abbr[:1].casefold() in initials else None
 
 
 def _uncapitalised(name: str) -> str:
