@@ -86,3 +86,26 @@ def test_a_short_form_in_brackets_after_a_name_is_its_alias(tmp_path):
     assert "KKF" in fund.aliases
     # a place in brackets is no short form of the name before it
     assert not any("Nordby" in n.aliases for n in g.nodes if n.label.startswith("Havklynga"))
+
+
+def test_each_member_in_a_list_of_fees_pays_its_own_sum():
+    sentence = "Kontingenten for 2022 vert: Nordby kr 120 000, Sørby kr 90 000 og Aust og Vest kr 45 000."
+    got = [(st.amount.value, _said(sentence, st.funder_in), st.fee) for st in read_grants(sentence)]
+    assert got == [(120000, "Nordby", True), (90000, "Sørby", True), (45000, "Aust og Vest", True)]
+    assert read_grants("Kontingenten aukar med 2,5 prosent.") == []
+
+
+FEES = """\
+Protokoll frå møte i Fjordrådet 4. mars 2021
+
+Sak 5/21 Budsjett 2022
+| Kommune | Kontingent 2022 |
+|---|---|
+| Stord | kr 120 000 |
+| Fitjar | kr 90 000 |
+"""
+
+
+def test_a_table_of_fees_is_what_each_member_pays_the_body(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2021-03-04.txt", FEES)
+    assert _grants(g) == {"Fjordrådet": {("120000", ("Stord",)), ("90000", ("Fitjar",))}}

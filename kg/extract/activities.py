@@ -18,7 +18,7 @@ from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
-from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
+from kg.extract.funding import APPLY, FEE, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
@@ -84,6 +84,7 @@ class _Reader:
         self.seen: list[Node] = []  # projects named in this section
         self.funders: list[Node] = []  # who gives the money in the sentence read is no partner of the project
         self.applicant: Node | None = None  # who applies in a case about an application: the grants' recipient
+        self.header = ""  # the last table row without a sum: the header of the rows that follow
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -195,6 +196,8 @@ class _Reader:
         about its fund or grants. False when the row is not one (it is then read as a sentence)."""
         cells = table_cells(s.text)
         amounts = [(i, a) for i, c in enumerate(cells) for a in find_amounts(c) if a.per is None]
+        if not amounts and re.search(r"[^\W\d_]", s.text):
+            self.header = s.text  # the table's header says what its sums are ("| Kommune | Kontingent |")
         if len(amounts) != 1:
             return False
         at, amount = amounts[0]
@@ -208,6 +211,11 @@ class _Reader:
         # the organisation a row names receives; a municipality beside it says where
         cell, nm = next(((c, nm) for c, nm in bodies if nm.kind in ("organisation", "institution")), bodies[0])
         recipient = body_node(self.g, nm.surface, default_kind=nm.kind)
+        fee = FEE.search(self.header) or FEE.search(self.sec.title or "")
+        if fee and len(bodies) == 1 and recipient is not None:  # a table of members' fees: the member pays the body
+            grant_node(self.g, self.actor or self.g.body, GrantStatement(amount, GRANTED, None, None, fee[0].lower(),
+                                                                         fee=True), [recipient], self.ev(s))
+            return True
         what = max((c for c, _ in others if c != cell and not any(c == b for b, _ in bodies)), key=len, default="")
         quoted = re.search(r"«([^»]+)»", what)
         project = self.project_node(quoted[1] if quoted else what, s) if what else None
@@ -318,7 +326,7 @@ class _Reader:
     def _case_project(self, st: GrantStatement) -> Node | None:
         """"Hver av kommunene bidrar med kr 25 000" in a case about one project: money given (or a share
         paid) without saying to whom goes to the project the case is about, not to the one who gives it."""
-        if st.recipient_in is not None or st.status != GRANTED or len(self.seen) != 1:
+        if st.recipient_in is not None or st.status != GRANTED or st.fee or len(self.seen) != 1:
             return None
         return self.seen[0]
 

@@ -9,6 +9,7 @@ innbygger" is no grant):
             "X søkjer om <amount> frå Y"
             (status "applied": asked for, not granted)
 
+- fees:     "Kontingenten vert: Bykle kr 620 000, Valle kr 410 000": each member pays its sum
 - shares:   "finansiert med kr X fra Y og kr Z fra W", "en ramme på kr X, hvorav kr Y fra Z":
             no verb governs the amount, but "fra Y" right after it says whose share it is
             (in a sentence about paying for something)
@@ -61,6 +62,7 @@ class GrantStatement:
     recipient_in: tuple[int, int] | None
     purpose: str | None
     pot_in: tuple[int, int] | None = None  # "… frå kraftlinemidlane": the fund the money is taken from
+    fee: bool = False  # a member's fee to the body, not money for a project
 
 
 # the fund a sum is taken from, named by a common noun after the amount: "kr 100 000 frå kraftlinemidlane",
@@ -75,6 +77,13 @@ THROUGH = re.compile(r"\b(?:gjennom|via)\s+(?:(?:programmet|ordningen|ordninga)\
 # a sentence about paying for something, where "kr X fra Y" without a verb is Y's share
 PAYING = re.compile(r"\b(?:finansier\w*|medfinansier\w*|ramme|ramma|rammen|kostnadsramme\w*|budsjett\w*|kostnad\w*|"
                     r"koster|kostar|kostet|kosta|hvorav|herav|derav|fordelt|fordelast|fordeles|spleis\w*)\b", re.IGNORECASE)
+
+
+# what each member pays: "Kontingenten for 2018 vert: Bykle kr 620 000, Valle kr 410 000 og …"
+FEE = re.compile(r"\b(?:kontingent\w*|medlemskontingent\w*|medlemsavgift\w*|årsavgift\w*|eigenandel\w*|egenandel\w*|"
+                 r"membership\s+fees?)\b", re.IGNORECASE)
+# the member an entry of such a list names, right before its sum
+FEE_ENTRY = re.compile(r"(?:^|[:,;]\s*|\s+og\s+|\s+and\s+)(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\-.]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøåÆØÅ\-.]*){0,3})\s*$")
 
 
 def _pot(text: str, start: int, until: int | None = None) -> tuple[int, int] | None:
@@ -161,6 +170,8 @@ def read_grants(text: str) -> list[GrantStatement]:
                                       _pot(text, a.span[1], following)))
         elif from_after and from_after[0] - a.span[1] <= 8 and PAYING.search(text):
             out.append(GrantStatement(a, GRANTED, from_after, None, None, _pot(text, a.span[1], following)))
+        elif (fee := FEE.search(text, 0, a.span[0])) and (entry := FEE_ENTRY.search(text, 0, a.span[0])):
+            out.append(GrantStatement(a, GRANTED, entry.span("who"), None, fee[0].lower(), fee=True))
     return out
 
 
