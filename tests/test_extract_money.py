@@ -109,3 +109,18 @@ Sak 5/21 Budsjett 2022
 def test_a_table_of_fees_is_what_each_member_pays_the_body(tmp_path):
     g = extracted(tmp_path, "fjordradet-2021-03-04.txt", FEES)
     assert _grants(g) == {"Fjordrådet": {("120000", ("Stord",)), ("90000", ("Fitjar",))}}
+
+
+TITLED = """\
+Protokoll frå møte i Fjordrådet 4. mars 2021
+
+Sak 6/21 Prosjekt "Fjordsti" Arkivsak: 21/77
+Fjordsti er eit samarbeid mellom Kinn og Stad om ein turveg langs fjorden, og Havløftet er ein del av det.
+Det vert søkt om kr 90 000 frå Vestland fylkeskommune.
+Vedtak: Stad kommune går inn med kr 30 000 i forprosjektet.
+"""
+
+
+def test_what_a_case_about_a_titled_project_asks_for_and_gives_is_that_projects(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2021-03-04.txt", TITLED)
+    assert _grants(g)["Fjordsti"] == {("90000", ("Vestland fylkeskommune",)), ("30000", ("Stad",))}

@@ -66,7 +66,11 @@ ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\
 # a case titled "Flimmer Film – søknad om midlar": the name before the dash applies
 APPLICANT_TITLE = re.compile(r"^(?P<who>[^–:]+?)\s+[–-]\s+(?i:søknad|søknaden|søknader|application)\b")
 # "Prosjektet X – status", "PROSJEKTET «X» – RESULTATER": the project an agenda item is about
-PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆØÅ][^–«»\"“”]*?)[»\"”]?\s*(?:\s[–\-]\s.*)?$")
+PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆØÅ][^–«»\"“”]*?)[»\"”]?\s*(?:\s[–\-]\s.*)?$"
+                           # a quoted name ends where its quote does, whatever follows ("Arkivsak: 07/1441"); a
+                           # project's report names the project ("Sluttrapport «X» og videre arbeid")
+                           r"|\b(?i:prosjekt(?:et)?|(?:slutt|status|del|halvårs)?rapport(?:en)?)\s+[«\"“]"
+                           r"(?P<quoted>[A-ZÆØÅ][^«»\"“”]*?)[»\"”]")
 # "skjønnsmidlar frå Fylkesmannen": who gives the money a section's allocation table shares out
 FROM_TITLE = re.compile(r"\b(?i:fra|frå)\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\- ]*?)(?:\s+\d{4}|[,.;:–]|$)")
 def _abstract_nouns() -> frozenset[str]:
@@ -85,6 +89,7 @@ class _Reader:
         self.funders: list[Node] = []  # who gives the money in the sentence read is no partner of the project
         self.applicant: Node | None = None  # who applies in a case about an application: the grants' recipient
         self.header = ""  # the last table row without a sum: the header of the rows that follow
+        self.titled: Node | None = None  # the project a case's title names
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -213,7 +218,7 @@ class _Reader:
         recipient = body_node(self.g, nm.surface, default_kind=nm.kind)
         fee = FEE.search(self.header) or FEE.search(self.sec.title or "")
         if fee and len(bodies) == 1 and recipient is not None:  # a table of members' fees: the member pays the body
-            grant_node(self.g, self.actor or self.g.body, GrantStatement(amount, GRANTED, None, None, fee[0].lower(),
+            grant_node(self.g, self.g.body, GrantStatement(amount, GRANTED, None, None, fee[0].lower(),
                                                                          fee=True), [recipient], self.ev(s))
             return True
         what = max((c for c, _ in others if c != cell and not any(c == b for b, _ in bodies)), key=len, default="")
@@ -311,8 +316,11 @@ class _Reader:
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
-            recipient = project or named or self._referred(text, st.recipient_in) or self._case_project(st) \
-                or self.actor or self.applicant
+            if st.fee:  # a member's fee goes to the body the minutes are of
+                recipient = self.g.body
+            else:
+                recipient = project or named or self._referred(text, st.recipient_in) or self._case_project(st) \
+                    or self.actor or self.applicant
             grant = grant_node(self.g, recipient, st, funders, self.ev(s))
             if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
                 for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
@@ -324,11 +332,12 @@ class _Reader:
         return taken
 
     def _case_project(self, st: GrantStatement) -> Node | None:
-        """"Hver av kommunene bidrar med kr 25 000" in a case about one project: money given (or a share
-        paid) without saying to whom goes to the project the case is about, not to the one who gives it."""
-        if st.recipient_in is not None or st.status != GRANTED or st.fee or len(self.seen) != 1:
+        """"Hver av kommunene bidrar med kr 25 000" in a case about a project: money given (or a share
+        paid) without saying to whom goes to the project the case is about (the one its title names, or the
+        only one it names), not to the one who gives it."""
+        if st.recipient_in is not None or st.status != GRANTED:
             return None
-        return self.seen[0]
+        return self.titled or (self.seen[0] if len(self.seen) == 1 else None)
 
     def _referred(self, text: str, span: tuple[int, int] | None) -> Node | None:
         """'Nettverket har fått …' under the title 'Næringsnettverket – orientering': the subject, a definite
@@ -519,7 +528,7 @@ def agenda_activities(g: DocGraph) -> None:
         m = PROJECT_TITLE.search(entry.title)
         reader.actor = None  # the text below may name the owner ("X er prosjekteier")
         if m:
-            reader.project_node(m["name"], title)
+            reader.titled = reader.project_node(m["name"] or m["quoted"], title)
         reader.applicant = applicant(g, entry.title, sec)
         for s in section_sentences(sec, lines):
             if not PRESENTED_BY.match(s.text):  # the presenter line is read by extract.meeting
