@@ -124,3 +124,26 @@ Vedtak: Stad kommune går inn med kr 30 000 i forprosjektet.
 def test_what_a_case_about_a_titled_project_asks_for_and_gives_is_that_projects(tmp_path):
     g = extracted(tmp_path, "fjordradet-2021-03-04.txt", TITLED)
     assert _grants(g)["Fjordsti"] == {("90000", ("Vestland fylkeskommune",)), ("30000", ("Stad",))}
+
+
+LINES = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 7. mai 2024 kl. 10.00
+
+### Sak 11/24 Orienteringar frå kommunane
+- Stord: Stord og Fitjar bidreg med til saman kr 80 000 til ei utgreiing av ei bru over sundet.
+- Bømlo: Bømlo har fått kr 40 000 frå Sparebanken til ein ny gangveg ved skulen.
+"""
+
+
+def test_money_asked_about_in_words_that_name_nothing_is_read_from_the_lines_they_match(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordradet-2024-05-07.md"
+    path.write_text(LINES, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Kva kommunar betalar for utgreiinga av brua over sundet, og kor mykje?")
+    assert r.query == "section-line-grants", r.why
+    assert [(a.columns["amount"], a.columns["funder"]) for a in r.answers] == [("80000 NOK", "Fitjar")]
