@@ -147,3 +147,11 @@ def test_money_asked_about_in_words_that_name_nothing_is_read_from_the_lines_the
     r = archive.ask("Kva kommunar betalar for utgreiinga av brua over sundet, og kor mykje?")
     assert r.query == "section-line-grants", r.why
     assert [(a.columns["amount"], a.columns["funder"]) for a in r.answers] == [("80000 NOK", "Fitjar")]
+
+
+def test_a_cost_is_paid_by_those_it_is_financed_by():
+    sentence = "Utgreiinga kosta kr 300 000 og er finansiert av Fjordrådet og Stad kommune med halvparten kvar."
+    (st,) = read_grants(sentence)
+    assert (st.amount.value, st.status) == (300000, GRANTED)
+    assert _said(sentence, st.funder_in) == "Fjordrådet og Stad kommune"
+    assert _said(sentence, st.recipient_in) == "Utgreiinga"

@@ -9,6 +9,7 @@ innbygger" is no grant):
             "X søkjer om <amount> frå Y"
             (status "applied": asked for, not granted)
 
+- paid by:  "Analysen kostet kr 480 000 og er finansiert av X og Y"
 - fees:     "Kontingenten vert: Bykle kr 620 000, Valle kr 410 000": each member pays its sum
 - shares:   "finansiert med kr X fra Y og kr Z fra W", "en ramme på kr X, hvorav kr Y fra Z":
             no verb governs the amount, but "fra Y" right after it says whose share it is
@@ -74,6 +75,11 @@ POT = re.compile(r"\b(?:fra|frå|av|over)\s+(?:de\s+|dei\s+)?(?P<pot>[a-zæøå]
 # the programme a sum comes through, by its name: "kr 500 000 fra departementet gjennom Bolyst"
 THROUGH = re.compile(r"\b(?:gjennom|via)\s+(?:(?:programmet|ordningen|ordninga)\s+)?"
                      r"(?P<pot>[A-ZÆØÅ][\wæøåÆØÅ\-]+(?:\s+[A-ZÆØÅ0-9][\wæøåÆØÅ\-]*)*)")
+# "Analysen kostet kr 480 000 og er finansiert av X og Y": who pays a cost, named after its sum
+FUNDED_BY = re.compile(r"^[^.;:]{0,40}?\b(?:finansiert|finansieres|finansierast|betalt|betales|betalast|dekt|dekket|"
+                       r"dekkes|dekkast|bekostet|bekosta)\s+av\s+", re.IGNORECASE)
+# the cost itself, after what costs it: "Analysen kostet kr 480 000"
+COST = re.compile(r"\b(?:koster|kostar|kostet|kosta|costs?)\s+(?:inntil\s+|om\s+lag\s+|totalt\s+)?$", re.IGNORECASE)
 # a sentence about paying for something, where "kr X fra Y" without a verb is Y's share
 PAYING = re.compile(r"\b(?:finansier\w*|medfinansier\w*|ramme|ramma|rammen|kostnadsramme\w*|budsjett\w*|kostnad\w*|"
                     r"koster|kostar|kostet|kosta|hvorav|herav|derav|fordelt|fordelast|fordeles|spleis\w*)\b", re.IGNORECASE)
@@ -109,7 +115,8 @@ def _after_word(text: str, start: int, rx: re.Pattern) -> tuple[int, int] | None
     if not m:
         return None
     a = start + m.end()
-    stop = r"[;:()]|\s(?:til|for|som|der|med|i\s+\d{4})\s" if rx is FROM else r"[,;:()]|\s(?:til|for|som|og|der|med|om)\s"
+    names_many = rx is FROM or rx is FUNDED_BY
+    stop = r"[;:()]|\s(?:til|for|som|der|med|i\s+\d{4})\s" if names_many else r"[,;:()]|\s(?:til|for|som|og|der|med|om)\s"
     end = re.search(stop, text[a:])
     return a, a + (end.start() if end else len(text) - a)
 
@@ -168,6 +175,9 @@ def read_grants(text: str) -> list[GrantStatement]:
             recipient = (head, verb_at) if verb_at > head else None
             out.append(GrantStatement(a, GRANTED, from_after, recipient, _purpose(text, a.span[1]),
                                       _pot(text, a.span[1], following)))
+        elif funded_by := _until(_after_word(text, a.span[1], FUNDED_BY), following):
+            cost = COST.search(before)
+            out.append(GrantStatement(a, GRANTED, funded_by, (head, head + cost.start()) if cost else None, None))
         elif from_after and from_after[0] - a.span[1] <= 8 and PAYING.search(text):
             out.append(GrantStatement(a, GRANTED, from_after, None, None, _pot(text, a.span[1], following)))
         elif (fee := FEE.search(text, 0, a.span[0])) and (entry := FEE_ENTRY.search(text, 0, a.span[0])):
