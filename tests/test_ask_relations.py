@@ -59,6 +59,14 @@ TRIG = """
       kg:lineStart 26 ; kg:lineEnd 26 ; kg:quote "Eva Lund orienterte om breibandsutbygginga i Sørby." .
   <document/fjord/section/4/lines/27-27/f> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/4> ;
       kg:lineStart 27 ; kg:lineEnd 27 ; kg:quote "Kari Vik fortalde om havbruk og eit nytt settefiskanlegg i Nordby." .
+  <document/fjord/section/5> a kg:Section ; dcterms:isPartOf <document/fjord> ; dcterms:title "Sak 14/23 Hydrogen" ;
+      kg:lineStart 29 ; kg:lineEnd 30 ; kg:sectionKind "case" ; kg:meeting <meeting/fjordradet/2023-10-05> ;
+      schema:text "Sak 14/23 Hydrogen\\nSørby spleiser med kr 80 000 på Vestby si utgreiing om hydrogen." .
+  <document/fjord/section/5/lines/30-30/g> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/5> ;
+      kg:lineStart 30 ; kg:lineEnd 30 ; kg:quote "Sørby spleiser med kr 80 000 på Vestby si utgreiing om hydrogen." .
+  <municipality/9003/grant/80000-nok> a schema:MonetaryGrant ; schema:funder <municipality/9002> ;
+      schema:amount <municipality/9003/grant/80000-nok/amount> ; kg:grantStatus "granted" .
+  <municipality/9003/grant/80000-nok/amount> a schema:MonetaryAmount ; schema:value 80000 ; schema:currency "NOK" .
   <meeting/fjordradet/2023-10-05> a kg:Meeting, schema:Event ; rdfs:label "Fjordrådet 2023-10-05" ;
       schema:name "Fjordrådet 2023-10-05" ; schema:startDate "2023-10-05"^^xsd:date .
   <meeting/fjordradet/2023-10-05/attendance/ola> a kg:Attendance ; kg:person <person/ola-nordmann> ;
@@ -132,6 +140,7 @@ TRIG = """
 }
 <document/fjord/section/4/lines/26-26/e> { <document/fjord/section/4> schema:mentions <person/eva-lund>, <municipality/9002> . }
 <document/fjord/section/4/lines/27-27/f> { <document/fjord/section/4> schema:mentions <person/kari-vik>, <municipality/9001> . }
+<document/fjord/section/5/lines/30-30/g> { <municipality/9003> schema:funding <municipality/9003/grant/80000-nok> . }
 <graph/entities> {
   <municipality/9001> a kg:Municipality ; rdfs:label "Nordby" .
   <municipality/9002> a kg:Municipality ; rdfs:label "Sørby" .
@@ -225,6 +234,8 @@ CASES = {
                             {"Eva Lund"}),
     "section-line-bodies": (["which municipalities talked about aquaculture?", "hvilke kommuner orienterte om havbruk?",
                              "kva kommunar fortalde om settefiskanlegg"], {"Nordby"}),
+    "section-line-grants": (["who pays for the hydrogen study, and how much?", "hvem betaler for utredningen om hydrogen?",
+                             "kven spleiser på utgreiinga om hydrogen"], {"Vestby"}),
     "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
                                "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
     "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),
@@ -275,6 +286,8 @@ def test_answers_carry_plain_fields_and_their_evidence(fjord):
     assert per["evidence"][0]["text"] == "Forfall: Per Berg (Sørby)" and per["evidence_count"] == 1
     grant = fjord.ask("how much did Grønn havn get, and from whom?", today=TODAY).answers[0].to_json()
     assert grant["amount"] == "500000 NOK" and grant["funder"] == "Havfondet" and grant["status"] == "granted"
+    # who the project is and with whom, and every grant beside its funder
+    assert (grant["owner"], grant["partner"], grant["grants"]) == ("Nordby", "Sørby", "500000 NOK from Havfondet")
     action = fjord.ask("which actions are overdue", today=date(2024, 3, 1)).answers
     assert {(a.columns["responsible"], a.columns["deadline"]) for a in action} == {
         ("Ola Nordmann", "2023-11-01"), ("Lise Dal", "2024-02-01")}

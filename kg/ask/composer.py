@@ -84,7 +84,9 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     if arg.names:  # a named thing's words are its label
         e = arg.names[0]
         text = Option("text", Filled(ox.Literal(e.label), e.label, "label"), False)
-    else:  # words that name nothing may still be what some sections are about ("landstraum for cruiseskip")
+    elif not all(w[:1].isupper() for w in arg.text.split()):
+        # words that name nothing may still be what some sections are about ("landstraum for cruiseskip");
+        # a name not found ("Horizon Asia") is said to be not found, not searched for
         options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
     return Linked(arg, options + [text])
 

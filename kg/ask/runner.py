@@ -105,7 +105,7 @@ class AskResult:
         return d
 
 
-PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer"}
+PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
 

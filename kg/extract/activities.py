@@ -18,7 +18,7 @@ from kg.extract.meeting import PRESENTED_BY, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
-from kg.extract.funding import APPLY, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
+from kg.extract.funding import APPLY, FEE, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
@@ -66,7 +66,11 @@ ROLE_PAREN = re.compile(r"^\s*\((?P<org>[^)]*?)\s+(?P<role>[a-zæøå][\wæøå\
 # a case titled "Flimmer Film – søknad om midlar": the name before the dash applies
 APPLICANT_TITLE = re.compile(r"^(?P<who>[^–:]+?)\s+[–-]\s+(?i:søknad|søknaden|søknader|application)\b")
 # "Prosjektet X – status", "PROSJEKTET «X» – RESULTATER": the project an agenda item is about
-PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆØÅ][^–«»\"“”]*?)[»\"”]?\s*(?:\s[–\-]\s.*)?$")
+PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆØÅ][^–«»\"“”]*?)[»\"”]?\s*(?:\s[–\-]\s.*)?$"
+                           # a quoted name ends where its quote does, whatever follows ("Arkivsak: 07/1441"); a
+                           # project's report names the project ("Sluttrapport «X» og videre arbeid")
+                           r"|\b(?i:prosjekt(?:et)?|(?:slutt|status|del|halvårs)?rapport(?:en)?)\s+[«\"“]"
+                           r"(?P<quoted>[A-ZÆØÅ][^«»\"“”]*?)[»\"”]")
 # "skjønnsmidlar frå Fylkesmannen": who gives the money a section's allocation table shares out
 FROM_TITLE = re.compile(r"\b(?i:fra|frå)\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\- ]*?)(?:\s+\d{4}|[,.;:–]|$)")
 def _abstract_nouns() -> frozenset[str]:
@@ -84,6 +88,8 @@ class _Reader:
         self.seen: list[Node] = []  # projects named in this section
         self.funders: list[Node] = []  # who gives the money in the sentence read is no partner of the project
         self.applicant: Node | None = None  # who applies in a case about an application: the grants' recipient
+        self.header = ""  # the last table row without a sum: the header of the rows that follow
+        self.titled: Node | None = None  # the project a case's title names
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -195,6 +201,8 @@ class _Reader:
         about its fund or grants. False when the row is not one (it is then read as a sentence)."""
         cells = table_cells(s.text)
         amounts = [(i, a) for i, c in enumerate(cells) for a in find_amounts(c) if a.per is None]
+        if not amounts and re.search(r"[^\W\d_]", s.text):
+            self.header = s.text  # the table's header says what its sums are ("| Kommune | Kontingent |")
         if len(amounts) != 1:
             return False
         at, amount = amounts[0]
@@ -208,6 +216,11 @@ class _Reader:
         # the organisation a row names receives; a municipality beside it says where
         cell, nm = next(((c, nm) for c, nm in bodies if nm.kind in ("organisation", "institution")), bodies[0])
         recipient = body_node(self.g, nm.surface, default_kind=nm.kind)
+        fee = FEE.search(self.header) or FEE.search(self.sec.title or "")
+        if fee and len(bodies) == 1 and recipient is not None:  # a table of members' fees: the member pays the body
+            grant_node(self.g, self.g.body, GrantStatement(amount, GRANTED, None, None, fee[0].lower(),
+                                                                         fee=True), [recipient], self.ev(s))
+            return True
         what = max((c for c, _ in others if c != cell and not any(c == b for b, _ in bodies)), key=len, default="")
         quoted = re.search(r"«([^»]+)»", what)
         project = self.project_node(quoted[1] if quoted else what, s) if what else None
@@ -248,6 +261,9 @@ class _Reader:
                 node = person_node(self.g, nm.surface)
             else:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
+                abbr = introduced_abbreviation(nm.surface, s.text[nm.span[1]:])
+                if node is not None and abbr and abbr != node.label:  # "Kommunenes Digitaliseringsfond (DigiFin)"
+                    node.aliases.add(abbr)
             if node is not None:  # on the sentence's lines: what a question's words find there (kg.ask.lines)
                 self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)
@@ -295,12 +311,16 @@ class _Reader:
             givers = [u for u in unplaced if st.funder_in and st.funder_in[0] <= u.span[0] < st.funder_in[1]]
             takers = [u for u in unplaced if st.recipient_in and not text[st.recipient_in[0]:u.span[0]].strip(" -*•")]
             funders = self._named_in(st.funder_in, names + givers, nodes + [None] * len(givers)) \
-                or common_funder(self.g, text, st.funder_in)
+                or common_funder(self.g, text, st.funder_in, st)
             if not funders and project is not None and GRANTED_WORDS.search(text) and project.props.get("programme"):
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
-            recipient = project or named or self._referred(text, st.recipient_in) or self.actor or self.applicant
+            if st.fee:  # a member's fee goes to the body the minutes are of
+                recipient = self.g.body
+            else:
+                recipient = project or named or self._referred(text, st.recipient_in) or self._case_project(st) \
+                    or self.actor or self.applicant
             grant = grant_node(self.g, recipient, st, funders, self.ev(s))
             if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
                 for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
@@ -311,6 +331,14 @@ class _Reader:
             taken |= {u.surface for u in givers + takers}
         return taken
 
+    def _case_project(self, st: GrantStatement) -> Node | None:
+        """"Hver av kommunene bidrar med kr 25 000" in a case about a project: money given (or a share
+        paid) without saying to whom goes to the project the case is about (the one its title names, or the
+        only one it names), not to the one who gives it."""
+        if st.recipient_in is not None or st.status != GRANTED:
+            return None
+        return self.titled or (self.seen[0] if len(self.seen) == 1 else None)
+
     def _referred(self, text: str, span: tuple[int, int] | None) -> Node | None:
         """'Nettverket har fått …' under the title 'Næringsnettverket – orientering': the subject, a definite
         noun, refers back to the name in the section's title that ends with it."""
@@ -319,6 +347,8 @@ class _Reader:
         if not m:
             return None
         noun = m.group(1).lower()
+        if self.actor is not None and noun in self.actor.label.lower():  # the speaker itself: "Regionen har fått …"
+            return self.actor
         titled = [nm for nm in find_names(clean(self.sec.title))[0]
                   if nm.kind not in ("person", "place") and nm.label.lower().endswith(noun) and nm.label.lower() != noun]
         return body_node(self.g, titled[0].surface, default_kind=titled[0].kind) if len(titled) == 1 else None
@@ -412,6 +442,24 @@ class _Reader:
                         break
 
 
+# "Kommunenes Digitaliseringsfond (DigiFin)", "Listerrådets næringsfond (LNF)": a short form in brackets
+ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ][\wæøåÆØÅ\-]{1,14})\)")
+
+
+def introduced_abbreviation(name: str, after: str) -> str | None:
+    """The short form a name introduces in brackets right after it: one word with two capitals or
+    more, whose first letter begins a word of the name ("(Kongsbergregionen)" after a name is no
+    short form of it)."""
+    m = ABBREVIATION.match(after)
+    if not m:
+        return None
+    abbr = m["abbr"]
+    if sum(c.isupper() for c in abbr) < 2 or len(abbr) >= len(name):
+        return None
+    initials = {w[:1].casefold() for w in re.split(r"[\s\-]+", name) if w}
+    return abbr if abbr[:1].casefold() in initials else None
+
+
 def _uncapitalised(name: str) -> str:
     """A name a heading writes in capitals, as prose writes it ("FYLKESMANNEN I BUSKERUD" → "Fylkesmannen i Buskerud")."""
     if not name.isupper():
@@ -480,7 +528,7 @@ def agenda_activities(g: DocGraph) -> None:
         m = PROJECT_TITLE.search(entry.title)
         reader.actor = None  # the text below may name the owner ("X er prosjekteier")
         if m:
-            reader.project_node(m["name"], title)
+            reader.titled = reader.project_node(m["name"] or m["quoted"], title)
         reader.applicant = applicant(g, entry.title, sec)
         for s in section_sentences(sec, lines):
             if not PRESENTED_BY.match(s.text):  # the presenter line is read by extract.meeting

@@ -9,7 +9,14 @@ innbygger" is no grant):
             "X søkjer om <amount> frå Y"
             (status "applied": asked for, not granted)
 
-Any of them may name the fund the sum is taken from after the amount ("frå kraftlinemidlane").
+- paid by:  "Analysen kostet kr 480 000 og er finansiert av X og Y"
+- fees:     "Kontingenten vert: Bykle kr 620 000, Valle kr 410 000": each member pays its sum
+- shares:   "finansiert med kr X fra Y og kr Z fra W", "en ramme på kr X, hvorav kr Y fra Z":
+            no verb governs the amount, but "fra Y" right after it says whose share it is
+            (in a sentence about paying for something)
+
+Any of them may name the fund the sum is taken from after the amount ("frå kraftlinemidlane"), or
+the programme it comes through ("fra KMD gjennom Bolyst").
 The words are Norwegian (bokmål and nynorsk) phrasing, not any document's
 names. Which name in a clause is the funder or the recipient is decided by the
 caller, which knows the names the sentence holds; this module says where in
@@ -32,9 +39,11 @@ GRANTED, APPLIED = "granted", "applied"
 APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|søkjast|søknad(?:en)?|søknaden)\b",
                    re.IGNORECASE)
 GIVE = re.compile(r"\b(?:bidrar|bidreg|bidro|gir|gjev|gav|ga|løyver|løyvde|har\s+løyvd|bevilger|bevilget|bevilga|"
+                  r"går\s+inn|gjekk\s+inn|gikk\s+inn|spleiser|spleisar|betaler|betalar|betalte|"
+                  r"set(?:ter)?\s+av|sett\s+av|satt\s+av|"
                   r"har\s+bevilget|tilfører|tilførte|har\s+tilført|tildeler|tildelte|har\s+tildelt|dekker|dekkjer|"
                   r"støtter|støttar|stiller|(?:har\s+)?(?:gjeve|gitt|gjev|gir|gav|ga)\s+(?:tilsegn|tilsagn|tilskot|tilskudd|støtte))"
-                  r"(?:\s+(?:med|opp\s+med|om|på))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+)?$",
+                  r"(?:\s+(?:med|opp\s+med|om|på))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+|til\s+saman\s+|totalt\s+)?$",
                   re.IGNORECASE)
 RECEIVE = re.compile(r"\b(?:fått|fikk|fekk|får|mottatt|mottok|motteke|innvilget|innvilga|tildelt|tildelte|bevilget|"
                      r"bevilga|løyvd|tilsagn|tilskudd|tilskot|støtte|støtta)\b", re.IGNORECASE)
@@ -54,6 +63,7 @@ class GrantStatement:
     recipient_in: tuple[int, int] | None
     purpose: str | None
     pot_in: tuple[int, int] | None = None  # "… frå kraftlinemidlane": the fund the money is taken from
+    fee: bool = False  # a member's fee to the body, not money for a project
 
 
 # the fund a sum is taken from, named by a common noun after the amount: "kr 100 000 frå kraftlinemidlane",
@@ -62,10 +72,31 @@ POT = re.compile(r"\b(?:fra|frå|av|over)\s+(?:de\s+|dei\s+)?(?P<pot>[a-zæøå]
                  r"|fondet|fond|potten|ordninga|ordningen|posten))\b", re.IGNORECASE)
 
 
-def _pot(text: str, start: int) -> tuple[int, int] | None:
-    """Where the fund a sum comes from is named, in the clause after the amount."""
+# the programme a sum comes through, by its name: "kr 500 000 fra departementet gjennom Bolyst"
+THROUGH = re.compile(r"\b(?:gjennom|via)\s+(?:(?:programmet|ordningen|ordninga)\s+)?"
+                     r"(?P<pot>[A-ZÆØÅ][\wæøåÆØÅ\-]+(?:\s+[A-ZÆØÅ0-9][\wæøåÆØÅ\-]*)*)")
+# "Analysen kostet kr 480 000 og er finansiert av X og Y": who pays a cost, named after its sum
+FUNDED_BY = re.compile(r"^[^.;:]{0,40}?\b(?:finansiert|finansieres|finansierast|betalt|betales|betalast|dekt|dekket|"
+                       r"dekkes|dekkast|bekostet|bekosta)\s+av\s+", re.IGNORECASE)
+# the cost itself, after what costs it: "Analysen kostet kr 480 000"
+COST = re.compile(r"\b(?:koster|kostar|kostet|kosta|costs?)\s+(?:inntil\s+|om\s+lag\s+|totalt\s+)?$", re.IGNORECASE)
+# a sentence about paying for something, where "kr X fra Y" without a verb is Y's share
+PAYING = re.compile(r"\b(?:finansier\w*|medfinansier\w*|ramme|ramma|rammen|kostnadsramme\w*|budsjett\w*|kostnad\w*|"
+                    r"koster|kostar|kostet|kosta|hvorav|herav|derav|fordelt|fordelast|fordeles|spleis\w*)\b", re.IGNORECASE)
+
+
+# what each member pays: "Kontingenten for 2018 vert: Bykle kr 620 000, Valle kr 410 000 og …"
+FEE = re.compile(r"\b(?:kontingent\w*|medlemskontingent\w*|medlemsavgift\w*|årsavgift\w*|eigenandel\w*|egenandel\w*|"
+                 r"membership\s+fees?)\b", re.IGNORECASE)
+# the member an entry of such a list names, right before its sum
+FEE_ENTRY = re.compile(r"(?:^|[:,;]\s*|\s+og\s+|\s+and\s+)(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\-.]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøåÆØÅ\-.]*){0,3})\s*$")
+
+
+def _pot(text: str, start: int, until: int | None = None) -> tuple[int, int] | None:
+    """Where the fund a sum comes from is named, in the clause after the amount (before the next amount)."""
     end = re.search(r"[.;:]\s|[.;:]$", text[start:])
-    m = POT.search(text, start, start + end.start() if end else len(text))
+    stop = min(start + end.start() if end else len(text), until or len(text))
+    m = POT.search(text, start, stop) or THROUGH.search(text, start, stop)
     return m.span("pot") if m else None
 
 
@@ -84,7 +115,8 @@ def _after_word(text: str, start: int, rx: re.Pattern) -> tuple[int, int] | None
     if not m:
         return None
     a = start + m.end()
-    stop = r"[;:()]|\s(?:til|for|som|der|med|i\s+\d{4})\s" if rx is FROM else r"[,;:()]|\s(?:til|for|som|og|der|med|om)\s"
+    names_many = rx is FROM or rx is FUNDED_BY
+    stop = r"[;:()]|\s(?:til|for|som|der|med|i\s+\d{4})\s" if names_many else r"[,;:()]|\s(?:til|for|som|og|der|med|om)\s"
     end = re.search(stop, text[a:])
     return a, a + (end.start() if end else len(text) - a)
 
@@ -94,12 +126,19 @@ def _purpose(text: str, start: int) -> str | None:
     return m["what"].strip() if m else None
 
 
+def _until(span: tuple[int, int] | None, stop: int) -> tuple[int, int] | None:
+    """A span cut where the next amount begins ("kr 250 000 fra kommunene og kr 50 000 fra rådet")."""
+    return (span[0], min(span[1], stop)) if span else None
+
+
 def read_grants(text: str) -> list[GrantStatement]:
     """The grant statements of one sentence, one per amount a funding phrase governs."""
     out = []
-    for a in find_amounts(text):
+    amounts = find_amounts(text)
+    for k, a in enumerate(amounts):
         if a.per:
             continue
+        following = amounts[k + 1].span[0] if k + 1 < len(amounts) else len(text)
         head = _clause_start(text, a.span[0])
         before = text[head:a.span[0]]
         apply = list(APPLY.finditer(before))
@@ -108,28 +147,41 @@ def read_grants(text: str) -> list[GrantStatement]:
         # "kr 1 400 000 i tilskudd fra X": the word that makes it a grant follows the amount
         receive_after = RECEIVE.search(text[a.span[1]:a.span[1] + 30])
         after_to = _after_word(text, a.span[1], TO)
-        if apply:
+        from_after = _until(_after_word(text, a.span[1], FROM), following)
+        if give:
+            out.append(GrantStatement(a, GRANTED, (head, head + give.start()), after_to, _purpose(text, a.span[1]),
+                                      _pot(text, a.span[1], following)))
+        elif apply:
             verb = apply[-1]
             # "søkt Innovasjon Norge om kr 750 000": the funder stands between the verb and the amount;
             # "søknad på kr 450 000 til Agder fylkeskommune": after the amount
             between = before[verb.end():]
-            if re.search(r"\bom\s+(?:\S+\s+){0,3}$", between) and re.search(r"[A-ZÆØÅ]", between):
+            to_named = re.match(r"\s*(?:til|to)\s+[A-ZÆØÅ]", between)
+            if to_named and not after_to:
+                # "en søknad til Horizon Europe om bruk av KI, EUR 1,2 mill.": the funder follows the verb
+                funder = (head + verb.end(), head + verb.end() + re.search(r"\s(?:om|for|med)\s|,|$", between).start())
+                rest = a.span[1]
+            elif re.search(r"\bom\s+(?:\S+\s+){0,3}$", between) and re.search(r"[A-ZÆØÅ]", between):
                 funder, rest = (head + verb.end(), a.span[0]), a.span[1]
-            elif _after_word(text, a.span[1], FROM):  # "søkjer felles om 2,4 mill. kr i X-midlar frå Y"
-                funder = _after_word(text, a.span[1], FROM)
+            elif from_after:  # "søkjer felles om 2,4 mill. kr i X-midlar frå Y"
+                funder = from_after
                 rest = funder[1]
             else:
                 funder, rest = after_to, after_to[1] if after_to else a.span[1]
             out.append(GrantStatement(a, APPLIED, funder, (head, head + verb.start()), _purpose(text, rest),
-                                      _pot(text, a.span[1])))
-        elif give:
-            out.append(GrantStatement(a, GRANTED, (head, head + give.start()), after_to, _purpose(text, a.span[1]),
-                                      _pot(text, a.span[1])))
+                                      _pot(text, a.span[1], following)))
         elif receive or receive_after:
             verb_at = head + receive.start() if receive else a.span[0]
             recipient = (head, verb_at) if verb_at > head else None
-            out.append(GrantStatement(a, GRANTED, _after_word(text, a.span[1], FROM), recipient,
-                                      _purpose(text, a.span[1]), _pot(text, a.span[1])))
+            out.append(GrantStatement(a, GRANTED, from_after, recipient, _purpose(text, a.span[1]),
+                                      _pot(text, a.span[1], following)))
+        elif funded_by := _until(_after_word(text, a.span[1], FUNDED_BY), following):
+            cost = COST.search(before)
+            out.append(GrantStatement(a, GRANTED, funded_by, (head, head + cost.start()) if cost else None, None))
+        elif from_after and from_after[0] - a.span[1] <= 8 and PAYING.search(text):
+            out.append(GrantStatement(a, GRANTED, from_after, None, None, _pot(text, a.span[1], following)))
+        elif (fee := FEE.search(text, 0, a.span[0])) and (entry := FEE_ENTRY.search(text, 0, a.span[0])):
+            out.append(GrantStatement(a, GRANTED, entry.span("who"), None, fee[0].lower(), fee=True))
     return out
 
 
@@ -138,12 +190,19 @@ COMMON_FUNDER = re.compile(r"\b(?:fra|frå)\s+(?P<who>[a-zæøå]*(?:kommunen|ko
                            r"departementet|direktoratet|fondet|banken|fylket|regionrådet|rådet))\b")
 
 
-def common_funder(g: DocGraph, text: str, span: tuple[int, int] | None) -> list[Node]:
-    """Funders the sentence names by a common noun ("fra kommunene") when it names none by name."""
+# the same noun as the subject that gives: "Hver av de ti kommunene bidrar med kr 25 000"
+COMMON_GIVER = re.compile(COMMON_FUNDER.pattern.replace(r"(?:fra|frå)\s+", ""))
+
+
+def common_funder(g: DocGraph, text: str, span: tuple[int, int] | None, st: GrantStatement | None = None) -> list[Node]:
+    """Funders the sentence names by a common noun ("fra kommunene", or as the subject that gives:
+    "kommunene bidrar med …") when it names none by name."""
     if span is None:
         return []
+    giver = st is not None and st.status == GRANTED and span[1] <= st.amount.span[0]
+    rx = COMMON_GIVER if giver else COMMON_FUNDER
     return [body_node(g, m["who"], default_kind="organisation", classify_name=False)
-            for m in COMMON_FUNDER.finditer(text, span[0] - 5 if span[0] >= 5 else 0, span[1])]
+            for m in rx.finditer(text, span[0] - 5 if span[0] >= 5 else 0, span[1])]
 
 
 def pot_of(g: DocGraph, text: str, st: GrantStatement, funders: list[Node]) -> list[Node]:

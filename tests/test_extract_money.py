@@ -1,0 +1,157 @@
+"""Money as minutes state it beyond "X fikk kr Y fra Z": shares of a budget ("hvorav kr X fra Y"), a body's
+own share ("går inn med"), an application to a programme named before the sum, the programme money comes
+through, a case's project as what an unaddressed share pays for, and a fund's short form in brackets.
+
+The minutes and sentences below are written for these tests; every fact asserted is stated in them.
+"""
+
+from __future__ import annotations
+
+from kg.extract.funding import APPLIED, GRANTED, read_grants
+from kg.vocab import SCHEMA
+from tests.conftest import extracted
+
+
+def _said(sentence: str, span) -> str | None:
+    return sentence[slice(*span)].strip(" ,.") if span else None
+
+
+def test_shares_of_a_budget_are_grants_from_each_named_source_with_the_programme_they_come_through():
+    sentence = ("Kaiprosjektet har ei ramme på kr 900 000, hvorav kr 600 000 fra Kystverket og "
+                "kr 250 000 fra Sparebanken gjennom Havløftet.")
+    got = [(st.amount.value, st.status, _said(sentence, st.funder_in), _said(sentence, st.pot_in))
+           for st in read_grants(sentence)]
+    # the budget itself is no grant; each share's source ends where the next share begins
+    assert got == [(600000, GRANTED, "Kystverket og", None), (250000, GRANTED, "Sparebanken gjennom Havløftet",
+                                                             "Havløftet")]
+
+
+def test_a_sum_followed_by_a_place_is_no_share_without_words_about_paying():
+    assert read_grants("Kaia blir 1 200 meter lang, og bussen går fra Nordby.") == []
+
+
+def test_a_body_going_in_with_its_own_share_gives_it():
+    sentence = "Fjordrådet går inn med kr 50 000 i eigenandel."
+    (st,) = read_grants(sentence)
+    assert (st.status, _said(sentence, st.funder_in)) == (GRANTED, "Fjordrådet")
+
+
+def test_the_verb_nearest_the_sum_decides_whether_it_is_given_or_applied_for():
+    sentence = "Rådet stiller seg bak søknaden og løyver kr 40 000."
+    (st,) = read_grants(sentence)
+    assert st.status == GRANTED and "Rådet" in _said(sentence, st.funder_in)
+
+
+def test_an_application_names_the_programme_applied_to_before_the_sum():
+    sentence = "Nordby er med i ein søknad til Interreg om fjordturisme, EUR 400 000 for dei norske partnarane."
+    (st,) = read_grants(sentence)
+    assert st.status == APPLIED and _said(sentence, st.funder_in) == "til Interreg"
+    assert st.amount.currency == "EUR"
+
+
+CASE = """\
+Protokoll frå møte i Fjordrådet 4. mars 2021
+
+Sak 3/21 Felles kartløysing
+Forprosjektet «Felles kart» har ei ramme på kr 400 000, finansiert med kr 300 000 frå Vestland fylkeskommune \
+og kr 60 000 frå Fjordrådet.
+Vedtak: Kvar av dei fem kommunane betalar kr 8 000.
+
+Sak 4/21 Kulturfond
+Kommunenes Kulturfond (KKF) har gjeve kr 10 000 til Nordby songlag. Havklynga (Nordby) har fått kr 5 000 frå Sparebanken.
+"""
+
+
+def _grants(g) -> dict[str, set[tuple[str, tuple[str, ...]]]]:
+    """recipient → {(amount, funders)}."""
+    out: dict = {}
+    for f in g.facts:
+        if f.predicate == SCHEMA.funding:
+            amount = next(a.object for a in g.facts if a.subject is f.object and a.predicate == SCHEMA.amount)
+            value = next(v.object.value for v in g.facts if v.subject is amount and v.predicate == SCHEMA.value)
+            funders = tuple(sorted(x.object.label for x in g.facts if x.subject is f.object and x.predicate == SCHEMA.funder))
+            out.setdefault(f.subject.label, set()).add((value, funders))
+    return out
+
+
+def test_every_share_of_a_case_about_one_project_is_that_projects(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2021-03-04.txt", CASE)
+    assert _grants(g)["Felles kart"] == {("300000", ("Vestland fylkeskommune",)), ("60000", ("Fjordrådet",)),
+                                         ("8000", ("Kommunane",))}
+
+
+def test_a_short_form_in_brackets_after_a_name_is_its_alias(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2021-03-04.txt", CASE)
+    fund = next(n for n in g.nodes if n.label == "Kommunenes Kulturfond")
+    assert "KKF" in fund.aliases
+    # a place in brackets is no short form of the name before it
+    assert not any("Nordby" in n.aliases for n in g.nodes if n.label.startswith("Havklynga"))
+
+
+def test_each_member_in_a_list_of_fees_pays_its_own_sum():
+    sentence = "Kontingenten for 2022 vert: Nordby kr 120 000, Sørby kr 90 000 og Aust og Vest kr 45 000."
+    got = [(st.amount.value, _said(sentence, st.funder_in), st.fee) for st in read_grants(sentence)]
+    assert got == [(120000, "Nordby", True), (90000, "Sørby", True), (45000, "Aust og Vest", True)]
+    assert read_grants("Kontingenten aukar med 2,5 prosent.") == []
+
+
+FEES = """\
+Protokoll frå møte i Fjordrådet 4. mars 2021
+
+Sak 5/21 Budsjett 2022
+| Kommune | Kontingent 2022 |
+|---|---|
+| Stord | kr 120 000 |
+| Fitjar | kr 90 000 |
+"""
+
+
+def test_a_table_of_fees_is_what_each_member_pays_the_body(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2021-03-04.txt", FEES)
+    assert _grants(g) == {"Fjordrådet": {("120000", ("Stord",)), ("90000", ("Fitjar",))}}
+
+
+TITLED = """\
+Protokoll frå møte i Fjordrådet 4. mars 2021
+
+Sak 6/21 Prosjekt "Fjordsti" Arkivsak: 21/77
+Fjordsti er eit samarbeid mellom Kinn og Stad om ein turveg langs fjorden, og Havløftet er ein del av det.
+Det vert søkt om kr 90 000 frå Vestland fylkeskommune.
+Vedtak: Stad kommune går inn med kr 30 000 i forprosjektet.
+"""
+
+
+def test_what_a_case_about_a_titled_project_asks_for_and_gives_is_that_projects(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2021-03-04.txt", TITLED)
+    assert _grants(g)["Fjordsti"] == {("90000", ("Vestland fylkeskommune",)), ("30000", ("Stad",))}
+
+
+LINES = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 7. mai 2024 kl. 10.00
+
+### Sak 11/24 Orienteringar frå kommunane
+- Stord: Stord og Fitjar bidreg med til saman kr 80 000 til ei utgreiing av ei bru over sundet.
+- Bømlo: Bømlo har fått kr 40 000 frå Sparebanken til ein ny gangveg ved skulen.
+"""
+
+
+def test_money_asked_about_in_words_that_name_nothing_is_read_from_the_lines_they_match(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordradet-2024-05-07.md"
+    path.write_text(LINES, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Kva kommunar betalar for utgreiinga av brua over sundet, og kor mykje?")
+    assert r.query == "section-line-grants", r.why
+    assert [(a.columns["amount"], a.columns["funder"]) for a in r.answers] == [("80000 NOK", "Fitjar")]
+
+
+def test_a_cost_is_paid_by_those_it_is_financed_by():
+    sentence = "Utgreiinga kosta kr 300 000 og er finansiert av Fjordrådet og Stad kommune med halvparten kvar."
+    (st,) = read_grants(sentence)
+    assert (st.amount.value, st.status) == (300000, GRANTED)
+    assert _said(sentence, st.funder_in) == "Fjordrådet og Stad kommune"
+    assert _said(sentence, st.recipient_in) == "Utgreiinga"
