@@ -71,12 +71,13 @@ def patterns(nq: NamedQuery) -> dict[tuple[str, str, str], object]:
 
 
 def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, answers: set[str] | None,
-             groups: dict[str, tuple[str, str]]) -> list[dict]:
+             groups: dict[str, tuple[str, str]], on_it: set[str] = frozenset()) -> list[dict]:
     """The rows of the queries of the by-topic shape (queries/*-by-topic.rq but regions'): in one
     document's graph, an answer (of the classes given, or any when None) that works on the topic or
     a narrower one, or that a group on it names by a relation (kg:partner of a project,
-    org:hasMember of a cluster), with the line span stating that. groups: the hidden variable of the
-    group → (its relation, the prefixed name the query writes it with)."""
+    org:hasMember of a cluster), or one of on_it that is itself on it (dcterms:subject: a cluster),
+    with the line span stating that. groups: the hidden variable of the group → (its relation, the
+    prefixed name the query writes it with)."""
     import pyoxigraph as ox
 
     topic = bound["topic"].value
@@ -92,23 +93,16 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
                     rows += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                               var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
                              for span, _, g in tables.stated(group, rel, member) if g == graph]
+        rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                  "fact_pattern": pattern["?answer", "dcterms:subject", "?t"]}
+                 for span, s in (tables.spans(None, DCTERMS.subject, t.value) if on_it else ()) if s in on_it]
     return rows
 
 
 def actors_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
     """queries/actors-by-topic.rq: whoever works on the topic (or a narrower one), and the clusters
     on it."""
-    import pyoxigraph as ox
-
-    clusters = of_class(store, "kg:Cluster")
-    pattern = patterns(nq)
-    topic = bound["topic"].value
-    rows = by_topic(store, tables, nq, bound, None, {})
-    for t in (r["t"] for r in store.select(NARROWER, {"topic": topic})):
-        rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
-                  "fact_pattern": pattern["?answer", "dcterms:subject", "?t"]}
-                 for span, s in tables.spans(None, DCTERMS.subject, t.value) if s in clusters]
-    return rows
+    return by_topic(store, tables, nq, bound, None, {}, on_it=of_class(store, "kg:Cluster"))
 
 
 def municipalities_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
