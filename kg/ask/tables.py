@@ -183,8 +183,7 @@ class Tables:
 
     def _drop_graphs(self, graphs) -> None:
         """Forget the fact and group rows of these graphs."""
-        found = [(n,) for n, in (self.db.execute("SELECT id FROM terms WHERE iri = ?", (g,)).fetchone() or (None,)
-                                 for g in graphs) if n is not None]
+        found = [row for g in graphs if (row := self.db.execute("SELECT id FROM terms WHERE iri = ?", (g,)).fetchone())]
         for table in ("documents", "facts", "groups"):
             self.db.executemany(f"DELETE FROM {table} WHERE g = ?", found)
 
@@ -269,6 +268,7 @@ def build_last_meeting(store) -> str | None:
 
 
 def document_graphs(store: GraphStore) -> set[str]:
+    """The named graph of every stored document."""
     return {r["g"].value for r in store.select(DOCUMENT_GRAPHS)}
 
 
