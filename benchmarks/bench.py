@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import json
 import os
 import random
@@ -159,7 +158,8 @@ def raw_engines(store: Path, out: Path) -> None:
 
     graph = GraphStore(store, read_only=True)
     documents = sections_in_store(graph)
-    dump = io.BytesIO()
+    out.mkdir(parents=True, exist_ok=True)
+    dump = out / "store.nq"  # a file, not memory: at 10,000 documents the dump is gigabytes
     graph.ox.dump(dump, format=ox.RdfFormat.N_QUADS)
     graph.close()
     t = time.perf_counter()
@@ -167,7 +167,7 @@ def raw_engines(store: Path, out: Path) -> None:
     whoosh = time.perf_counter() - t
     t = time.perf_counter()
     raw = ox.Store(str(out / "oxigraph"))
-    raw.bulk_load(dump.getvalue(), ox.RdfFormat.N_QUADS)
+    raw.bulk_load(path=dump, format=ox.RdfFormat.N_QUADS)
     raw.flush()
     del raw
     oxigraph = time.perf_counter() - t

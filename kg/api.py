@@ -157,27 +157,31 @@ class Archive:
         """Read files and folders into the store; listener(kind, item) hears each result as it is known.
         jobs: processes preparing documents (1: all in this one)."""
         from kg.ask.regions import refresh_regions
+        from kg.ask.tables import current
         from kg.extract.background import refresh_bodies
         from kg.read.limits import DEFAULT
 
+        before = current(self.store)  # tables in step with the store: only what this ingest writes is read
         self._load_thesaurus_graph()
         if self._index_lost():  # deleted or never written: rebuilt from the graph before anything else
             self.reindex()
             if listener is not None:
                 listener("repaired", "the search index (rebuilt from the graph)")
-        report = self._ingestor(limits or DEFAULT, jobs).ingest(paths, force=force, collection=collection,
-                                                                 listener=listener)
+        ingestor = self._ingestor(limits or DEFAULT, jobs)
+        report = ingestor.ingest(paths, force=force, collection=collection, listener=listener)
         refresh_regions(self.store)  # derived from the municipalities now in the store
         refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
-        self.refresh_tables()
+        self.refresh_tables(since=before, written=ingestor.written_graphs)
         return report
 
-    def refresh_tables(self) -> None:
+    def refresh_tables(self, since=None, written: set[str] = frozenset()) -> None:
         """Rewrite what a cold `kg ask` and `kg search` read instead of scanning the whole store: the
-        tables of kg.ask.tables from the graph, the search index's suggestion vocabulary."""
+        tables of kg.ask.tables from the graph, the search index's suggestion vocabulary.
+        since: the tables as they were in step with the store before documents were written (their
+        graphs: written) or removed; only those documents' facts are then read (kg.ask.tables)."""
         from kg.ask.tables import write_tables
 
-        write_tables(self.store)
+        write_tables(self.store, since=since, written=written)
         self.index.keep_vocabulary()
         self._runner = None
 
@@ -206,16 +210,18 @@ class Archive:
     def remove(self, names: list[str]) -> list[str]:
         """Take documents out of the graph and the index (a bare file name will do when it is unique)."""
         from kg.ask.regions import refresh_regions
+        from kg.ask.tables import current
         from kg.extract.background import refresh_bodies
 
         stored = self.store.document_hashes()
         found = [self._document_named(name, stored) for name in names]
+        before = current(self.store)
         ingestor = self._ingestor()
         for identity in found:
             ingestor.remove_document(identity)
         refresh_regions(self.store)
         refresh_bodies(self.store)
-        self.refresh_tables()
+        self.refresh_tables(since=before)
         return found
 
     @staticmethod

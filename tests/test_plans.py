@@ -44,6 +44,7 @@ Jobber med grønn omstilling og hydrogen på industriområdet. Tester maskinlær
 ### Follo:
 
 Har en klynge for hydrogen med Vestby og Kongsvingerregionen. Jobber med kunstig intelligens.
+Prosjektet Hydrogenbyen om hydrogen har SINTEF og Eidskog kommune som partnere. SINTEF jobber med hydrogen.
 """
 
 
@@ -72,6 +73,37 @@ def test_the_plan_gives_the_rows_of_the_query(inland, topic):
     assert bool(by_table) == (topic != "reiseliv")  # nobody here works on tourism
     if topic == "hydrogen":  # a region's own report, a cluster's member, a member municipality's report
         assert {r["fact_pattern"].value for r in by_table} == {"0", "1", "2"}
+
+
+BY_TOPIC = ["actors-by-topic", "municipalities-by-topic", "organisations-by-topic"]
+
+
+@pytest.mark.parametrize("name", BY_TOPIC)
+@pytest.mark.parametrize("topic", ["hydrogen", "kunstig-intelligens", "energi", "reiseliv"])
+def test_the_by_topic_plans_give_the_rows_of_their_queries(inland, name, topic):
+    store, nq = inland.store, get_query(name)
+    bound = {"topic": Filled(ox.NamedNode(store.iri(f"topic/{topic}")), topic, "test")}
+    by_sparql = store.select(with_entities_graph(nq.sparql, store.base), {"topic": bound["topic"].value})
+    by_table = plans.answer_from_tables(store, tables(store), nq, bound)
+    assert distinct(by_table) == distinct(by_sparql)
+    hydrogen = {"actors-by-topic": {"3416", "follo", "kongsvingerregionen",
+                                    "klynge-for-hydrogen-med-vestby-og-kongsvingerregionen"},
+                "municipalities-by-topic": {"3416"}, "organisations-by-topic": {"sintef"}}  # 3416: Eidskog
+    expected = {"hydrogen": hydrogen[name], "energi": hydrogen[name],  # hydrogen is narrower than energy
+                "kunstig-intelligens": {"3416", "follo"} - ({"follo"} if name == "municipalities-by-topic" else set())
+                if name != "organisations-by-topic" else set(), "reiseliv": set()}[topic]
+    assert {r["answer"].value.rsplit("/", 1)[-1] for r in by_table} == expected
+
+
+def test_each_branch_of_the_by_topic_plans_answers(inland):
+    """A report, a cluster itself, a project's partner: each gives rows (a cluster's member: the
+    regions' test above)."""
+    store = inland.store
+    bound = {"topic": Filled(ox.NamedNode(store.iri("topic/hydrogen")), "hydrogen", "test")}
+    matched = {name: {r["fact_pattern"].value for r in plans.answer_from_tables(store, tables(store), get_query(name), bound)}
+               for name in BY_TOPIC}
+    assert matched == {"actors-by-topic": {"0", "1"}, "municipalities-by-topic": {"0"},
+                       "organisations-by-topic": {"2"}}
 
 
 def test_the_question_is_answered_as_by_the_sparql(inland, monkeypatch):

@@ -8,7 +8,7 @@ import pytest
 
 from kg.api import Archive
 from kg.ask.slots import EntityIndex
-from kg.ask.tables import TABLES_FILE, Tables, build_names, stamp, tables
+from kg.ask.tables import TABLES_FILE, Tables, build, build_names, stamp, tables
 
 MEETING = """
 Dato: 9.3.23
@@ -143,3 +143,102 @@ def test_a_misspelt_name_is_found_among_the_names_of_its_length(mountains):
     found, how = index.find("Lillevk", ("person",))
     assert [e.label for e in found] == ["Per Arne Lillevik"] and how.startswith("spelling")
     assert index.find("Per Arne Lillevikkk", None)[0][0].label == "Per Arne Lillevik"
+
+
+def fact_rows(table: Tables) -> tuple[set, set, set]:
+    """The fact, group and document rows of tables, by IRI (their numbering differs between builds)."""
+    iri = "(SELECT iri FROM terms WHERE id = {})".format
+    facts = set(table.db.execute(f"SELECT {iri('p')}, {iri('o')}, {iri('s')}, {iri('span')}, {iri('g')} FROM facts"))
+    groups = set(table.db.execute(f"SELECT {iri('t')}, {iri('rel')}, {iri('grp')}, {iri('member')}, {iri('g')} "
+                                  "FROM groups"))
+    return facts, groups, table.documents()
+
+
+def same_as_rebuilt(a: Archive) -> bool:
+    """The tables the ingest kept hold what a build from the whole graph holds."""
+    kept = Tables.open(a.store.path / TABLES_FILE)
+    rebuilt = Tables.of_contents(build(a.store, facts=True))
+    key = (lambda rows: sorted(rows, key=lambda r: r["iri"]))
+    return (fact_rows(kept) == fact_rows(rebuilt) and key(kept.rows()) == key(rebuilt.rows())
+            and kept.last_meeting() == rebuilt.last_meeting() and kept.stamp() == stamp(a.store))
+
+
+CLUSTER = """
+Dato: 2.5.23
+
+## Referat møte i Fjellregionens faggruppe Energi
+
+### Frammøtte:
+
+NAVN	KOMMUNE / REGION
+Oddny Brekke	Os
+
+## Saksliste
+
+- 1. Runden – hva skjer i kommunene?**
+
+### Os:
+
+Har en klynge for vindkraft med Tynset og Røros. Prosjektet Fjellvind om vindkraft har SINTEF som partner.
+"""
+
+
+def test_an_ingest_reads_the_facts_of_only_the_documents_it_writes(mountains, tmp_path, monkeypatch):
+    from kg.ask import tables as module
+
+    read = []
+    monkeypatch.setattr(module, "facts_of", lambda store, g, f=module.facts_of: read.append(g) or f(store, g))
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "april.txt").write_text(SECOND, encoding="utf-8")
+    (tmp_path / "more" / "mai.txt").write_text(CLUSTER, encoding="utf-8")
+    mountains.ingest([tmp_path / "more"])
+    assert len(read) == 2 and mountains.store.document_graph("minutes/mars.txt") not in read
+    assert same_as_rebuilt(mountains)
+    kept = Tables.open(mountains.store.path / TABLES_FILE)
+    assert kept.groups(mountains.store.iri("topic/vindkraft"), "http://www.w3.org/ns/org#hasMember")
+
+
+def test_a_reingested_document_has_its_new_facts_only(mountains, tmp_path):
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "mai.txt").write_text(CLUSTER, encoding="utf-8")
+    mountains.ingest([tmp_path / "more"])
+    (tmp_path / "more" / "mai.txt").write_text(CLUSTER.replace("vindkraft", "solkraft"), encoding="utf-8")
+    mountains.ingest([tmp_path / "more"])
+    assert same_as_rebuilt(mountains)
+    kept = Tables.open(mountains.store.path / TABLES_FILE)
+    assert not kept.groups(mountains.store.iri("topic/vindkraft"), "http://www.w3.org/ns/org#hasMember")
+
+
+def test_a_removed_document_takes_its_facts_out(mountains, tmp_path):
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "mai.txt").write_text(CLUSTER, encoding="utf-8")
+    mountains.ingest([tmp_path / "more"])
+    mountains.remove(["mai.txt"])
+    assert same_as_rebuilt(mountains)
+    assert not fact_rows(Tables.open(mountains.store.path / TABLES_FILE))[1]
+
+
+def test_tables_behind_the_store_are_rebuilt_whole(mountains, tmp_path, monkeypatch):
+    """A crash between a write and the tables leaves them stale: the next ingest reads every document."""
+    from kg.ask import tables as module
+
+    mountains.store.update("INSERT DATA { <https://example.org/x> <https://example.org/y> 1 }")  # as a crash would
+    read = []
+    monkeypatch.setattr(module, "facts_of", lambda store, g, f=module.facts_of: read.append(g) or f(store, g))
+    (tmp_path / "april").mkdir()
+    (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
+    mountains.ingest([tmp_path / "april"])
+    assert len(read) == 2 and same_as_rebuilt(mountains)
+
+
+def test_a_document_left_half_written_makes_the_next_ingest_rebuild_the_tables(mountains, tmp_path, monkeypatch):
+    """A crash in the middle of writing a document leaves its marker: its rows cannot be trusted."""
+    from kg.ask import tables as module
+
+    mountains.store.mark_pending("minutes/mars.txt")
+    read = []
+    monkeypatch.setattr(module, "facts_of", lambda store, g, f=module.facts_of: read.append(g) or f(store, g))
+    (tmp_path / "april").mkdir()
+    (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
+    mountains.ingest([tmp_path / "april"])
+    assert len(read) == 2 and not mountains.store.pending() and same_as_rebuilt(mountains)

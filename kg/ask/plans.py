@@ -18,10 +18,10 @@ from typing import Callable
 from kg.ask.catalogue import NamedQuery
 from kg.ask.tables import Tables
 from kg.store.graphstore import ENTITIES_GRAPH, GraphStore
-from kg.vocab import KG, ORG, XSD, sparql_prefixes
+from kg.vocab import DCTERMS, KG, ORG, XSD, sparql_prefixes
 
 NARROWER = sparql_prefixes() + "SELECT DISTINCT ?t $topic WHERE { ?t skos:broader* $topic }"
-REGIONS = sparql_prefixes() + "SELECT ?r WHERE { GRAPH $entities { ?r a kg:Region } }"
+OF_CLASS = sparql_prefixes() + "SELECT ?r WHERE { GRAPH $entities { ?r a $class } }"
 MEMBERS = sparql_prefixes() + """
 SELECT DISTINCT ?answer ?via WHERE { GRAPH ?r { ?answer org:hasMember ?via . ?answer a kg:Region } }"""
 
@@ -33,10 +33,8 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
 
     topic = bound["topic"].value
     narrower = [r["t"] for r in store.select(NARROWER, {"topic": topic})]
-    regions = {r["r"].value for r in store.select(REGIONS.replace("$entities", f"<{store.iri(ENTITIES_GRAPH)}>"))}
-    pattern = {p: ox.Literal(str(nq.facts.index(p)), datatype=ox.NamedNode(XSD.integer))
-               for p in [("?answer", "kg:worksOn", "?t"), ("?cluster", "org:hasMember", "?answer"),
-                         ("?via", "kg:worksOn", "?t")]}
+    regions = of_class(store, "kg:Region")
+    pattern = patterns(nq)
     member_of = store.select(MEMBERS)
     reports, clusters, members = [], [], []
     for t in narrower:
@@ -58,9 +56,75 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
     return reports + clusters + members
 
 
+def of_class(store: GraphStore, *classes: str) -> set[str]:
+    """The entities of these classes (prefixed names of our vocabulary, written in: Oxigraph plans a
+    constant class far better than a bound one)."""
+    graph = f"<{store.iri(ENTITIES_GRAPH)}>"
+    return {r["r"].value for c in classes for r in store.select(OF_CLASS.replace("$entities", graph).replace("$class", c))}
+
+
+def patterns(nq: NamedQuery) -> dict[tuple[str, str, str], object]:
+    """Each fact pattern of the query → the ?fact_pattern value that says a row matched it."""
+    import pyoxigraph as ox
+
+    return {p: ox.Literal(str(nq.facts.index(p)), datatype=ox.NamedNode(XSD.integer)) for p in nq.facts}
+
+
+def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, answers: set[str] | None,
+             groups: dict[str, tuple[str, str]], on_it: set[str] = frozenset()) -> list[dict]:
+    """The rows of the queries of the by-topic shape (queries/*-by-topic.rq but regions'): in one
+    document's graph, an answer (of the classes given, or any when None) that works on the topic or
+    a narrower one, or that a group on it names by a relation (kg:partner of a project,
+    org:hasMember of a cluster), or one of on_it that is itself on it (dcterms:subject: a cluster),
+    with the line span stating that. groups: the hidden variable of the group → (its relation, the
+    prefixed name the query writes it with)."""
+    import pyoxigraph as ox
+
+    topic = bound["topic"].value
+    pattern = patterns(nq)
+    rows = []
+    for t in (r["t"] for r in store.select(NARROWER, {"topic": topic})):
+        rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                  "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
+                 for span, s in tables.spans(None, KG.worksOn, t.value) if answers is None or s in answers]
+        for var, (rel, written) in groups.items():
+            for group, member, graph in tables.groups(t.value, rel):
+                if answers is None or member in answers:
+                    rows += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                              var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
+                             for span, _, g in tables.stated(group, rel, member) if g == graph]
+        rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                  "fact_pattern": pattern["?answer", "dcterms:subject", "?t"]}
+                 for span, s in (tables.spans(None, DCTERMS.subject, t.value) if on_it else ()) if s in on_it]
+    return rows
+
+
+def actors_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/actors-by-topic.rq: whoever works on the topic (or a narrower one), and the clusters
+    on it."""
+    return by_topic(store, tables, nq, bound, None, {}, on_it=of_class(store, "kg:Cluster"))
+
+
+def municipalities_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/municipalities-by-topic.rq: municipalities that work on the topic, and members of a
+    cluster on it."""
+    return by_topic(store, tables, nq, bound, of_class(store, "kg:Municipality"),
+                    {"cluster": (ORG.hasMember, "org:hasMember")})
+
+
+def organisations_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/organisations-by-topic.rq: organisations and institutions that work on the topic,
+    members of a cluster on it and partners of a project on it."""
+    return by_topic(store, tables, nq, bound, of_class(store, "kg:Organisation", "kg:Institution"),
+                    {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
+
+
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
     "regions-by-topic": ("7b86690ff3d8472c52331a4bae21f940a54eea36229fb1b9206a52105eaaa6d1", regions_by_topic),
+    "actors-by-topic": ("4f5f0cc06fcecb9524dc21ab5e060076d1cf0eb53eacc299424e266832db8e61", actors_by_topic),
+    "municipalities-by-topic": ("040dce957b58c61474a62d356102bc95dceff50f78385dd581cadbe50aa9d99e", municipalities_by_topic),
+    "organisations-by-topic": ("8e1c986081ba7a92b4aa3c1b3003791c8a21428a13399d11db9c697df15dbaf1", organisations_by_topic),
 }
 
 

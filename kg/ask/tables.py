@@ -6,13 +6,20 @@ document's graph, are the only kinds read from the documents. The table holds ea
 named thing once: its IRI, label, aliases, kinds (most specific first) and the
 comparison keys a lookup uses (kg.lang.text.key of each name, the short forms of
 kg.resolve.typed, the name without a legal form). Beside it: the date of the archive's
-last meeting (what a question without a date is about). They are written to ``tables.sqlite``
+last meeting (what a question without a date is about), and the facts kg.ask.plans reads,
+each with its line span and the document graph that holds it. They are written to ``tables.sqlite``
 when the store changes (the ingest calls ``Archive.refresh_tables``), indexed by
 each of those names, so a question looks up the few names its words could be and
 reads nothing else: at 1,000 documents loading the whole table cost more than the
 rest of a cold question. It is stamped with the store's generation token (which
 every write to the graph replaces); a missing, unreadable or stale table is rebuilt
 from the graph where it is needed, and written again when the store can be written to.
+
+The fact rows are kept a document graph at a time: an ingest or removal that started from
+tables in step with the store (``current``) reads the facts of only the graphs it wrote,
+drops those of the graphs gone, and copies the rest from the old file
+(``write_tables(..., since=..., written=...)``). Anything else (a crash left the tables
+behind the store, a curation decision rewrote it) rebuilds them from the whole graph.
 
 The SPARQL the tables are built from is all in this module.
 """
@@ -23,6 +30,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 import sqlite3
 from datetime import date
 
@@ -31,24 +39,18 @@ from kg.errors import StoreError
 from kg.lang.text import key
 from kg.resolve.typed import typed_forms
 from kg.store.graphstore import BODIES_GRAPH, ENTITIES_GRAPH, REGIONS_GRAPH, THESAURUS_GRAPH, GraphStore
-from kg.vocab import CLASS_OF_KIND, KG, KIND_OF_CLASS, KINDS, ORG, sparql_prefixes
+from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, KIND_OF_CLASS, KINDS, ORG, RDF, sparql_prefixes
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 5  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 6  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
-FACT_PREDICATES = (KG.worksOn, ORG.hasMember)  # what kg.ask.plans reads from the fact table
-# the span's type checked by FILTER EXISTS: a join on it makes Oxigraph read every span first
-FACTS = sparql_prefixes() + f"""
-SELECT ?span ?s ?p ?o WHERE {{
-  VALUES ?p {{ {' '.join(f'<{p}>' for p in FACT_PREDICATES)} }}
-  GRAPH ?span {{ ?s ?p ?o }} FILTER EXISTS {{ ?span a kg:Evidence }}
-}}"""
-CLUSTERS = sparql_prefixes() + """
-SELECT DISTINCT ?t ?cluster ?member WHERE { GRAPH ?g { ?cluster org:hasMember ?member ; dcterms:subject ?t } }"""
+FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner)  # what kg.ask.plans reads
+GROUP_RELATIONS = (ORG.hasMember, KG.partner)  # a cluster's members, a project's partners
+DOCUMENT_GRAPHS = sparql_prefixes() + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d kg:sourceFile ?name } }"
 LAST_MEETING = sparql_prefixes() + """
 SELECT (MAX(?start) AS ?last) WHERE { GRAPH ?g { ?m a kg:Meeting ; schema:startDate ?start } }"""
 
@@ -112,12 +114,18 @@ CREATE TABLE things (n INTEGER PRIMARY KEY, row TEXT);  -- a row of build_names,
 CREATE TABLE names (name TEXT, how TEXT, kind TEXT, n INTEGER, length INTEGER);
 CREATE INDEX names_by_name ON names (name, how);
 CREATE INDEX names_by_length ON names (length);
--- the facts of FACT_PREDICATES read from the text, each with the line span that states it, their
--- IRIs numbered in sorted order (a third of the size of the IRIs written out, and the same order)
+-- the facts of FACT_PREDICATES read from the text, each with the line span that states it and the
+-- document graph that holds both; IRIs numbered (a third of the size of the IRIs written out)
 CREATE TABLE terms (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
-CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, PRIMARY KEY (p, o, s, span)) WITHOUT ROWID;
--- the members of each cluster on a topic, as one graph states both (CLUSTERS)
-CREATE TABLE clusters (t INTEGER, cluster INTEGER, member INTEGER, PRIMARY KEY (t, cluster, member)) WITHOUT ROWID;
+CREATE TABLE documents (g INTEGER PRIMARY KEY);  -- the graphs whose facts the tables hold
+CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, g INTEGER,
+                    PRIMARY KEY (p, o, s, span)) WITHOUT ROWID;
+CREATE INDEX facts_by_graph ON facts (g);
+-- the members of each cluster and the partners of each project on a topic, as one graph g states
+-- both the topic and the relation (a document's graph, or a graph derived apart from them)
+CREATE TABLE groups (t INTEGER, rel INTEGER, grp INTEGER, member INTEGER, g INTEGER,
+                     PRIMARY KEY (t, rel, grp, member, g)) WITHOUT ROWID;
+CREATE INDEX groups_by_graph ON groups (g);
 """
 
 
@@ -130,19 +138,24 @@ class Tables:
     @classmethod
     def of_contents(cls, contents: dict, state: str = "", path=None) -> "Tables":
         """The tables of what ``build`` read from the graph, in a file at path or in memory."""
-        rows = contents["names"]
         db = sqlite3.connect(path or ":memory:")
         db.executescript(SCHEMA)
+        table = cls(db)
+        table._write(contents, state)
+        if contents["facts"] is not None:
+            table._add_facts(contents)
+        db.commit()
+        return table
+
+    def _write(self, contents: dict, state: str) -> None:
+        """The name table and the meta rows in place of those held (the fact rows are kept)."""
+        rows, db = contents["names"], self.db
+        db.execute("DELETE FROM meta")
         db.executemany("INSERT INTO meta VALUES (?, ?)",
                        [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", contents["last_meeting"]),
                         ("facts", "kept" if contents["facts"] is not None else None)])
-        facts, clusters = contents["facts"] or [], contents["clusters"] or []
-        number = {iri: n for n, iri in enumerate(sorted({iri for row in facts + clusters for iri in row}))}
-        db.executemany("INSERT INTO terms VALUES (?, ?)", ((n, iri) for iri, n in number.items()))
-        db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?, ?)",
-                       ((number[p], number[o], number[s], number[span]) for span, s, p, o in facts))
-        db.executemany("INSERT OR IGNORE INTO clusters VALUES (?, ?, ?)",
-                       ((number[t], number[c], number[m]) for t, c, m in clusters))
+        db.execute("DELETE FROM things")
+        db.execute("DELETE FROM names")
         db.executemany("INSERT INTO things VALUES (?, ?)",
                        ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
         names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
@@ -150,8 +163,33 @@ class Tables:
         names += [(form, "typed", kind, n) for n, row in enumerate(rows)
                   for kind, forms in row["typed"].items() for form in forms]
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", ((*r, len(r[0])) for r in names))
-        db.commit()
-        return cls(db)
+
+    def _add_facts(self, contents: dict) -> None:
+        """The fact and group rows of some graphs (none of which the tables hold yet), and those graphs."""
+        db, ids = self.db, {}
+
+        def number(iri: str) -> int:
+            if iri not in ids:
+                db.execute("INSERT OR IGNORE INTO terms (iri) VALUES (?)", (iri,))
+                ids[iri] = db.execute("SELECT id FROM terms WHERE iri = ?", (iri,)).fetchone()[0]
+            return ids[iri]
+
+        db.executemany("INSERT OR IGNORE INTO documents VALUES (?)", ((number(g),) for g in contents["documents"]))
+        db.executemany("INSERT OR IGNORE INTO facts VALUES (?, ?, ?, ?, ?)",
+                       ((number(p), number(o), number(s), number(span), number(g)) for g, span, s, p, o in contents["facts"]))
+        db.executemany("INSERT OR IGNORE INTO groups VALUES (?, ?, ?, ?, ?)",
+                       ((number(t), number(rel), number(grp), number(m), number(g))
+                        for g, t, grp, rel, m in contents["groups"]))
+
+    def _drop_graphs(self, graphs) -> None:
+        """Forget the fact and group rows of these graphs."""
+        found = [row for g in graphs if (row := self.db.execute("SELECT id FROM terms WHERE iri = ?", (g,)).fetchone())]
+        for table in ("documents", "facts", "groups"):
+            self.db.executemany(f"DELETE FROM {table} WHERE g = ?", found)
+
+    def documents(self) -> set[str]:
+        """The document graphs whose facts the tables hold."""
+        return {iri for iri, in self.db.execute("SELECT iri FROM documents JOIN terms ON id = g")}
 
     @classmethod
     def open(cls, path) -> "Tables":
@@ -176,19 +214,29 @@ class Tables:
 
     def spans(self, s: str | None, p: str, o: str) -> list[tuple[str, str]]:
         """The line spans stating (s p o), with each subject when s is None: (span, subject), in order."""
+        return [(span, subject) for span, subject, _ in self.stated(s, p, o)]
+
+    def stated(self, s: str | None, p: str, o: str) -> list[tuple[str, str, str]]:
+        """The line spans stating (s p o), each with its subject and its document's graph, in order."""
         ids = dict(self.db.execute("SELECT iri, id FROM terms WHERE iri IN (?, ?, ?)", (p, o, s or "")))
         if p not in ids or o not in ids or (s is not None and s not in ids):
             return []
-        return self.db.execute("SELECT span.iri, subject.iri FROM facts JOIN terms span ON span.id = facts.span "
-                               "JOIN terms subject ON subject.id = facts.s WHERE p = ? AND o = ?"
-                               + ("" if s is None else " AND s = ?") + " ORDER BY facts.s, facts.span",
+        return self.db.execute("SELECT span.iri, subject.iri, g.iri FROM facts "
+                               "JOIN terms span ON span.id = facts.span JOIN terms subject ON subject.id = facts.s "
+                               "JOIN terms g ON g.id = facts.g WHERE p = ? AND o = ?"
+                               + ("" if s is None else " AND s = ?") + " ORDER BY subject.iri, span.iri",
                                (ids[p], ids[o], *(() if s is None else (ids[s],)))).fetchall()
 
     def cluster_members(self, t: str) -> list[tuple[str, str]]:
         """The clusters on topic t and their members: (cluster, member), in order."""
-        return self.db.execute("SELECT c.iri, m.iri FROM clusters JOIN terms c ON c.id = cluster "
-                               "JOIN terms m ON m.id = member WHERE t = (SELECT id FROM terms WHERE iri = ?) "
-                               "ORDER BY cluster, member", (t,)).fetchall()
+        return sorted({(c, m) for c, m, _ in self.groups(t, ORG.hasMember)})
+
+    def groups(self, t: str, rel: str) -> list[tuple[str, str, str]]:
+        """The groups on topic t (clusters, projects) and their members by rel: (group, member, graph)."""
+        return self.db.execute("SELECT c.iri, m.iri, g.iri FROM groups JOIN terms c ON c.id = grp "
+                               "JOIN terms m ON m.id = member JOIN terms g ON g.id = groups.g "
+                               "WHERE t = (SELECT id FROM terms WHERE iri = ?) AND rel = (SELECT id FROM terms "
+                               "WHERE iri = ?) ORDER BY c.iri, m.iri, g.iri", (t, rel)).fetchall()
 
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
@@ -219,20 +267,54 @@ def build_last_meeting(store) -> str | None:
     return value.value[:10] if value is not None else None
 
 
-def build_facts(store) -> list[tuple[str, str, str, str]]:
-    """Every fact of FACT_PREDICATES read from the text: (span, s, p, o)."""
-    return [(r["span"].value, r["s"].value, r["p"].value, r["o"].value) for r in store.select(FACTS)]
+def document_graphs(store: GraphStore) -> set[str]:
+    """The named graph of every stored document."""
+    return {r["g"].value for r in store.select(DOCUMENT_GRAPHS)}
 
 
-def build_clusters(store) -> list[tuple[str, str, str]]:
-    """Every cluster's topics and members, as one graph states both: (topic, cluster, member)."""
-    return [(r["t"].value, r["cluster"].value, r["member"].value) for r in store.select(CLUSTERS)]
+def facts_of(store: GraphStore, graph: str) -> list[tuple[str, str, str, str, str]]:
+    """The facts of FACT_PREDICATES a document's line spans state: (graph, span, s, p, o). Read by
+    pattern, a span at a time: Oxigraph plans the same SPARQL with the graph given as a scan of
+    every span in the store."""
+    import pyoxigraph as ox
+
+    wanted = set(FACT_PREDICATES)
+    spans = store.ox.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(KG.Evidence), ox.NamedNode(graph))
+    return [(graph, e.subject.value, q.subject.value, q.predicate.value, q.object.value)
+            for e in spans for q in store.ox.quads_for_pattern(None, None, None, e.subject)
+            if q.predicate.value in wanted]
 
 
-def build(store, *, facts: bool) -> dict:
-    """What the tables hold, read from the graph (the fact tables only when asked for)."""
-    return {"names": build_names(store), "last_meeting": build_last_meeting(store),
-            "facts": build_facts(store) if facts else None, "clusters": build_clusters(store) if facts else None}
+def groups_of(store: GraphStore, graph: str) -> list[tuple[str, str, str, str, str]]:
+    """The groups a graph gives a topic and members (a cluster's, a project's partners) in the same
+    graph: (graph, topic, group, relation, member)."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(graph)
+    topics: dict[str, list[str]] = {}
+    for q in store.ox.quads_for_pattern(None, ox.NamedNode(DCTERMS.subject), None, g):
+        topics.setdefault(q.subject.value, []).append(q.object.value)
+    return sorted({(graph, t, q.subject.value, rel, q.object.value) for rel in GROUP_RELATIONS
+                   for q in store.ox.quads_for_pattern(None, ox.NamedNode(rel), None, g)
+                   for t in topics.get(q.subject.value, ())})
+
+
+def build_facts(store: GraphStore, graphs) -> dict:
+    """The fact and group rows of these document graphs, and of the graphs kept apart from the
+    documents (rewritten at every ingest, so always read again)."""
+    shared = [store.iri(g) for g in (ENTITIES_GRAPH, *DERIVED_GRAPHS)]
+    return {"documents": sorted(graphs), "facts": [f for g in sorted(graphs) for f in facts_of(store, g)],
+            "groups": [r for g in [*sorted(graphs), *shared] for r in groups_of(store, g)]}
+
+
+def build(store, *, facts: bool, graphs=None) -> dict:
+    """What the tables hold, read from the graph (the fact tables only when asked for: of the
+    document graphs given, else of every one)."""
+    contents = {"names": build_names(store), "last_meeting": build_last_meeting(store),
+                "facts": None, "groups": None, "documents": None}
+    if facts:
+        contents |= build_facts(store, document_graphs(store) if graphs is None else graphs)
+    return contents
 
 
 def built(store) -> Tables:
@@ -240,20 +322,51 @@ def built(store) -> Tables:
     return Tables.of_contents(build(store, facts=isinstance(store, GraphStore)))
 
 
-def write_tables(store: GraphStore, state: str | None = None) -> Tables:
+def current(store: GraphStore) -> Tables | None:
+    """The tables beside the store if they are in step with it (what an ingest may start from)."""
+    path = store.path / TABLES_FILE
+    try:
+        table = Tables.open(path) if path.is_file() and not store.pending() else None
+        return table if table is not None and table.stamp() == stamp(store) and table.has_facts() else None
+    except sqlite3.Error:
+        return None
+
+
+def write_tables(store: GraphStore, state: str | None = None, *, since: Tables | None = None,
+                 written: set[str] = frozenset()) -> Tables:
     """Build the tables from the graph and write them beside it (the ingest calls this at its end):
-    into a new file, renamed over the old one, so a reader sees one whole table or the other."""
+    into a new file, renamed over the old one, so a reader sees one whole table or the other.
+    since: the tables as they were in step with the store before it changed, and written: the
+    document graphs written since (a graph no longer in the store is gone): only their facts are read."""
     path = store.path / TABLES_FILE
     tmp = path.with_name(f".{path.name}.tmp")
-    contents = build(store, facts=True)
     try:
         tmp.unlink(missing_ok=True)
-        Tables.of_contents(contents, state or stamp(store), tmp).db.close()
+        if since is None:
+            Tables.of_contents(build(store, facts=True), state or stamp(store), tmp).db.close()
+        else:
+            since.db.close()
+            shutil.copyfile(path, tmp)
+            _update(Tables(sqlite3.connect(tmp)), store, state or stamp(store), written)
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as e:
         tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot write {path}: {getattr(e, 'strerror', None) or e}") from None
     return Tables.open(path)
+
+
+def _update(table: Tables, store: GraphStore, state: str, written: set[str]) -> None:
+    """Bring a copy of tables that were in step with the store to it after documents were written
+    or removed: the facts of the graphs written or gone are dropped, those written read again."""
+    now, held = document_graphs(store), table.documents()
+    todo = (now - held) | (set(written) & now)
+    shared = [store.iri(g) for g in (ENTITIES_GRAPH, *DERIVED_GRAPHS)]
+    table._drop_graphs([*(held - now), *todo, *shared])
+    contents = build(store, facts=True, graphs=todo)
+    table._write(contents, state)
+    table._add_facts(contents)
+    table.db.commit()
+    table.db.close()
 
 
 def tables(store) -> Tables:

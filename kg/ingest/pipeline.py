@@ -199,6 +199,7 @@ class Ingestor:
         self.known: dict[str, dict[str, tuple[str, str]]] = {}
         self.added: list[tuple[str, str]] = []  # (kind, name key) of each body added to known, in order
         self.written: list[str] = []  # documents whose graphs this ingest bulk-loaded
+        self.written_graphs: set[str] = set()  # and their graphs' IRIs (whose table rows are read again)
 
     def _state_path(self) -> Path:
         return self.store.path / "ingest-state.json"
@@ -224,7 +225,7 @@ class Ingestor:
                 listener(kind, item)
 
         self.known = _known_entities(self.store)
-        self.added, self.written = [], []
+        self.added, self.written, self.written_graphs = [], [], set()
         morphology().persist_in(self.index.path)  # topic tagging in process reuses the analyses cached beside the index
         self.repair(tell)
         files, skipped = expand(paths, collection)
@@ -383,6 +384,7 @@ class Ingestor:
         for r in ready:
             self.store.clear_pending(r.identity)
         self.written.extend(r.identity for r in ready)
+        self.written_graphs.update(r.prepared.graph for r in ready)
 
     def _twin(self, source: SourceText, hashes: dict[str, str], named: dict[str, set[str]]) -> str | None:
         """A stored document of another name with the same content (the file moved, or was copied)."""
