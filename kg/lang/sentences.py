@@ -24,6 +24,11 @@ class Sentence:
 # a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
 # one sentence with the item before it, though minutes set items on lines with no blank line between
 LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
+# a report of a prose round: "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
+PROSE_REPORT = re.compile(
+    r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
+    r"(?:(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt|opplyst|meldt)|\s*$)"
+    r"|(?:orienterte|informerte|fortalte|fortalde|opplyste|meldte|melde|rapporterte|la\s+fram)\b)")
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\**:\**\s")
 
 
@@ -49,7 +54,8 @@ def _heading_report(line: str) -> str:
         return " ".join(table_cells(line)[1:])
     if ":" in line:
         return line.split(":", 1)[1].strip(" *")
-    return line.strip() if len(line.split()) > 4 else ""  # a bare heading ("Hemsedal") says nothing
+    # a bare heading ("Hemsedal") says nothing; "Frå Vik vart det" goes on with its report on the next line
+    return line.strip() if len(line.split()) > 4 or PROSE_REPORT.match(line.strip()) else ""
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
@@ -58,7 +64,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []
     if skip_heading and sec.kind == "roundtable":
-        own = _heading_report(lines[sec.span.start - 1])
+        own = _heading_report(sec.own_line(sec.span.start, lines[sec.span.start - 1]))
         if own:
             para.append((sec.span.start, own))
 
@@ -76,7 +82,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
         para.clear()
 
     for n in range(start, sec.span.end + 1):
-        line = lines[n - 1]
+        line = sec.own_line(n, lines[n - 1])  # a report begun or ended inside a line holds only its part
         if leading_label(line) or is_table_row(line):  # "Saksordførar: Jon Askeland", a table row: a line of its own
             flush()
             para.append((n, line))
