@@ -84,8 +84,9 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     if arg.names:  # a named thing's words are its label
         e = arg.names[0]
         text = Option("text", Filled(ox.Literal(e.label), e.label, "label"), False)
-    else:  # words that name nothing may still be what some sections are about ("landstraum for cruiseskip")
-        options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
+    # words that name nothing may still be what some sections are about ("landstraum for cruiseskip"), and
+    # a name what the lines a body presents are on ("Kven presenterte Norsk Fjellmatsenter"): read after the graph
+    options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
     return Linked(arg, options + [text])
 
 

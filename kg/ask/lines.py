@@ -45,6 +45,7 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
         sentences = [Sentence(lines[n - 1].strip(), n, n) for n in range(start + 1, end + 1) if lines[n - 1].strip()]
     else:
         sentences = section_sentences(section, lines)  # cut as extraction cuts them: the quotes facts carry
+        sentences = _with_heading(sentences, section_sentences(section, lines, skip_heading=False))
     matched = [len({t for w in words(s.text) for t in word_keys(w) & terms}) for s in sentences]
     best = max(matched, default=0)
     # a sentence that holds only a weaker share of what the words matched (only "new" of "new fish farm") is not about them
@@ -60,6 +61,18 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
         said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if item else s.text
         spans.setdefault((a, b), Sentence(said, a, b))
     return list(spans.values())
+
+
+def _with_heading(sentences: list, with_heading: list) -> list:
+    """The first sentence read with the heading it runs on from, where a heading has no blank line
+    after it: some extraction reads it so ("Sak 4/22 Dataplattform Kari Dahl viste …" names Kari Dahl
+    on the heading's lines too), and a fact quoted so is a fact of that sentence."""
+    if not sentences or not with_heading:
+        return sentences
+    first, joined = sentences[0], with_heading[0]
+    if joined.first < first.first and joined.last == first.last and joined.text.endswith(first.text):
+        return [joined, *sentences[1:]]
+    return sentences
 
 
 def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:

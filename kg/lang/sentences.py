@@ -58,6 +58,15 @@ def _heading_report(line: str) -> str:
     return line.strip() if len(line.split()) > 4 or PROSE_REPORT.match(line.strip()) else ""
 
 
+def _line_of_its_own(line: str, after: str) -> bool:
+    """A word or two without a full stop above a line that starts with a capital ("Orienteringssak" over
+    "Kari Dahl viste …"): a label of the text below, not the start of its sentence. A wrapped paragraph's
+    lines are longer, and one its sentence goes on in starts in lower case."""
+    words = strip_markup(line).split()
+    return (0 < len(words) <= 2 and not re.search(r"[.,;:!?]$", words[-1]) and words[0][:1].isupper()
+            and strip_markup(after).strip()[:1].isupper())
+
+
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
     """Paragraphs (runs of non-blank lines; a list item starts one) cut into sentences, each with its line span."""
     out: list[Sentence] = []
@@ -91,6 +100,8 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
             if LIST_ITEM.match(line):
                 flush()
             para.append((n, line))
+            if n < sec.span.end and _line_of_its_own(line, lines[n]):
+                flush()
         else:
             flush()
     flush()

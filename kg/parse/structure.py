@@ -123,10 +123,11 @@ class _Parser:
         self.open = None
         if o is None or o.kind == "header" and not o.blocks:
             return
-        end = max([o.end, o.start] + [b.span.end for b in o.blocks])
+        # a report that ends inside its paragraph ends where the next begins, else with its last block
+        end = o.end if o.last_column is not None else max([o.end, o.start] + [b.span.end for b in o.blocks])
         sec = Section(n=len(self.sections) + 1, title=o.title, kind=o.kind, span=Span(o.start, end), text="",
                       actor=o.actor, agenda_number=o.number, blocks=list(o.blocks), case_number=o.case,
-                      first_column=o.first_column, last_column=o.last_column if end == o.end else None)
+                      first_column=o.first_column, last_column=o.last_column)
         sec.text = "\n".join(sec.own_line(n, self.lines[n - 1]) for n in range(o.start, end + 1)).strip("\n")
         self.sections.append(sec)
         if o.kind == "attendance":
@@ -486,7 +487,24 @@ class _Parser:
             self.open.end, self.open.last_column = block.span.start, column
         self.start(actor, "roundtable", block.span.start, actor=actor, level=level, first_column=column)
         self.add(block)
+        if not heading:
+            self._reports_within(block, column)
         return True
+
+    def _reports_within(self, block: Block, column: int) -> None:
+        """The further prose reports of a paragraph that runs several on ("Frå Dalby vart det orientert om …
+        langs / elva. Frå Fjellvik vart det orientert om …"): each starts a report where it begins."""
+        for n in range(block.span.start, block.span.end + 1):
+            for m in PROSE_REPORT.finditer(self.lines[n - 1]):
+                actor = m["actor"]
+                if n == block.span.start and m.start() <= column or starts_with_any(actor, self._not_actors()):
+                    continue  # the report this paragraph opened with
+                if m.start():  # the report before ends inside this line
+                    self.open.end, self.open.last_column = n, m.start()
+                else:  # or with the line before (all of it)
+                    self.open.end, self.open.last_column = n - 1, len(self.lines[n - 2])
+                self.start(actor, "roundtable", n, actor=actor, level=0, first_column=m.start())
+                self.add(block)
 
     def _begun_inside(self, block: Block, line: str) -> int:
         """Where on its line a prose report begins when a sentence of the text before ends on that line
