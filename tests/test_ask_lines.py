@@ -124,6 +124,10 @@ Guro Lie og Arne Moe frå Dalby Vatn AS la fram planane for eit nytt reinseanleg
 Frå Kvam vart det orientert om ein ny gangveg langs
 elva. Frå Voss vart det orientert om ladestasjonar på
 rådhusplassen.
+
+### Sak 14/24 Andre orienteringar
+- a) Biblioteket. Siri Dahl fortalde om dei nye opningstidene.
+- b) Sykkelturismen. Per Vik la fram ei kartbok for syklistar.
 """
 
 
@@ -145,6 +149,10 @@ def round_archive(tmp_path_factory) -> Archive:
     ("Kven la fram reinseanlegget?", ["Guro Lie", "Arne Moe"], ["Nils Rud"]),
     # a body named: the people on the lines that name it
     ("Kven presenterte Dalby Vatn AS?", ["Guro Lie", "Arne Moe"], ["Nils Rud"]),
+    # English words the minutes write in Norwegian: "library" is "bibliotek" (FreeDict)
+    ("Who talked about the library?", ["Siri Dahl"], ["Per Vik"]),
+    # a compound the minutes write with another head: "sykkelvegen" finds "Sykkelturismen" by "sykkel"
+    ("Kven la fram sykkelvegen?", ["Per Vik"], ["Siri Dahl"]),
 ])
 def test_the_lines_of_a_round_and_of_a_presented_body(round_archive, question, expected, not_expected):
     r = round_archive.ask(question)
