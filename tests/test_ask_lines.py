@@ -128,6 +128,7 @@ rådhusplassen.
 ### Sak 14/24 Andre orienteringar
 - a) Biblioteket. Siri Dahl fortalde om dei nye opningstidene.
 - b) Sykkelturismen. Per Vik la fram ei kartbok for syklistar.
+- c) Skulebussen. Nils Rud fortalde om den nye ruta til skulebussen.
 """
 
 
@@ -159,3 +160,8 @@ def test_the_lines_of_a_round_and_of_a_presented_body(round_archive, question, e
     labels = [a.label for a in r.answers]
     assert r.query in ("section-line-people", "section-line-bodies"), r.why
     assert all(e in labels for e in expected) and not set(not_expected) & set(labels), (labels, r.why)
+
+
+def test_a_person_answered_from_the_lines_comes_with_the_body_they_attended_for(round_archive):
+    r = round_archive.ask("Kven fortalde om skulebussen?")
+    assert [(a.label, a.columns.get("for")) for a in r.answers] == [("Nils Rud", "Voss")], r.why
