@@ -22,6 +22,7 @@ from kg.ask.lines import BESIDE, asked_beside, matching_sentences, wider_words
 from kg.ask.plans import answer_from_tables
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
+from kg.ask.words import STOPWORDS
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore, with_entities_graph
@@ -215,7 +216,9 @@ class Runner:
             concept = thesaurus().lookup(text)
             self._sections[text] = []
             tried = set()
-            for words in chain([concept.label if concept else text, text], wider_words(text)):
+            # the grammar's function words are no part of what is searched for ("as" would find "AS")
+            content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
+            for words in chain([concept.label if concept else content, content], wider_words(content)):
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
