@@ -167,3 +167,10 @@ def test_the_lines_of_a_round_and_of_a_presented_body(round_archive, question, e
 def test_a_person_answered_from_the_lines_comes_with_the_body_they_attended_for(round_archive):
     r = round_archive.ask("Kven fortalde om skulebussen?")
     assert [(a.label, a.columns.get("for")) for a in r.answers] == [("Nils Rud", "Voss")], r.why
+
+
+def test_the_words_of_a_question_are_searched_before_a_name_it_gives(round_archive):
+    """"kartbok" names nothing and "Voss" a municipality: the sections searched are those about the map book."""
+    r = round_archive.ask("Kven la fram kartboka for Voss?")
+    assert r.params.get("section") == "kartboka", r.why
+    assert [a.label for a in r.answers] == ["Per Vik"], r.why

@@ -202,7 +202,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                 if _fits(kind, o) and (kind != "text" or o.kind == "text"):
                     value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
                     # found by search: after what the graph states; words that name nothing before a name
-                    value = (0.5 if _named(ln) else 1) if kind == "section" else value
+                    value = _section_value(ln) if kind == "section" else value
                     value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
                     # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")
@@ -248,6 +248,14 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
     score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
     return Choice(q, bound, score, relation, unused, dates + ranges, defaulted, len(dates))
+
+
+def _section_value(ln: Linked) -> float:
+    """How well an argument's words fill a searched section: words that name nothing best, then a topic,
+    then a thing's name ("branding" before "Sunnhordland" in "who funds the branding work for Sunnhordland")."""
+    if not _named(ln):
+        return 1
+    return 0.5 if any(o.exact and o.kind != "topic" for o in ln.options) else 0.75
 
 
 def _named(ln: Linked) -> bool:
