@@ -99,6 +99,16 @@ class Section:
     node: "Node | None" = None
     blocks: list[Block] = field(default_factory=list)  # the blocks the section holds
     case_number: str | None = None  # an agenda item's case number as written: "12/19", "009/16"
+    # where its text begins on its first line and ends on its last (None: the whole line): a prose round
+    # ("… ved kaia. Frå Årdal vart det orientert om …") starts the next report inside the line the last one ends on
+    first_column: int = 0
+    last_column: int | None = None
+
+    def own_line(self, n: int, line: str) -> str:
+        """Line n of the document as far as it is this section's."""
+        if n == self.span.end and self.last_column is not None:
+            line = line[:self.last_column]
+        return line[self.first_column:] if n == self.span.start else line
 
 
 @dataclass

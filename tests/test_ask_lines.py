@@ -105,3 +105,72 @@ def test_what_the_same_line_says_beside_the_answer_where_the_question_asks_for_i
     assert (landing.label, landing.to_json()["place"]) == ("Sjøfisk AS", "Stord")  # the report's own municipality
     (bare,) = archive.ask("Hvilke selskaper jobber med kraftverk?").answers
     assert "amount" not in bare.to_json() and "place" not in bare.to_json()
+
+
+ROUND = """\
+## Referat frå møte i Dalrådet
+
+Tid: Fredag 6. september 2024 kl. 09.00
+
+### Til stades
+- Oda Berg, Kvam kommune
+- Nils Rud, Voss kommune
+
+### Sak 12/24 Vassverket – presentasjon frå Dalby Vatn AS
+Orienteringssak
+Guro Lie og Arne Moe frå Dalby Vatn AS la fram planane for eit nytt reinseanlegg. Oda Berg spurde om kostnaden.
+
+### Sak 13/24 Orienteringar frå kommunane
+Frå Kvam vart det orientert om ein ny gangveg langs
+elva. Frå Voss vart det orientert om ladestasjonar på
+rådhusplassen.
+
+### Sak 14/24 Andre orienteringar
+- a) Biblioteket. Siri Dahl fortalde om dei nye opningstidene.
+- b) Sykkelturismen. Per Vik la fram ei kartbok for syklistar.
+- c) Skulebussen. Nils Rud fortalde om den nye ruta til skulebussen.
+"""
+
+
+@pytest.fixture(scope="module")
+def round_archive(tmp_path_factory) -> Archive:
+    folder = tmp_path_factory.mktemp("round")
+    path = folder / "dalradet-2024-09-06.md"
+    path.write_text(ROUND, encoding="utf-8")
+    a = Archive(folder / "store")
+    a.ingest([path])
+    return a
+
+
+@pytest.mark.parametrize("question, expected, not_expected", [
+    # a prose report begun inside the line the one before ends on: each report is its own part of it
+    ("Kva kommune orienterte om gangvegen?", ["Kvam"], ["Voss"]),
+    ("Kva kommune orienterte om ladestasjonar?", ["Voss"], ["Kvam"]),
+    # "Orienteringssak" on a line of its own is no part of the presenters' sentence below it
+    ("Kven la fram reinseanlegget?", ["Guro Lie", "Arne Moe"], ["Nils Rud"]),
+    # a body named: the people on the lines that name it
+    ("Kven presenterte Dalby Vatn AS?", ["Guro Lie", "Arne Moe"], ["Nils Rud"]),
+    # English words the minutes write in Norwegian: "library" is "bibliotek" (FreeDict)
+    ("Who talked about the library?", ["Siri Dahl"], ["Per Vik"]),
+    # a compound the minutes write with another head: "sykkelvegen" finds "Sykkelturismen" by "sykkel"
+    ("Kven la fram sykkelvegen?", ["Per Vik"], ["Siri Dahl"]),
+    # the question's function words are not searched for: "as" is no "AS" (Dalby Vatn AS)
+    ("Who talked about the school bus as a route?", ["Nils Rud"], ["Guro Lie"]),
+])
+def test_the_lines_of_a_round_and_of_a_presented_body(round_archive, question, expected, not_expected):
+    r = round_archive.ask(question)
+    labels = [a.label for a in r.answers]
+    assert r.query in ("section-line-people", "section-line-bodies"), r.why
+    assert all(e in labels for e in expected) and not set(not_expected) & set(labels), (labels, r.why)
+
+
+def test_a_person_answered_from_the_lines_comes_with_the_body_they_attended_for(round_archive):
+    r = round_archive.ask("Kven fortalde om skulebussen?")
+    assert [(a.label, a.columns.get("for")) for a in r.answers] == [("Nils Rud", "Voss")], r.why
+
+
+def test_the_words_of_a_question_are_searched_before_a_name_it_gives(round_archive):
+    """"kartbok" names nothing and "Voss" a municipality: the sections searched are those about the map book."""
+    r = round_archive.ask("Kven la fram kartboka for Voss?")
+    assert r.params.get("section") == "kartboka", r.why
+    assert [a.label for a in r.answers] == ["Per Vik"], r.why

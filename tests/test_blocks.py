@@ -330,6 +330,28 @@ Neste møte: 3. mai 2019 i Testby.
     assert m.body == "Prøverådet"
 
 
+def test_a_prose_report_begun_inside_a_line_shares_that_line_with_the_report_before(tmp_path):
+    """"… om vegane. Frå Prøvdal vart det orientert …": the line holds the end of one report and the
+    start of the next; both sections hold it, each its own part, so no sentence is cut or misplaced."""
+    text = """Sak 13/19  Orienteringssaker
+Orienteringar frå kommunane:
+Frå Testby vart det orientert om ny skule og om
+vegane i sentrum. Frå Prøvdal vart det
+orientert om eit nytt bustadfelt.
+"""
+    from kg.lang.sentences import section_sentences
+
+    m, _ = sections(tmp_path, "p.txt", text)
+    testby, provdal = (s for s in m.sections if s.kind == "roundtable")
+    assert (testby.span.start, testby.span.end) == (3, 4) and (provdal.span.start, provdal.span.end) == (4, 5)
+    assert testby.text.endswith("vegane i sentrum. ") and provdal.text.startswith("Frå Prøvdal vart det")
+    lines = m.source.lines
+    assert [s.text for s in section_sentences(testby, lines)] == [
+        "Frå Testby vart det orientert om ny skule og om vegane i sentrum."]
+    assert [(s.text, s.first, s.last) for s in section_sentences(provdal, lines)] == [
+        ("Frå Prøvdal vart det orientert om eit nytt bustadfelt.", 4, 5)]
+
+
 def test_listing_is_not_the_items_and_points_stay_in_their_item(tmp_path):
     text = """# Referat frå Prøverådet
 

@@ -84,9 +84,10 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     if arg.names:  # a named thing's words are its label
         e = arg.names[0]
         text = Option("text", Filled(ox.Literal(e.label), e.label, "label"), False)
-    elif not all(w[:1].isupper() for w in arg.text.split()):
-        # words that name nothing may still be what some sections are about ("landstraum for cruiseskip");
-        # a name not found ("Horizon Asia") is said to be not found, not searched for
+    # words that name nothing may still be what some sections are about ("landstraum for cruiseskip"), and
+    # a name what the lines a body presents are on ("Kven presenterte Norsk Fjellmatsenter"): read after the
+    # graph; a name not found ("Horizon Asia") is said to be not found, not searched for
+    if arg.names or not all(w[:1].isupper() for w in arg.text.split()):
         options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
     return Linked(arg, options + [text])
 
@@ -202,7 +203,8 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
             for o in ln.options:
                 if _fits(kind, o) and (kind != "text" or o.kind == "text"):
                     value = (10 if o.exact else 7) if kind != "text" else (5 if not ln.understood else 3)
-                    value = 1 if kind == "section" else value  # found by search: after what the graph states
+                    # found by search: after what the graph states; words that name nothing before a name
+                    value = _section_value(ln) if kind == "section" else value
                     value -= 2 if kind == "entity" else 0  # a parameter for any thing fits less than one for its kind
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
                     # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")
@@ -214,6 +216,8 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
         score += pick[0]
         used.add(pick[1])
         bound[p] = pick[2].filled
+        if kind == "section" and not _named(linked[pick[1]]):
+            bound[p] = _together(bound[p], linked, used)
     if date_params:
         if len(date_params) == 2:
             if not dates:
@@ -246,6 +250,33 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
     score -= sum(8 if ln.understood else 3 for ln in unused) + 2 * len(dates)
     score -= 8 * (len(parts.amounts) if not any(k == "amount" for k in q.params.values()) else 0)
     return Choice(q, bound, score, relation, unused, dates + ranges, defaulted, len(dates))
+
+
+def _section_value(ln: Linked) -> float:
+    """How well an argument's words fill a searched section: words that name nothing best, then a topic,
+    then a thing's name ("branding" before "Sunnhordland" in "who funds the branding work for Sunnhordland")."""
+    if not _named(ln):
+        return 1
+    return 0.5 if any(o.exact and o.kind != "topic" for o in ln.options) else 0.75
+
+
+def _named(ln: Linked) -> bool:
+    """The argument names a thing or a topic for certain, not words only near one ("energy recovery": energi)."""
+    return any(o.exact for o in ln.options)
+
+
+def _together(filled: Filled, linked: list[Linked], used: set[int]) -> Filled:
+    """The words of every argument that names nothing for certain, searched together: "cruiseskip og
+    landstraum", "hydropower or energy companies" are what one part of the minutes is about."""
+    import pyoxigraph as ox
+
+    more = [i for i, ln in enumerate(linked) if i not in used and not _named(ln)
+            and any(o.kind == "section" for o in ln.options)]
+    if not more:
+        return filled
+    used.update(more)
+    text = " ".join([filled.label, *(linked[i].argument.text for i in more)])
+    return Filled(ox.Literal(text), text, filled.why)
 
 
 def _stem(text: str) -> str:

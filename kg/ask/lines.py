@@ -43,12 +43,15 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
     morphology().prepare(words(text))
     if section.kind == "attendance":  # one person (and what they came for) a line, not prose
         sentences = [Sentence(lines[n - 1].strip(), n, n) for n in range(start + 1, end + 1) if lines[n - 1].strip()]
+        quoted = sentences
     else:
         sentences = section_sentences(section, lines)  # cut as extraction cuts them: the quotes facts carry
-    matched = [len({t for w in words(s.text) for t in word_keys(w) & terms}) for s in sentences]
+        quoted = _with_heading(sentences, section_sentences(section, lines, skip_heading=False))
+    matched = [len({t for w in words(s.text) for t in word_keys(w) & terms}) for s in sentences]  # not the heading's
     best = max(matched, default=0)
     # a sentence that holds only a weaker share of what the words matched (only "new" of "new fish farm") is not about them
-    chosen = [s for s, n in zip(sentences, matched) if n and n >= TERM_SHARE * best]
+    chosen = [q for q, n in zip(quoted, matched) if n and n >= TERM_SHARE * best]
+    sentences = quoted
     # a list item is read whole: "d) Youth network. Kari Dal presented it." names its presenter in its next sentence
     items = _list_items(lines, start, end)
     spans: dict[tuple[int, int], object] = {}
@@ -60,6 +63,18 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
         said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if item else s.text
         spans.setdefault((a, b), Sentence(said, a, b))
     return list(spans.values())
+
+
+def _with_heading(sentences: list, with_heading: list) -> list:
+    """The first sentence read with the heading it runs on from, where a heading has no blank line
+    after it: some extraction reads it so ("Sak 4/22 Dataplattform Kari Dahl viste …" names Kari Dahl
+    on the heading's lines too), and a fact quoted so is a fact of that sentence."""
+    if not sentences or not with_heading:
+        return sentences
+    first, joined = sentences[0], with_heading[0]
+    if joined.first < first.first and joined.last == first.last and joined.text.endswith(first.text):
+        return [joined, *sentences[1:]]
+    return sentences
 
 
 def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]:
@@ -83,6 +98,46 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
     if opened is not None:
         spans.append((opened, end))
     return spans
+
+
+MIN_HEAD = 4  # letters of a compound's first part searched alone ("cruise" of "cruiseskip")
+
+
+def wider_words(text: str):
+    """What a search tries, in turn, when a question's words find no section: English words no Norwegian
+    analysis knows in Norwegian ("youth network" is "ungdom nettverk", kg.lang.english); then the words with
+    each compound cut to its first part, the part that says what it is about, where the text writes it with
+    another head ("cruiseskip" finds "cruisetrafikken" by "cruise"; the head "skip" would find any ship)."""
+    from kg.lang.english import norwegian
+    from kg.lang.morphology import morphology
+    from kg.search.analysis import words as words_of
+
+    analyse = morphology()
+    written = words_of(text)
+    translated = [" ".join(norwegian(w)) if norwegian(w) and not analyse.known(w) else w for w in written]
+    if translated != written:
+        yield " ".join(translated)
+    heads = [_head(word, analyse) or word for word in written]
+    if heads != written:
+        yield " ".join(heads)
+
+
+def _head(word: str, analyse) -> str | None:
+    """A compound's first part: the analysis's, else the longest known word before a known word of four
+    letters or more ("cruise" of "cruiseskip", "sykkel" of "sykkelvegen"), without its linking letter."""
+    from kg.lang.morphology import LINKS
+
+    parts = analyse(word).parts
+    if parts:
+        return parts[0]
+    for cut in range(len(word) - MIN_HEAD, MIN_HEAD - 1, -1):
+        head, tail = word[:cut], word[cut:]
+        if not analyse.known(tail):
+            continue
+        for h in (head, *(head[:-len(link)] for link in LINKS if head.endswith(link))):
+            if len(h) >= MIN_HEAD and analyse.known(h):
+                return h
+    return None
 
 
 BESIDE = ("amount", "date", "place")  # what a line says beside its answer: the plain fields a question may ask for

@@ -14,13 +14,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import chain
 
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import link, rank
-from kg.ask.lines import BESIDE, asked_beside, matching_sentences
+from kg.ask.lines import BESIDE, asked_beside, matching_sentences, wider_words
 from kg.ask.plans import answer_from_tables
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
+from kg.ask.words import STOPWORDS
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore, with_entities_graph
@@ -213,8 +215,12 @@ class Runner:
         if text not in self._sections:
             concept = thesaurus().lookup(text)
             self._sections[text] = []
-            for words in dict.fromkeys([concept.label if concept else text, text]):
-                hits = self.search(words, SECTIONS_SEARCHED).hits
+            tried = set()
+            # the grammar's function words are no part of what is searched for ("as" would find "AS")
+            content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
+            for words in chain([concept.label if concept else content, content], wider_words(content)):
+                hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
+                tried.add(words)
                 if hits:
                     self._sections[text] = [h for h in hits if h.score >= SECTION_SCORE_SHARE * hits[0].score]
                     break

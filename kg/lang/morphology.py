@@ -392,6 +392,10 @@ class Morphology:
                 return known[piece].lemmas
         return None
 
+    def known(self, word: str) -> bool:
+        """Some analyser knows the word as it is, not only by a guess at its parts."""
+        return bool(self._analyse([word.lower()]))
+
     def __call__(self, word: str) -> WordAnalysis:
         if word not in self._memory:
             self.prepare([word])

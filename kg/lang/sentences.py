@@ -24,6 +24,11 @@ class Sentence:
 # a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
 # one sentence with the item before it, though minutes set items on lines with no blank line between
 LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
+# a report of a prose round: "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
+PROSE_REPORT = re.compile(
+    r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
+    r"(?:(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt|opplyst|meldt)|\s*$)"
+    r"|(?:orienterte|informerte|fortalte|fortalde|opplyste|meldte|melde|rapporterte|la\s+fram)\b)")
 _LABEL = re.compile(r"^\s*(?:[-*•]\s*)?\**[A-ZÆØÅa-zæøå][\wæøåÆØÅ/ \-]{1,40}?\.?\**:\**\s")  # "Saksh.:" too
 
 
@@ -49,7 +54,17 @@ def _heading_report(line: str) -> str:
         return " ".join(table_cells(line)[1:])
     if ":" in line:
         return line.split(":", 1)[1].strip(" *")
-    return line.strip() if len(line.split()) > 4 else ""  # a bare heading ("Hemsedal") says nothing
+    # a bare heading ("Hemsedal") says nothing; "Frå Vik vart det" goes on with its report on the next line
+    return line.strip() if len(line.split()) > 4 or PROSE_REPORT.match(line.strip()) else ""
+
+
+def _line_of_its_own(line: str, after: str) -> bool:
+    """A word or two without a full stop above a line that starts with a capital ("Orienteringssak" over
+    "Kari Dahl viste …"): a label of the text below, not the start of its sentence. A wrapped paragraph's
+    lines are longer, and one its sentence goes on in starts in lower case."""
+    words = strip_markup(line).split()
+    return (0 < len(words) <= 2 and not re.search(r"[.,;:!?]$", words[-1]) and words[0][:1].isupper()
+            and strip_markup(after).strip()[:1].isupper())
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
@@ -58,7 +73,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []
     if skip_heading and sec.kind == "roundtable":
-        own = _heading_report(lines[sec.span.start - 1])
+        own = _heading_report(sec.own_line(sec.span.start, lines[sec.span.start - 1]))
         if own:
             para.append((sec.span.start, own))
 
@@ -76,7 +91,7 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
         para.clear()
 
     for n in range(start, sec.span.end + 1):
-        line = lines[n - 1]
+        line = sec.own_line(n, lines[n - 1])  # a report begun or ended inside a line holds only its part
         if leading_label(line) or is_table_row(line):  # "Saksordførar: Jon Askeland", a table row: a line of its own
             flush()
             para.append((n, line))
@@ -85,6 +100,8 @@ def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = Tr
             if LIST_ITEM.match(line):
                 flush()
             para.append((n, line))
+            if n < sec.span.end and _line_of_its_own(line, lines[n]):
+                flush()
         else:
             flush()
     flush()

@@ -31,13 +31,9 @@ from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText
 from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
                                  lists_names, one_chair_line, read_attendance, said_label, titles_only)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
+from kg.lang.sentences import PROSE_REPORT
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
 
-# "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
-_PROSE_ACTOR = re.compile(
-    r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
-    r"(?:(?:ble|blei|vart|var|er)\s+det(?:\s+(?:orientert|informert|fortalt|opplyst|meldt)|\s*$)"
-    r"|(?:orienterte|informerte|fortalte|fortalde|opplyste|meldte|melde|rapporterte|la\s+fram)\b)")
 _PROSE = re.compile(r"\.\s*$")
 _CLOCK = re.compile(r"\bkl\.?\s*\d{1,2}[.:]?\d{2}", re.I)
 _LABEL_SEPARATOR = re.compile(r"\s+[·|•]\s+")
@@ -82,6 +78,8 @@ class _Open:
     case: str | None = None
     role: str | None = None  # attendance role for attendance sections
     level: int = 0  # the heading level that opened it (0: a label or list item; -1: a table row)
+    first_column: int = 0  # where its text begins on its first line (a report begun inside a line)
+    last_column: int | None = None  # where its text ends on its last line (the next report begins there)
 
 
 @dataclass(frozen=True)
@@ -125,10 +123,12 @@ class _Parser:
         self.open = None
         if o is None or o.kind == "header" and not o.blocks:
             return
-        end = max([o.end, o.start] + [b.span.end for b in o.blocks])
-        text = "\n".join(self.lines[o.start - 1:end]).strip("\n")
-        sec = Section(n=len(self.sections) + 1, title=o.title, kind=o.kind, span=Span(o.start, end), text=text,
-                      actor=o.actor, agenda_number=o.number, blocks=list(o.blocks), case_number=o.case)
+        # a report that ends inside its paragraph ends where the next begins, else with its last block
+        end = o.end if o.last_column is not None else max([o.end, o.start] + [b.span.end for b in o.blocks])
+        sec = Section(n=len(self.sections) + 1, title=o.title, kind=o.kind, span=Span(o.start, end), text="",
+                      actor=o.actor, agenda_number=o.number, blocks=list(o.blocks), case_number=o.case,
+                      first_column=o.first_column, last_column=o.last_column)
+        sec.text = "\n".join(sec.own_line(n, self.lines[n - 1]) for n in range(o.start, end + 1)).strip("\n")
         self.sections.append(sec)
         if o.kind == "attendance":
             self._attendance.append((sec, o.role or "member"))
@@ -486,9 +486,36 @@ class _Parser:
         actor = actor.strip().rstrip(":").strip()
         if not actor or not actor[0].isupper() or len(actor.split()) > 8 or starts_with_any(actor, self._not_actors()):
             return False
-        self.start(actor, "roundtable", block.span.start, actor=actor, level=level)
+        column = self._begun_inside(block, line) if not heading else 0
+        if column and self.open is not None:  # the report before ends inside this line, at the sentence
+            self.open.end, self.open.last_column = block.span.start, column
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=level, first_column=column)
         self.add(block)
+        if not heading:
+            self._reports_within(block, column)
         return True
+
+    def _reports_within(self, block: Block, column: int) -> None:
+        """The further prose reports of a paragraph that runs several on ("Frå Dalby vart det orientert om …
+        langs / elva. Frå Fjellvik vart det orientert om …"): each starts a report where it begins."""
+        for n in range(block.span.start, block.span.end + 1):
+            for m in PROSE_REPORT.finditer(self.lines[n - 1]):
+                actor = m["actor"]
+                if n == block.span.start and m.start() <= column or starts_with_any(actor, self._not_actors()):
+                    continue  # the report this paragraph opened with
+                if m.start():  # the report before ends inside this line
+                    self.open.end, self.open.last_column = n, m.start()
+                else:  # or with the line before (all of it)
+                    self.open.end, self.open.last_column = n - 1, len(self.lines[n - 2])
+                self.start(actor, "roundtable", n, actor=actor, level=0, first_column=m.start())
+                self.add(block)
+
+    def _begun_inside(self, block: Block, line: str) -> int:
+        """Where on its line a prose report begins when a sentence of the text before ends on that line
+        ("… ved kaia. Frå Årdal vart det orientert om …"): both reports hold the line, each its own part."""
+        raw = line or self.lines[block.span.start - 1]
+        m = PROSE_REPORT.search(raw)
+        return m.start() if m and raw[:m.start()].strip() else 0
 
     def _labelled_actor(self, block: Block, line: str) -> str | None:
         """'Bærum: Har jobbet ...' — a known body, or a bold or bulleted label of a few capitalised words."""
@@ -509,7 +536,7 @@ class _Parser:
         return None
 
     def _prose_actor(self, text: str) -> str | None:
-        m = _PROSE_ACTOR.search(clean(text))
+        m = PROSE_REPORT.search(clean(text))
         return m["actor"] if m else None
 
     def _not_actors(self) -> list[str]:
