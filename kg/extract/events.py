@@ -71,11 +71,18 @@ def _read_row(cells: list[str], ref: date | None) -> EventText | None:
 
 _STATUS_CLAUSE = re.compile(
     r"\s*(?:[–\-]\s*|\b(?:er|ble|blei|vart|blir|is|was)\s+(?:senere\s+|seinare\s+)?)"
-    r"(?:avlyst|avlyses|utsatt|utsett|cancelled|canceled|postponed)\.?\s*$", re.IGNORECASE)
+    r"(?:avlyst|avlyses|utsatt|utsett|cancelled|canceled|postponed)\b"
+    # and what the sentence goes on to say of it: "… er avlyst og flyttes til januar", "… utsatt til hausten; …"
+    r"(?:\s*(?:[,;]|\b(?:og|and|til|until|to)\b)[^.]*)?\.?\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(?:kl\.?\s*)\d{1,2}(?:[.:]\d{2})?(?:\s*[–\-]\s*\d{1,2}(?:[.:]\d{2})?)?\s*[:,–\-]?\s*", re.IGNORECASE)
 # what may follow an event's date at the end of its line: nothing, or its place (", Alta", "i Sandnessjøen")
 _PLACE_ONLY = re.compile(r"^\s*(?:(?:,|\b(?:i|på|in|at)\b)\s*(?P<place>[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøåÆØÅ\-]+){0,3}))?\s*\.?\s*$")
 _DATE_PREPOSITION = re.compile(r"\s+(?:i|in|den|på|fra|frå|uke|veke|week)\s*$", re.IGNORECASE)
+
+
+# a note in brackets is no part of an event's name, but an abbreviation of the name is ("Romsdal Regionråd (ROR)")
+_NOTE = re.compile(r"\([^)]*\)")
+_ABBREVIATION = re.compile(r"\([A-ZÆØÅ]{2,8}\)")
 
 
 @dataclass
@@ -103,7 +110,8 @@ def read_event(text: str, ref: date | None) -> EventText | None:
     raw = squash(raw.replace("**", ""))
     status = _status(raw)
     raw = _STATUS_CLAUSE.sub("", raw)
-    raw = squash(re.sub(r"\([^)]*\)", "", raw))
+    raw = squash(_NOTE.sub(lambda m: "" if not _ABBREVIATION.fullmatch(m.group()) or _is_status(m.group()) else m.group(),
+                           raw))
     dates = find_dates(raw, ref)
     if dates and dates[0].span[0] <= 3:
         d = dates[0]
@@ -172,10 +180,22 @@ def status_elsewhere(g: DocGraph) -> None:
         for s in section_sentences(sec, m.source.lines):
             if (sec.n, s.first) in listed or not (_STATUS_CLAUSE.search(s.text) or _STATUS_PAREN.search(s.text)):
                 continue
-            e = read_event("- " + s.text, ref)  # one sentence, one event, as a list item is
+            e = read_event("- " + _without_label(s.text), ref)  # one sentence, one event, as a list item is
             known = {slug(n.label) for n in g.nodes if n.kind == "event"}  # the events list may hold it too
             if e is not None and e.status != SCHEMA.EventScheduled and slug(e.title) not in known:
                 event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
+def _without_label(text: str) -> str:
+    """'Eventuelt: Det felles styremøtet … er avlyst' → the sentence after a label that names no event."""
+    from kg.lang.sentences import leading_label
+
+    label = leading_label(text)
+    if label and not _EVENT_NOUN.search(label) and ":" in text:
+        rest = text.split(":", 1)[1]
+        if _EVENT_NOUN.search(rest):
+            return rest.strip()
+    return text
 
 
 # "Junimøtet vert halde i Eidfjord 13. juni", "Saltentinget 2020 arrangeres 22. oktober på Fauske",

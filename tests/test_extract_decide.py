@@ -1,0 +1,37 @@
+"""Decisions, events and their status as minutes state them in running text.
+
+The minutes below are written for these tests; every fact asserted is stated in them.
+"""
+
+from __future__ import annotations
+
+from kg.vocab import SCHEMA
+from tests.conftest import extracted, nodes, values
+
+MINUTES = """\
+# Protokoll frå møte i Nordfjord regionråd
+
+Dato: 6. mars 2025
+
+## Sak 12/25 Eventuelt
+
+- Samlinga med Sogn regionråd i veke 14 er avlyst og vert flytt til hausten.
+- Eventuelt: Fellesmøtet med Kystforum (KF) 22. april 2025 er utsett.
+- Regionrådsmøtet vert halde i Stryn 15. mai 2025.
+"""
+
+
+def _events(tmp_path):
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", MINUTES)
+    return {e.label: values(g, e, SCHEMA.eventStatus)[0] for e in nodes(g, "event")}
+
+
+def test_a_status_followed_by_more_words_is_still_the_status(tmp_path):
+    """'… er avlyst og vert flytt til hausten': cancelled, and the name stops before the status."""
+    assert _events(tmp_path)["Samlinga med Sogn regionråd"] == SCHEMA.EventCancelled
+
+
+def test_a_label_before_the_event_is_no_part_of_its_name_but_its_abbreviation_is(tmp_path):
+    events = _events(tmp_path)
+    assert events["Fellesmøtet med Kystforum (KF)"] == SCHEMA.EventPostponed
+    assert events["Regionrådsmøtet"] == SCHEMA.EventScheduled
