@@ -201,6 +201,7 @@ class Runner:
             a.evidence.extend(e for e in sources.get(fact.value, ()) if e not in a.evidence)
         for a in answers.values():  # in the text's order, whichever order the store gave the rows in
             a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
+            _dates_as_written(a)
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
@@ -403,6 +404,26 @@ def _add_value(columns: dict[str, str], key: str, value: str) -> None:
         columns[key] = value
     elif key in PLURAL_COLUMNS and value and value not in have.split("; "):
         columns[key] = f"{have}; {value}"
+
+
+DATED_COLUMNS = ("deadline", "start", "date")  # the columns of a day, beside which the text's own words are kept
+
+
+def _dates_as_written(a: Answer) -> None:
+    """A date column's day as the quoted text writes it ("Frist: 29. april", "29.–30. oktober 2020"), beside
+    the ISO day (``deadline_as_written``): the words a reader looks for, and a day given without its year."""
+    from kg.lang.dates import find_dates
+
+    for key in DATED_COLUMNS:
+        value = a.columns.get(key, "")
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            continue
+        written = next((e.text[slice(*d.span)] for e in a.evidence for d in find_dates(e.text, day)
+                        if d.start == day), None)
+        if written:
+            a.columns[f"{key}_as_written"] = written
 
 
 def _clip(text: str, limit: int = 400) -> str:
