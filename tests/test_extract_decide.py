@@ -35,3 +35,11 @@ def test_a_label_before_the_event_is_no_part_of_its_name_but_its_abbreviation_is
     events = _events(tmp_path)
     assert events["Fellesmøtet med Kystforum (KF)"] == SCHEMA.EventPostponed
     assert events["Regionrådsmøtet"] == SCHEMA.EventScheduled
+
+
+def test_a_case_titled_by_a_meeting_to_come_announces_it(tmp_path):
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", "# Protokoll frå møte i Nordfjord regionråd\n\nDato: 6. mars 2025\n\n"
+                  "## Sak 13/25 Møte med fylkesbenken 2. april 2025 i Førde\n\nRegionrådet førebur møtet.\n\n"
+                  "## Sak 14/25 Referat frå møte 10. januar 2025 i Stryn\n\nTeke til vitande.\n")
+    events = {(e.label, str(values(g, e, SCHEMA.startDate)[0]), values(g, e, SCHEMA.location)[0]) for e in nodes(g, "event")}
+    assert events == {("Møte med fylkesbenken", "2025-04-02", "Førde")}  # the meeting before this one is no announcement

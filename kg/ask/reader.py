@@ -186,9 +186,6 @@ class Reader:
             first = (t.replace(day=1) + timedelta(days=32)).replace(day=1)
             last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
             return first, last, m.span()
-        m = re.search(r"(?i)(?<![\w-])(?:i haust|i høst|this autumn|in the autumn|til høsten|til hausten)(?![\w-])", q)
-        if m:
-            return date(t.year, 8, 1), date(t.year, 11, 30), m.span()
         m = re.search(r"(?i)(?<![\w-])(?:before the summer|før sommeren|før sommaren)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?", q)
         if m:
             y = int(m.group(1)) if m.group(1) else t.year
@@ -201,7 +198,11 @@ class Reader:
         if m:
             y = int(m.group(1))
             return date(y, 1, 1), date(y, 12, 31), m.span()
-        return None
+        m = re.search(r"(?i)(?<![\w-])(?:second half of|andre halvdel av|andre halvår|siste halvdel av|siste halvår)\s*((?:19|20)\d{2})", q)
+        if m:
+            y = int(m.group(1))
+            return date(y, 7, 1), date(y, 12, 31), m.span()
+        return _season(q, t.year)
 
     def _names(self, q, parts, free, take) -> None:
         """Runs of words that name something in the graph exactly, longest first."""
@@ -237,7 +238,7 @@ class Reader:
         kinds = sorted(((m.start(), m.end(), kind) for pattern, kind in words.KIND_NOUNS
                         for m in _compiled(pattern).finditer(low) if free(*m.span())), key=lambda x: x[0])
         for a, b, kind in kinds:  # the kind noun next to the question word says what is asked for
-            if not free(a, b) or len(_TOKEN.findall(low[after_question_word:a])) > 3:
+            if not free(a, b) or _words_between(low, after_question_word, a, free, parts.answer) > 3:
                 continue
             if parts.answer == "thing" or (parts.answer in ("date", "place") and kind in ("meeting", "event")):
                 parts.answer = kind
@@ -276,6 +277,34 @@ class Reader:
             for m in _compiled(pattern).finditer(low):
                 if free(*m.span()):
                     take(*m.span())
+
+
+# a season and its months ("i haust", "hausten 2013", "the autumn", "this spring", "i sommar"); "vår" alone is "our"
+SEASONS = [
+    (r"i haust|i høst|til hausten|til høsten|hausten|høsten|haust|høst|(?:this |in the |the )?autumn|(?:this |in the |the )fall",
+     (8, 1), (11, 30)),
+    (r"i vår|til våren|våren|(?:this |in the |the )?spring", (3, 1), (5, 31)),
+    (r"i sommar|i sommer|til sommaren|til sommeren|sommaren|sommeren|(?:this |in the |the )?summer", (6, 1), (8, 31)),
+]
+
+
+def _season(q: str, this_year: int):
+    """'i haust' (this year's autumn), 'hausten 2013', 'the autumn of 2020': its months."""
+    for words_, (m1, d1), (m2, d2) in SEASONS:
+        m = re.search(rf"(?i)(?<![\w-])(?:{words_})(?![\w-])(?:\s+(?:of\s+)?((?:19|20)\d{{2}}))?", q)
+        if m:
+            y = int(m.group(1)) if m.group(1) else this_year
+            return date(y, m1, d1), date(y, m2, d2), m.span()
+    return None
+
+
+def _words_between(low: str, a: int, b: int, free, answer: str) -> int:
+    """How far a kind noun stands from the question word; "when and where is the autumn council meeting"
+    asks of a meeting across words the grammar reads otherwise (a second question word, a date)."""
+    toks = [m for m in _TOKEN.finditer(low, a, b)]
+    if answer in ("date", "place"):
+        toks = [m for m in toks if free(*m.span()) and m.group() not in words.STOPWORDS]
+    return len(toks)
 
 
 def _columns(low: str) -> list[tuple[str, tuple[int, int] | None]]:

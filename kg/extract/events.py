@@ -198,6 +198,23 @@ def _without_label(text: str) -> str:
     return text
 
 
+_CASE_NUMBER = re.compile(r"^\s*(?:[\wæøå]+[-\s])?(?:sak\s*)?\d{1,3}\s*[/-]\s*\d{2,4}\s*", re.IGNORECASE)
+
+
+def case_title_events(g: DocGraph) -> None:
+    """A case whose title names a meeting to come, with its day ("Sak 75/10 Møte med Nordlandsbenken 4. januar
+    2011 i Bodø"), announces that meeting: an event, unless one of that day and name is read already."""
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    for item in m.agenda:
+        e = read_event(_CASE_NUMBER.sub("", item.title), ref)
+        known = {(n.props.get("start"), slug(n.label)) for n in g.nodes if n.kind == "event"}
+        if e is None or ref is None or e.start <= ref or (e.start, slug(e.title)) in known:
+            continue
+        line = item.section.span.start
+        event_node(g, e, g.evidence(item.section, line, line, m.source.lines[line - 1].strip()))
+
+
 # "Junimøtet vert halde i Eidfjord 13. juni", "Saltentinget 2020 arrangeres 22. oktober på Fauske",
 # "Ordførerens tur legges til Beiarn i uke 34", "The seminar will be held on 3 May in Bergen"
 HELD = re.compile(r"\s(?:(?:vert|blir|blei|ble|vil\s+bli|skal)\s+(?:halde|halden|haldt|holdt|arrangert|gjennomført|gjennomførd|"
