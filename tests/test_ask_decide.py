@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -43,3 +44,32 @@ def test_our_is_no_spring():
 def test_when_and_where_is_a_meeting_asks_for_the_meeting():
     p = Reader(lambda text: [], date(2024, 3, 14)).read("When and where is the autumn council meeting?")
     assert p.answer == "meeting" and p.arguments == [] and p.dates[0].start == date(2024, 8, 1)
+
+
+def test_the_council_asking_is_no_kind_of_answer():
+    p = Reader(lambda text: [], date(2024, 3, 14)).read("Hva krevde regionrådet om hamna?")
+    assert p.answer == "thing" and p.relations == ["decide"] and [a.text for a in p.arguments] == ["hamna"]
+
+
+def test_a_name_in_a_phrase_is_the_word_looked_for():
+    from kg.ask.composer import _stem
+
+    assert _stem("oljefeltet Luva") == "Luva" and _stem("kontrollutvala") == "kontrollut"
+
+
+def _decision(text: str, case: str) -> Answer:
+    return Answer(f"urn:{text}", text[:80], None, columns={"text": text, "case": case})
+
+
+def test_the_verb_asked_chooses_the_decisions_and_keeps_their_cases_whole():
+    from kg.ask.runner import _stance, _with_their_cases
+
+    answers = [_decision("Rådet krev at ferja går kvar time.", "Sak 3/24 Ferje"),
+               _decision("Rutetabellen vert send fylket.", "Sak 3/24 Ferje"),
+               _decision("Rådet krev nytt sjukehus.", "Sak 4/24 Helse"),
+               _decision("Rådet støttar planen.", "Sak 5/24 Plan")]
+    stance = _stance("krevde")
+    demanding = [a for a in answers if re.search(stance, a.columns["text"], re.I)]
+    assert [a.label[:22] for a in _with_their_cases(demanding, answers)] == [
+        "Rådet krev at ferja gå", "Rutetabellen vert send", "Rådet krev nytt sjukeh"]
+    assert _stance("vedtok") is None

@@ -43,3 +43,42 @@ def test_a_case_titled_by_a_meeting_to_come_announces_it(tmp_path):
                   "## Sak 14/25 Referat frå møte 10. januar 2025 i Stryn\n\nTeke til vitande.\n")
     events = {(e.label, str(values(g, e, SCHEMA.startDate)[0]), values(g, e, SCHEMA.location)[0]) for e in nodes(g, "event")}
     assert events == {("Møte med fylkesbenken", "2025-04-02", "Førde")}  # the meeting before this one is no announcement
+
+
+DECISIONS = """\
+# Protokoll frå møte i Nordfjord regionråd
+
+Dato: 6. mars 2025
+
+## Sak 15/25 Fylkesvegar – innspel
+
+Innstilling (frå rådmannsutvalet):
+  1. Regionrådet rår til at kommunane lagar ein felles
+     plan for gang- og sykkelvegar.
+  2. Planen vert lagd fram innan 1. juni.
+
+Vedtak: Regionrådet prioriterer:
+1. Fv. 60 over Utvikfjellet
+2. Rassikring på fv. 5 ved Naustdal
+
+Samrøystes.
+"""
+
+
+def _decisions(tmp_path):
+    from kg.vocab import DCTERMS
+
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", DECISIONS)
+    return [values(g, d, DCTERMS.description)[0] for d in nodes(g, "decision")]
+
+
+def test_a_decision_that_leads_into_a_list_is_one_decision_per_item(tmp_path):
+    decided = _decisions(tmp_path)
+    assert "Regionrådet prioriterer: Fv. 60 over Utvikfjellet" in decided
+    assert "Regionrådet prioriterer: Rassikring på fv. 5 ved Naustdal" in decided
+
+
+def test_a_proposal_labelled_with_its_author_and_its_wrapped_points(tmp_path):
+    decided = _decisions(tmp_path)
+    assert "Regionrådet rår til at kommunane lagar ein felles plan for gang- og sykkelvegar." in decided
+    assert "Planen vert lagd fram innan 1. juni." in decided

@@ -247,7 +247,9 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
 
 
 def _stem(text: str) -> str:
-    """The longest word of a phrase without its inflection, for matching it inside running text
-    ("kontrollutvala" finds "kontrollutval", "Hardingtinget" finds "Hardingting")."""
-    longest = max(text.split(), key=len)
+    """The longest word of a phrase (of its names, where a word after the first is capitalised) without its
+    inflection, for matching it inside running text ("kontrollutvala" finds "kontrollutval", "Hardingtinget"
+    finds "Hardingting", "oljefeltet Luva" finds "Luva")."""
+    named = [w for w in text.split()[1:] if w[:1].isupper()]  # "oljefeltet Luva": the name is the word to find
+    longest = max(named or text.split(), key=len)
     return longest[:max(5, len(longest) - 4)] if len(longest) > 6 else longest

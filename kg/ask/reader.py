@@ -235,6 +235,9 @@ class Reader:
             parts.answer = kind
             take(a, b)
             after_question_word = b
+        for m in _compiled(words.THE_BODY).finditer(low):  # "hva krevde regionrådet": the speaker, no kind asked
+            if free(*m.span()):
+                take(*m.span())
         kinds = sorted(((m.start(), m.end(), kind) for pattern, kind in words.KIND_NOUNS
                         for m in _compiled(pattern).finditer(low) if free(*m.span())), key=lambda x: x[0])
         for a, b, kind in kinds:  # the kind noun next to the question word says what is asked for

@@ -12,6 +12,7 @@ Any other selected variable is passed on as a column of the answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -21,6 +22,7 @@ from kg.ask.lines import BESIDE, asked_beside, matching_sentences
 from kg.ask.plans import answer_from_tables
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
+from kg.ask.words import STANCES
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore, with_entities_graph
@@ -373,7 +375,8 @@ class Runner:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
             names = {n for n in names if ln.understood or len(n) >= 4}
-            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
+            kept = _with_their_cases([a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))],
+                                     answers)
             if kept:
                 answers = kept
                 notes.append(f"only answers that name {ln.argument.text!r}")
@@ -381,6 +384,13 @@ class Runner:
                 notes.append(f"not used: {ln.argument.text!r}")
             else:
                 notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
+        stance = _stance(parts.cues.get(choice.relation, ""))
+        if stance:  # "hva krevde …": the decisions that demand, where some do
+            kept = _with_their_cases([a for a in answers if re.search(stance, " ".join([a.label, *map(str, a.columns.values())]),
+                                                                     re.I)], answers)
+            if kept:
+                answers = kept
+                notes.append(f"only decisions that say {parts.cues[choice.relation]!r}")
         for d in choice.unused_dates:
             kept = [a for a in answers if any(d.start.isoformat() <= v[:10] <= d.end.isoformat()
                                               for k, v in a.columns.items() if k in ("date", "deadline", "start"))]
@@ -388,6 +398,18 @@ class Runner:
                 answers = kept
                 notes.append(f"only answers dated {d.start}–{d.end}")
         return answers, notes
+
+
+def _with_their_cases(kept: list[Answer], answers: list[Answer]) -> list[Answer]:
+    """The answers kept, and the others of their cases: the points of one decision stand together ("1. ROR
+    krever at Møreaksen prioriteres … 2. Langfjordtunnelen må inn …" answer a question that names ROR)."""
+    cases = {a.columns["case"] for a in kept if a.columns.get("case")}
+    return [a for a in answers if a in kept or a.columns.get("case") in cases] if cases else kept
+
+
+def _stance(cue: str) -> str | None:
+    """The words a decision of the kind the question's verb names says ("krevde" → krev, krav, demand)."""
+    return next((says for verb, says in STANCES if re.fullmatch(verb, cue.lower())), None)
 
 
 def _plain_values(a: Answer) -> list[str]:

@@ -47,6 +47,19 @@ KIND_NOUNS = [
     (r"personer|personar|people|folk|representant(?:er|ar|ane|ene)?|representatives?", "person"),
 ]
 
+# the body whose minutes these are, named as a speaker ("hva krevde regionrådet", "what did the council decide"):
+# the one who decides, never the kind of answer asked for nor a thing to narrow the answers by
+THE_BODY = (r"regionrådet|rådet|the regional council|the council|styret|the board|arbeidsutvalet|arbeidsutvalget"
+            r"|representantskapet|utvalet|utvalget")
+
+# the verb that says what kind of statement a decision is ("krev", "prioriterer", "meiner"): where some
+# decisions say it, those are the answers
+STANCES = [
+    (r"krev\w*|krav\w*|demand\w*", r"krev|krav|demand"),
+    (r"prioriter\w*|prioriti[sz]\w*|want in", r"priorit"),
+    (r"meiner|mener|mean|syn på|position on", r"mein|men[ae]r|mean|syn"),
+]
+
 # verb phrases → relation. Order matters only where two cues cover the same words: longer first.
 RELATIONS = [
     # absence before attendance: "møtte ikke" is not "møtte"

@@ -115,6 +115,22 @@ def _split_numbered(text: str) -> list[str]:
     return parts if len(parts) > 1 and _NUMBERED.match(" " + text.strip()) else [text.strip()]
 
 
+def _list_items(k: int, end: int, lines: list[str]) -> tuple[list[tuple[str, int]], int]:
+    """The items of a list from index k on, each with its line; an indented line below an item that starts
+    no item of its own goes on with it (a wrapped item). Returns the items and the index after the list."""
+    items: list[tuple[str, int]] = []
+    while k < end:
+        item = _LIST_LINE.match(lines[k])
+        if item:
+            items.append((item["text"].strip(), k + 1))
+        elif items and lines[k][:1].isspace() and lines[k].strip() and not leading_label(lines[k]):
+            items[-1] = (f"{items[-1][0]} {lines[k].strip()}", items[-1][1])
+        else:
+            break
+        k += 1
+    return items, k
+
+
 class _Reader:
     """Reads one section's lines into decisions (text, first line, last line, vote)."""
 
@@ -164,10 +180,7 @@ class _Reader:
         if not text:  # "Vedtak:" alone: a numbered list or a paragraph below
             while k < end and not lines[k].strip():
                 k += 1
-            items = []
-            while k < end and _LIST_LINE.match(lines[k]):
-                items.append((_LIST_LINE.match(lines[k])["text"].strip(), k + 1))
-                k += 1
+            items, k = _list_items(k, end, lines)
             if items:
                 for t, at in items:
                     self.found.append((t, at, at, read_vote(t)))
@@ -176,16 +189,29 @@ class _Reader:
                 k += 1
                 text = lines[k - 1].strip()
         text, k = self.runs_on(text, k, end, lines)
+        after_list = self.listed(text, first, k, end, lines) if text.rstrip().endswith(":") else None
+        if after_list is not None:
+            return after_list
         if text:
             for t in _split_numbered(text):
                 self.found.append((t, first, k, read_vote(t)))
         return k + 1
 
+    def listed(self, lead: str, first: int, k: int, end: int, lines: list[str]) -> int | None:
+        """'Regionrådet prioriterer:' over a list: one decision per item, each with the words that lead to it
+        ("Regionrådet prioriterer: Fv. 714 Laksevegen"); returns the next line to read (None: no list below)."""
+        while k < end and not lines[k].strip():
+            k += 1
+        items, k = _list_items(k, end, lines)
+        for t, at in items:
+            self.found.append((f"{lead.strip()} {t}", first, at, read_vote(t)))
+        return k + 1 if items else None
+
 
 def decisions(g: DocGraph) -> None:
     """One kg:Decision per decision of the agenda items (and of sections outside the agenda)."""
-    label = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<label>{_alts(_words('words'))})\**\s*:\s*\**\s*(?P<text>.*)$",
-                       re.IGNORECASE)
+    label = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<label>{_alts(_words('words'))})\**\s*(?:\([^)]*\)\s*)?:\s*\**\s*"
+                       rf"(?P<text>.*)$", re.IGNORECASE)  # "Innstilling (frå rådmannsgruppa): …" too
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
     item_of = {id(e.section): items.get(e.title) for e in g.minutes.agenda}
     lines = g.minutes.source.lines
