@@ -73,3 +73,50 @@ def test_the_verb_asked_chooses_the_decisions_and_keeps_their_cases_whole():
     assert [a.label[:22] for a in _with_their_cases(demanding, answers)] == [
         "Rådet krev at ferja gå", "Rutetabellen vert send", "Rådet krev nytt sjukeh"]
     assert _stance("vedtok") is None
+
+
+ARCHIVE_MINUTES = """\
+## Protokoll frå møte i Nordfjord regionråd
+
+Tid: Torsdag 6. mars 2025 kl. 10.00
+
+### Sak 15/25 Fylkesvegar – innspel
+Regionrådet drøfta innspelet til handlingsprogrammet.
+
+**Vedtak** (innspel til fylket)
+Regionrådet prioriterer:
+1. Fv. 60 over Utvikfjellet
+2. Rassikring på fv. 5 ved Naustdal
+
+### Sak 16/25 Skriv og meldingar
+- a) Ferjesambandet: Fylket lyser ut sambandet med krav om elektriske ferjer. Rådet held fast på kravet om timesruter.
+- b) Kystmuseet: Museet får nytt tak i sommar.
+
+Vedtak: Skriv og meldingar vert tekne til vitande.
+"""
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory):
+    from kg.api import Archive
+
+    folder = tmp_path_factory.mktemp("decide")
+    path = folder / "nordfjord-2025-03-06.md"
+    path.write_text(ARCHIVE_MINUTES, encoding="utf-8")
+    a = Archive(folder / "store")
+    a.ingest([path])
+    return a
+
+
+def test_what_the_council_prioritises_is_the_items_of_its_decision(archive):
+    r = archive.ask("Kva vegar prioriterer regionrådet?")
+    assert [a.columns["text"] for a in r.answers] == ["Regionrådet prioriterer: Fv. 60 over Utvikfjellet",
+                                                     "Regionrådet prioriterer: Rassikring på fv. 5 ved Naustdal"]
+
+
+def test_where_no_decision_names_the_thing_the_sentence_that_does_answers(archive):
+    r = archive.ask("Kva meiner rådet om ferjesambandet?")
+    assert r.query == "said-about", r.why
+    assert [a.label for a in r.answers] == ["a) Ferjesambandet: Fylket lyser ut sambandet med krav om elektriske ferjer. "
+                                            "Rådet held fast på kravet om timesruter."]
+    assert r.answers[0].columns["case"] == "Sak 16/25 Skriv og meldingar" and r.answers[0].evidence

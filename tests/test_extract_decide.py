@@ -82,3 +82,13 @@ def test_a_proposal_labelled_with_its_author_and_its_wrapped_points(tmp_path):
     decided = _decisions(tmp_path)
     assert "Regionrådet rår til at kommunane lagar ein felles plan for gang- og sykkelvegar." in decided
     assert "Planen vert lagd fram innan 1. juni." in decided
+
+
+def test_a_decision_label_alone_on_its_line_with_a_note(tmp_path):
+    from kg.vocab import DCTERMS
+
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", "# Protokoll frå møte i Nordfjord regionråd\n\nDato: 6. mars 2025\n\n"
+                  "## Sak 17/25 Helsesamarbeid\n\n**Vedtak** (tilråding til kommunane)\n\n"
+                  "1. Kommunane held fram med hovudprosjektet.\n2. Kostnadene vert delte etter folketal.\n")
+    decided = [values(g, d, DCTERMS.description)[0] for d in nodes(g, "decision")]
+    assert decided == ["Kommunane held fram med hovudprosjektet.", "Kostnadene vert delte etter folketal."]

@@ -144,7 +144,7 @@ class _Reader:
             line = lines[n - 1]
             m = self.label.match(line)
             if m:
-                n = self.decision(m["text"].replace("**", "").strip(), n, end, lines, m["label"])
+                n = self.decision((m["text"] or "").replace("**", "").strip(), n, end, lines, m["label"])
                 continue
             if _is_vote_line(line) and self.found and self.found[-1][3] is None and n - self.found[-1][2] <= 2:
                 text, first, _, _ = self.found[-1]
@@ -210,8 +210,9 @@ class _Reader:
 
 def decisions(g: DocGraph) -> None:
     """One kg:Decision per decision of the agenda items (and of sections outside the agenda)."""
-    label = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<label>{_alts(_words('words'))})\**\s*(?:\([^)]*\)\s*)?:\s*\**\s*"
-                       rf"(?P<text>.*)$", re.IGNORECASE)  # "Innstilling (frå rådmannsgruppa): …" too
+    # "Vedtak: …", "Innstilling (frå rådmannsgruppa): …", and "**Vedtak** (tilråding til kommunane)" alone on its line
+    label = re.compile(rf"^\s*(?:[-*•]\s*)?\**(?P<label>{_alts(_words('words'))})\**\s*(?:\([^)]*\)\s*)?"
+                       rf"(?::\s*\**\s*(?P<text>.*)|\**\s*)$", re.IGNORECASE)
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
     item_of = {id(e.section): items.get(e.title) for e in g.minutes.agenda}
     lines = g.minutes.source.lines
