@@ -202,12 +202,15 @@ _CASE_NUMBER = re.compile(r"^\s*(?:[\wæøå]+[-\s])?(?:sak\s*)?\d{1,3}\s*[/-]\s
 
 
 def case_title_events(g: DocGraph) -> None:
-    """A case whose title names a meeting to come, with its day ("Sak 75/10 Møte med Nordlandsbenken 4. januar
-    2011 i Bodø"), announces that meeting: an event, unless one of that day and name is read already."""
+    """A case whose title names a meeting to come, with its day and year ("Sak 75/10 Møte med Nordlandsbenken
+    4. januar 2011 i Bodø"), announces that meeting: an event, unless one of that day and name is read already."""
     m = g.minutes
     ref = m.meeting_date or m.document_date
     for item in m.agenda:
-        e = read_event(_CASE_NUMBER.sub("", item.title), ref)
+        title = _CASE_NUMBER.sub("", item.title)
+        if not any(d.year_given for d in find_dates(title, ref)):  # "referat fra møtet 11.03": no day to come
+            continue
+        e = read_event(title, ref)
         known = {(n.props.get("start"), slug(n.label)) for n in g.nodes if n.kind == "event"}
         if e is None or ref is None or e.start <= ref or (e.start, slug(e.title)) in known:
             continue
