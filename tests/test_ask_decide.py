@@ -88,6 +88,8 @@ Regionrådet prioriterer:
 1. Fv. 60 over Utvikfjellet
 2. Rassikring på fv. 5 ved Naustdal
 
+Oppfølging: Innspelet vert sendt fylket. Ansvar: Per Moe. Frist: 1. april 2025.
+
 ### Sak 16/25 Skriv og meldingar
 - a) Ferjesambandet: Fylket lyser ut sambandet med krav om elektriske ferjer. Rådet held fast på kravet om timesruter.
 - b) Kystmuseet: Museet får nytt tak i sommar.
@@ -120,3 +122,10 @@ def test_where_no_decision_names_the_thing_the_sentence_that_does_answers(archiv
     assert [a.label for a in r.answers] == ["a) Ferjesambandet: Fylket lyser ut sambandet med krav om elektriske ferjer. "
                                             "Rådet held fast på kravet om timesruter."]
     assert r.answers[0].columns["case"] == "Sak 16/25 Skriv og meldingar" and r.answers[0].evidence
+
+
+def test_a_task_due_keeps_its_case_and_its_deadline_as_written(archive):
+    r = archive.ask("Which tasks are due before 2 April 2025, and who is responsible?")
+    [task] = r.answers
+    assert task.columns["case"] == "Sak 15/25 Fylkesvegar – innspel" and task.columns["responsible"] == "Per Moe"
+    assert task.columns["deadline_as_written"] == "1. april 2025"
