@@ -129,3 +129,10 @@ def test_a_task_due_keeps_its_case_and_its_deadline_as_written(archive):
     [task] = r.answers
     assert task.columns["case"] == "Sak 15/25 Fylkesvegar – innspel" and task.columns["responsible"] == "Per Moe"
     assert task.columns["deadline_as_written"] == "1. april 2025"
+
+
+def test_a_season_keeps_its_words_as_written():
+    a = Answer("urn:z", "Nordfjordtinget", "event", columns={"start": "2025-08-01"},
+               evidence=[Evidence("nordfjord.md", "Sak 18/25", [5, 5], "Regionrådet kallar inn til Nordfjordtinget hausten 2025.")])
+    _dates_as_written(a)
+    assert a.columns["start_as_written"] == "hausten 2025"

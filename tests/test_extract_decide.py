@@ -92,3 +92,30 @@ def test_a_decision_label_alone_on_its_line_with_a_note(tmp_path):
                   "1. Kommunane held fram med hovudprosjektet.\n2. Kostnadene vert delte etter folketal.\n")
     decided = [values(g, d, DCTERMS.description)[0] for d in nodes(g, "decision")]
     assert decided == ["Kommunane held fram med hovudprosjektet.", "Kostnadene vert delte etter folketal."]
+
+
+AHEAD = """\
+# Protokoll frå møte i Nordfjord regionråd
+
+Dato: 6. mars 2025
+
+## Sak 18/25 Orienteringar
+
+Dagleg leiar la fram planane for eit nordisk reiselivsseminar i Loen 14.–15. mai 2025, med gjester frå Island.
+Regionrådet kallar inn til Nordfjordtinget hausten 2025. Seminaret 20. februar 2025 var godt besøkt.
+- Ordførarane møter Sogn og Fjordane-benken på Stortinget i veke 16.
+- Neste møte, Regionrådsmøte 3-2025, vert halde 12. juni 2025 i Stryn.
+- Kystkonferansen 2025 er utsett til hausten; ny dato er ikkje sett.
+"""
+
+
+def test_events_to_come_named_in_running_text(tmp_path):
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", AHEAD)
+    events = {e.label: (str(values(g, e, SCHEMA.startDate)[0]), values(g, e, SCHEMA.eventStatus)[0])
+              for e in nodes(g, "event")}
+    assert events["Nordisk reiselivsseminar"] == ("2025-05-14", SCHEMA.EventScheduled)
+    assert events["Nordfjordtinget"] == ("2025-08-01", SCHEMA.EventScheduled)  # the season: its first day, to its last
+    assert events["Møte med Sogn og Fjordane-benken"] == ("2025-04-14", SCHEMA.EventScheduled)
+    assert events["Regionrådsmøte 3-2025"] == ("2025-06-12", SCHEMA.EventScheduled)
+    assert events["Kystkonferansen 2025"] == ("2025-08-01", SCHEMA.EventPostponed)
+    assert not any(day == "2025-02-20" for day, _ in events.values())  # held before the meeting: no announcement

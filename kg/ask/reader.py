@@ -20,7 +20,7 @@ from typing import Callable
 from kg.ask import words
 from kg.ask.lazy_pattern import word_pattern as _compiled  # compiled only for a question it could match
 from kg.lang.amounts import find_amounts
-from kg.lang.dates import find_dates, find_month
+from kg.lang.dates import find_dates, find_month, find_season
 
 _TOKEN = re.compile(r"\w[\w\-–/'’.]*\w|\w")
 _CASE_NUMBER = re.compile(r"(?:\b(?:sak|saka|saken|case|hr-sak|ps|rs|os)\s*(?:nr\.?\s*)?)?(?<![\d/.-])\d{1,3}\s*[/-]\s*"
@@ -202,7 +202,8 @@ class Reader:
         if m:
             y = int(m.group(1))
             return date(y, 7, 1), date(y, 12, 31), m.span()
-        return _season(q, t.year)
+        season = find_season(q, t)  # "i haust": this year's autumn; "hausten 2013"
+        return (season.start, season.end, season.span) if season else None
 
     def _names(self, q, parts, free, take) -> None:
         """Runs of words that name something in the graph exactly, longest first."""
@@ -280,25 +281,6 @@ class Reader:
             for m in _compiled(pattern).finditer(low):
                 if free(*m.span()):
                     take(*m.span())
-
-
-# a season and its months ("i haust", "hausten 2013", "the autumn", "this spring", "i sommar"); "vår" alone is "our"
-SEASONS = [
-    (r"i haust|i høst|til hausten|til høsten|hausten|høsten|haust|høst|(?:this |in the |the )?autumn|(?:this |in the |the )fall",
-     (8, 1), (11, 30)),
-    (r"i vår|til våren|våren|(?:this |in the |the )?spring", (3, 1), (5, 31)),
-    (r"i sommar|i sommer|til sommaren|til sommeren|sommaren|sommeren|(?:this |in the |the )?summer", (6, 1), (8, 31)),
-]
-
-
-def _season(q: str, this_year: int):
-    """'i haust' (this year's autumn), 'hausten 2013', 'the autumn of 2020': its months."""
-    for words_, (m1, d1), (m2, d2) in SEASONS:
-        m = re.search(rf"(?i)(?<![\w-])(?:{words_})(?![\w-])(?:\s+(?:of\s+)?((?:19|20)\d{{2}}))?", q)
-        if m:
-            y = int(m.group(1)) if m.group(1) else this_year
-            return date(y, m1, d1), date(y, m2, d2), m.span()
-    return None
 
 
 def _words_between(low: str, a: int, b: int, free, answer: str) -> int:

@@ -432,9 +432,9 @@ DATED_COLUMNS = ("deadline", "start", "date")  # the columns of a day, beside wh
 
 
 def _dates_as_written(a: Answer) -> None:
-    """A date column's day as the quoted text writes it ("Frist: 29. april", "29.–30. oktober 2020"), beside
+    """A date column's day as the quoted text writes it ("Frist: 29. april", "29.–30. oktober 2020", "hausten 2013"), beside
     the ISO day (``deadline_as_written``): the words a reader looks for, and a day given without its year."""
-    from kg.lang.dates import find_dates
+    from kg.lang.dates import find_dates, find_month, find_season
 
     for key in DATED_COLUMNS:
         value = a.columns.get(key, "")
@@ -442,8 +442,9 @@ def _dates_as_written(a: Answer) -> None:
             day = date.fromisoformat(value[:10])
         except ValueError:
             continue
-        written = next((e.text[slice(*d.span)] for e in a.evidence for d in find_dates(e.text, day)
-                        if d.start == day), None)
+        written = next((e.text[slice(*d.span)] for e in a.evidence  # a day, else a month or season ("hausten 2013")
+                        for d in [*find_dates(e.text, day), find_month(e.text, day), find_season(e.text, day)]
+                        if d is not None and d.start == day), None)
         if written:
             a.columns[f"{key}_as_written"] = written
 
