@@ -136,3 +136,9 @@ def test_a_season_keeps_its_words_as_written():
                evidence=[Evidence("nordfjord.md", "Sak 18/25", [5, 5], "Regionrådet kallar inn til Nordfjordtinget hausten 2025.")])
     _dates_as_written(a)
     assert a.columns["start_as_written"] == "hausten 2025"
+
+
+def test_a_kind_no_decision_has_asks_for_what_the_decisions_name(archive):
+    r = archive.ask("Which road projects were prioritised?")
+    assert [a.columns["text"] for a in r.answers] == ["Regionrådet prioriterer: Fv. 60 over Utvikfjellet",
+                                                     "Regionrådet prioriterer: Rassikring på fv. 5 ved Naustdal"], r.why

@@ -19,7 +19,7 @@ deadline, a decision row who voted against).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.ask.catalogue import NamedQuery, catalogue
@@ -127,7 +127,7 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
     if not parts.relations and not all(ln.understood for ln in linked):
         return []  # no verb and words not understood: too little was read to answer from
     choices: list[Choice] = []
-    for rank, relation in enumerate(relations):
+    for order, relation in enumerate(relations):
         for q in catalogue().values():
             if relation not in q.relations or not q.needs <= parts.modifiers:
                 continue
@@ -137,13 +137,16 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
             choice = _bind(q, parts, linked, filler, today=today, last_meeting=last_meeting, relation=relation)
             if choice is None:
                 continue
-            choice.score += fit - 100 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
+            choice.score += fit - 100 * order - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
             choice.score += 4 * len(q.needs) + 2 * len(q.uses & parts.modifiers)
             choice.score += COLUMN_WEIGHT * len(_carried(q, parts.columns))
             choices.append(choice)
     best: dict[str, Choice] = {}  # a query once, for the relation it fits best
     for c in sorted(choices, key=lambda c: -c.score):
         best.setdefault(c.query.name, c)
+    if not best and "decide" in relations and parts.answer != "thing":
+        # "which road projects were prioritised": what a decision names is asked for, of no kind the graph holds
+        return rank(replace(parts, answer="thing"), linked, filler, today=today, last_meeting=last_meeting)
     return list(best.values())
 
 

@@ -375,8 +375,8 @@ class Runner:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
             names = {n for n in names if ln.understood or len(n) >= 4}
-            kept = _with_their_cases([a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))],
-                                     answers)
+            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
+            kept = _with_their_cases(kept, answers) if choice.relation == "decide" else kept
             if kept:
                 answers = kept
                 notes.append(f"only answers that name {ln.argument.text!r}")
@@ -401,7 +401,7 @@ class Runner:
 
 
 def _with_their_cases(kept: list[Answer], answers: list[Answer]) -> list[Answer]:
-    """The answers kept, and the others of their cases: the points of one decision stand together ("1. ROR
+    """The decisions kept, and the others of their cases: the points of one decision stand together ("1. ROR
     krever at Møreaksen prioriteres … 2. Langfjordtunnelen må inn …" answer a question that names ROR)."""
     cases = {a.columns["case"] for a in kept if a.columns.get("case")}
     return [a for a in answers if a in kept or a.columns.get("case") in cases] if cases else kept
