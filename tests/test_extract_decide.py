@@ -119,3 +119,41 @@ def test_events_to_come_named_in_running_text(tmp_path):
     assert events["Regionrådsmøte 3-2025"] == ("2025-06-12", SCHEMA.EventScheduled)
     assert events["Kystkonferansen 2025"] == ("2025-08-01", SCHEMA.EventPostponed)
     assert not any(day == "2025-02-20" for day, _ in events.values())  # held before the meeting: no announcement
+
+
+TASKS = """\
+# Protokoll frå møte i Nordfjord regionråd
+
+Dato: 6. mars 2025
+
+## Til stades
+
+- Kari Dahl, ordførar, leiar
+- Per Moe, ordførar, nestleiar
+
+## Sak 19/25 Innkjøp
+
+Vedtak: Regionrådet ber innkjøpsutvalet greie ut eit felles innkjøpskontor. Utgreiinga vert lagd fram innan 1. juni 2025.
+
+## Sak 20/25 Helse
+
+- Leiar og nestleiar ber om møte med helseministeren før sommaren.
+"""
+
+
+def _tasks(tmp_path):
+    from kg.vocab import DCTERMS, KG
+
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", TASKS)
+    return {values(g, a, DCTERMS.description)[0]: (sorted(values(g, a, KG.responsible)), str(values(g, a, KG.deadline)[0]))
+            for a in nodes(g, "action")}
+
+
+def test_a_request_and_its_deadline_are_the_task_of_the_one_asked(tmp_path):
+    assert _tasks(tmp_path)["Regionrådet ber innkjøpsutvalet greie ut eit felles innkjøpskontor. Utgreiinga vert lagd "
+                            "fram innan 1. juni 2025"] == (["Innkjøpsutvalet"], "2025-06-01")
+
+
+def test_two_titles_before_a_season_name_both_holders_and_the_day_before_it(tmp_path):
+    assert _tasks(tmp_path)["Leiar og nestleiar ber om møte med helseministeren før sommaren"] == (
+        ["Kari Dahl", "Per Moe"], "2025-05-31")
