@@ -157,3 +157,9 @@ def test_a_request_and_its_deadline_are_the_task_of_the_one_asked(tmp_path):
 def test_two_titles_before_a_season_name_both_holders_and_the_day_before_it(tmp_path):
     assert _tasks(tmp_path)["Leiar og nestleiar ber om møte med helseministeren før sommaren"] == (
         ["Kari Dahl", "Per Moe"], "2025-05-31")
+
+
+def test_a_meeting_moved_from_a_day_is_not_announced_on_it(tmp_path):
+    g = extracted(tmp_path, "nordfjord-2025-03-06.md", "# Protokoll frå møte i Nordfjord regionråd\n\nDato: 6. mars 2025\n\n"
+                  "## Sak 21/25 Møteplan\n\nVedtak: Regionrådsmøtet 5. juni vert flytt til 12. juni 2025.\n")
+    assert not any(str(values(g, e, SCHEMA.startDate)[0]) == "2025-06-05" for e in nodes(g, "event"))

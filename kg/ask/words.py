@@ -38,7 +38,7 @@ KIND_NOUNS = [
     (r"klynge(?:r|n|ne)?|klyngjer|clusters?", "cluster"),
     (r"program(?:mer|met|mene|ma|s)?|programmes?|ordning(?:er|en|ar)?|pot of money|pots of money", "programme"),
     (r"arrangement(?:er|et|ene|a)?|events?|konferans\w*|conferences?|samling(?:er|a|ar)?|seminar\w*", "event"),
-    (r"møte(?:r|t|ne|ane)?|møta|(?:council |board |committee )?meetings?|(?:region)?rådsmøt\w*|styremøt\w*", "meeting"),
+    (r"møte(?:r|t|ne|ane)?|møta|(?:council |board |committee )?meetings?", "meeting"),
     (r"sak(?:er|en|ene|a|ane|ar)?|cases?|agenda items?", "case"),
     (r"vedtak(?:et|ene|a)?|decisions?|beslutning(?:er|en|ar)?|resolutions?|statements?|uttal\w*", "decision"),
     (r"tiltak(?:et|ene|a)?|oppgave(?:r|n|ne)?|oppgåve(?:r|a|ne)?|actions?|action items?|tasks?|follow-ups?"

@@ -219,7 +219,8 @@ def read_named(text: str, ref: date | None) -> list[EventText]:
     nordisk Slow Food-seminar i Hardanger 26.–28. september 2013", "… kallar inn til Hardingting hausten 2013".
     Only a day after the meeting's: an event reported (held before) is no announcement."""
     found = []
-    for noun in _EVENT_NOUN.finditer(text):
+    moved = _MOVED.search(text)  # "Regionrådsmøtet 6. desember flyttes til 29. november": the day named is no more
+    for noun in _EVENT_NOUN.finditer(text if not moved else ""):
         at = _NAMED_AT.match(text[noun.end():])
         after = text[noun.end() + at.end():]
         day = next((d for d in find_dates(after, ref) if d.span[0] == 0), None) or (
@@ -229,7 +230,8 @@ def read_named(text: str, ref: date | None) -> list[EventText]:
         words = text[:noun.end()].split()
         name = []
         for w in reversed(words):
-            if w.lower().strip(",.;:«»\"") in _NAME_STOPS or not re.search(r"[\wæøå]", w) or len(name) == 5:
+            if (w.lower().strip(",.;:«»\"") in _NAME_STOPS or not re.search(r"[\wæøå]", w) or len(name) == 5
+                    or w.endswith(":")):  # a label ("Vedtak:") opens no name
                 break
             name.insert(0, w.strip(",;:«»\""))
         if name:
@@ -245,6 +247,7 @@ def read_named(text: str, ref: date | None) -> list[EventText]:
     return found
 
 
+_MOVED = re.compile(r"\b(?:flyttes|flyttast|flytta|flyttet|vert flytt|blir flytt|moved|rescheduled)\b", re.IGNORECASE)
 # someone meets a body on a day to come: a meeting ("Ordførerne møter Nordlandsbenken …", "The mayors meet …")
 _MEETS = re.compile(r"\b(?P<verb>møter|skal møte|vil møte|meets|meet|will meet)\s+"
                     r"(?P<who>[A-ZÆØÅ][\wæøå\-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå\-]*)*)")
