@@ -19,7 +19,7 @@ deadline, a decision row who voted against).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from kg.ask.catalogue import NamedQuery, catalogue
@@ -130,7 +130,7 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
     if not parts.relations and not all(ln.understood for ln in linked):
         return []  # no verb and words not understood: too little was read to answer from
     choices: list[Choice] = []
-    for rank, relation in enumerate(relations):
+    for order, relation in enumerate(relations):
         for q in catalogue().values():
             if relation not in q.relations or not q.needs <= parts.modifiers:
                 continue
@@ -140,13 +140,16 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
             choice = _bind(q, parts, linked, filler, today=today, last_meeting=last_meeting, relation=relation)
             if choice is None:
                 continue
-            choice.score += fit - 100 * rank - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
+            choice.score += fit - 100 * order - 3 * len(parts.modifiers - q.needs - q.uses - {"not", "each", "open"})
             choice.score += 4 * len(q.needs) + 2 * len(q.uses & parts.modifiers)
             choice.score += COLUMN_WEIGHT * len(_carried(q, parts.columns))
             choices.append(choice)
     best: dict[str, Choice] = {}  # a query once, for the relation it fits best
     for c in sorted(choices, key=lambda c: -c.score):
         best.setdefault(c.query.name, c)
+    if not best and "decide" in relations and parts.answer != "thing":
+        # "which road projects were prioritised": what a decision names is asked for, of no kind the graph holds
+        return rank(replace(parts, answer="thing"), linked, filler, today=today, last_meeting=last_meeting)
     return list(best.values())
 
 
@@ -280,7 +283,9 @@ def _together(filled: Filled, linked: list[Linked], used: set[int]) -> Filled:
 
 
 def _stem(text: str) -> str:
-    """The longest word of a phrase without its inflection, for matching it inside running text
-    ("kontrollutvala" finds "kontrollutval", "Hardingtinget" finds "Hardingting")."""
-    longest = max(text.split(), key=len)
+    """The longest word of a phrase (of its names, where a word after the first is capitalised) without its
+    inflection, for matching it inside running text ("kontrollutvala" finds "kontrollutval", "Hardingtinget"
+    finds "Hardingting", "oljefeltet Luva" finds "Luva")."""
+    named = [w for w in text.split()[1:] if w[:1].isupper()]  # "oljefeltet Luva": the name is the word to find
+    longest = max(named or text.split(), key=len)
     return longest[:max(5, len(longest) - 4)] if len(longest) > 6 else longest

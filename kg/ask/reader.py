@@ -20,7 +20,7 @@ from typing import Callable
 from kg.ask import words
 from kg.ask.lazy_pattern import word_pattern as _compiled  # compiled only for a question it could match
 from kg.lang.amounts import find_amounts
-from kg.lang.dates import find_dates, find_month
+from kg.lang.dates import find_dates, find_month, find_season
 
 _TOKEN = re.compile(r"\w[\w\-–/'’.]*\w|\w")
 _CASE_NUMBER = re.compile(r"(?:\b(?:sak|saka|saken|case|hr-sak|ps|rs|os)\s*(?:nr\.?\s*)?)?(?<![\d/.-])\d{1,3}\s*[/-]\s*"
@@ -186,9 +186,6 @@ class Reader:
             first = (t.replace(day=1) + timedelta(days=32)).replace(day=1)
             last = (first + timedelta(days=32)).replace(day=1) - timedelta(days=1)
             return first, last, m.span()
-        m = re.search(r"(?i)(?<![\w-])(?:i haust|i høst|this autumn|in the autumn|til høsten|til hausten)(?![\w-])", q)
-        if m:
-            return date(t.year, 8, 1), date(t.year, 11, 30), m.span()
         m = re.search(r"(?i)(?<![\w-])(?:before the summer|før sommeren|før sommaren)(?:\s+(?:of\s+)?((?:19|20)\d{2}))?", q)
         if m:
             y = int(m.group(1)) if m.group(1) else t.year
@@ -201,7 +198,12 @@ class Reader:
         if m:
             y = int(m.group(1))
             return date(y, 1, 1), date(y, 12, 31), m.span()
-        return None
+        m = re.search(r"(?i)(?<![\w-])(?:second half of|andre halvdel av|andre halvår|siste halvdel av|siste halvår)\s*((?:19|20)\d{2})", q)
+        if m:
+            y = int(m.group(1))
+            return date(y, 7, 1), date(y, 12, 31), m.span()
+        season = find_season(q, t)  # "i haust": this year's autumn; "hausten 2013"
+        return (season.start, season.end, season.span) if season else None
 
     def _names(self, q, parts, free, take) -> None:
         """Runs of words that name something in the graph exactly, longest first."""
@@ -234,10 +236,13 @@ class Reader:
             parts.answer = kind
             take(a, b)
             after_question_word = b
+        for m in _compiled(words.THE_BODY).finditer(low):  # "hva krevde regionrådet": the speaker, no kind asked
+            if free(*m.span()):
+                take(*m.span())
         kinds = sorted(((m.start(), m.end(), kind) for pattern, kind in words.KIND_NOUNS
                         for m in _compiled(pattern).finditer(low) if free(*m.span())), key=lambda x: x[0])
         for a, b, kind in kinds:  # the kind noun next to the question word says what is asked for
-            if not free(a, b) or len(_TOKEN.findall(low[after_question_word:a])) > 3:
+            if not free(a, b) or _words_between(low, after_question_word, a, free, parts.answer) > 3:
                 continue
             if parts.answer == "thing" or (parts.answer in ("date", "place") and kind in ("meeting", "event")):
                 parts.answer = kind
@@ -276,6 +281,15 @@ class Reader:
             for m in _compiled(pattern).finditer(low):
                 if free(*m.span()):
                     take(*m.span())
+
+
+def _words_between(low: str, a: int, b: int, free, answer: str) -> int:
+    """How far a kind noun stands from the question word; "when and where is the autumn council meeting"
+    asks of a meeting across words the grammar reads otherwise (a second question word, a date)."""
+    toks = [m for m in _TOKEN.finditer(low, a, b)]
+    if answer in ("date", "place"):
+        toks = [m for m in toks if free(*m.span()) and m.group() not in words.STOPWORDS]
+    return len(toks)
 
 
 def _columns(low: str) -> list[tuple[str, tuple[int, int] | None]]:

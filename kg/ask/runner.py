@@ -12,6 +12,7 @@ Any other selected variable is passed on as a column of the answer.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
@@ -22,7 +23,7 @@ from kg.ask.lines import BESIDE, asked_beside, matching_sentences, wider_words
 from kg.ask.plans import answer_from_tables
 from kg.ask.reader import Reader
 from kg.ask.slots import NAMED_KINDS, Filled, SlotFiller
-from kg.ask.words import STOPWORDS
+from kg.ask.words import STANCES, STOPWORDS
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore, with_entities_graph
@@ -203,6 +204,7 @@ class Runner:
             a.evidence.extend(e for e in sources.get(fact.value, ()) if e not in a.evidence)
         for a in answers.values():  # in the text's order, whichever order the store gave the rows in
             a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
+            _dates_as_written(a)
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
@@ -381,6 +383,7 @@ class Runner:
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
             names = {n for n in names if ln.understood or len(n) >= 4}
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
+            kept = _with_their_cases(kept, answers) if choice.relation == "decide" else kept
             if kept:
                 answers = kept
                 notes.append(f"only answers that name {ln.argument.text!r}")
@@ -388,6 +391,13 @@ class Runner:
                 notes.append(f"not used: {ln.argument.text!r}")
             else:
                 notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
+        stance = _stance(parts.cues.get(choice.relation, ""))
+        if stance:  # "hva krevde …": the decisions that demand, where some do
+            kept = _with_their_cases([a for a in answers if re.search(stance, " ".join([a.label, *map(str, a.columns.values())]),
+                                                                     re.I)], answers)
+            if kept:
+                answers = kept
+                notes.append(f"only decisions that say {parts.cues[choice.relation]!r}")
         for d in choice.unused_dates:
             kept = [a for a in answers if any(d.start.isoformat() <= v[:10] <= d.end.isoformat()
                                               for k, v in a.columns.items() if k in ("date", "deadline", "start"))]
@@ -395,6 +405,18 @@ class Runner:
                 answers = kept
                 notes.append(f"only answers dated {d.start}–{d.end}")
         return answers, notes
+
+
+def _with_their_cases(kept: list[Answer], answers: list[Answer]) -> list[Answer]:
+    """The decisions kept, and the others of their cases: the points of one decision stand together ("1. ROR
+    krever at Møreaksen prioriteres … 2. Langfjordtunnelen må inn …" answer a question that names ROR)."""
+    cases = {a.columns["case"] for a in kept if a.columns.get("case")}
+    return [a for a in answers if a in kept or a.columns.get("case") in cases] if cases else kept
+
+
+def _stance(cue: str) -> str | None:
+    """The words a decision of the kind the question's verb names says ("krevde" → krev, krav, demand)."""
+    return next((says for verb, says in STANCES if re.fullmatch(verb, cue.lower())), None)
 
 
 def _plain_values(a: Answer) -> list[str]:
@@ -411,6 +433,27 @@ def _add_value(columns: dict[str, str], key: str, value: str) -> None:
         columns[key] = value
     elif key in PLURAL_COLUMNS and value and value not in have.split("; "):
         columns[key] = f"{have}; {value}"
+
+
+DATED_COLUMNS = ("deadline", "start", "date")  # the columns of a day, beside which the text's own words are kept
+
+
+def _dates_as_written(a: Answer) -> None:
+    """A date column's day as the quoted text writes it ("Frist: 29. april", "29.–30. oktober 2020", "hausten 2013"), beside
+    the ISO day (``deadline_as_written``): the words a reader looks for, and a day given without its year."""
+    from kg.lang.dates import find_dates, find_month, find_season
+
+    for key in DATED_COLUMNS:
+        value = a.columns.get(key, "")
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            continue
+        written = next((e.text[slice(*d.span)] for e in a.evidence  # a day, else a month or season ("hausten 2013")
+                        for d in [*find_dates(e.text, day), find_month(e.text, day), find_season(e.text, day)]
+                        if d is not None and d.start == day), None)
+        if written:
+            a.columns[f"{key}_as_written"] = written
 
 
 def _clip(text: str, limit: int = 400) -> str:

@@ -38,13 +38,26 @@ KIND_NOUNS = [
     (r"klynge(?:r|n|ne)?|klyngjer|clusters?", "cluster"),
     (r"program(?:mer|met|mene|ma|s)?|programmes?|ordning(?:er|en|ar)?|pot of money|pots of money", "programme"),
     (r"arrangement(?:er|et|ene|a)?|events?|konferans\w*|conferences?|samling(?:er|a|ar)?|seminar\w*", "event"),
-    (r"møte(?:r|t|ne|ane)?|møta|meetings?", "meeting"),
+    (r"møte(?:r|t|ne|ane)?|møta|(?:council |board |committee )?meetings?", "meeting"),
     (r"sak(?:er|en|ene|a|ane|ar)?|cases?|agenda items?", "case"),
     (r"vedtak(?:et|ene|a)?|decisions?|beslutning(?:er|en|ar)?|resolutions?|statements?|uttal\w*", "decision"),
     (r"tiltak(?:et|ene|a)?|oppgave(?:r|n|ne)?|oppgåve(?:r|a|ne)?|actions?|action items?|tasks?|follow-ups?"
      r"|oppfølgingspunkt\w*|oppfølging\w*|frister|fristane", "action"),
     (r"tema(?:er|et|ene|ne)?|topics?|emne(?:r|t)?|themes?", "topic"),
     (r"personer|personar|people|folk|representant(?:er|ar|ane|ene)?|representatives?", "person"),
+]
+
+# the body whose minutes these are, named as a speaker ("hva krevde regionrådet", "what did the council decide"):
+# the one who decides, never the kind of answer asked for nor a thing to narrow the answers by
+THE_BODY = (r"regionrådet|rådet|the regional council|the council|styret|the board|arbeidsutvalet|arbeidsutvalget"
+            r"|representantskapet|utvalet|utvalget")
+
+# the verb that says what kind of statement a decision is ("krev", "prioriterer", "meiner"): where some
+# decisions say it, those are the answers
+STANCES = [
+    (r"krev\w*|krav\w*|demand\w*", r"krev|krav|demand"),
+    (r"prioriter\w*|prioriti[sz]\w*|want in", r"priorit"),
+    (r"meiner|mener|mean|syn på|position on", r"mein|men[ae]r|mean|syn"),
 ]
 
 # verb phrases → relation. Order matters only where two cues cover the same words: longer first.

@@ -12,7 +12,7 @@ from typing import Callable
 from kg.extract.actions import actions
 from kg.extract.activities import agenda_activities, other_activities, roundtable
 from kg.extract.decisions import decisions
-from kg.extract.events import events, held_events, next_meeting, status_elsewhere
+from kg.extract.events import case_title_events, events, held_events, named_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.recusals import recusals
@@ -38,6 +38,8 @@ PIPELINE: list[tuple[str, Component]] = [
     ("events", events),
     ("status_elsewhere", status_elsewhere),
     ("held_events", held_events),
+    ("case_title_events", case_title_events),
+    ("named_events", named_events),
     ("topics", topics),
 ]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
@@ -27,7 +27,7 @@ from kg.extract.meeting import person_node, secretariat_of
 from kg.extract.mentions import find_names
 from kg.lang.sentences import section_sentences
 from kg.lang.bodies import classify
-from kg.lang.dates import find_dates
+from kg.lang.dates import find_dates, find_season
 from kg.lang.names import normalise_person
 from kg.lang.text import strip_markup
 from kg.model import Literal, Node, Section
@@ -291,20 +291,58 @@ def _prose_tasks(g: DocGraph, sec: Section, lines: list[str], ref: date | None, 
     titles |= {t + ("n" if t.endswith("e") else "en") for t in titles if " " not in t}  # "Regionkoordinatoren"
     doers = "|".join(re.escape(w) for w in sorted(set(_words("doer")) | titles, key=len, reverse=True))
     out = []
+    before = None  # the sentence before, which may ask who is to do it ("Rådet ber arbeidsutvalet lage eit brev.")
     for s in section_sentences(sec, lines):
+        asked, before = before, s
         if taken & set(range(s.first, s.last + 1)):
             continue
         text = re.sub(r"^(?:\d+[.)]\s+|[-*•]\s+)", "", _LEAD_LABEL.sub("", s.text))
         by = BY_DATE.search(text)
         due = find_dates(text[by.end():], ref) if by else []
-        if not due or due[0].span[0] > 2:
+        day = due[0].start if due and due[0].span[0] <= 2 else _by_season(text, ref)
+        if day is None:
             continue
-        title = re.match(rf"(?:{doers})(?![\wæøå])", text, re.IGNORECASE)
-        who = [_holder(g, title.group())] if title else _subject(g, text)
+        titles = re.match(rf"(?:{doers})(?:\s+(?:og|and)\s+(?:{doers}))?(?![\wæøå])", text, re.IGNORECASE)
+        who = ([_holder(g, t) for t in re.split(r"\s+(?:og|and)\s+", titles.group(), flags=re.IGNORECASE)] if titles
+               else _subject(g, text))
         who = [w for w in who if w is not None]
-        if who:
-            out.append(Task(text.strip(" ."), None, due[0].start, False, s.first, s.last, tuple(who)))
+        first = s.first
+        if not who and not titles and asked is not None and _ASKS.search(asked.text):
+            # "Lofotrådet ber kommunedirektørutvalet utgreie … Utgreiinga vert lagd fram innan 1. juni": the task
+            # is the request and its deadline; the one asked does it
+            who = _asked(g, asked.text[_ASKS.search(asked.text).end():])
+            text, first = f"{_LEAD_LABEL.sub('', asked.text).strip()} {text}", asked.first
+            out.append(Task(text.strip(" ."), None, day, False, first, s.last, tuple(who)))
+        elif who:
+            out.append(Task(text.strip(" ."), None, day, False, first, s.last, tuple(who)))
     return out
+
+
+# a request to someone named after it ("ber arbeidsutvalet", "bed sekretariatet", "asks the secretariat to"), not
+# for something ("ber om møte")
+_ASKS = re.compile(r"\b(?:ber|bed|ba|bad|asks|asked)\s+(?!om\b)(?=\S)", re.IGNORECASE)
+
+
+# a committee or office of the body, named by its common noun ("kommunedirektørutvalget", "arbeidsutvalet")
+_COMMITTEE = re.compile(r"^[a-zæøå\-]*(?:utvalget|utvalet|utvala|rådet|styret|gruppa|gruppen|forumet|sekretariatet)(?![\wæøå])")
+
+
+def _asked(g: DocGraph, text: str) -> list[Node]:
+    """Who a request is made to, named first after "ber": a name, the secretariat, or a committee of the body."""
+    found = _subject(g, text)
+    committee = _COMMITTEE.match(text)
+    if found or committee is None:
+        return found
+    return [body_node(g, committee.group(), default_kind="organisation")]
+
+
+def _by_season(text: str, ref: date | None) -> date | None:
+    """'… før sommeren', 'innan hausten': the day before the season begins."""
+    for m in re.finditer(r"\b(?:innen|innan|før|before|by)\s+", text, re.IGNORECASE):
+        season = find_season(text[m.end():], ref)
+        if season is not None and season.span[0] == 0:
+            return season.start - timedelta(days=1)
+    return None
 
 
 def _holder(g: DocGraph, title: str) -> Node | None:
@@ -313,8 +351,8 @@ def _holder(g: DocGraph, title: str) -> Node | None:
     if title.lower().startswith(("sekretariat", "sekretær", "the secretar")):
         return secretariat_of(g)
     role = re.sub(r"(?:en|n)$", "", title.lower()) if " " not in title else title.lower()
-    listed = {line.name for line in g.minutes.attendance
-              if line.name and (line.title or "").lower().startswith(role)}
+    listed = {line.name for line in g.minutes.attendance  # a title among several ("ordfører, leder")
+              if line.name and any(t.strip().startswith(role) for t in (line.title or "").lower().split(","))}
     if len(listed) == 1:
         return person_node(g, listed.pop(), by_position=True)
     members = {f.subject: f.object for f in g.facts if f.predicate == ORG.member}

@@ -126,6 +126,22 @@ class _Found(NamedTuple):
     proposed: bool  # under a proposal's label ("Innstilling:"), not a decision's
 
 
+def _list_items(k: int, end: int, lines: list[str]) -> tuple[list[tuple[str, int]], int]:
+    """The items of a list from index k on, each with its line; an indented line below an item that starts
+    no item of its own goes on with it (a wrapped item). Returns the items and the index after the list."""
+    items: list[tuple[str, int]] = []
+    while k < end:
+        item = _LIST_LINE.match(lines[k])
+        if item:
+            items.append((item["text"].strip(), k + 1))
+        elif items and lines[k][:1].isspace() and lines[k].strip() and not leading_label(lines[k]):
+            items[-1] = (f"{items[-1][0]} {lines[k].strip()}", items[-1][1])
+        else:
+            break
+        k += 1
+    return items, k
+
+
 class _Reader:
     """Reads one section's lines into decisions and proposals."""
 
@@ -139,7 +155,7 @@ class _Reader:
             line = lines[n - 1]
             m = self.label.match(line)
             if m:
-                n = self.decision(m["text"].replace("**", "").strip(), n, end, lines, m["label"])
+                n = self.decision((m["text"] or "").replace("**", "").strip(), n, end, lines, m["label"] or m["alone"])
                 continue
             if _is_vote_line(line) and self.found and self.found[-1].vote is None and n - self.found[-1].last <= 2:
                 self.found[-1] = self.found[-1]._replace(last=n, vote=read_vote(line))
@@ -175,10 +191,7 @@ class _Reader:
         if not text:  # "Vedtak:" alone: a numbered list or a paragraph below
             while k < end and not lines[k].strip():
                 k += 1
-            items = []
-            while k < end and _LIST_LINE.match(lines[k]):
-                items.append((_LIST_LINE.match(lines[k])["text"].strip(), k + 1))
-                k += 1
+            items, k = _list_items(k, end, lines)
             if items:
                 for t, at in items:
                     self.found.append(_Found(t, at, at, read_vote(t), proposed))
@@ -187,21 +200,36 @@ class _Reader:
                 k += 1
                 text = lines[k - 1].strip()
         text, k = self.runs_on(text, k, end, lines)
+        after_list = self.listed(text, first, k, end, lines, proposed) if text.rstrip().endswith(":") else None
+        if after_list is not None:
+            return after_list
         if text:
             for t in _split_numbered(text):
                 self.found.append(_Found(t, first, k, read_vote(t), proposed))
         return k + 1
 
+    def listed(self, lead: str, first: int, k: int, end: int, lines: list[str], proposed: bool) -> int | None:
+        """'Regionrådet prioriterer:' over a list: one decision per item, each with the words that lead to it
+        ("Regionrådet prioriterer: Fv. 714 Laksevegen"); returns the next line to read (None: no list below)."""
+        while k < end and not lines[k].strip():
+            k += 1
+        items, k = _list_items(k, end, lines)
+        for t, at in items:
+            self.found.append(_Found(f"{lead.strip()} {t}", first, at, read_vote(t), proposed))
+        return k + 1 if items else None
+
 
 def _label() -> re.Pattern:
     """A decision's or proposal's label line: "Vedtak:", "Styrets vedtak:", "Rådmannen sitt framlegg til vedtak:",
-    "Vedtak i Regionrådet - 12.03.2019:" (who decided and when may stand around the label word)."""
+    "Vedtak i Regionrådet - 12.03.2019:" (who decided and when may stand around the label word), "Innstilling
+    (frå rådmannsgruppa):"; or the label word alone on its line, the decision below ("**Vedtak** (tilråding)")."""
     who = r"(?:[\wæøå-]{3,}s\s+|[\wæøå-]{3,}\s+(?:sitt|sin|si)\s+)?"
     where = r"(?:\s+(?:i|fra|frå|av|in|by|of)\s+[^:\n]{1,60}?)?"
     when = r"(?:\s*[-–]?\s*\(?\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\)?)?"
+    note = r"(?:\s*\([^)]*\))?"
     words = _alts(_words("words") + _words("proposal"))
-    return re.compile(rf"^\s*(?:[-*•]\s*)?\**{who}(?P<label>{words}){where}{when}\**\s*:\s*\**\s*(?P<text>.*)$",
-                      re.IGNORECASE)
+    return re.compile(rf"^\s*(?:[-*•]\s*)?\**(?:{who}(?P<label>{words}){where}{when}\**{note}\s*:\s*\**\s*(?P<text>.*)"
+                      rf"|(?P<alone>{words})\**{note}\s*\**\s*)$", re.IGNORECASE)
 
 
 def _decided(found: list[_Found]) -> list[_Found]:

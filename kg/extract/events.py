@@ -8,7 +8,7 @@ from datetime import date
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.lang.dates import MONTHS, DateMention, find_dates, find_month
+from kg.lang.dates import MONTHS, DateMention, find_dates, find_month, find_season
 from kg.lang.text import slug, squash
 from kg.model import Iri, Literal, Node
 from kg.parse.lines import contains_any, headings
@@ -71,11 +71,18 @@ def _read_row(cells: list[str], ref: date | None) -> EventText | None:
 
 _STATUS_CLAUSE = re.compile(
     r"\s*(?:[–\-]\s*|\b(?:er|ble|blei|vart|blir|is|was)\s+(?:senere\s+|seinare\s+)?)"
-    r"(?:avlyst|avlyses|utsatt|utsett|cancelled|canceled|postponed)\.?\s*$", re.IGNORECASE)
+    r"(?:avlyst|avlyses|utsatt|utsett|cancelled|canceled|postponed)\b"
+    # and what the sentence goes on to say of it: "… er avlyst og flyttes til januar", "… utsatt til hausten; …"
+    r"(?:\s*(?:[,;]|\b(?:og|and|til|until|to)\b)[^.]*)?\.?\s*$", re.IGNORECASE)
 _TIME = re.compile(r"^\s*(?:kl\.?\s*)\d{1,2}(?:[.:]\d{2})?(?:\s*[–\-]\s*\d{1,2}(?:[.:]\d{2})?)?\s*[:,–\-]?\s*", re.IGNORECASE)
 # what may follow an event's date at the end of its line: nothing, or its place (", Alta", "i Sandnessjøen")
 _PLACE_ONLY = re.compile(r"^\s*(?:(?:,|\b(?:i|på|in|at)\b)\s*(?P<place>[A-ZÆØÅ][\wæøå\-]*(?:\s+[\wæøåÆØÅ\-]+){0,3}))?\s*\.?\s*$")
 _DATE_PREPOSITION = re.compile(r"\s+(?:i|in|den|på|fra|frå|uke|veke|week)\s*$", re.IGNORECASE)
+
+
+# a note in brackets is no part of an event's name, but an abbreviation of the name is ("Romsdal Regionråd (ROR)")
+_NOTE = re.compile(r"\([^)]*\)")
+_ABBREVIATION = re.compile(r"\([A-ZÆØÅ]{2,8}\)")
 
 
 @dataclass
@@ -102,8 +109,10 @@ def read_event(text: str, ref: date | None) -> EventText | None:
         raw = raw[: link.start()] + link.group(1) + raw[link.end():]
     raw = squash(raw.replace("**", ""))
     status = _status(raw)
+    told = raw  # "Lofotkonferansen er utsatt til høsten": the status clause may say when
     raw = _STATUS_CLAUSE.sub("", raw)
-    raw = squash(re.sub(r"\([^)]*\)", "", raw))
+    raw = squash(_NOTE.sub(lambda m: "" if not _ABBREVIATION.fullmatch(m.group()) or _is_status(m.group()) else m.group(),
+                           raw))
     dates = find_dates(raw, ref)
     if dates and dates[0].span[0] <= 3:
         d = dates[0]
@@ -114,7 +123,7 @@ def read_event(text: str, ref: date | None) -> EventText | None:
         if ends and _EVENT_NOUN.search(raw[:dates[0].span[0]]):  # not a signature ("Bodø, 20.02.2020")
             d = _coming(dates[0], ref)
             return EventText(raw[:d.span[0]].strip(" –-:,"), d.start, d.end, ends["place"], status, url)
-        d = (dates[0] if dates else find_month(raw, ref)) if listed else None
+        d = (dates[0] if dates else find_month(raw, ref) or _season_of(raw, told, ref)) if listed else None
         if d is None:
             return None
         rest = _DATE_PREPOSITION.sub("", raw[: d.span[0]]) + " " + raw[d.span[1]:]
@@ -124,6 +133,15 @@ def read_event(text: str, ref: date | None) -> EventText | None:
     if not re.search(r"[A-Za-zÆØÅæøå]{2}", title):
         return None
     return EventText(title[:1].upper() + title[1:], d.start, d.end, place, status, url)
+
+
+def _season_of(raw: str, told: str, ref: date | None) -> DateMention | None:
+    """The season an event is put in ("Hardingting hausten 2013"), or moved to by its status clause ("utsatt til
+    høsten", then at the end of the words left): the months of that season."""
+    season = find_season(raw, ref)
+    if season is None and (season := find_season(told, ref)) is not None:
+        season = DateMention(season.start, season.end, (len(raw), len(raw)), season.year_given, None)
+    return season
 
 
 def _title_and_place(rest: str) -> tuple[str, str | None]:
@@ -172,10 +190,109 @@ def status_elsewhere(g: DocGraph) -> None:
         for s in section_sentences(sec, m.source.lines):
             if (sec.n, s.first) in listed or not (_STATUS_CLAUSE.search(s.text) or _STATUS_PAREN.search(s.text)):
                 continue
-            e = read_event("- " + s.text, ref)  # one sentence, one event, as a list item is
+            e = read_event("- " + _without_label(s.text), ref)  # one sentence, one event, as a list item is
             known = {slug(n.label) for n in g.nodes if n.kind == "event"}  # the events list may hold it too
             if e is not None and e.status != SCHEMA.EventScheduled and slug(e.title) not in known:
                 event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
+def _without_label(text: str) -> str:
+    """'Eventuelt: Det felles styremøtet … er avlyst' → the sentence after a label that names no event."""
+    from kg.lang.sentences import leading_label
+
+    label = leading_label(text)
+    if label and not _EVENT_NOUN.search(label) and ":" in text:
+        rest = text.split(":", 1)[1]
+        if _EVENT_NOUN.search(rest):
+            return rest.strip()
+    return text
+
+
+# the words that open an event's name in running text, never part of it ("planane for eit nordisk Slow Food-seminar")
+_NAME_STOPS = frozenset("""eit ein ei en et a an the til for om på i med av frå fra og at to of in on at with from and det
+den dei de som er var vert blir ble skal vil planane planene plans""".split())
+_NAMED_AT = re.compile(r"^[\s,]*(?:(?:i|på|in|at)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*)\s*,?\s*)?")
+
+
+def read_named(text: str, ref: date | None) -> list[EventText]:
+    """Events a sentence names with the day or season they are to come, wherever it stands: "… planane for eit
+    nordisk Slow Food-seminar i Hardanger 26.–28. september 2013", "… kallar inn til Hardingting hausten 2013".
+    Only a day after the meeting's: an event reported (held before) is no announcement."""
+    found = []
+    moved = _MOVED.search(text)  # "Regionrådsmøtet 6. desember flyttes til 29. november": the day named is no more
+    for noun in _EVENT_NOUN.finditer(text if not moved else ""):
+        at = _NAMED_AT.match(text[noun.end():])
+        after = text[noun.end() + at.end():]
+        day = next((d for d in find_dates(after, ref) if d.span[0] == 0), None) or (
+            (season := find_season(after, ref)) and season.span[0] == 0 and season or None)
+        if day is None or ref is None or day.start <= ref:
+            continue
+        words = text[:noun.end()].split()
+        name = []
+        for w in reversed(words):
+            if (w.lower().strip(",.;:«»\"") in _NAME_STOPS or not re.search(r"[\wæøå]", w) or len(name) == 5
+                    or w.endswith(":")):  # a label ("Vedtak:") opens no name
+                break
+            name.insert(0, w.strip(",;:«»\""))
+        if name:
+            title = " ".join(name)
+            found.append(EventText(title[:1].upper() + title[1:], day.start, day.end, at["place"], _status(text), None))
+    for meets in _MEETS.finditer(text):  # "Ordførarane møter Nordlandsbenken på Stortinget i veke 11"
+        at = _NAMED_AT.match(text[meets.end():])
+        after = text[meets.end() + at.end():]
+        day = next((d for d in find_dates(after, ref) if d.span[0] <= 3), None)
+        if day is not None and ref is not None and day.start > ref:
+            with_ = "Meeting with" if meets["verb"].lower().startswith(("meet", "will")) else "Møte med"
+            found.append(EventText(f"{with_} {meets['who']}", day.start, day.end, at["place"], _status(text), None))
+    return found
+
+
+_MOVED = re.compile(r"\b(?:flyttes|flyttast|flytta|flyttet|vert flytt|blir flytt|moved|rescheduled)\b", re.IGNORECASE)
+# someone meets a body on a day to come: a meeting ("Ordførerne møter Nordlandsbenken …", "The mayors meet …")
+_MEETS = re.compile(r"\b(?P<verb>møter|skal møte|vil møte|meets|meet|will meet)\s+"
+                    r"(?P<who>[A-ZÆØÅ][\wæøå\-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\wæøå\-]*)*)")
+
+
+def _a_season(e: EventText) -> bool:
+    """An event dated by its season (months long), whose first day another event may share by chance."""
+    return e.end is not None and (e.end - e.start).days > 31
+
+
+def named_events(g: DocGraph) -> None:
+    """Events to come that a sentence names with their day or season (``read_named``), unless an event of that
+    day or that name is read already."""
+    from kg.lang.sentences import section_sentences
+
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    for sec in m.sections:
+        if sec.kind in ("header", "attendance"):
+            continue
+        for s in section_sentences(sec, m.source.lines):
+            for e in read_named(s.text, ref):
+                known = {(n.props.get("start"), slug(n.label)) for n in g.nodes if n.kind == "event"}
+                if not any((day == e.start and not _a_season(e)) or name == slug(e.title) for day, name in known):
+                    event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
+_CASE_NUMBER = re.compile(r"^\s*(?:[\wæøå]+[-\s])?(?:sak\s*)?\d{1,3}\s*[/-]\s*\d{2,4}\s*", re.IGNORECASE)
+
+
+def case_title_events(g: DocGraph) -> None:
+    """A case whose title names a meeting to come, with its day and year ("Sak 75/10 Møte med Nordlandsbenken
+    4. januar 2011 i Bodø"), announces that meeting: an event, unless one of that day and name is read already."""
+    m = g.minutes
+    ref = m.meeting_date or m.document_date
+    for item in m.agenda:
+        title = _CASE_NUMBER.sub("", item.title)
+        if not any(d.year_given for d in find_dates(title, ref)):  # "referat fra møtet 11.03": no day to come
+            continue
+        e = read_event(title, ref)
+        known = {(n.props.get("start"), slug(n.label)) for n in g.nodes if n.kind == "event"}
+        if e is None or ref is None or e.start <= ref or (e.start, slug(e.title)) in known:
+            continue
+        line = item.section.span.start
+        event_node(g, e, g.evidence(item.section, line, line, m.source.lines[line - 1].strip()))
 
 
 # "Junimøtet vert halde i Eidfjord 13. juni", "Saltentinget 2020 arrangeres 22. oktober på Fauske",
@@ -234,6 +351,9 @@ _PLACE_AFTER = re.compile(r"^[\s,.]*(?:\w+dag\s+)?(?:kl\.?\s*[\d.:]+\s*)?(?:i|p�
 _PLACE_BEFORE = re.compile(r"^[\s:,–-]*(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*)[\s,]*$")
 
 
+_NEXT_NAMED = re.compile(r"neste\s+[\wæøå\-]*møte\s*,\s*(?P<name>[^,]{3,60}?)\s*,", re.IGNORECASE)
+
+
 def read_next_meeting(text: str, ref: date | None) -> EventText | None:
     """'Neste møte: 30. november 2023 i Lærdal', 'Neste rådsmøte: Eidfjord, 13. juni 2013' → date and place."""
     dates = find_dates(text, ref)
@@ -264,7 +384,8 @@ def next_meeting(g: DocGraph) -> None:
             last = n
             if e.place is None:  # "Neste møte: 30. november 2023" and "I Florø." on the line below
                 last, e.place = _place_below(lines, n, sec.span.end)
-            e.title = f"Neste møte i {g.body.label}"
+            named = _NEXT_NAMED.search(line)  # "Neste møte, Lofotrådsmøte 2-2024, holdes …": the meeting's name
+            e.title = named["name"] if named and _EVENT_NOUN.search(named["name"]) else f"Neste møte i {g.body.label}"
             quote = " ".join(lines[k - 1].strip() for k in range(n, last + 1) if lines[k - 1].strip())
             ev = g.evidence(sec, n, last, quote)
             node = event_node(g, e, ev)

@@ -185,6 +185,29 @@ def find_month(text: str, ref: date | None) -> DateMention | None:
     return None
 
 
+# a season and its months, as minutes and questions name it ("hausten 2013", "til høsten", "i vår", "the autumn
+# of 2019"); "vår" before a noun is "our" ("i vår kommune"), and "fall" alone is Norwegian ("i alle fall")
+SEASONS = [
+    (r"i haust|i høst|til hausten|til høsten|hausten|høsten|haust|høst|(?:this |in the |the )?autumn"
+     r"|(?:this |in the |the )fall", (8, 1), (11, 30)),
+    (r"i vår(?!\s+[a-zæøå])|til våren|våren|(?:this |in the |the )?spring", (3, 1), (5, 31)),
+    (r"i sommar|i sommer|til sommaren|til sommeren|sommaren|sommeren|(?:this |in the |the )?summer", (6, 1), (8, 31)),
+]
+_SEASONS = [(re.compile(rf"(?i)(?<![\w-])(?:{words})(?![\w-])(?:\s+(?:of\s+)?(?P<year>(?:19|20)\d{{2}}))?"), first, last)
+            for words, first, last in SEASONS]
+
+
+def find_season(text: str, ref: date | None) -> DateMention | None:
+    """A season named without a day ('hausten 2013', 'til høsten') as the span of its months; without a year,
+    the reference date's year."""
+    for pattern, (m1, d1), (m2, d2) in _SEASONS:
+        m = pattern.search(text)
+        if m and (m["year"] or ref):
+            year = int(m["year"]) if m["year"] else ref.year
+            return DateMention(date(year, m1, d1), date(year, m2, d2), m.span(), bool(m["year"]), None)
+    return None
+
+
 def find_time_range(text: str) -> tuple[time, time | None] | None:
     """'kl. 0900-1100' → (09:00, 11:00); 'kl. 13.00' → (13:00, None)."""
     m = TIME_RANGE.search(text)
