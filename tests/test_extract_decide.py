@@ -52,16 +52,20 @@ Dato: 6. mars 2025
 
 ## Sak 15/25 Fylkesvegar – innspel
 
-Innstilling (frå rådmannsutvalet):
-  1. Regionrådet rår til at kommunane lagar ein felles
-     plan for gang- og sykkelvegar.
-  2. Planen vert lagd fram innan 1. juni.
-
 Vedtak: Regionrådet prioriterer:
 1. Fv. 60 over Utvikfjellet
 2. Rassikring på fv. 5 ved Naustdal
 
 Samrøystes.
+
+## Sak 16/25 Gang- og sykkelvegar
+
+Innstilling (frå rådmannsutvalet):
+  1. Regionrådet rår til at kommunane lagar ein felles
+     plan for gang- og sykkelvegar.
+  2. Planen vert lagd fram innan 1. juni.
+
+Samrøystes vedteke.
 """
 
 
