@@ -249,6 +249,16 @@ def evidence_lines(evidence, indent: str = "    ") -> list[str]:
     return out
 
 
+
+AS_WRITTEN = "_as_written"  # a date column's words in the text ("29. april"), shown beside the day, not apart
+
+
+def _column(key: str, value, columns: dict) -> str:
+    """One column of an answer as text: "deadline 2022-04-29 (29. april)"."""
+    written = columns.get(key + AS_WRITTEN)
+    return f"{key} {value}" + (f" ({written})" if written and written != str(value) else "")
+
+
 def ask(result, explain: bool = False) -> str:
     lines = []
     if result.query is None:
@@ -265,7 +275,7 @@ def ask(result, explain: bool = False) -> str:
     if result.query is not None and not result.answers:
         lines.append("no answers")
     for a in result.answers:
-        extra = "; ".join(f"{k} {v}" for k, v in a.columns.items())
+        extra = "; ".join(_column(k, v, a.columns) for k, v in a.columns.items() if not k.endswith(AS_WRITTEN))
         lines.append(f"• {a.label} ({a.kind or 'value'})" + (f" — {extra}" if extra else ""))
         lines.extend(evidence_lines(a.evidence[:3]))
         count = a.evidence_count

@@ -158,3 +158,12 @@ def test_long_tasks_report_each_item_to_the_progress_bar(tmp_path):
             counted = Counted()
             task(counted)
             assert counted.total and counted.done == counted.total
+
+
+def test_a_date_shows_the_words_the_text_gave_it_beside_it():
+    from kg.ask.runner import Answer, AskResult
+
+    task = Answer("a", "Send the survey", "action", columns={"deadline": "2022-04-29", "deadline_as_written": "29. april",
+                                                             "responsible": "Ola Dahl"})
+    text = render.ask(AskResult("which tasks are due", "actions", {}, [task]))
+    assert text.splitlines()[0] == "• Send the survey (action) — deadline 2022-04-29 (29. april); responsible Ola Dahl"
