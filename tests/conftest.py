@@ -52,6 +52,13 @@ def ingested(tmp_path_factory, *paths: Path) -> Archive:
     return a
 
 
+def ingested_text(tmp_path_factory, name: str, text: str) -> Archive:
+    """A fresh store holding one minutes text written for a test, under the file name given."""
+    folder = tmp_path_factory.mktemp("minutes")
+    (folder / name).write_text(text, encoding="utf-8")
+    return ingested(tmp_path_factory, folder / name)
+
+
 @pytest.fixture(scope="module")
 def sample_archive(tmp_path_factory) -> Archive:
     """The sample ingested once per test module (tests must not write to it)."""

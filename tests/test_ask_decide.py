@@ -9,6 +9,7 @@ import pytest
 
 from kg.ask.reader import Reader
 from kg.ask.runner import Answer, Evidence, _dates_as_written
+from tests.conftest import ingested_text
 
 
 def test_a_deadline_keeps_the_words_the_minutes_wrote_it_in():
@@ -100,14 +101,7 @@ Vedtak: Skriv og meldingar vert tekne til vitande.
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
-    from kg.api import Archive
-
-    folder = tmp_path_factory.mktemp("decide")
-    path = folder / "nordfjord-2025-03-06.md"
-    path.write_text(ARCHIVE_MINUTES, encoding="utf-8")
-    a = Archive(folder / "store")
-    a.ingest([path])
-    return a
+    return ingested_text(tmp_path_factory, "nordfjord-2025-03-06.md", ARCHIVE_MINUTES)
 
 
 def test_what_the_council_prioritises_is_the_items_of_its_decision(archive):

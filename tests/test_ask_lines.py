@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kg.api import Archive
+from tests.conftest import ingested_text
 
 MINUTES = """\
 ## Referat frå møte i Fjordrådet
@@ -39,12 +40,7 @@ Vedtak:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory) -> Archive:
-    folder = tmp_path_factory.mktemp("lines")
-    path = folder / "fjordradet-2024-05-07.md"
-    path.write_text(MINUTES, encoding="utf-8")
-    a = Archive(folder / "store")
-    a.ingest([path])
-    return a
+    return ingested_text(tmp_path_factory, "fjordradet-2024-05-07.md", MINUTES)
 
 
 @pytest.mark.parametrize("question, query, expected", [
@@ -134,12 +130,7 @@ rådhusplassen.
 
 @pytest.fixture(scope="module")
 def round_archive(tmp_path_factory) -> Archive:
-    folder = tmp_path_factory.mktemp("round")
-    path = folder / "dalradet-2024-09-06.md"
-    path.write_text(ROUND, encoding="utf-8")
-    a = Archive(folder / "store")
-    a.ingest([path])
-    return a
+    return ingested_text(tmp_path_factory, "dalradet-2024-09-06.md", ROUND)
 
 
 @pytest.mark.parametrize("question, expected, not_expected", [

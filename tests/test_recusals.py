@@ -6,7 +6,7 @@ import pytest
 
 from kg.extract.recusals import recused_in
 from kg.vocab import KG
-from tests.conftest import extracted, ingested, nodes, values
+from tests.conftest import extracted, ingested_text, nodes, values
 
 
 @pytest.mark.parametrize("sentence, previous, people", [
@@ -61,9 +61,7 @@ def test_the_case_a_disqualification_belongs_to(tmp_path):
 
 @pytest.fixture(scope="module")
 def kystradet(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("minutes")
-    (folder / "kystradet-2020-02-04.txt").write_text(KYSTRADET, encoding="utf-8")
-    return ingested(tmp_path_factory, folder)
+    return ingested_text(tmp_path_factory, "kystradet-2020-02-04.txt", KYSTRADET)
 
 
 @pytest.mark.parametrize("question, answers", [

@@ -261,18 +261,22 @@ def _a_season(e: EventText) -> bool:
 def named_events(g: DocGraph) -> None:
     """Events to come that a sentence names with their day or season (``read_named``), unless an event of that
     day or that name is read already."""
+    ref = g.minutes.meeting_date or g.minutes.document_date
+    for sec, s in _sentences(g):
+        for e in read_named(s.text, ref):
+            known = {(n.props.get("start"), slug(n.label)) for n in g.nodes if n.kind == "event"}
+            if not any((day == e.start and not _a_season(e)) or name == slug(e.title) for day, name in known):
+                event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+
+
+def _sentences(g: DocGraph):
+    """(section, sentence) of every section but the header and the attendance lists, where events are told of."""
     from kg.lang.sentences import section_sentences
 
-    m = g.minutes
-    ref = m.meeting_date or m.document_date
-    for sec in m.sections:
-        if sec.kind in ("header", "attendance"):
-            continue
-        for s in section_sentences(sec, m.source.lines):
-            for e in read_named(s.text, ref):
-                known = {(n.props.get("start"), slug(n.label)) for n in g.nodes if n.kind == "event"}
-                if not any((day == e.start and not _a_season(e)) or name == slug(e.title) for day, name in known):
-                    event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+    for sec in g.minutes.sections:
+        if sec.kind not in ("header", "attendance"):
+            for s in section_sentences(sec, g.minutes.source.lines):
+                yield sec, s
 
 
 _CASE_NUMBER = re.compile(r"^\s*(?:[\wæøå]+[-\s])?(?:sak\s*)?\d{1,3}\s*[/-]\s*\d{2,4}\s*", re.IGNORECASE)
@@ -331,17 +335,11 @@ def held_events(g: DocGraph) -> None:
     """Meetings and events a sentence says will be held on a date ("Junimøtet vert halde i Eidfjord 13. juni"),
     wherever they stand (an events section's paragraph may hold several); a date the events list or the next
     meeting already holds is not read twice."""
-    from kg.lang.sentences import section_sentences
-
-    m = g.minutes
-    ref = m.meeting_date or m.document_date
-    for sec in m.sections:
-        if sec.kind in ("header", "attendance"):
-            continue
-        for s in section_sentences(sec, m.source.lines):
-            e = read_held(s.text, ref)
-            if e is not None and e.start not in {n.props.get("start") for n in g.nodes if n.kind == "event"}:
-                event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
+    ref = g.minutes.meeting_date or g.minutes.document_date
+    for sec, s in _sentences(g):
+        e = read_held(s.text, ref)
+        if e is not None and e.start not in {n.props.get("start") for n in g.nodes if n.kind == "event"}:
+            event_node(g, e, g.evidence(sec, s.first, s.last, s.text))
 
 
 # "Neste møte: …", "Neste AU-møte: …", "Neste rådsmøte: Eidfjord, 13. juni", "Neste møte, X, holdes …"
