@@ -171,6 +171,19 @@ def test_analyses_are_kept_beside_the_index(index):
     assert "sykehus" in again("Sykehusbygget").parts
 
 
+def test_analyses_go_on_in_memory_when_the_index_folder_is_gone(tmp_path):
+    """A store's folder removed under an open cache (a temporary store, a read-only disk): words are still
+    analysed, kept in memory only."""
+    import shutil
+
+    m = Morphology(morphology().analysers)
+    m.persist_in(tmp_path / "ix")
+    m.prepare(["Sykehusbygget"])
+    shutil.rmtree(tmp_path / "ix")
+    m.prepare(["Skolebygget"])
+    assert "skolebygg" in m("Skolebygget").lemmas
+
+
 def test_topic_concepts_are_indexed_as_concepts(tmp_path):
     ix = SectionIndex(tmp_path / "ix", SynonymTable.load())
     tagged = section("x.txt", 1, "Tinn", "Tinn prøver ut maskinlæring i vannverket.", topics=("kunstig intelligens",))

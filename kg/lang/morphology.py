@@ -343,9 +343,13 @@ class Morphology:
     def _save(self, analyses: dict[str, WordAnalysis]) -> None:
         """Keep analyses in the file of the open index (also those another index's words had)."""
         if analyses:
-            with self._db:
-                self._db.executemany(f"INSERT OR REPLACE INTO {CACHE_TABLE} VALUES (?, ?)",
-                                     [(w, a.encode()) for w, a in analyses.items()])
+            try:
+                with self._db:
+                    self._db.executemany(f"INSERT OR REPLACE INTO {CACHE_TABLE} VALUES (?, ?)",
+                                         [(w, a.encode()) for w, a in analyses.items()])
+            except sqlite3.OperationalError:  # the index's folder may not be written (read-only): memory only
+                self._db = None
+                return
             self._saved.update(analyses)
 
     def _analyse(self, words: list[str], names: bool = False) -> dict[str, WordAnalysis]:
