@@ -457,3 +457,15 @@ def test_a_label_with_an_abbreviation_ends_its_line(tmp_path):
                   "Protokoll frå møte i Fjordrådet 12.09.2024\n\nSak 33/24 Revisjon\nSaksh.: Tone Haugland\n"
                   "Rapporten vart lagd fram i møtet.\n")
     assert [n.label for n in nodes(g, "person")] == ["Tone Haugland"]
+
+
+def test_a_presenter_from_a_body_is_the_person_stated_on_the_line_that_names_them(tmp_path):
+    g = extracted(tmp_path, "fjordradet-2024-09-12.md",
+                  "# Protokoll frå møte i Fjordrådet 12.09.2024\n\n## Sak 34/24 Kommunestruktur\n\n"
+                  "Bakgrunn for saka.\n\nInnleiing ved prosjektleiar Siri Lauvås frå Vestlandsforsking (VF). "
+                  "Rapporten kjem i mars.\n")
+    item = nodes(g, "agenda_item")[0]
+    assert values(g, item, KG.presenter) == ["Siri Lauvås"]  # not an organisation called "Siri Lauvås frå …"
+    fact = next(f for f in g.facts if f.predicate == KG.presenter)
+    assert (fact.evidence.span.start, fact.evidence.quote) == (7, "Innleiing ved prosjektleiar Siri Lauvås frå "
+                                                                  "Vestlandsforsking (VF).")

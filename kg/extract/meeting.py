@@ -11,7 +11,7 @@ from kg.lang.bodies import classify
 from kg.lang.gazetteer import gazetteer
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import normalise_person, split_role
-from kg.lang.text import slug
+from kg.lang.text import sentences, slug
 from kg.model import Literal, Node
 from kg.parse.signatures import chair_sentence, signing_sentences
 from kg.vocab import DCTERMS, KG, ORG, RDFS, SCHEMA, XSD
@@ -202,27 +202,37 @@ def signers(g: DocGraph) -> None:
                 g.fact(g.meeting, KG.signedBy, person, ev)
 
 
-PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleder\b:?|saksordfører:|saksordførar:|"
-                          r"saksbehandler:|saksbehandlar:|innleiar:|presentasjon ved\b|orientering ved\b)\s*(?P<who>.+)$", re.IGNORECASE)
+PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleiing ved\b|innleder\b:?|"
+                          r"saksordfører:|saksordførar:|saksbehandler:|saksbehandlar:|innleiar:|presentasjon ved\b|"
+                          r"orientering ved\b)\s*(?P<who>.+)$", re.IGNORECASE)
 _PRESENTED = re.compile(
     r"^\s*(?P<who>[A-ZÆØÅ][\w\s\-æøåÆØÅ]+?)\s+(?:fra\s+(?P<from>[\wæøåÆØÅ\s]+?)\s+)?"
     r"(?:orienterte|orienterer|presenterte|presenterer|presenter|innledet|innleder|informerte|informerer|gjennomgikk|la fram|la frem)\b")
 
 
-def presenter(g: DocGraph, item: Node, entry, ev) -> Node | None:
-    """Who presented an agenda item: 'ved NAME, TITLE UNIT, PART, INSTITUTION', 'NAME orienterte'."""
-    for raw in [entry.title, *entry.text.split("\n")]:
-        line = raw.strip().replace("**", "")
-        if not line:
-            continue
-        m = PRESENTED_BY.match(line) or _PRESENTED.match(line)
+_FROM_BODY = re.compile(r"^(?P<name>.+?)\s+(?:fra|frå|from)\s+(?P<body>[A-ZÆØÅ].*)$")
+
+
+def presenter(g: DocGraph, item: Node, entry) -> Node | None:
+    """Who presented an agenda item: 'ved NAME, TITLE UNIT, PART, INSTITUTION', 'NAME orienterte', 'NAME fra BODY';
+    stated on the line that names them."""
+    sec = entry.section
+    for n in range(sec.span.start, sec.span.end + 1):
+        line = g.minutes.source.lines[n - 1].strip().replace("**", "")
+        m = (PRESENTED_BY.match(line) or _PRESENTED.match(line)) if line else None
         if not m:
             continue
+        said = next((line[a:b] for a, b in sentences(line) if a <= m.start("who") < b), line)
+        ev = g.evidence(sec, n, n, quote=said.strip())  # the sentence that names the presenter
         who = re.split(r"\.\s", m["who"].strip())[0].strip(" .")
         parts = [p.strip() for p in who.split(",") if p.strip()]
         title, name = split_role(parts[0])
         if title:  # "Ordfører Ola Hansen orienterte": the title goes with the first unit
             parts = [name, title + (" " + parts[1] if len(parts) > 1 else "")] + parts[2:]
+        came = _FROM_BODY.match(name)
+        if came and normalise_person(came["name"]) and not normalise_person(name):  # "Kari Dahl fra Telemarksforsking"
+            name = came["name"]
+            parts = [name, *parts[1:], came["body"]]
         if _is_secretariat(name):
             node = secretariat_of(g)
         else:
@@ -289,4 +299,4 @@ def agenda(g: DocGraph) -> None:
             for case in _each_case(sec.case_number):  # "1 og 2/24" is case 1/24 and case 2/24
                 g.fact(item, DCTERMS.identifier, case, ev)
         g.fact(sec.node, KG.agendaItem, item)
-        presenter(g, item, entry, ev)
+        presenter(g, item, entry)
