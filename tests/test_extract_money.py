@@ -155,3 +155,12 @@ def test_a_cost_is_paid_by_those_it_is_financed_by():
     assert (st.amount.value, st.status) == (300000, GRANTED)
     assert _said(sentence, st.funder_in) == "Fjordrådet og Stad kommune"
     assert _said(sentence, st.recipient_in) == "Utgreiinga"
+
+
+def test_the_body_named_by_its_kind_is_the_body_of_the_minutes(tmp_path):
+    """'… søkt om kr 60 000 frå rådet': the council whose minutes these are, not an organisation "Rådet"."""
+    g = extracted(tmp_path, "fjellradet-2021-03-04.txt", "Protokoll frå møte i Fjellrådet 4. mars 2021\n\n"
+                  "Sak 5/21 Fjellfestivalen\nFestivalen kostar kr 200 000, og Fjellfestivalen AS har søkt om "
+                  "kr 60 000 frå rådet.\n")
+    assert {f.object.label for f in g.facts if f.predicate == SCHEMA.funder} == {"Fjellrådet"}
+    assert not [n for n in g.entities() if n.label == "Rådet"]

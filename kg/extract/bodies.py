@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from kg.extract.graph import DocGraph
@@ -18,6 +20,9 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     kept as an alias. Municipalities are never matched by spelling.
     """
     name = squash(name).strip(" .,:;*")
+    own = _the_body_itself(g, name)
+    if own is not None:
+        return own
     c = classify(name) if classify_name else None
     kind, label = (c.kind, c.label) if c else (default_kind, name[:1].upper() + name[1:])
     if kind == "place" and default_kind != "place":
@@ -42,3 +47,10 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     return node
 
 
+def _the_body_itself(g: DocGraph, name: str) -> Node | None:
+    """The body whose minutes these are, named by its kind as a definite noun ("søkt om kr 60 000 frå rådet",
+    "styret", "nettverket") where its name holds that noun."""
+    if not name.islower() or " " in name or g.body is None:
+        return None
+    stem = re.sub(r"(?:et|en|a)$", "", name)
+    return g.body if len(stem) >= 3 and stem in g.body.label.lower() else None
