@@ -22,7 +22,7 @@ from typing import NamedTuple
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
-from kg.extract.mentions import NameMatch, find_names
+from kg.extract.mentions import NameMatch, find_names, last_run
 from kg.lang.names import normalise_person
 from kg.lang.sentences import is_table_row, leading_label
 from kg.lang.thesaurus import thesaurus
@@ -73,14 +73,7 @@ def _voters(text: str, *, last: bool = False) -> tuple[NameMatch, ...]:
     ``last``: only the names that end the text ("… Kari Dahl og Per Lie" before "røysta mot")."""
     names = [nm for nm in find_names(text)[0] if nm.kind not in ("place", "programme", "project")]
     if last:
-        run: list[NameMatch] = []
-        end = len(text.rstrip())
-        for nm in reversed(names):
-            if text[nm.span[1]:end].strip(" ,").lower() not in ("", "og", "and"):
-                break
-            run.insert(0, nm)
-            end = nm.span[0]
-        names = run
+        names = last_run(names, text, len(text.rstrip()))
     people = tuple(nm for nm in names if nm.kind == "person")
     return people or tuple(nm for nm in names if nm.kind != "person")
 

@@ -171,3 +171,15 @@ def _calendar_or_money(surface: str) -> bool:
     """Capitalised words that name no thing: a month or a day ("April", "Tuesday"), a currency ("NOK")."""
     return all(w.lower().strip(".,") in MONTHS or w.lower() in WEEKDAYS or w.lower() in CURRENCIES
                for w in surface.split())
+
+
+def last_run(names: list[NameMatch], text: str, end: int, *, touching: bool = True) -> list[NameMatch]:
+    """The names that stand last before position end, with those joined to them by "," or "og/and/&" ("Kari Dahl
+    og Per Lie røysta mot"); ``touching``: only names that nothing but such joiners part from end."""
+    run: list[NameMatch] = []
+    for nm in reversed([nm for nm in names if nm.span[1] <= end]):
+        between = text[nm.span[1]:run[0].span[0] if run else end]
+        if (run or touching) and between.strip(" ,").lower() not in ("", "og", "and", "&"):
+            break
+        run.insert(0, nm)
+    return run

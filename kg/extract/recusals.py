@@ -12,10 +12,11 @@ The words are language data (data/lexicon/headings.toml, [recusal]).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
-from kg.extract.mentions import NameMatch, find_names
+from kg.extract.mentions import NameMatch, find_names, last_run
 from kg.lang.sentences import Sentence, section_sentences
 from kg.parse.lines import headings
 from kg.vocab import KG
@@ -23,6 +24,7 @@ from kg.vocab import KG
 _CASE = re.compile(r"\b(?:sak|saka|saken|case)\s+(?:nr\.?\s*)?(?P<n>\d{1,3}(?:/\d{2,4})?)", re.IGNORECASE)
 
 
+@cache
 def _pattern(key: str) -> re.Pattern:
     words = sorted(headings()["recusal"][key], key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\w*", re.IGNORECASE)
@@ -32,23 +34,14 @@ def _people(text: str) -> list[NameMatch]:
     return [nm for nm in find_names(text)[0] if nm.kind == "person"]
 
 
-def _nearest_run(names: list[NameMatch], text: str, before: int) -> list[NameMatch]:
-    """The names that stand last before position ``before``, with those joined to them by "," or "og/and"."""
-    run = [nm for nm in names if nm.span[1] <= before][-1:]
-    for nm in reversed([nm for nm in names if nm.span[1] <= before][:-1]):
-        if text[nm.span[1]:run[0].span[0]].strip(" ,").lower() not in ("", "og", "and", "&"):
-            break
-        run.insert(0, nm)
-    return run
-
-
 def recused_in(sentence: str, previous: str = "") -> list[str]:
     """The surfaces of the people a sentence says were disqualified ("Kari Dahl og Per Lie erklærte seg inhabile")."""
     word = _pattern("words").search(sentence)
     if word is None or _pattern("denied").search(sentence[:word.start()].split(",")[-1]):
         return []
     names = _people(sentence)
-    run = _nearest_run(names, sentence, word.start()) or [nm for nm in names if nm.span[0] >= word.end()][:1]
+    after = [nm for nm in names if nm.span[0] >= word.end()][:1]  # a label: "Inhabil: Kari Dahl"
+    run = last_run(names, sentence, word.start(), touching=False) or after
     if not run and re.search(r"\b(?:hun|ho|han|she|he)\b", sentence[:word.start()], re.IGNORECASE):
         run = _people(previous)[-1:]
     return [nm.surface for nm in run]
