@@ -234,10 +234,11 @@ class SectionIndex:
         matched = matching(searcher, q)
         if allowed is not None:
             matched &= allowed
+        top = list(iter(results))  # not list(results): that asks whoosh for the count it does not keep
         if sort == "relevance":
-            ranked = Ranking(searcher, typed_words(tokens)).sorted(results)
+            ranked = Ranking(searcher, typed_words(tokens)).sorted(top)
         else:
-            ranked = sorted(results, key=lambda h: h.get("date") or "", reverse=True)
+            ranked = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader())
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
