@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from itertools import accumulate
 
+from pickle import loads
+
 from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
 from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Term
 
 
@@ -34,8 +38,9 @@ def facet_counts(searcher, fieldname: str, docs: set[int]) -> dict[str, int]:
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
         local = {d - offset for d in docs if offset <= d < offset + reader.doc_count_all()}
+        segment = _Segment(sub)
         for value in reader.field_terms(fieldname) if local else ():
-            n = len(local & _postings(reader, fieldname, value))
+            n = len(local & segment.term(fieldname, value))
             if n:
                 counts[value] = counts.get(value, 0) + n
     return counts
@@ -72,6 +77,7 @@ class _Segment:
         self.searcher = searcher
         self.reader = searcher.reader()
         self._terms: dict[tuple[str, object], set[int]] = {}
+        self._blocks: dict[tuple[str, object], list | None] = {}
 
     def docs(self, q, known: set[int] = frozenset()) -> set[int]:
         """The document numbers q matches here (deleted ones too: matching drops them); of
@@ -105,7 +111,10 @@ class _Segment:
     def term(self, fieldname: str, text) -> set[int]:
         found = self._terms.get((fieldname, text))
         if found is None:
-            found = self._terms[fieldname, text] = _postings(self.reader, fieldname, text)
+            blocks = self._postings(fieldname, text)
+            found = self._terms[fieldname, text] = (
+                set(self.reader.postings(fieldname, text).all_ids()) if blocks is None
+                else set().union(*(ids for ids, _ in blocks)))
         return found
 
     def phrase(self, q: Phrase, known: set[int]) -> set[int]:
@@ -114,47 +123,47 @@ class _Segment:
         candidates = set.intersection(*(self.term(q.fieldname, w) for w in q.words)) - known
         if not candidates or len(q.words) == 1:
             return candidates
-        at = [_positions(self.reader, q.fieldname, w, candidates) for w in q.words]
+        at = [self.positions(q.fieldname, w, candidates) for w in q.words]
         if q.slop != 1 or None in at:  # words apart, or postings whoosh reads some other way
             return _skipping(q.matcher(self.searcher), sorted(candidates))
         return {d for d in candidates if any(all(p + i in at[i][d] for i in range(1, len(at))) for p in at[0][d])}
 
+    def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]] | None:
+        """Where the word stands in each of docs (all of which hold it)."""
+        blocks = self._postings(fieldname, text)
+        if blocks is None:
+            return None
+        decode = _decoder(self.reader.schema[fieldname].format)
+        return {d: set(decode(values[i])) for ids, values in blocks if not docs.isdisjoint(ids)
+                for i, d in enumerate(ids) if d in docs}
 
-def _leaf(reader, fieldname: str, text):
-    """The posting list of a word, without the wrapper that drops deleted sections (matching
-    does), or None when whoosh reads it some other way than by blocks."""
+    def _postings(self, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
+        """The word's posting blocks here, as (document numbers, values), read once; None when
+        whoosh reads them some other way than by blocks."""
+        if (fieldname, text) not in self._blocks:
+            self._blocks[fieldname, text] = _blocks(self.reader, fieldname, text)
+        return self._blocks[fieldname, text]
+
+
+def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
+    if (fieldname, text) not in reader:
+        return []
     m = reader.postings(fieldname, text)
-    m = getattr(m, "child", m)
-    return m if isinstance(m, W3LeafMatcher) else None
-
-
-def _blocks(m):
-    """The posting list's blocks, as their document numbers (undone from their differences in C)."""
+    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections: matching does
+    if not isinstance(m, W3LeafMatcher) or not (m._fixedsize is None or m._fixedsize < 0):
+        return None
+    blocks = []
     while m.is_active():
         if m._data is None:
             m._read_data()
-        yield m._data[0] if m._byteids else list(accumulate(m._data[0]))
+        ids, _, values = m._data[:3]
+        blocks.append((ids if m._byteids else list(accumulate(ids)), values))  # ids undone from their differences in C
         m._next_block()
+    return blocks
 
 
-def _positions(reader, fieldname: str, text, docs: set[int]) -> dict[int, set[int]] | None:
-    """Where the word stands in each of docs (all of which hold it)."""
-    m = _leaf(reader, fieldname, text)
-    decode = reader.schema[fieldname].format.decode_positions
-    if m is None:
-        return None
-    out = {}
-    for ids in _blocks(m):
-        if not docs.isdisjoint(ids):
-            m._read_values()
-            out.update((d, set(decode(m._values[i]))) for i, d in enumerate(ids) if d in docs)
-    return out
-
-
-def _postings(reader, fieldname: str, text) -> set[int]:
-    if (fieldname, text) not in reader:
-        return set()
-    m = _leaf(reader, fieldname, text)
-    if m is None:
-        return set(reader.postings(fieldname, text).all_ids())
-    return set().union(*_blocks(m))
+def _decoder(fmt):
+    """The positions of a posting's value: whoosh's own decoding, without its loop in Python."""
+    if type(fmt) is not Positions:
+        return fmt.decode_positions
+    return lambda v: accumulate(loads(v[_INT_SIZE:] if v[-1:] == b"." else v[_INT_SIZE:] + b"."))
