@@ -11,7 +11,6 @@ kind not read here is left to whoosh's own matcher.
 from __future__ import annotations
 
 from itertools import accumulate
-
 from pickle import loads
 
 from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -129,12 +128,12 @@ class _Segment:
         return {d for d in candidates if any(all(p + i in at[i][d] for i in range(1, len(at))) for p in at[0][d])}
 
     def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]] | None:
-        """Where the word stands in each of docs (all of which hold it)."""
+        """Where the word stands in each of docs (all of which hold it); None for a field whose
+        postings keep more than positions (whoosh's phrase matcher reads those)."""
         blocks = self._postings(fieldname, text)
-        if blocks is None:
+        if blocks is None or type(self.reader.schema[fieldname].format) is not Positions:
             return None
-        decode = _decoder(self.reader.schema[fieldname].format)
-        return {d: set(decode(values[i])) for ids, values in blocks if not docs.isdisjoint(ids)
+        return {d: set(_positions(values[i])) for ids, values in blocks if not docs.isdisjoint(ids)
                 for i, d in enumerate(ids) if d in docs}
 
     def _postings(self, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
@@ -150,7 +149,7 @@ def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], tuple]] | Non
         return []
     m = reader.postings(fieldname, text)
     m = getattr(m, "child", m)  # without the wrapper that drops deleted sections: matching does
-    if not isinstance(m, W3LeafMatcher) or not (m._fixedsize is None or m._fixedsize < 0):
+    if not isinstance(m, W3LeafMatcher):
         return None
     blocks = []
     while m.is_active():
@@ -162,8 +161,6 @@ def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], tuple]] | Non
     return blocks
 
 
-def _decoder(fmt):
-    """The positions of a posting's value: whoosh's own decoding, without its loop in Python."""
-    if type(fmt) is not Positions:
-        return fmt.decode_positions
-    return lambda v: accumulate(loads(v[_INT_SIZE:] if v[-1:] == b"." else v[_INT_SIZE:] + b"."))
+def _positions(value: bytes):
+    """A posting's positions, as whoosh's Positions format decodes them, without its loop in Python."""
+    return accumulate(loads(value[_INT_SIZE:] if value[-1:] == b"." else value[_INT_SIZE:] + b"."))
