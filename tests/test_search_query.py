@@ -121,3 +121,38 @@ def test_hit_carries_what_a_listing_needs(index):
         "document": "viken-2023.txt", "section": "Asker", "lines": [2, 3], "date": "2023-03-01",
         "body": "Osloregionen", "actor": "Asker"}
     assert "<b>Asker</b>" in hit["snippet"] and hit["score"] > 0
+
+
+
+def test_total_and_facets_count_matches_beyond_the_page(tmp_path):
+    many = {f"m{i}.txt": [section(f"m{i}.txt", 1, "Moss", "Ferjekaia. " * 12, date="2022-01-01", body="Østfoldrådet")]
+            for i in range(40)}
+    few = {f"f{i}.txt": [section(f"f{i}.txt", 1, "Halden", "Møtet drøftet budsjettet og vegen. " * 6
+                                 + "Tollstasjonen ved grensa.", date="2020-01-01", body="Grenserådet")] for i in range(5)}
+    ix = SectionIndex(tmp_path / "ix", SynonymTable([]))
+    ix.rebuild({**many, **few})
+    result = ix.search("ferjekaia OR tollstasjonen", limit=1, facets=True)
+    assert result.total == 45 and len(result.hits) == 1
+    assert result.facets["year"] == {"2022": 40, "2020": 5} and result.facets["body"]["Grenserådet"] == 5
+
+
+def test_phrase_total_counts_the_words_together_only(index):
+    assert index.search('"grønn omstilling"').total == 1  # "Omstilling og grønn vekst": both words, apart
+    assert index.search('"grønn omstilling" OR vegvesen').total == 2
+
+
+@pytest.mark.parametrize("query", ["Fornebu", "grønn NOT Fornebu", "(grønn OR digitale) AND NOT Bergen", "grøn*",
+                                   "fornbeu~2", '"grønn omstilling" OR digitalisering', "Bærum ANDMAYBE Fornebu",
+                                   "year:[2022 TO 2024]"])
+def test_count_reads_the_sections_whoosh_matches(index, query):
+    """kg.search.count reads postings itself: it finds what whoosh's own matchers find."""
+    from whoosh.qparser import FuzzyTermPlugin, QueryParser
+
+    from kg.search.count import matching
+    from kg.search.index import SCHEMA
+
+    searcher = index._current()
+    parser = QueryParser("exact", SCHEMA)
+    parser.add_plugin(FuzzyTermPlugin())
+    q = parser.parse(query)
+    assert matching(searcher, q) == set(searcher.docs_for_query(q)) and (matching(searcher, q) or "NOT" in query)

@@ -18,12 +18,12 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError, create_in, exists_in, open_dir
 from whoosh.qparser import AndGroup, FieldsPlugin, FuzzyTermPlugin, MultifieldParser, OrGroup
 from whoosh.query import Every, Or, Term
-from whoosh.sorting import Count, FieldFacet
 
 from kg.errors import QueryError, StoreError
 from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
 from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
+from kg.search.count import facet_counts, matching
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
 from kg.search.query import expand, split_filters
@@ -215,26 +215,30 @@ class SectionIndex:
         filters = filters.plus(in_query)
         if filters.body:
             filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
-        found = filters.query()
+        narrowed = filters.query()
+        allowed = None if narrowed is None else matching(searcher, narrowed)
         if self._synonyms is None:
             self._synonyms = SynonymTable.kept_in(self.path)
         vocabulary = self._vocab(searcher)
         morphology().persist_in(self.path)
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
-        groups = {name: FieldFacet(name, allow_overlap=True, maptype=Count) for name in FACETS} if facets else None
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         for group in (AndGroup, OrGroup.factory(0.9)):
             q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
-            # optimize=False: the total is counted in the one pass that ranks (block skipping would
-            # make len(results) run the whole query again, which for a phrase is most of the time)
-            results = searcher.search(q, limit=wanted, filter=found, groupedby=groups, optimize=False)
+            # whoosh ranks the top hits only (its matchers leave out the rest), so its count is not
+            # the total: kg.search.count reads that from the postings
+            results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
             if not results.is_empty():
                 break
+        matched = matching(searcher, q)
+        if allowed is not None:
+            matched &= allowed
+        top = list(iter(results))  # not list(results): that asks whoosh for the count it does not keep
         if sort == "relevance":
-            ranked = Ranking(searcher, typed_words(tokens)).sorted(results)
+            ranked = Ranking(searcher, typed_words(tokens)).sorted(top)
         else:
-            ranked = sorted(results, key=lambda h: h.get("date") or "", reverse=True)
+            ranked = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader())
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
@@ -242,11 +246,11 @@ class SectionIndex:
             suggestion = vocabulary.name_correction(" ".join(t.text for t in tokens))
         return SearchResult(
             query=query,
-            total=len(results),
+            total=len(matched),
             suggestion=suggestion,
             hits=[_hit(h, terms) for h in ranked[(page - 1) * limit : page * limit]],
             page=page,
-            facets={name: _counts(name, results.groups(name)) for name in FACETS} if facets else {},
+            facets={name: _counts(name, facet_counts(searcher, name, matched)) for name in FACETS} if facets else {},
         )
 
     def _parse(self, text: str, group, typed: set[str]):

@@ -17,6 +17,7 @@ from __future__ import annotations
 from whoosh.query import And, Or, Term
 
 from kg.lang.morphology import WordAnalysis, morphology
+from kg.search.count import among
 from kg.search.analysis import LEMMA_FIELDS, word_keys, words
 
 # Reports and agenda items carry the substance; an events list or an agenda list ("other")
@@ -30,11 +31,14 @@ class Ranking:
 
     def __init__(self, searcher, typed: list[str]):
         self.typed = list(dict.fromkeys(typed))
-        self._holding = [set(searcher.docs_for_query(_in_text(w))) for w in self.typed]
+        self._searcher = searcher
+        self._holding: list[set[int]] = []
 
     def sorted(self, hits) -> list:
         """The hits in rank order (their titles' words looked up in one batch first)."""
         hits = list(hits)
+        docnums = sorted({h.docnum for h in hits})
+        self._holding = [among(self._searcher, _in_text(w), docnums) for w in self.typed]
         morphology().prepare(w for h in hits for w in words(h["title"]))
         return sorted(hits, key=self.key)
 

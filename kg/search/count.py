@@ -1,0 +1,166 @@
+"""The sections a query matches, as sets of document numbers read a posting block at a time.
+
+Whoosh finds the top hits of a query quickly, since its matchers leave out postings that cannot
+reach them; but that leaves the total wrong, and counting every match through its matchers walks
+each posting in Python: most of a search's time in a large archive. Here a query's words are read
+as sets of document numbers, a whole block of postings at a time, and combined by set operations
+(a phrase checks its word positions only in the sections that hold all its words). A query of a
+kind not read here is left to whoosh's own matcher.
+"""
+
+from __future__ import annotations
+
+from itertools import accumulate
+from pickle import loads
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
+from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Term
+
+
+def matching(searcher, q) -> set[int]:
+    """The (top-level) document numbers of the live sections q matches."""
+    found: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        docs = _Segment(sub).docs(q)
+        if reader.has_deletions():
+            docs = {d for d in docs if not reader.is_deleted(d)}
+        found.update(d + offset for d in docs) if offset else found.update(docs)
+    return found
+
+
+def facet_counts(searcher, fieldname: str, docs: set[int]) -> dict[str, int]:
+    """How many of docs (top-level numbers) hold each value of the field."""
+    counts: dict[str, int] = {}
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        local = {d - offset for d in docs if offset <= d < offset + reader.doc_count_all()}
+        segment = _Segment(sub)
+        for value in reader.field_terms(fieldname) if local else ():
+            n = len(local & segment.term(fieldname, value))
+            if n:
+                counts[value] = counts.get(value, 0) + n
+    return counts
+
+
+def among(searcher, q, docnums: list[int]) -> set[int]:
+    """Which of the (sorted, top-level) docnums q matches: its matcher skips to each of them,
+    where listing every section q matches would cost as many steps as there are such sections."""
+    found = set()
+    for sub, offset in searcher.leaf_searchers():
+        end = offset + sub.doc_count_all()
+        local = [d - offset for d in docnums if offset <= d < end]
+        found.update(d + offset for d in _skipping(q.matcher(sub), local))
+    return found
+
+
+def _skipping(m, docnums: list[int]) -> set[int]:
+    """Those of the sorted docnums the matcher m stops at."""
+    found = set()
+    for d in docnums:
+        if m.is_active() and m.id() < d:
+            m.skip_to(d)
+        if not m.is_active():
+            break
+        if m.id() == d:
+            found.add(d)
+    return found
+
+
+class _Segment:
+    """One segment's sections for the parts of one query (a word repeated in it is read once)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self._terms: dict[tuple[str, object], set[int]] = {}
+        self._blocks: dict[tuple[str, object], list | None] = {}
+
+    def docs(self, q, known: set[int] = frozenset()) -> set[int]:
+        """The document numbers q matches here (deleted ones too: matching drops them); of
+        those in known (found by another branch of an OR), any may be left out."""
+        docs = self.docs
+        if isinstance(q, Term):
+            return self.term(q.fieldname, q.text)
+        if isinstance(q, (Or, DisjunctionMax)) and not getattr(q, "minmatch", None):
+            found = set(known)  # phrases last: their positions are read only where nothing else matched
+            for sub in sorted(q.subqueries, key=lambda sub: isinstance(sub, Phrase)):
+                found |= docs(sub, found)
+            return found
+        if isinstance(q, And) and q.subqueries:
+            return set.intersection(*map(docs, q.subqueries))
+        if isinstance(q, AndNot):
+            return docs(q.a) - docs(q.b)
+        if isinstance(q, AndMaybe):
+            return docs(q.a)
+        if isinstance(q, Require):
+            return docs(q.a) & docs(q.b)
+        if isinstance(q, Not):
+            return set(range(self.reader.doc_count_all())) - docs(q.query)
+        if isinstance(q, Every) and not q.fieldname:
+            return set(range(self.reader.doc_count_all()))
+        if isinstance(q, MultiTerm):  # prefix, wildcard, fuzzy word, range: the words it stands for
+            return set().union(*(self.term(f, t) for f, t in q.expanded_terms(self.reader)))
+        if isinstance(q, Phrase) and q.words:
+            return self.phrase(q, known)
+        return set(q.docs(self.searcher))
+
+    def term(self, fieldname: str, text) -> set[int]:
+        found = self._terms.get((fieldname, text))
+        if found is None:
+            blocks = self._postings(fieldname, text)
+            found = self._terms[fieldname, text] = (
+                set(self.reader.postings(fieldname, text).all_ids()) if blocks is None
+                else set().union(*(ids for ids, _ in blocks)))
+        return found
+
+    def phrase(self, q: Phrase, known: set[int]) -> set[int]:
+        """Sections with every word of the phrase (and not known), and among them those where the
+        words stand one after the other (their positions are read only in those sections)."""
+        candidates = set.intersection(*(self.term(q.fieldname, w) for w in q.words)) - known
+        if not candidates or len(q.words) == 1:
+            return candidates
+        at = [self.positions(q.fieldname, w, candidates) for w in q.words]
+        if q.slop != 1 or None in at:  # words apart, or postings whoosh reads some other way
+            return _skipping(q.matcher(self.searcher), sorted(candidates))
+        return {d for d in candidates if any(all(p + i in at[i][d] for i in range(1, len(at))) for p in at[0][d])}
+
+    def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]] | None:
+        """Where the word stands in each of docs (all of which hold it); None for a field whose
+        postings keep more than positions (whoosh's phrase matcher reads those)."""
+        blocks = self._postings(fieldname, text)
+        if blocks is None or type(self.reader.schema[fieldname].format) is not Positions:
+            return None
+        return {d: set(_positions(values[i])) for ids, values in blocks if not docs.isdisjoint(ids)
+                for i, d in enumerate(ids) if d in docs}
+
+    def _postings(self, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
+        """The word's posting blocks here, as (document numbers, values), read once; None when
+        whoosh reads them some other way than by blocks."""
+        if (fieldname, text) not in self._blocks:
+            self._blocks[fieldname, text] = _blocks(self.reader, fieldname, text)
+        return self._blocks[fieldname, text]
+
+
+def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
+    if (fieldname, text) not in reader:
+        return []
+    m = reader.postings(fieldname, text)
+    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections: matching does
+    if not isinstance(m, W3LeafMatcher):
+        return None
+    blocks = []
+    while m.is_active():
+        if m._data is None:
+            m._read_data()
+        ids, _, values = m._data[:3]
+        blocks.append((ids if m._byteids else list(accumulate(ids)), values))  # ids undone from their differences in C
+        m._next_block()
+    return blocks
+
+
+def _positions(value: bytes):
+    """A posting's positions, as whoosh's Positions format decodes them, without its loop in Python."""
+    return accumulate(loads(value[_INT_SIZE:] if value[-1:] == b"." else value[_INT_SIZE:] + b"."))
