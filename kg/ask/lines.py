@@ -103,23 +103,44 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
 MIN_HEAD = 4  # letters of a compound's first part searched alone ("cruise" of "cruiseskip")
 
 
-def wider_words(text: str):
-    """What a search tries, in turn, when a question's words find no section: English words no Norwegian
-    analysis knows in Norwegian ("youth network" is "ungdom nettverk", kg.lang.english); then the words with
-    each compound cut to its first part, the part that says what it is about, where the text writes it with
-    another head ("cruiseskip" finds "cruisetrafikken" by "cruise"; the head "skip" would find any ship)."""
+def wider_words(text: str, known=lambda word: False):
+    """What a search tries, in turn, when a question's words find no section: two English words as the one
+    Norwegian compound they name, where the text has it (known: the search index holds the word; "wild
+    salmon" is "villaks", kg.lang.english.compounds); English words no Norwegian analysis knows in Norwegian
+    ("youth network" is "ungdom nettverk", kg.lang.english); then the words with each compound cut to its
+    first part, the part that says what it is about, where the text writes it with another head
+    ("cruiseskip" finds "cruisetrafikken" by "cruise"; the head "skip" would find any ship)."""
     from kg.lang.english import norwegian
     from kg.lang.morphology import morphology
     from kg.search.analysis import words as words_of
 
     analyse = morphology()
     written = words_of(text)
-    translated = [" ".join(norwegian(w)) if norwegian(w) and not analyse.known(w) else w for w in written]
+    said = [norwegian(w) if norwegian(w) and not analyse.known(w) else (w,) for w in written]
+    joined = _joined(written, said, known)
+    if joined != written:
+        yield " ".join(joined)
+    translated = [" ".join(n) for n in said]
     if translated != written:
         yield " ".join(translated)
     heads = [_head(word, analyse) or word for word in written]
     if heads != written:
         yield " ".join(heads)
+
+
+def _joined(written: list[str], said: list[tuple[str, ...]], known) -> list[str]:
+    """The words with each two in a row, one of them English, as the Norwegian compound of what they
+    say, where one of its spellings is known; the first known wins, and a word joins one compound only."""
+    from kg.lang.english import compounds
+
+    out, i = [], 0
+    while i < len(written):
+        pair = said[i:i + 2]
+        english = len(pair) == 2 and (pair[0] != (written[i],) or pair[1] != (written[i + 1],))
+        found = next((c for c in compounds(*pair) if known(c)), None) if english else None
+        out.append(found or written[i])
+        i += 2 if found else 1
+    return out
 
 
 def _head(word: str, analyse) -> str | None:

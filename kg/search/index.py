@@ -302,6 +302,11 @@ class SectionIndex:
             self._vocabulary = Vocabulary(searcher, self.path / VOCABULARY_FILE if stamp else None, stamp)
         return self._vocabulary
 
+    def knows(self, word: str) -> bool:
+        """Whether some section's text holds the word, in any form or as a compound's part: a word
+        made from a question's words (kg.ask.lines.wider_words) is searched for only if it does."""
+        return self._vocab(self._current()).known(word.lower())
+
     def keep_vocabulary(self) -> None:
         """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
         self._vocab(self._current()).keep()
