@@ -146,19 +146,11 @@ def _joined(written: list[str], said: list[tuple[str, ...]], known) -> list[str]
 def _head(word: str, analyse) -> str | None:
     """A compound's first part: the analysis's, else the longest known word before a known word of four
     letters or more ("cruise" of "cruiseskip", "sykkel" of "sykkelvegen"), without its linking letter."""
-    from kg.lang.morphology import LINKS
-
     parts = analyse(word).parts
     if parts:
         return parts[0]
-    for cut in range(len(word) - MIN_HEAD, MIN_HEAD - 1, -1):
-        head, tail = word[:cut], word[cut:]
-        if not analyse.known(tail):
-            continue
-        for h in (head, *(head[:-len(link)] for link in LINKS if head.endswith(link))):
-            if len(h) >= MIN_HEAD and analyse.known(h):
-                return h
-    return None
+    split = analyse.split(word, shortest=MIN_HEAD)
+    return split[0] if split else None
 
 
 BESIDE = ("amount", "date", "place")  # what a line says beside its answer: the plain fields a question may ask for

@@ -17,8 +17,6 @@ from functools import cache
 from kg.paths import LEXICON_DIR
 
 DICTIONARY = LEXICON_DIR / "english_norwegian.tsv"
-VOWELS = "aeiouyæøå"
-_TRIPLE = re.compile(rf"([^{VOWELS}])\1\1")  # a consonant three times at a join is written twice ("vill+laks": "villaks")
 ENDINGS = [("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")]  # inflected → base form
 
 
@@ -41,7 +39,9 @@ def norwegian(word: str) -> tuple[str, ...]:
 def compounds(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> list[str]:
     """The Norwegian compounds of a first and a second part, each given as its Norwegian words: joined
     bare, then with each linking letter (a vowel takes none but -s: "fylke-s-veg", not "fylke-e-veg")."""
-    from kg.lang.morphology import LINKS  # "nærings-areal", "lakse-oppdrett"; imported where a question needs it
+    from kg.lang.morphology import LINKS, VOWELS  # "nærings-areal", "lakse-oppdrett"; imported where a question needs it
+
+    triple = re.compile(rf"([^{VOWELS}])\1\1")  # a consonant three times at a join is written twice ("villaks")
 
     joined = []
     for first in firsts:
@@ -49,5 +49,5 @@ def compounds(firsts: tuple[str, ...], seconds: tuple[str, ...]) -> list[str]:
             for link in ("", *LINKS):
                 if link == "e" and first[-1:] in VOWELS:
                     continue
-                joined.append(_TRIPLE.sub(r"\1\1", f"{first}{link}{second}".lower()))
+                joined.append(triple.sub(r"\1\1", f"{first}{link}{second}".lower()))
     return list(dict.fromkeys(joined))
