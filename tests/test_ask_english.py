@@ -1,7 +1,8 @@
 """English questions about Norwegian minutes whose words name one thing the minutes write as one compound
 (kg.lang.english.compounds, kg.ask.lines.wider_words): "wild salmon" is "villaks", "fire station" is
 "brannstasjon". The join is searched for only where the index holds it, so a join no text has is never tried.
-The minutes are written for these tests: a round in which each municipality reports one thing.
+Who works on a thing is a body where the line names one (kg.ask.composer). The minutes are written for
+these tests: a round in which each municipality reports one thing, and one report told by a person.
 """
 
 from __future__ import annotations
@@ -24,6 +25,9 @@ Tid: Torsdag 12. september 2024 kl. 09.00
 ### Sak 14/24 Runden rundt bordet
 - Lurøy: Kommunen byggjer ein ny brannstasjon ved kaia saman med Kystbygg AS.
 - Bindal: Bindal har talt villaksen i elva saman med Elvelaget SA.
+
+### Sak 15/24 Orienteringar frå kommunane
+- Lurøy (Eli Hovde): Havtare AS arbeider med taredyrking ved Solvær.
 """
 
 
@@ -51,3 +55,11 @@ def test_compounds_join_as_norwegian_does():
     assert compounds(("vill",), ("laks",))[0] == "villaks"  # a consonant three times is written twice
     assert "fiskebåt" in compounds(("fisk",), ("båt",))  # a linking letter
     assert "fylkesveg" in compounds(("fylke",), ("veg",)) and "fylkeeveg" not in compounds(("fylke",), ("veg",))
+
+
+def test_who_works_on_a_thing_is_the_body_the_line_names_and_who_told_of_it_the_person(archive):
+    """In a report the body works on the thing; the person named for the report only told of it."""
+    r = archive.ask("Kven arbeider med taredyrking?")
+    assert [a.label for a in r.answers] == ["Havtare AS", "Lurøy"], r.why  # and the body whose report it is
+    r = archive.ask("Kven fortalde om taredyrking?")
+    assert [a.label for a in r.answers] == ["Eli Hovde"], r.why
