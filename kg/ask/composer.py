@@ -111,7 +111,7 @@ def _answer_fit(asked: str, query: NamedQuery, relation: str = "") -> float | No
     if asked == "thing":
         return 0.0
     if asked == "agent" and relation in BODY_WORK:
-        return 2.0 if answers & {"actor", *ACTOR_KINDS} else 1.5 if answers & {"person", "agent"} else None
+        return 2.0 if answers & (AGENTS - {"person", "agent"}) else 1.5 if answers & {"person", "agent"} else None
     if asked == "agent":
         return 2.0 if answers & {"person", "agent"} else 1.5 if "actor" in answers else 1.0 if answers & AGENTS else None
     if asked in ("date", "amount", "place"):
