@@ -7,6 +7,7 @@ from datetime import datetime
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
+from kg.extract.role_references import named_by_office
 from kg.lang.bodies import classify
 from kg.lang.gazetteer import gazetteer
 from kg.lang.lexicon import table, word_set
@@ -233,8 +234,13 @@ def presenter(g: DocGraph, item: Node, entry) -> Node | None:
         if came and normalise_person(came["name"]) and not normalise_person(name):  # "Kari Dahl fra Telemarksforsking"
             name = came["name"]
             parts = [name, *parts[1:], came["body"]]
+        held = named_by_office(g, name)  # "Ordføraren i Bømlo orienterte": the mayor the list names
+        for other in held[1:]:  # "Kommunedirektørane i Stord og Bømlo orienterte": each of them
+            g.fact(item, KG.presenter, other, ev)
         if _is_secretariat(name):
             node = secretariat_of(g)
+        elif held:
+            node = held[0]
         else:
             node = person_node(g, name) or body_node(g, name, default_kind="organisation")
         g.fact(item, KG.presenter, node, ev)
