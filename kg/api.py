@@ -138,8 +138,11 @@ class Archive:
         if self._runner is None:
             from kg.ask.runner import Runner
 
-            search = (lambda words, limit: self.index.search(words, limit=limit)) if self.endpoint is None else None
-            self._runner = Runner(self.backend, search)
+            if self.endpoint is None:
+                self._runner = Runner(self.backend, lambda words, limit: self.index.search(words, limit=limit),
+                                      lambda word: self.index.knows(word))
+            else:
+                self._runner = Runner(self.backend)
         return self._runner
 
     @property

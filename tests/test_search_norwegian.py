@@ -228,3 +228,15 @@ def test_check_advises_a_reindex_when_the_analysers_changed(tmp_path, monkeypatc
         assert any("built with simplemma" in line and "kg reindex" in line for line in advice)
     else:
         assert any("apt-get install apertium-nno-nob" in line for line in advice)
+
+
+def test_a_compound_known_whole_finds_its_words_written_apart(tmp_path):
+    """The analysers know "villaks" whole, with no parts; text that writes "vill laks" is found by it,
+    as a phrase of the two words, and only when the word as typed finds nothing."""
+    ix = SectionIndex(tmp_path / "ix", SynonymTable.load())
+    ix.replace_document("el.txt", [section("el.txt", 1, "Elva", "Elva har meir vill laks i år enn i fjor."),
+                                   section("el.txt", 2, "Fjorden", "I fjorden er det vill natur og mykje laks.")])
+    assert not morphology()("villaks").parts
+    assert titles(ix.search("villaks")) == ["Elva"]
+    ix.replace_document("vi.txt", [section("vi.txt", 1, "Vassdraget", "Villaksen i vassdraget er talt.")])
+    assert titles(ix.search("villaks")) == ["Vassdraget"]

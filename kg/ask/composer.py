@@ -30,6 +30,7 @@ from kg.errors import KgError
 from kg.vocab import ACTOR_KINDS, CLASS_OF_KIND
 
 AGENTS = {"person", "actor", "agent", "municipality", "region", "organisation", "institution"}
+BODY_WORK = {"work"}  # relations whose subject in minutes is a body: a person reports it for the body
 
 
 @dataclass(frozen=True)
@@ -103,11 +104,14 @@ def _fits(param_kind: str, option: Option) -> bool:
     return targets is None or option.kind in targets
 
 
-def _answer_fit(asked: str, query: NamedQuery) -> float | None:
-    """How well the kinds a query answers fit the kind asked for (None: not at all)."""
+def _answer_fit(asked: str, query: NamedQuery, relation: str = "") -> float | None:
+    """How well the kinds a query answers fit the kind asked for (None: not at all). Who works on a
+    thing is a body before a person ("who is looking at offshore wind": the company, not who told of it)."""
     answers = set(query.answers)
     if asked == "thing":
         return 0.0
+    if asked == "agent" and relation in BODY_WORK:
+        return 2.0 if answers & (AGENTS - {"person", "agent"}) else 1.5 if answers & {"person", "agent"} else None
     if asked == "agent":
         return 2.0 if answers & {"person", "agent"} else 1.5 if "actor" in answers else 1.0 if answers & AGENTS else None
     if asked in ("date", "amount", "place"):
@@ -134,7 +138,7 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
         for q in catalogue().values():
             if relation not in q.relations or not q.needs <= parts.modifiers:
                 continue
-            fit = _answer_fit(parts.answer, q)
+            fit = _answer_fit(parts.answer, q, relation)
             if fit is None:
                 continue
             choice = _bind(q, parts, linked, filler, today=today, last_meeting=last_meeting, relation=relation)

@@ -103,41 +103,74 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
 MIN_HEAD = 4  # letters of a compound's first part searched alone ("cruise" of "cruiseskip")
 
 
-def wider_words(text: str):
-    """What a search tries, in turn, when a question's words find no section: English words no Norwegian
-    analysis knows in Norwegian ("youth network" is "ungdom nettverk", kg.lang.english); then the words with
-    each compound cut to its first part, the part that says what it is about, where the text writes it with
-    another head ("cruiseskip" finds "cruisetrafikken" by "cruise"; the head "skip" would find any ship)."""
-    from kg.lang.english import norwegian
+def wider_words(text: str, known=lambda word: False):
+    """What a search tries, in turn, when a question's words find no section: English words in Norwegian
+    (kg.lang.english), two of them as the one compound they name where the text has it (known: the search
+    index holds the word; "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is
+    "ungdom nettverk"); then the words with each compound cut to its first part, the part that says what it
+    is about, where the text writes it with another head ("cruiseskip" finds "cruisetrafikken" by "cruise";
+    the head "skip" would find any ship)."""
     from kg.lang.morphology import morphology
     from kg.search.analysis import words as words_of
 
     analyse = morphology()
     written = words_of(text)
-    translated = [" ".join(norwegian(w)) if norwegian(w) and not analyse.known(w) else w for w in written]
-    if translated != written:
-        yield " ".join(translated)
+    said = _said(written, analyse)
+    joined = _joined(written, said, known)
+    for words in (joined, [_either(n) for n in said if n]):
+        if words != written and words:
+            yield " ".join(words)
     heads = [_head(word, analyse) or word for word in written]
     if heads != written:
         yield " ".join(heads)
 
 
+def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
+    """Each word's Norwegian words: an English word's from the dictionary, beside the word itself where
+    Norwegian has a word so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name itself;
+    none for a word of a question in English that neither Norwegian nor the dictionary knows ("sites" of
+    "salmon farming sites"), which no Norwegian text holds either."""
+    from kg.lang.english import norwegian
+
+    said = [((w,) if analyse.known(w) else ()) + norwegian(w) or (w,) for w in written]
+    english = any(n != (w,) for n, w in zip(said, written))
+    return [() if english and n == (w,) and w.islower() and not analyse.known(w) else n
+            for n, w in zip(said, written)]
+
+
+def _either(words: tuple[str, ...]) -> str:
+    """One word, or its alternatives as the search's OR ("(selskap OR firma)")."""
+    return words[0] if len(words) == 1 else "(" + " OR ".join(words) + ")"
+
+
+def _joined(written: list[str], said: list[tuple[str, ...]], known) -> list[str]:
+    """The words with each two in a row, one of them English, as the Norwegian compound of what they
+    say, where one of its spellings is known (the first known wins, and a word joins one compound only);
+    the others as what they say. The words as written where no compound is known."""
+    from kg.lang.english import compounds
+
+    out, i, found_any = [], 0, False
+    while i < len(written):
+        pair = said[i:i + 2]
+        english = len(pair) == 2 and all(pair) and (pair[0] != (written[i],) or pair[1] != (written[i + 1],))
+        found = next((c for c in compounds(*pair) if known(c)), None) if english else None
+        if found:
+            out.append(found)
+        elif said[i]:
+            out.append(_either(said[i]))
+        found_any = found_any or bool(found)
+        i += 2 if found else 1
+    return out if found_any else written
+
+
 def _head(word: str, analyse) -> str | None:
     """A compound's first part: the analysis's, else the longest known word before a known word of four
     letters or more ("cruise" of "cruiseskip", "sykkel" of "sykkelvegen"), without its linking letter."""
-    from kg.lang.morphology import LINKS
-
     parts = analyse(word).parts
     if parts:
         return parts[0]
-    for cut in range(len(word) - MIN_HEAD, MIN_HEAD - 1, -1):
-        head, tail = word[:cut], word[cut:]
-        if not analyse.known(tail):
-            continue
-        for h in (head, *(head[:-len(link)] for link in LINKS if head.endswith(link))):
-            if len(h) >= MIN_HEAD and analyse.known(h):
-                return h
-    return None
+    split = analyse.split(word, shortest=MIN_HEAD)
+    return split[0] if split else None
 
 
 BESIDE = ("amount", "date", "place")  # what a line says beside its answer: the plain fields a question may ask for

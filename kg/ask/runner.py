@@ -118,11 +118,12 @@ SECTION_SCORE_SHARE = 0.5  # and only those scoring at least this share of the b
 
 
 class Runner:
-    def __init__(self, store: GraphStore, search=None):
+    def __init__(self, store: GraphStore, search=None, knows=lambda word: False):
         """search(text, limit) → kg.search.SearchResult, for words that name no thing in the graph
-        (None where there is no index: a SPARQL server)."""
+        (None where there is no index: a SPARQL server); knows(word), whether the index holds a word."""
         self.store = store
         self.search = search
+        self.knows = knows
         self._sections: dict[str, list] = {}
         self._lines: dict[tuple, list] = {}  # (section, matched terms) → the sentences they match (kg.ask.lines)
         self.slots = SlotFiller(store)
@@ -220,7 +221,7 @@ class Runner:
             tried = set()
             # the grammar's function words are no part of what is searched for ("as" would find "AS")
             content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
-            for words in chain([concept.label if concept else content, content], wider_words(content)):
+            for words in chain([concept.label if concept else content, content], wider_words(content, self.knows)):
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:

@@ -38,6 +38,7 @@ APERTIUM_HINT = ("install Debian's apertium-nno-nob and lttoolbox (apt-get insta
                  "for compound splitting and nynorsk-to-bokmål search, then run kg reindex")
 CACHE_TABLE = "analysis_3"  # analyses of an older form (another table) are made again
 MAX_KEYS = 12  # keys of one word at most: combinations of ambiguous parts stop here
+VOWELS = "aeiouyæøå"
 LINKS = ("s", "e")  # linking letters between compound parts ("verden-s-arv", "barn-e-hage")
 MIN_GUESS = 4  # letters in each side of an unknown compound split by guess ("klima" + "dashboard")
 
@@ -399,6 +400,23 @@ class Morphology:
     def known(self, word: str) -> bool:
         """Some analyser knows the word as it is, not only by a guess at its parts."""
         return bool(self._analyse([word.lower()]))
+
+    def split(self, word: str, shortest: int = 3) -> tuple[str, str] | None:
+        """A word as two known words it may be made of, the first as long as it can be and without
+        its linking letter: what a compound the analysers know whole ("lokalmat") is written as when
+        its parts are written apart ("lokal mat"), or its first part ("cruise" of "cruiseskip"). A
+        consonant written twice at the cut may stand for three ("villaks" is "vill laks")."""
+        word = word.lower()
+        for cut in range(len(word) - shortest, shortest - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            doubled = head[-1] == head[-2] and head[-1] not in VOWELS
+            tail = next((t for t in ((head[-1] + tail) if doubled else "", tail) if t and self.known(t)), None)
+            if tail is None:
+                continue
+            for h in (head, *(head[:-len(link)] for link in LINKS if head.endswith(link))):
+                if len(h) >= shortest and self.known(h):
+                    return h, tail
+        return None
 
     def __call__(self, word: str) -> WordAnalysis:
         if word not in self._memory:

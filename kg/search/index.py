@@ -26,7 +26,7 @@ from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, l
 from kg.search.count import facet_counts, matching
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
-from kg.search.query import expand, split_filters
+from kg.search.query import expand, lex, split_filters
 from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.snippets import snippet
 from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
@@ -224,11 +224,14 @@ class SectionIndex:
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
-        for group in (AndGroup, OrGroup.factory(0.9)):
-            q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
-            # whoosh ranks the top hits only (its matchers leave out the rest), so its count is not
-            # the total: kg.search.count reads that from the postings
-            results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
+        for text in _written_apart(text, tokens, self._synonyms):
+            for group in (AndGroup, OrGroup.factory(0.9)):
+                q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
+                # whoosh ranks the top hits only (its matchers leave out the rest), so its count is not
+                # the total: kg.search.count reads that from the postings
+                results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
+                if not results.is_empty():
+                    break
             if not results.is_empty():
                 break
         matched = matching(searcher, q)
@@ -306,9 +309,29 @@ class SectionIndex:
             self._vocabulary = Vocabulary(searcher, self.path / VOCABULARY_FILE if stamp else None, stamp)
         return self._vocabulary
 
+    def knows(self, word: str) -> bool:
+        """Whether some section's text holds the word, in any form or as a compound's part: a word
+        made from a question's words (kg.ask.lines.wider_words) is searched for only if it does."""
+        return self._vocab(self._current()).known(word.lower())
+
     def keep_vocabulary(self) -> None:
         """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
         self._vocab(self._current()).keep()
+
+
+def _written_apart(text: str, tokens: list, synonyms: SynonymTable):
+    """The query's text, then, when it finds nothing, with each word the analysers know whole as a
+    compound ("lokalmat") also as a phrase of the two words it is made of, as text may write them
+    apart ("lokal mat"); one-word compounds with known parts are found by their parts already."""
+    yield text
+    if not text:
+        return
+    apart = []
+    for t in tokens:
+        split = morphology().split(t.text) if t.plain and not morphology()(t.text).parts else None
+        apart.append(f'({t.text} OR "{" ".join(split)}")' if split else t.text)
+    if any(a != t.text for a, t in zip(apart, tokens)):
+        yield expand(lex(" ".join(apart)), synonyms, lambda w: morphology()(w).lemmas)[0]
 
 
 def fingerprint(document: str, title: str, lines, text: str) -> tuple:

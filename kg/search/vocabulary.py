@@ -87,7 +87,7 @@ class Vocabulary:
     def correction(self, word: str) -> str | None:
         """The closest indexed word, as usually written, when word is not found in any form."""
         forms = [t.text for t in self._exact(word)]
-        if len(forms) != 1 or self._known(forms[0]):
+        if len(forms) != 1 or self.known(forms[0]):
             return None
         form = forms[0]
         if len(form) < 3:
@@ -109,7 +109,8 @@ class Vocabulary:
         name, _, name_key = best
         return None if name_key == key(text) else name
 
-    def _known(self, form: str) -> bool:
+    def known(self, form: str) -> bool:
+        """Whether the index holds the word (lower case) as written, or a lemma of it as a word or compound part."""
         if ("exact", form) in self._reader or any(c.isdigit() for c in form):  # a word of the index as it stands
             return True
         analysis = morphology()(form)
