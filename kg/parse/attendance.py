@@ -232,10 +232,6 @@ def _split_and(text: str) -> list[str]:
         m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
-    # "Trond Lie frå Vestland fylkeskommune", "Kåre Fosse for Larvik kommune", "Kåre Fosse for Per Eggen"
-    m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
-    if m and normalise_person(text[:m.start()]):
-        return _split_and(text[:m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
     if m and m.start() > 0 and split_role(text[m.end():])[0] and _starts_with_name(split_role(text[m.end():])[1]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])  # "… og ordfører Per Eggen"
@@ -243,10 +239,15 @@ def _split_and(text: str) -> list[str]:
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
     if m and m.start() > 0 and _known_body(text[: m.start()]) and _known_body(text[m.end():]) and not _known_body(text):
         return [text[: m.start()]] + _split_and(text[m.end():])  # "Vindafjord og Fusa": two bodies
-    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke"
-        m = re.search(rf"\s{re.escape(marker)}$", text, re.IGNORECASE)
+    # "Trond Lie frå Vestland fylkeskommune", "Kåre Fosse for Larvik kommune", "Kåre Fosse for Per Eggen",
+    # "ordfører Kari Dahl fra Aremark hadde meldt forfall"
+    m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
+    if m and normalise_person(split_role(text[:m.start()])[1]):
+        return _split_and(text[:m.start()]) + _split_and(text[m.end():])
+    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
+        m = re.search(rf"\s(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", text, re.IGNORECASE)
         if m:
-            return _split_and(text[: m.start()]) + [text[m.start():].strip()]
+            return _split_and(text[: m.start()]) + [m["marker"]]
     return [text]
 
 
@@ -397,6 +398,8 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
     pending = _Person("")  # what stands before the first person ("Ordfører | Name", "*forfall* (Name)")
     attrs_since_person = False
     for text, paren, first in parts:
+        if paren and run and text == initials(run[-1].name):
+            continue  # "Ingrid Solheim (IS)": her initials, no body
         part = _read_part(text, paren, first)
         if part.kind == "person":
             p = _Person(part.text)
@@ -460,13 +463,14 @@ def _label(text: str) -> tuple[str, str] | None:
 
 
 # "Til stades var Aud Kleppe (Alver kommune), …", "Present were …": an attendance heading said as a sentence
-_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?P<rest>[A-ZÆØÅ].*)$")
+_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?P<rest>\S.*)$")
 
 
 def said_label(line: str) -> tuple[str, str] | None:
     """('Til stades', 'Aud Kleppe (Alver kommune), …') when the words before "var"/"were" head an attendance list."""
     m = _SAID.match(_plain(line))
-    if m and attendance_role(m["label"], headings()["attendance"]) is not None:
+    if m and attendance_role(m["label"], headings()["attendance"]) is not None and (
+            m["rest"][:1].isupper() or split_role(m["rest"])[0]):  # "Til stede var ordfører Kari Dahl fra …"
         return m["label"], m["rest"]
     return None
 
@@ -502,7 +506,8 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "Fylkesrådmann Odd Inge" + "Mjøen, Sør-Trøndelag FK": the family name on the next line
     return (bool(words and last) and not normalise_person(last, by_position=True)
             and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
-            and not classify(last, fuzzy=False, rules=False))
+            and not classify(last, fuzzy=False, rules=False)
+            and not classify(last.split()[-1], fuzzy=False, rules=False))  # "…, ordfører Grue" + "Knut Hagen"
 
 
 def _heads_alone(line: str) -> bool:
@@ -536,8 +541,10 @@ _LATER_LABEL = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÆØÅ][\wæøå ]{2,30}):
 
 
 class _Reader:
-    def __init__(self, section: Section, role: str, last_line: int | None = None):
+    def __init__(self, section: Section, role: str, last_line: int | None = None,
+                 initials: dict[str, AttendanceLine] | None = None):
         self.section = section
+        self.initials = initials or {}  # "IS" → the line naming Ingrid Solheim (IS) in full
         self.role = role
         self.last_line = last_line
         self.group_body: str | None = None  # a body written above the names it stands for
@@ -828,10 +835,16 @@ class _Reader:
     # -- results -------------------------------------------------------------------
     def emit(self, parts: list[tuple[str, bool, bool]], n: int, *, strike: bool = False, body: str | None = None,
              note: str | None = None, title: str | None = None, role: str | None = None) -> None:
+        named = {self.initials[t].name: self.initials[t] for t, _, _ in parts if t in self.initials}
+        parts = [(self.initials[t].name, paren, True) if t in self.initials else (t, paren, first)
+                 for t, paren, first in parts]
         row = _Row()
         _read_parts(parts, row, title)
         read_before = len(self.lines)
         for p in row.people:
+            if p.name in named:  # "Forfall: KH": the body and title come from the line naming Knut Hagen (KH)
+                p.add_body(named[p.name].body, 1) if named[p.name].body else None
+                p.titles += [named[p.name].title] if named[p.name].title else []
             if body:
                 p.add_body(body, 3)
             if note:
@@ -904,15 +917,47 @@ def _one_line_each(b: Block) -> bool:
     return b.text.count("\n") == b.span.end - b.span.start
 
 
+_INITIALS = re.compile(r"[A-ZÆØÅ]{2,4}")
+
+
+def initials(name: str) -> str | None:
+    """'Ingrid Solheim' → 'IS', 'Anne-Lise Kjos' → 'ALK': the capitals a name is shortened to."""
+    person = normalise_person(name, by_position=True)
+    words = re.split(r"[\s-]+", person.full) if person else []
+    return "".join(w[0] for w in words if w[:1].isupper()) or None
+
+
+def by_initials(lines: list[AttendanceLine], unplaced: list[tuple[int, str]]) -> dict[str, AttendanceLine]:
+    """Initials → the line naming that person in full, for lists left unread because they give people by their
+    initials only ("Til stede: IS, TB, MA" under a member list "Ingrid Solheim (IS), ordfører Kongsvinger").
+    Only initials one name alone has."""
+    wanted = {t for _, text in unplaced for t in re.split(r"[,;\s]+", text) if _INITIALS.fullmatch(t)}
+    found: dict[str, list[AttendanceLine]] = {}
+    for a in lines:
+        if a.name and initials(a.name) in wanted:
+            found.setdefault(initials(a.name), []).append(a)
+    return {k: v[0] for k, v in found.items() if len({x.name for x in v}) == 1}
+
+
+def without_roster(lines: list[AttendanceLine], known: dict[str, AttendanceLine]) -> list[AttendanceLine]:
+    """The lines a list by initials gives win over the member list that spelt the initials out: a member in the
+    list who is given as absent by initials ("Forfall: KH") was absent."""
+    roster = {(a.name, a.line) for a in known.values()}
+    later = {a.name for a in lines if a.name and (a.name, a.line) not in roster}
+    return [a for a in lines if not ((a.name, a.line) in roster and a.name in later)]
+
+
 def read_attendance(section: Section, role: str, blocks: list[Block],
-                    unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None) -> list[AttendanceLine]:
+                    unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None,
+                    known_initials: dict[str, AttendanceLine] | None = None) -> list[AttendanceLine]:
     """Every person (and every body listed as absent without a person) of one attendance section;
     the lines that gave neither go to ``unplaced`` (line, text) for the ingest report.
 
     ``last_line``: where the next section begins inside a paragraph this one shares ("Present: …⏎Apologies: …"
     is one paragraph and two sections), so that each line is read once, in its own section.
+    ``known_initials``: the people a list may name by initials only (:func:`by_initials`).
     """
-    reader = _Reader(section, role, last_line)
+    reader = _Reader(section, role, last_line, known_initials)
     for b in _paragraphs_joined(blocks):
         reader.block(b)
     reader.finish()

@@ -29,7 +29,8 @@ from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
-                                 lists_names, one_chair_line, read_attendance, said_label, titles_only)
+                                 lists_names, one_chair_line, read_attendance, said_label, titles_only,
+                                 by_initials, without_roster)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.lang.sentences import PROSE_REPORT
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
@@ -621,6 +622,15 @@ class _Parser:
         else:
             m.start = titled or m.document_date
 
+    def attendance(self, initials: dict | None = None) -> tuple[list, list[tuple[int, str]]]:
+        """The attendance lines of every attendance section, and the lines that gave no one."""
+        lines, unplaced = [], []
+        starts = [s.span.start for s in self.sections]
+        for sec, role in self._attendance:
+            last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
+            lines.extend(read_attendance(sec, role, sec.blocks, unplaced, last, initials))
+        return lines, unplaced
+
     def finish(self) -> Minutes:
         self.close()
         self.meeting_time()
@@ -633,10 +643,11 @@ class _Parser:
             generic = m.body and " " not in m.body and cell and m.body.lower()[:-2] in cell.lower().split()
             if cell and (m.body is None or generic):
                 m.body, m.body_parent = body_name(cell)
-        starts = [s.span.start for s in self.sections]
-        for sec, role in self._attendance:
-            last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
-            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced, last))
+        m.attendance, m.unplaced = self.attendance()
+        known = by_initials(m.attendance, m.unplaced)
+        if known:  # lists giving people by initials: read again knowing whose they are
+            m.attendance, m.unplaced = self.attendance(known)
+            m.attendance = without_roster(m.attendance, known)
         m.attendance = one_chair_line(m.attendance)
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
