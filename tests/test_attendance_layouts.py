@@ -144,3 +144,23 @@ def test_a_struck_name_in_a_table_of_plain_text(tmp_path):
     got = attendance(tmp_path, "Til stede:\n| Kommune | Medlem | Varamedlem |\n|---|---|---|\n| Horten | Siri Vold | |\n"
                                "| Larvik | ~~Kjell Roa~~ | Kåre Fosse |\n", "m.txt")
     assert [(n, r) for n, _, r, _ in got] == [("Siri Vold", "member"), ("Kjell Roa", "absent"), ("Kåre Fosse", "substitute")]
+
+
+def test_attendance_said_in_a_sentence_with_roles_bodies_a_substitute_and_an_apology(tmp_path):
+    got = attendance(tmp_path, "Til stede var ordfører Siri Vold fra Horten, ordfører Arne Tufte fra Holmestrand og "
+                               "varaordfører Eli Brun fra Larvik, som møtte for ordfører Kjell Roa. "
+                               "Ordfører Per Eggen fra Sandefjord hadde meldt forfall.\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None),
+                   ("Eli Brun", "Larvik", "substitute", "Kjell Roa"), ("Per Eggen", "Sandefjord", "absent", None)]
+
+
+def test_attendance_by_initials_of_a_member_list(tmp_path):
+    got = attendance(tmp_path, "Medlemmer:\nSiri Vold (SV), ordfører Horten\nArne Tufte (AT), ordfører Holmestrand\n"
+                               "Eli Brun (EB), ordfører Larvik\n\nTil stede: SV, EB\nForfall: AT\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Eli Brun", "Larvik", "member", None),
+                   ("Arne Tufte", "Holmestrand", "absent", None)]
+
+
+def test_initials_two_names_share_are_not_guessed(tmp_path):
+    got = attendance(tmp_path, "Medlemmer:\nSiri Vold (SV), Horten\nSigurd Vik (SV), Larvik\n\nTil stede: SV\n")
+    assert [n for n, *_ in got] == ["Siri Vold", "Sigurd Vik"]

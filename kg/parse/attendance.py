@@ -189,7 +189,12 @@ def _outside_parens(text: str, listed: bool = False) -> list[tuple[str, bool, bo
         for piece in _cut(text_part):
             out.extend((p, paren) for p in _split_and(piece.strip(" .:")))
     kept = [(p.strip(" .:*").replace(_KEPT_COMMA, ", "), paren) for p, paren in out if p.strip(" .:*-–")]
-    return [(p, paren, i == 0 or listed and not paren) for i, (p, paren) in enumerate(kept)]
+    return [(p, paren, i == 0 or listed and not paren or _between_brackets(kept, i)) for i, (p, paren) in enumerate(kept)]
+
+
+def _between_brackets(parts: list[tuple[str, bool]], i: int) -> bool:
+    """A part in the run "Name (Body), Name (Body)" after its first: it stands where the names before it stand."""
+    return 0 < i < len(parts) - 1 and parts[i - 1][1] and parts[i + 1][1] and not parts[i][1]
 
 
 _SURNAME_FIRST = re.compile(r"^(?P<family>[A-ZÆØÅ][\w'’-]+),\s+(?P<given>[A-ZÆØÅ][\w'’.-]*(?:\s+[A-ZÆØÅ][\w'’.-]*)*)"
@@ -223,6 +228,11 @@ def _cut(text: str) -> list[str]:
     return out
 
 
+# a clause of what befell a person, after the name: "… var innkalt", "… vart kalla inn", "… was invited"
+_CALLED = re.compile(r"\s+(?:var|vart|ble|blei|was|were)\s+(?:\w+\s+)?(?:innkalt|innkalla|kalla inn|kalt inn|"
+                     r"invited|called)$", re.IGNORECASE)
+
+
 def _split_and(text: str) -> list[str]:
     """'Eldgrim Spinngaard og Harald Bjelke' → two names; 'Sogn og Fjordane fylkeskommune' stays whole.
 
@@ -244,6 +254,9 @@ def _split_and(text: str) -> list[str]:
     m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
     if m and normalise_person(split_role(text[:m.start()])[1]):
         return _split_and(text[:m.start()]) + _split_and(text[m.end():])
+    m = _CALLED.search(text)
+    if m and normalise_person(split_role(text[:m.start()])[1], by_position=True):
+        return _split_and(text[:m.start()])  # "vara Bjørn Olsen var innkalt": what befell the person follows
     for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
         m = re.search(rf"\s(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", text, re.IGNORECASE)
         if m:
