@@ -164,3 +164,24 @@ def test_attendance_by_initials_of_a_member_list(tmp_path):
 def test_initials_two_names_share_are_not_guessed(tmp_path):
     got = attendance(tmp_path, "Medlemmer:\nSiri Vold (SV), Horten\nSigurd Vik (SV), Larvik\n\nTil stede: SV\n")
     assert [n for n, *_ in got] == ["Siri Vold", "Sigurd Vik"]
+
+
+def test_a_meeting_over_two_days_listed_day_by_day(tmp_path):
+    got = attendance(tmp_path, "Dag 1 – 12. mars\nSiri Vold (Horten)\nArne Tufte (Holmestrand)\n\n"
+                               "Dag 2 – 13. mars\nSiri Vold (Horten)\nEli Brun (Larvik)\n\nForfall: Kjell Roa (Tønsberg)\n")
+    notes = {n: note for n, note in attendance_notes(tmp_path)}
+    assert [(n, b, r) for n, b, r, _ in got] == [("Siri Vold", "Horten", "member"), ("Arne Tufte", "Holmestrand", "member"),
+                                                  ("Eli Brun", "Larvik", "member"), ("Kjell Roa", "Tønsberg", "absent")]
+    assert notes == {"Siri Vold": None, "Arne Tufte": "Dag 1", "Eli Brun": "Dag 2", "Kjell Roa": None}
+
+
+def attendance_notes(tmp_path: Path) -> list[tuple]:
+    """(name, note) of each attendance line of the document attendance() wrote last."""
+    return [(a.name, a.note) for a in parse(read_file(tmp_path / "m.md")).attendance]
+
+
+def test_the_day_of_a_header_line_without_label_or_hours(tmp_path):
+    p = tmp_path / "m.md"
+    p.write_text("# Referat fra Vestfoldrådet\n\nSamling 12.–13. mars 2025 på Støtvig hotel\n\n"
+                 "Til stede: Siri Vold (Horten)\n" + CASE, encoding="utf-8")
+    assert str(parse(read_file(p)).meeting_date) == "2025-03-12"

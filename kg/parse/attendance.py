@@ -116,6 +116,13 @@ def lists_names(text: str) -> bool:
     return bool(below) and all(normalise_person(_cut(line)[0].strip(" .")) or _starts_with_name(line) for line in below)
 
 
+def heads_part(text: str, below: list[str]) -> bool:
+    """Whether a line saying a part of the meeting ("Dag 1 – 9. mai", "Frå sak 5") heads the names of those who
+    came for it: the first line below it begins with a person's name."""
+    first = next((line for line in below if line.strip()), "")
+    return bool(first) and _is_partial(_cut(_plain(text))[0]) and lists_names(f"{text}\n{first}")
+
+
 # -- the parts of a line --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -639,7 +646,8 @@ class _Reader:
                 line_body = lead.split(None, 1)[-1]
         label = _label(text)
         if label is None and first:
-            return  # the section's heading line
+            self.group(text, first=True)  # the section's heading line: the role or part of the meeting it says
+            return
         for _ in range(2):  # "Gjester: Til sak 01/11: Wenche Jakobsen, UiT"
             if label is None:
                 break
@@ -675,8 +683,8 @@ class _Reader:
         parts = _outside_parens(text)
         if not parts or any(_read_part(*part).kind == "person" for part in parts):
             return False
-        if attendance_role(re.sub(r"\(.*?\)", "", text).strip()):
-            return True
+        if attendance_role(re.sub(r"\(.*?\)", "", text).strip()) or _is_partial(parts[0][0]):
+            return True  # "Varamedlemmer", "Dag 2 – 10. mai"
         if self.role == "absent":
             return False  # "Forfall: Aurland kommune": an absent body, read by emit()
         return len(parts) <= 2 and bool(classify(parts[0][0]))
@@ -909,6 +917,31 @@ def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
                 a.role = "chair"
             a.title = a.title or chair.title
         out.remove(chair)
+    return out
+
+
+_DAY = re.compile(r"^(?:dag|day)\s*\d+$", re.IGNORECASE)
+
+
+def every_day(lines: list[AttendanceLine]) -> list[AttendanceLine]:
+    """A person listed under each day of a meeting over several ("Dag 1", "Dag 2") attended all of it: one line,
+    no note; one listed under some days only keeps the note of each."""
+    days = {a.note.casefold() for a in lines if a.note and _DAY.match(a.note)}
+    if len(days) < 2:
+        return lines
+    seen: dict[str, set[str]] = {}
+    for a in lines:
+        if a.name and a.note and _DAY.match(a.note):
+            seen.setdefault(a.name, set()).add(a.note.casefold())
+    whole = {name for name, got in seen.items() if got == days}
+    out, kept = [], set()
+    for a in lines:
+        if a.name in whole:
+            if a.name in kept:
+                continue
+            kept.add(a.name)
+            a.note = None
+        out.append(a)
     return out
 
 

@@ -38,3 +38,27 @@ for number, title, discussion, vote, decision in cases:
     doc.add_paragraph(f"Votering: {vote}")
     doc.add_paragraph(f"Vedtak: {decision}")
 doc.save(Path(__file__).with_name("vest-telemark-radet-2022-10-27.docx"))
+
+# valdres-regionrad-2024-01-25.docx: a two-column table "Til stades | Forfall", each cell a list of
+# "Namn, Kommune" paragraphs; the chair said in a sentence.
+doc = Document()
+doc.add_heading("Protokoll – Valdres regionråd", level=1)
+doc.add_paragraph("Dato: 25. januar 2024. Stad: Valdres vidaregåande skule, Fagernes.")
+t = doc.add_table(rows=2, cols=2)
+t.cell(0, 0).text, t.cell(0, 1).text = "Til stades", "Forfall"
+present = t.cell(1, 0)
+present.text = "Ingvild Rudi, Etnedal"
+for line in ("Steinar Ekren, Nord-Aurdal", "Hanne Flaten, Vestre Slidre", "Jon Kåre Tveit, Vang"):
+    present.add_paragraph(line)
+absent = t.cell(1, 1)
+absent.text = "Tord Dalsbø, Øystre Slidre"
+absent.add_paragraph("Liv Margit Hølje, Sør-Aurdal")
+doc.add_paragraph("Møtet vart leia av Steinar Ekren. Frå Valdres Natur- og Kulturpark møtte dagleg leiar "
+                  "Marte Kvåle, som også skreiv protokollen.")
+doc.add_heading("Sak 1/24 Regional plan for reiseliv", level=2)
+doc.add_paragraph("Marte Kvåle orienterte om arbeidet med regional plan for berekraftig reiseliv i Valdres.")
+doc.add_paragraph("Vedtak: Regionrådet sluttar seg til framdriftsplanen.")
+doc.add_heading("Sak 2/24 Valdresbanen", level=2)
+doc.add_paragraph("Jon Kåre Tveit orienterte om arbeidet for å opne Valdresbanen for turisttog.")
+doc.add_paragraph("Vedtak: Saka vert teken til orientering.")
+doc.save(Path(__file__).with_name("valdres-regionrad-2024-01-25.docx"))
