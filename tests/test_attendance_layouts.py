@@ -185,3 +185,29 @@ def test_the_day_of_a_header_line_without_label_or_hours(tmp_path):
     p.write_text("# Referat fra Vestfoldrådet\n\nSamling 12.–13. mars 2025 på Støtvig hotel\n\n"
                  "Til stede: Siri Vold (Horten)\n" + CASE, encoding="utf-8")
     assert str(parse(read_file(p)).meeting_date) == "2025-03-12"
+
+
+def test_a_table_of_bodies_with_a_column_for_those_present_and_one_for_apologies(tmp_path):
+    got = attendance(tmp_path, "| Kommune | Til stede | Forfall |\n|---|---|---|\n| Horten | Siri Vold | |\n"
+                               "| Larvik | | Kjell Roa |\n| Holmestrand | Arne Tufte, Eli Brun | |\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Kjell Roa", "Larvik", "absent", None),
+                   ("Arne Tufte", "Holmestrand", "member", None), ("Eli Brun", "Holmestrand", "member", None)]
+
+
+def test_apologies_received_and_others_present_said_in_english(tmp_path):
+    got = attendance(tmp_path, "Apologies were received from Kjell Roa (Larvik) and Eli Brun (Sandefjord).\n\n"
+                               "Also present: Per Eggen, Statens vegvesen\n")
+    assert got == [("Kjell Roa", "Larvik", "absent", None), ("Eli Brun", "Sandefjord", "absent", None),
+                   ("Per Eggen", "Statens vegvesen", "guest", None)]
+
+
+def test_the_meeting_was_made_up_of_and_an_apology_in_the_next_sentence(tmp_path):
+    got = attendance(tmp_path, "Møtet var satt med følgende: Siri Vold (Horten) og Arne Tufte (Holmestrand). "
+                               "Kjell Roa (Tønsberg) hadde forfall.\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None),
+                   ("Kjell Roa", "Tønsberg", "absent", None)]
+
+
+def test_a_body_labelled_with_from(tmp_path):
+    got = attendance(tmp_path, "Til stede fra kommunene:\nHorten: Siri Vold\nFra Vestfold fylkeskommune: Per Eggen\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Per Eggen", "Vestfold fylkeskommune", "member", None)]

@@ -147,7 +147,20 @@ def lists_attendees(cells: list[str]) -> bool:
     """A table's header row that names a person column and what each person came as (a body, a role, a party,
     a presence): an attendee table, whatever heading stands above it ("Deltakerliste", none at all)."""
     kinds = {_column_kind(c.strip(" :*").lower()) for c in cells}
-    return "name" in kinds and bool(kinds & {"body", "role", "party", "present", "substitute_for"})
+    return ("name" in kinds and bool(kinds & {"body", "role", "party", "present", "substitute_for"})
+            or "body" in kinds and len(_list_columns(cells)) >= 2)
+
+
+def _list_columns(cells: list[str]) -> dict[int, str]:
+    """The columns after the first whose header is a group of people ("Kommune | Til stede | Forfall"): their roles."""
+    out = {}
+    for i, c in enumerate(cells):
+        text = c.strip(" :*").lower()
+        if i and text and _column_kind(text) in (None, "present"):
+            role = attendance_role(text, headings()["attendance"])
+            if role and role != "chair":
+                out[i] = role
+    return out
 
 
 def _answer(cell: str) -> bool | None:
@@ -265,7 +278,7 @@ def _split_and(text: str) -> list[str]:
     if m and normalise_person(split_role(text[:m.start()])[1], by_position=True):
         return _split_and(text[:m.start()])  # "vara Bjørn Olsen var innkalt": what befell the person follows
     for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
-        m = re.search(rf"\s(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", text, re.IGNORECASE)
+        m = re.search(rf"(?:^|\s)(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", text, re.IGNORECASE)
         if m:
             return _split_and(text[: m.start()]) + [m["marker"]]
     return [text]
@@ -483,7 +496,8 @@ def _label(text: str) -> tuple[str, str] | None:
 
 
 # "Til stades var Aud Kleppe (Alver kommune), …", "Present were …": an attendance heading said as a sentence
-_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?P<rest>\S.*)$")
+_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?:(?:received|mottatt|motteke)\s+"
+                   r"(?:from|fra|frå)\s+)?(?P<rest>\S.*)$")  # "Apologies were received from …"
 
 
 def said_label(line: str) -> tuple[str, str] | None:
@@ -666,7 +680,8 @@ class _Reader:
             elif _role_and_body(name)[0]:
                 line_title = _role_and_body(name)[0]  # "Rådmenn: Kari Dahl (Bardu), Ola Berg (Lenvik)"
             elif classify(name) or _ABBREVIATION.match(name):
-                line_body = self.label_body = name  # "Bardu: Regina Alexandrova, Ragnhild Movinkel"
+                # "Bardu: Regina Alexandrova, Ragnhild Movinkel", "Fra Vestfold fylkeskommune: Per Eggen"
+                line_body = self.label_body = re.sub(r"^(?:fra|frå|from)\s+", "", name, flags=re.IGNORECASE)
             text = rest
             label = _label(text)
         if not text:
@@ -743,6 +758,7 @@ class _Reader:
     def _header(self, cells: list[str]) -> dict[int, tuple[str, str | None]] | None:
         """Column kinds of a header row, or None when the row is not a header."""
         out: dict[int, tuple[str, str | None]] = {}
+        listed = _list_columns(cells) if lists_attendees(cells) else {}  # "Kommune | Til stede | Forfall"
         list_role = None
         for i, c in enumerate(cells):
             text = c.strip(" :*").lower()
@@ -758,9 +774,12 @@ class _Reader:
                 out[i] = ("name", None)
             elif title:
                 out[i] = ("role", title)  # "Kommune | Ordfører | Rådmann"
-            else:
+            elif i not in listed:
                 return None
         kinds = {k for k, _ in out.values()}
+        if "name" not in kinds and len(listed) >= 2:  # "Kommune | Til stede | Forfall": each column lists the people of one group
+            out.update({i: ("name", None) for i in listed})
+            self.column_roles, kinds = listed, kinds | {"name"}
         if not out or not (kinds & {"name", "role"}) or kinds == {"role"} and len(out) < 2 and not self.columns:
             return None
         self.role = list_role or self.role
@@ -784,7 +803,7 @@ class _Reader:
                 if not r.people and normalise_person(cell, by_position=True):
                     r.people.append(_Person(cell, [title] if title else []))
                 for p in r.people:
-                    p.absent |= i in struck
+                    p.absent |= i in struck or self.column_roles.get(i) == "absent"
                 row_people += r.people
                 shared.absent |= r.absent and not r.people
             elif kind == "body":
