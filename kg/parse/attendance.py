@@ -213,8 +213,9 @@ def _outside_parens(text: str, listed: bool = False) -> list[tuple[str, bool, bo
 
 
 def _between_brackets(parts: list[tuple[str, bool]], i: int) -> bool:
-    """A part in the run "Name (Body), Name (Body)" after its first: it stands where the names before it stand."""
-    return 0 < i < len(parts) - 1 and parts[i - 1][1] and parts[i + 1][1] and not parts[i][1]
+    """A part in the run "Name (Body), Name (Body)" after a name: it stands where the name before it stands."""
+    return (1 < i < len(parts) - 1 and parts[i - 1][1] and parts[i + 1][1] and not parts[i][1]
+            and not parts[i - 2][1] and normalise_person(parts[i - 2][0]) is not None)
 
 
 _SURNAME_FIRST = re.compile(r"^(?P<family>[A-ZÆØÅ][\w'’-]+),\s+(?P<given>[A-ZÆØÅ][\w'’.-]*(?:\s+[A-ZÆØÅ][\w'’.-]*)*)"
