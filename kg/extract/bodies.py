@@ -58,8 +58,10 @@ def _the_body_itself(g: DocGraph, name: str) -> Node | None:
     "styret", "nettverket", a cell "Programkontoret") where its name holds that noun."""
     if not name[1:].islower() or " " in name or g.body is None:  # "Programkontoret" heading a cell too
         return None
+    if not name.islower() and classify(name, fuzzy=False, rules=False):
+        return None  # "Trondheim" is a name of its own, not "Trondheimsregionen" named by its kind
     stem = re.sub(r"(?:et|en|a)$", "", name.lower())
-    return g.body if len(stem) >= 3 and stem in g.body.label.lower() else None
+    return g.body if len(stem) >= 3 and stem != name.lower() and stem in g.body.label.lower() else None
 
 
 _QUALIFIED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<where>[^()]+)\)$")
