@@ -144,3 +144,70 @@ def test_a_struck_name_in_a_table_of_plain_text(tmp_path):
     got = attendance(tmp_path, "Til stede:\n| Kommune | Medlem | Varamedlem |\n|---|---|---|\n| Horten | Siri Vold | |\n"
                                "| Larvik | ~~Kjell Roa~~ | Kåre Fosse |\n", "m.txt")
     assert [(n, r) for n, _, r, _ in got] == [("Siri Vold", "member"), ("Kjell Roa", "absent"), ("Kåre Fosse", "substitute")]
+
+
+def test_attendance_said_in_a_sentence_with_roles_bodies_a_substitute_and_an_apology(tmp_path):
+    got = attendance(tmp_path, "Til stede var ordfører Siri Vold fra Horten, ordfører Arne Tufte fra Holmestrand og "
+                               "varaordfører Eli Brun fra Larvik, som møtte for ordfører Kjell Roa. "
+                               "Ordfører Per Eggen fra Sandefjord hadde meldt forfall.\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None),
+                   ("Eli Brun", "Larvik", "substitute", "Kjell Roa"), ("Per Eggen", "Sandefjord", "absent", None)]
+
+
+def test_attendance_by_initials_of_a_member_list(tmp_path):
+    got = attendance(tmp_path, "Medlemmer:\nSiri Vold (SV), ordfører Horten\nArne Tufte (AT), ordfører Holmestrand\n"
+                               "Eli Brun (EB), ordfører Larvik\n\nTil stede: SV, EB\nForfall: AT\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Eli Brun", "Larvik", "member", None),
+                   ("Arne Tufte", "Holmestrand", "absent", None)]
+
+
+def test_initials_two_names_share_are_not_guessed(tmp_path):
+    got = attendance(tmp_path, "Medlemmer:\nSiri Vold (SV), Horten\nSigurd Vik (SV), Larvik\n\nTil stede: SV\n")
+    assert [n for n, *_ in got] == ["Siri Vold", "Sigurd Vik"]
+
+
+def test_a_meeting_over_two_days_listed_day_by_day(tmp_path):
+    got = attendance(tmp_path, "Dag 1 – 12. mars\nSiri Vold (Horten)\nArne Tufte (Holmestrand)\n\n"
+                               "Dag 2 – 13. mars\nSiri Vold (Horten)\nEli Brun (Larvik)\n\nForfall: Kjell Roa (Tønsberg)\n")
+    notes = {n: note for n, note in attendance_notes(tmp_path)}
+    assert [(n, b, r) for n, b, r, _ in got] == [("Siri Vold", "Horten", "member"), ("Arne Tufte", "Holmestrand", "member"),
+                                                  ("Eli Brun", "Larvik", "member"), ("Kjell Roa", "Tønsberg", "absent")]
+    assert notes == {"Siri Vold": None, "Arne Tufte": "Dag 1", "Eli Brun": "Dag 2", "Kjell Roa": None}
+
+
+def attendance_notes(tmp_path: Path) -> list[tuple]:
+    """(name, note) of each attendance line of the document attendance() wrote last."""
+    return [(a.name, a.note) for a in parse(read_file(tmp_path / "m.md")).attendance]
+
+
+def test_the_day_of_a_header_line_without_label_or_hours(tmp_path):
+    p = tmp_path / "m.md"
+    p.write_text("# Referat fra Vestfoldrådet\n\nSamling 12.–13. mars 2025 på Støtvig hotel\n\n"
+                 "Til stede: Siri Vold (Horten)\n" + CASE, encoding="utf-8")
+    assert str(parse(read_file(p)).meeting_date) == "2025-03-12"
+
+
+def test_a_table_of_bodies_with_a_column_for_those_present_and_one_for_apologies(tmp_path):
+    got = attendance(tmp_path, "| Kommune | Til stede | Forfall |\n|---|---|---|\n| Horten | Siri Vold | |\n"
+                               "| Larvik | | Kjell Roa |\n| Holmestrand | Arne Tufte, Eli Brun | |\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Kjell Roa", "Larvik", "absent", None),
+                   ("Arne Tufte", "Holmestrand", "member", None), ("Eli Brun", "Holmestrand", "member", None)]
+
+
+def test_apologies_received_and_others_present_said_in_english(tmp_path):
+    got = attendance(tmp_path, "Apologies were received from Kjell Roa (Larvik) and Eli Brun (Sandefjord).\n\n"
+                               "Also present: Per Eggen, Statens vegvesen\n")
+    assert got == [("Kjell Roa", "Larvik", "absent", None), ("Eli Brun", "Sandefjord", "absent", None),
+                   ("Per Eggen", "Statens vegvesen", "guest", None)]
+
+
+def test_the_meeting_was_made_up_of_and_an_apology_in_the_next_sentence(tmp_path):
+    got = attendance(tmp_path, "Møtet var satt med følgende: Siri Vold (Horten) og Arne Tufte (Holmestrand). "
+                               "Kjell Roa (Tønsberg) hadde forfall.\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Arne Tufte", "Holmestrand", "member", None),
+                   ("Kjell Roa", "Tønsberg", "absent", None)]
+
+
+def test_a_body_labelled_with_from(tmp_path):
+    got = attendance(tmp_path, "Til stede fra kommunene:\nHorten: Siri Vold\nFra Vestfold fylkeskommune: Per Eggen\n")
+    assert got == [("Siri Vold", "Horten", "member", None), ("Per Eggen", "Vestfold fylkeskommune", "member", None)]

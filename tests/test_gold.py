@@ -1,5 +1,6 @@
 """Every gold file (tests/data/gold: the sample's, a copy of shared/gold, and the corpus of other
-secretariats' minutes in tests/data/minutes) checked through the library.
+secretariats' minutes in tests/data/minutes; tests/data/layouts2: minutes in layouts written to try kg on
+what it was not made for) checked through the library.
 
 Same rules as shared/tools/score_gold.py: every person found under one of the gold's forms and
 no other person; each attendee among the answers to "who represents BODY"; every question's
@@ -18,8 +19,10 @@ import yaml
 from kg.api import Archive
 from tests.conftest import GOLD_DIR, ROOT, TODAY
 
-DOC_DIRS = (ROOT / "data" / "minutes", ROOT / "tests" / "data" / "minutes")
-GOLDS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(GOLD_DIR.glob("*.yaml"))}
+LAYOUTS = ROOT / "tests" / "data" / "layouts2"  # minutes in layouts kg was not written for, each gold beside it
+DOC_DIRS = (ROOT / "data" / "minutes", ROOT / "tests" / "data" / "minutes", LAYOUTS)
+GOLDS = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))
+         for p in sorted([*GOLD_DIR.glob("*.yaml"), *LAYOUTS.glob("*.yaml")])}
 
 
 def norm(s: str) -> str:

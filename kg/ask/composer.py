@@ -93,6 +93,15 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
     return Linked(arg, options + [text])
 
 
+def _part_of_other(option: Option, linked: list[Linked], at: int) -> bool:
+    """Whether the thing option names is a part of a thing another argument names: its name begins with that
+    thing's name ("DigiVikens programkontor" beside "DigiViken")."""
+    label = option.filled.label.casefold()
+    return any(o.exact and o.kind not in ("text", "section", "topic") and label != o.filled.label.casefold()
+               and label.startswith(o.filled.label.casefold())
+               for j, ln in enumerate(linked) if j != at for o in ln.options)
+
+
 def _fits(param_kind: str, option: Option) -> bool:
     if param_kind in ("topic", "case", "section"):
         return option.kind == param_kind
@@ -216,6 +225,8 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
                     # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")
                     value += 0.5 if kind in ("body", "actor") and o.kind == "municipality" else 0
+                    # and a body's part better than the body ("DigiViken (programkontoret)": DigiVikens programkontor)
+                    value += 0.25 if kind in ("body", "actor") and _part_of_other(o, linked, i) else 0
                     if pick is None or value > pick[0]:
                         pick = (value, i, o)
         if pick is None:

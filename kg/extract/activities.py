@@ -347,7 +347,8 @@ class _Reader:
         if not m:
             return None
         noun = m.group(1).lower()
-        if self.actor is not None and noun in self.actor.label.lower():  # the speaker itself: "Regionen har fått …"
+        # the speaker itself: "Regionen har fått …" under "SuksIT (Kongsbergregionen)", by any of its names
+        if self.actor is not None and any(noun in n.lower() for n in (self.actor.label, *self.actor.aliases)):
             return self.actor
         titled = [nm for nm in find_names(clean(self.sec.title))[0]
                   if nm.kind not in ("person", "place") and nm.label.lower().endswith(noun) and nm.label.lower() != noun]

@@ -22,8 +22,14 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     name = squash(name).strip(" .,:;*")
     own = _the_body_itself(g, name)
     if own is not None:
+        if name[:1].isupper():  # a cell "Programkontoret": what the minutes call the body, a name to ask by
+            own.aliases.add(name)
         return own
     c = classify(name) if classify_name else None
+    if c is None or c.how == "rule":
+        same = _qualified(g, name)
+        if same is not None:
+            return same
     kind, label = (c.kind, c.label) if c else (default_kind, name[:1].upper() + name[1:])
     if kind == "place" and default_kind != "place":
         kind = "region"  # a place that attends or reports ("Nedre Eiker") acts as a sub-region
@@ -49,8 +55,28 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
 
 def _the_body_itself(g: DocGraph, name: str) -> Node | None:
     """The body whose minutes these are, named by its kind as a definite noun ("søkt om kr 60 000 frå rådet",
-    "styret", "nettverket") where its name holds that noun."""
-    if not name.islower() or " " in name or g.body is None:
+    "styret", "nettverket", a cell "Programkontoret") where its name holds that noun."""
+    if not name[1:].islower() or " " in name or g.body is None:  # "Programkontoret" heading a cell too
         return None
-    stem = re.sub(r"(?:et|en|a)$", "", name)
-    return g.body if len(stem) >= 3 and stem in g.body.label.lower() else None
+    if not name.islower() and classify(name, fuzzy=False, rules=False):
+        return None  # "Trondheim" is a name of its own, not "Trondheimsregionen" named by its kind
+    stem = re.sub(r"(?:et|en|a)$", "", name.lower())
+    return g.body if len(stem) >= 3 and stem != name.lower() and stem in g.body.label.lower() else None
+
+
+_QUALIFIED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<where>[^()]+)\)$")
+
+
+def _qualified(g: DocGraph, name: str) -> Node | None:
+    """A body the lexicons do not know, named once with a bracket saying where it belongs ("SuksIT
+    (Kongsbergregionen)") and once without ("SuksIT"): one body, both names kept."""
+    m = _QUALIFIED.match(name)
+    base = key(m["name"]) if m else key(name)
+    for node in g.entities():
+        if node.kind in ("person", "municipality", "place", "meeting", "topic", "event", "project"):
+            continue
+        other = _QUALIFIED.match(node.label)
+        if (key(node.label) == base) if m else (other is not None and key(other["name"]) == base):
+            node.aliases.add(name)
+            return node
+    return None

@@ -178,7 +178,9 @@ def _council_last(name: str) -> str | None:
 
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
     """What a body or place name names, or None when nothing says."""
-    name = name.strip(" .,:;()\"'«»")
+    name = name.strip(" .,:;(\"'«»")
+    if name.endswith(")") and name.count("(") < name.count(")"):
+        name = name.rstrip(")")  # a closing bracket is part of the name when it closes one: "SuksIT (Kongsbergregionen)"
     if not name:
         return None
     g = gazetteer()

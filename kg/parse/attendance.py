@@ -116,6 +116,13 @@ def lists_names(text: str) -> bool:
     return bool(below) and all(normalise_person(_cut(line)[0].strip(" .")) or _starts_with_name(line) for line in below)
 
 
+def heads_part(text: str, below: list[str]) -> bool:
+    """Whether a line saying a part of the meeting ("Dag 1 – 9. mai", "Frå sak 5") heads the names of those who
+    came for it: the first line below it begins with a person's name."""
+    first = next((line for line in below if line.strip()), "")
+    return bool(first) and _is_partial(_cut(_plain(text))[0]) and lists_names(f"{text}\n{first}")
+
+
 # -- the parts of a line --------------------------------------------------------------
 
 _BULLET = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)]|[a-z][.)])\s+")
@@ -140,7 +147,20 @@ def lists_attendees(cells: list[str]) -> bool:
     """A table's header row that names a person column and what each person came as (a body, a role, a party,
     a presence): an attendee table, whatever heading stands above it ("Deltakerliste", none at all)."""
     kinds = {_column_kind(c.strip(" :*").lower()) for c in cells}
-    return "name" in kinds and bool(kinds & {"body", "role", "party", "present", "substitute_for"})
+    return ("name" in kinds and bool(kinds & {"body", "role", "party", "present", "substitute_for"})
+            or "body" in kinds and len(_list_columns(cells)) >= 2)
+
+
+def _list_columns(cells: list[str]) -> dict[int, str]:
+    """The columns after the first whose header is a group of people ("Kommune | Til stede | Forfall"): their roles."""
+    out = {}
+    for i, c in enumerate(cells):
+        text = c.strip(" :*").lower()
+        if i and text and _column_kind(text) in (None, "present"):
+            role = attendance_role(text, headings()["attendance"])
+            if role and role != "chair":
+                out[i] = role
+    return out
 
 
 def _answer(cell: str) -> bool | None:
@@ -189,7 +209,13 @@ def _outside_parens(text: str, listed: bool = False) -> list[tuple[str, bool, bo
         for piece in _cut(text_part):
             out.extend((p, paren) for p in _split_and(piece.strip(" .:")))
     kept = [(p.strip(" .:*").replace(_KEPT_COMMA, ", "), paren) for p, paren in out if p.strip(" .:*-–")]
-    return [(p, paren, i == 0 or listed and not paren) for i, (p, paren) in enumerate(kept)]
+    return [(p, paren, i == 0 or listed and not paren or _between_brackets(kept, i)) for i, (p, paren) in enumerate(kept)]
+
+
+def _between_brackets(parts: list[tuple[str, bool]], i: int) -> bool:
+    """A part in the run "Name (Body), Name (Body)" after a name: it stands where the name before it stands."""
+    return (1 < i < len(parts) - 1 and parts[i - 1][1] and parts[i + 1][1] and not parts[i][1]
+            and not parts[i - 2][1] and normalise_person(parts[i - 2][0]) is not None)
 
 
 _SURNAME_FIRST = re.compile(r"^(?P<family>[A-ZÆØÅ][\w'’-]+),\s+(?P<given>[A-ZÆØÅ][\w'’.-]*(?:\s+[A-ZÆØÅ][\w'’.-]*)*)"
@@ -223,6 +249,11 @@ def _cut(text: str) -> list[str]:
     return out
 
 
+# a clause of what befell a person, after the name: "… var innkalt", "… vart kalla inn", "… was invited"
+_CALLED = re.compile(r"\s+(?:var|vart|ble|blei|was|were)\s+(?:\w+\s+)?(?:innkalt|innkalla|kalla inn|kalt inn|"
+                     r"invited|called)$", re.IGNORECASE)
+
+
 def _split_and(text: str) -> list[str]:
     """'Eldgrim Spinngaard og Harald Bjelke' → two names; 'Sogn og Fjordane fylkeskommune' stays whole.
 
@@ -232,10 +263,6 @@ def _split_and(text: str) -> list[str]:
         m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
-    # "Trond Lie frå Vestland fylkeskommune", "Kåre Fosse for Larvik kommune", "Kåre Fosse for Per Eggen"
-    m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
-    if m and normalise_person(text[:m.start()]):
-        return _split_and(text[:m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
     if m and m.start() > 0 and split_role(text[m.end():])[0] and _starts_with_name(split_role(text[m.end():])[1]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])  # "… og ordfører Per Eggen"
@@ -243,10 +270,18 @@ def _split_and(text: str) -> list[str]:
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])
     if m and m.start() > 0 and _known_body(text[: m.start()]) and _known_body(text[m.end():]) and not _known_body(text):
         return [text[: m.start()]] + _split_and(text[m.end():])  # "Vindafjord og Fusa": two bodies
-    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke"
-        m = re.search(rf"\s{re.escape(marker)}$", text, re.IGNORECASE)
+    # "Trond Lie frå Vestland fylkeskommune", "Kåre Fosse for Larvik kommune", "Kåre Fosse for Per Eggen",
+    # "ordfører Kari Dahl fra Aremark hadde meldt forfall"
+    m = re.search(r"\s+(?=(?:fra|frå|from|for)\s+[A-ZÆØÅ])", text)
+    if m and normalise_person(split_role(text[:m.start()])[1]):
+        return _split_and(text[:m.start()]) + _split_and(text[m.end():])
+    m = _CALLED.search(text)
+    if m and normalise_person(split_role(text[:m.start()])[1], by_position=True):
+        return _split_and(text[:m.start()])  # "vara Bjørn Olsen var innkalt": what befell the person follows
+    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
+        m = re.search(rf"(?:^|\s)(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", text, re.IGNORECASE)
         if m:
-            return _split_and(text[: m.start()]) + [text[m.start():].strip()]
+            return _split_and(text[: m.start()]) + [m["marker"]]
     return [text]
 
 
@@ -397,6 +432,8 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
     pending = _Person("")  # what stands before the first person ("Ordfører | Name", "*forfall* (Name)")
     attrs_since_person = False
     for text, paren, first in parts:
+        if paren and run and text == initials(run[-1].name):
+            continue  # "Ingrid Solheim (IS)": her initials, no body
         part = _read_part(text, paren, first)
         if part.kind == "person":
             p = _Person(part.text)
@@ -460,13 +497,15 @@ def _label(text: str) -> tuple[str, str] | None:
 
 
 # "Til stades var Aud Kleppe (Alver kommune), …", "Present were …": an attendance heading said as a sentence
-_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?P<rest>[A-ZÆØÅ].*)$")
+_SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?:(?:received|mottatt|motteke)\s+"
+                   r"(?:from|fra|frå)\s+)?(?P<rest>\S.*)$")  # "Apologies were received from …"
 
 
 def said_label(line: str) -> tuple[str, str] | None:
     """('Til stades', 'Aud Kleppe (Alver kommune), …') when the words before "var"/"were" head an attendance list."""
     m = _SAID.match(_plain(line))
-    if m and attendance_role(m["label"], headings()["attendance"]) is not None:
+    if m and attendance_role(m["label"], headings()["attendance"]) is not None and (
+            m["rest"][:1].isupper() or split_role(m["rest"])[0]):  # "Til stede var ordfører Kari Dahl fra …"
         return m["label"], m["rest"]
     return None
 
@@ -502,7 +541,8 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "Fylkesrådmann Odd Inge" + "Mjøen, Sør-Trøndelag FK": the family name on the next line
     return (bool(words and last) and not normalise_person(last, by_position=True)
             and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
-            and not classify(last, fuzzy=False, rules=False))
+            and not classify(last, fuzzy=False, rules=False)
+            and not classify(last.split()[-1], fuzzy=False, rules=False))  # "…, ordfører Grue" + "Knut Hagen"
 
 
 def _heads_alone(line: str) -> bool:
@@ -536,8 +576,10 @@ _LATER_LABEL = re.compile(r"(?<=[.;])\s+(?P<label>[A-ZÆØÅ][\wæøå ]{2,30}):
 
 
 class _Reader:
-    def __init__(self, section: Section, role: str, last_line: int | None = None):
+    def __init__(self, section: Section, role: str, last_line: int | None = None,
+                 initials: dict[str, AttendanceLine] | None = None):
         self.section = section
+        self.initials = initials or {}  # "IS" → the line naming Ingrid Solheim (IS) in full
         self.role = role
         self.last_line = last_line
         self.group_body: str | None = None  # a body written above the names it stands for
@@ -619,7 +661,8 @@ class _Reader:
                 line_body = lead.split(None, 1)[-1]
         label = _label(text)
         if label is None and first:
-            return  # the section's heading line
+            self.group(text, first=True)  # the section's heading line: the role or part of the meeting it says
+            return
         for _ in range(2):  # "Gjester: Til sak 01/11: Wenche Jakobsen, UiT"
             if label is None:
                 break
@@ -638,7 +681,8 @@ class _Reader:
             elif _role_and_body(name)[0]:
                 line_title = _role_and_body(name)[0]  # "Rådmenn: Kari Dahl (Bardu), Ola Berg (Lenvik)"
             elif classify(name) or _ABBREVIATION.match(name):
-                line_body = self.label_body = name  # "Bardu: Regina Alexandrova, Ragnhild Movinkel"
+                # "Bardu: Regina Alexandrova, Ragnhild Movinkel", "Fra Vestfold fylkeskommune: Per Eggen"
+                line_body = self.label_body = re.sub(r"^(?:fra|frå|from)\s+", "", name, flags=re.IGNORECASE)
             text = rest
             label = _label(text)
         if not text:
@@ -655,8 +699,8 @@ class _Reader:
         parts = _outside_parens(text)
         if not parts or any(_read_part(*part).kind == "person" for part in parts):
             return False
-        if attendance_role(re.sub(r"\(.*?\)", "", text).strip()):
-            return True
+        if attendance_role(re.sub(r"\(.*?\)", "", text).strip()) or _is_partial(parts[0][0]):
+            return True  # "Varamedlemmer", "Dag 2 – 10. mai"
         if self.role == "absent":
             return False  # "Forfall: Aurland kommune": an absent body, read by emit()
         return len(parts) <= 2 and bool(classify(parts[0][0]))
@@ -715,6 +759,7 @@ class _Reader:
     def _header(self, cells: list[str]) -> dict[int, tuple[str, str | None]] | None:
         """Column kinds of a header row, or None when the row is not a header."""
         out: dict[int, tuple[str, str | None]] = {}
+        listed = _list_columns(cells) if lists_attendees(cells) else {}  # "Kommune | Til stede | Forfall"
         list_role = None
         for i, c in enumerate(cells):
             text = c.strip(" :*").lower()
@@ -730,9 +775,12 @@ class _Reader:
                 out[i] = ("name", None)
             elif title:
                 out[i] = ("role", title)  # "Kommune | Ordfører | Rådmann"
-            else:
+            elif i not in listed:
                 return None
         kinds = {k for k, _ in out.values()}
+        if "name" not in kinds and len(listed) >= 2:  # "Kommune | Til stede | Forfall": each column lists the people of one group
+            out.update({i: ("name", None) for i in listed})
+            self.column_roles, kinds = listed, kinds | {"name"}
         if not out or not (kinds & {"name", "role"}) or kinds == {"role"} and len(out) < 2 and not self.columns:
             return None
         self.role = list_role or self.role
@@ -756,7 +804,7 @@ class _Reader:
                 if not r.people and normalise_person(cell, by_position=True):
                     r.people.append(_Person(cell, [title] if title else []))
                 for p in r.people:
-                    p.absent |= i in struck
+                    p.absent |= i in struck or self.column_roles.get(i) == "absent"
                 row_people += r.people
                 shared.absent |= r.absent and not r.people
             elif kind == "body":
@@ -828,10 +876,16 @@ class _Reader:
     # -- results -------------------------------------------------------------------
     def emit(self, parts: list[tuple[str, bool, bool]], n: int, *, strike: bool = False, body: str | None = None,
              note: str | None = None, title: str | None = None, role: str | None = None) -> None:
+        named = {self.initials[t].name: self.initials[t] for t, _, _ in parts if t in self.initials}
+        parts = [(self.initials[t].name, paren, True) if t in self.initials else (t, paren, first)
+                 for t, paren, first in parts]
         row = _Row()
         _read_parts(parts, row, title)
         read_before = len(self.lines)
         for p in row.people:
+            if p.name in named:  # "Forfall: KH": the body and title come from the line naming Knut Hagen (KH)
+                p.add_body(named[p.name].body, 1) if named[p.name].body else None
+                p.titles += [named[p.name].title] if named[p.name].title else []
             if body:
                 p.add_body(body, 3)
             if note:
@@ -886,6 +940,31 @@ def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
     return out
 
 
+_DAY = re.compile(r"^(?:dag|day)\s*\d+$", re.IGNORECASE)
+
+
+def every_day(lines: list[AttendanceLine]) -> list[AttendanceLine]:
+    """A person listed under each day of a meeting over several ("Dag 1", "Dag 2") attended all of it: one line,
+    no note; one listed under some days only keeps the note of each."""
+    days = {a.note.casefold() for a in lines if a.note and _DAY.match(a.note)}
+    if len(days) < 2:
+        return lines
+    seen: dict[str, set[str]] = {}
+    for a in lines:
+        if a.name and a.note and _DAY.match(a.note):
+            seen.setdefault(a.name, set()).add(a.note.casefold())
+    whole = {name for name, got in seen.items() if got == days}
+    out, kept = [], set()
+    for a in lines:
+        if a.name in whole:
+            if a.name in kept:
+                continue
+            kept.add(a.name)
+            a.note = None
+        out.append(a)
+    return out
+
+
 def _paragraphs_joined(blocks: list[Block]) -> list[Block]:
     """Paragraphs on lines next to each other as one paragraph (plain text and PDF give one a line),
     so that a name or body broken at the end of a line is read whole."""
@@ -904,15 +983,47 @@ def _one_line_each(b: Block) -> bool:
     return b.text.count("\n") == b.span.end - b.span.start
 
 
+_INITIALS = re.compile(r"[A-ZÆØÅ]{2,4}")
+
+
+def initials(name: str) -> str | None:
+    """'Ingrid Solheim' → 'IS', 'Anne-Lise Kjos' → 'ALK': the capitals a name is shortened to."""
+    person = normalise_person(name, by_position=True)
+    words = re.split(r"[\s-]+", person.full) if person else []
+    return "".join(w[0] for w in words if w[:1].isupper()) or None
+
+
+def by_initials(lines: list[AttendanceLine], unplaced: list[tuple[int, str]]) -> dict[str, AttendanceLine]:
+    """Initials → the line naming that person in full, for lists left unread because they give people by their
+    initials only ("Til stede: IS, TB, MA" under a member list "Ingrid Solheim (IS), ordfører Kongsvinger").
+    Only initials one name alone has."""
+    wanted = {t for _, text in unplaced for t in re.split(r"[,;\s]+", text) if _INITIALS.fullmatch(t)}
+    found: dict[str, list[AttendanceLine]] = {}
+    for a in lines:
+        if a.name and initials(a.name) in wanted:
+            found.setdefault(initials(a.name), []).append(a)
+    return {k: v[0] for k, v in found.items() if len({x.name for x in v}) == 1}
+
+
+def without_roster(lines: list[AttendanceLine], known: dict[str, AttendanceLine]) -> list[AttendanceLine]:
+    """The lines a list by initials gives win over the member list that spelt the initials out: a member in the
+    list who is given as absent by initials ("Forfall: KH") was absent."""
+    roster = {(a.name, a.line) for a in known.values()}
+    later = {a.name for a in lines if a.name and (a.name, a.line) not in roster}
+    return [a for a in lines if not ((a.name, a.line) in roster and a.name in later)]
+
+
 def read_attendance(section: Section, role: str, blocks: list[Block],
-                    unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None) -> list[AttendanceLine]:
+                    unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None,
+                    known_initials: dict[str, AttendanceLine] | None = None) -> list[AttendanceLine]:
     """Every person (and every body listed as absent without a person) of one attendance section;
     the lines that gave neither go to ``unplaced`` (line, text) for the ingest report.
 
     ``last_line``: where the next section begins inside a paragraph this one shares ("Present: …⏎Apologies: …"
     is one paragraph and two sections), so that each line is read once, in its own section.
+    ``known_initials``: the people a list may name by initials only (:func:`by_initials`).
     """
-    reader = _Reader(section, role, last_line)
+    reader = _Reader(section, role, last_line, known_initials)
     for b in _paragraphs_joined(blocks):
         reader.block(b)
     reader.finish()

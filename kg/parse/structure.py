@@ -29,7 +29,8 @@ from kg.lang.bodies import classify
 from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
-                                 lists_names, one_chair_line, read_attendance, said_label, titles_only)
+                                 lists_names, one_chair_line, read_attendance, said_label, titles_only,
+                                 by_initials, every_day, heads_part, without_roster)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.lang.sentences import PROSE_REPORT
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
@@ -107,6 +108,7 @@ class _Parser:
         self.round_columns: bool = False  # the round is a table whose first column names the actor
         self._attendance: list[tuple[Section, str]] = []
         self._time_text: str | None = None
+        self._dated_line: str | None = None  # the header's first line with a full date and no label or hours
         self._bare_title: str | None = None  # "PROTOKOLL" alone on a line, waiting for the body's name
         self._first_heading: str | None = None  # "HELGELAND REGIONRÅD" above the title
         self._agenda: list[tuple[int | None, str, Section]] = []
@@ -358,9 +360,12 @@ class _Parser:
     def time_line(self, block: Block, text: str, n: int) -> bool:
         """A header line that gives the meeting's date and hours without a label
         ("TORSDAG 3. NOVEMBER 2016 KL. 10.00–15.15, SOLSTRAND HOTEL")."""
-        if self.in_agenda or self._time_text or self._attendance or not _CLOCK.search(text):
+        if self.in_agenda or self._time_text or self._attendance:
             return False
         if not any(d.year_given for d in find_dates(text)):
+            return False
+        if not _CLOCK.search(text):  # "Samling 9.–10. mai 2023 på Grong hotell": the day when nothing else says
+            self._dated_line = self._dated_line or text
             return False
         self._time_text = text
         self.to_header(block, n)
@@ -382,6 +387,8 @@ class _Parser:
         role = attendance_role(text, self.words["attendance"])
         if role is None and lab and lab[1] and self.open and self.open.kind == "attendance" and titles_only(text):
             role = "member"  # "Rådmenn: Kari Dahl (Bardu), …" among the lists: people present by their title
+        if role is None and not self.in_agenda and heads_part(text, self.lines[n:n + 3]):
+            role = "member"  # "Dag 1 – 9. mai" over the names who came that day
         if role is None or self.item_kind is not None:
             return False  # "Innleder: ..." inside an agenda item is part of that item
         self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=0 if lab else 7)
@@ -619,7 +626,16 @@ class _Parser:
             if m.start is None and day:
                 m.start, m.end = meeting_times(f"{day.day}.{day.month}.{day.year} {self._time_text}", None)
         else:
-            m.start = titled or m.document_date
+            m.start = titled or m.document_date or (meeting_times(self._dated_line, ref)[0] if self._dated_line else None)
+
+    def attendance(self, initials: dict | None = None) -> tuple[list, list[tuple[int, str]]]:
+        """The attendance lines of every attendance section, and the lines that gave no one."""
+        lines, unplaced = [], []
+        starts = [s.span.start for s in self.sections]
+        for sec, role in self._attendance:
+            last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
+            lines.extend(read_attendance(sec, role, sec.blocks, unplaced, last, initials))
+        return lines, unplaced
 
     def finish(self) -> Minutes:
         self.close()
@@ -633,11 +649,12 @@ class _Parser:
             generic = m.body and " " not in m.body and cell and m.body.lower()[:-2] in cell.lower().split()
             if cell and (m.body is None or generic):
                 m.body, m.body_parent = body_name(cell)
-        starts = [s.span.start for s in self.sections]
-        for sec, role in self._attendance:
-            last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
-            m.attendance.extend(read_attendance(sec, role, sec.blocks, m.unplaced, last))
-        m.attendance = one_chair_line(m.attendance)
+        m.attendance, m.unplaced = self.attendance()
+        known = by_initials(m.attendance, m.unplaced)
+        if known:  # lists giving people by initials: read again knowing whose they are
+            m.attendance, m.unplaced = self.attendance(known)
+            m.attendance = without_roster(m.attendance, known)
+        m.attendance = every_day(one_chair_line(m.attendance))
         for number, title, sec in self._agenda:
             text = "\n".join(sec.text.split("\n")[1:]).strip()
             m.agenda.append(AgendaEntry(number=number, title=title, text=text, section=sec))
