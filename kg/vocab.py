@@ -82,7 +82,7 @@ KG = Vocabulary(
     # decisions and actions
     "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter recused "
     # funding and the next meeting
-    "grantStatus nextMeeting "
+    "grantStatus costSharing nextMeeting "
     # municipality identifiers
     "kommunenummer county validFrom validTo numbering MunicipalityNumber "
     # documents and provenance

@@ -164,3 +164,43 @@ def test_the_body_named_by_its_kind_is_the_body_of_the_minutes(tmp_path):
                   "kr 60 000 frå rådet.\n")
     assert {f.object.label for f in g.facts if f.predicate == SCHEMA.funder} == {"Fjellrådet"}
     assert not [n for n in g.entities() if n.label == "Rådet"]
+
+
+def test_how_the_payers_share_a_sum_is_read_beside_it_in_bokmal_nynorsk_and_english():
+    got = {t: [(st.amount.value, st.shared, _said(t, st.funder_in), _said(t, st.recipient_in)) for st in read_grants(t)]
+           for t in ("Kartleggingen finansieres med kr 300 000, fordelt etter innbyggertall.",
+                     "Utgreiinga kostar kr 240 000 og er finansiert av Nordby og Sørby med halvparten kvar.",
+                     "The survey is funded with NOK 90 000, shared by population among the members.")}
+    assert list(got.values()) == [[(300000, "etter innbyggertall", None, "Kartleggingen")],
+                                  [(240000, "halvparten kvar", "Nordby og Sørby", "Utgreiinga")],
+                                  [(90000, "by population", None, "The survey")]]
+    # a sum no payer or funding word governs is no cost, shared or not
+    assert read_grants("Vegen er 4 000 meter lang, fordelt på to parsellar.") == []
+
+
+SHARED = """\
+## Referat fra møte i Fjellrådet
+
+Tid: Fredag 6. juni 2025 kl. 09.00
+
+### Sak 7/25 Felles beredskapsplan
+Vedtak:
+1. Fjellrådet lager en felles kartlegging av beredskapen i alle kommunene. Arbeidet finansieres med kr 450 000, fordelt etter folketall.
+2. Kommunedirektørene inviteres inn i arbeidet.
+
+### Sak 8/25 Orientering om kartleggingen
+Kartleggingen legges fram for rådet til høsten, og kartleggingen skal drøftes i kommunestyrene.
+"""
+
+
+def test_a_cost_its_lines_name_no_payer_for_is_answered_with_how_it_is_shared(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjellradet-2025-06-06.md"
+    path.write_text(SHARED, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Hvor mye koster kartleggingen, og hvem betaler?")
+    # the section that names the work most often says nothing of money: the one that does answers
+    assert r.query == "section-line-grants", r.why
+    assert [(a.columns["amount"], a.columns["shared"]) for a in r.answers] == [("450000 NOK", "etter folketall")]

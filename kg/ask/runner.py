@@ -170,10 +170,12 @@ class Runner:
 
         sparql = with_entities_graph(nq.sparql, self.store.base)
         if searched:  # words become the sections they find (and the lines there they match); the query runs on each
-            rows = [r for hit in self.sections(bound[searched[0]].label)
-                    for span in self._spans(hit, {p: nq.params[p] for p in at_lines})
-                    for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
-                                                        searched[0]: ox.NamedNode(hit.section_id), **span})]
+            # the best sections first; where none of them answers, the weaker ones the words find too
+            rows = []
+            for hits in self.sections(bound[searched[0]].label), self.sections(bound[searched[0]].label, weaker=True):
+                rows = rows or [r for hit in hits for span in self._spans(hit, {p: nq.params[p] for p in at_lines})
+                                for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
+                                                                    searched[0]: ox.NamedNode(hit.section_id), **span})]
         else:  # from the tables kept at ingest where a plan gives the query's rows, else its SPARQL
             rows = answer_from_tables(self.store, self.slots.table(), nq, bound)
             if rows is None:
@@ -209,9 +211,10 @@ class Runner:
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
 
-    def sections(self, text: str) -> list:
+    def sections(self, text: str, weaker: bool = False) -> list:
         """The search hits (kg.search.Hit) for words, best first: by the thesaurus concept they
-        name in any language ("offshore wind" finds "havvind"), else by the words as written."""
+        name in any language ("offshore wind" finds "havvind"), else by the words as written; those
+        scoring a fair share of the best, or (weaker) the others."""
         if self.search is None:
             return []
         if text not in self._sections:
@@ -224,9 +227,10 @@ class Runner:
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
-                    self._sections[text] = [h for h in hits if h.score >= SECTION_SCORE_SHARE * hits[0].score]
+                    self._sections[text] = hits
                     break
-        return self._sections[text]
+        hits = self._sections[text]
+        return [h for h in hits if (h.score < SECTION_SCORE_SHARE * hits[0].score) == weaker]
 
     def _spans(self, hit, params: dict[str, str]) -> list[dict]:
         """The first and last line of each sentence of a hit's section its words match (the query's

@@ -26,7 +26,7 @@ the sentence to look.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
@@ -64,6 +64,7 @@ class GrantStatement:
     purpose: str | None
     pot_in: tuple[int, int] | None = None  # "… frå kraftlinemidlane": the fund the money is taken from
     fee: bool = False  # a member's fee to the body, not money for a project
+    shared: str | None = None  # how the payers share the sum: "etter folketall", "halvparten hver"
 
 
 # the fund a sum is taken from, named by a common noun after the amount: "kr 100 000 frå kraftlinemidlane",
@@ -80,6 +81,16 @@ FUNDED_BY = re.compile(r"^[^.;:]{0,40}?\b(?:finansiert|finansieres|finansierast|
                        r"dekkes|dekkast|bekostet|bekosta)\s+av\s+", re.IGNORECASE)
 # the cost itself, after what costs it: "Analysen kostet kr 480 000"
 COST = re.compile(r"\b(?:koster|kostar|kostet|kosta|costs?)\s+(?:inntil\s+|om\s+lag\s+|totalt\s+)?$", re.IGNORECASE)
+# how those who pay share a sum, after it: "fordelt etter folketall", "likt fordelt", "med halvparten kvar",
+# "shared by population"; the key itself, not the payers (who may be named elsewhere, or not at all)
+SHARED = re.compile(r"\b(?:(?:fordelt|fordeles|fordelast|delt|deles|delast|shared|split|divided)\s+"
+                    r"(?P<key>(?:etter|på|likt|mellom|by|according\s+to|equally|evenly)\b[^.;:()]*?)"
+                    r"|(?:med\s+)?(?P<even>likt\s+fordelt|halvparten\s+(?:hver|kvar)|half\s+each))"
+                    r"(?=\s+(?:og|and|som|der|mellom|among|blant)\s|[.,;:()]|$)", re.IGNORECASE)
+# a sum said to pay for something without a payer: "Arbeidet finansieres med kr 600 000", "The study is funded with"
+FINANCED_WITH = re.compile(r"\b(?:finansieres|finansierast|finansiert|dekkes|dekkast|budsjetteres|is\s+funded|"
+                           r"are\s+funded|will\s+be\s+funded)\s+(?:med|with)\s+(?:inntil\s+|up\s+to\s+)?$",
+                           re.IGNORECASE)
 # a sentence about paying for something, where "kr X fra Y" without a verb is Y's share
 PAYING = re.compile(r"\b(?:finansier\w*|medfinansier\w*|ramme|ramma|rammen|kostnadsramme\w*|budsjett\w*|kostnad\w*|"
                     r"koster|kostar|kostet|kosta|hvorav|herav|derav|fordelt|fordelast|fordeles|spleis\w*)\b", re.IGNORECASE)
@@ -98,6 +109,12 @@ def _pot(text: str, start: int, until: int | None = None) -> tuple[int, int] | N
     stop = min(start + end.start() if end else len(text), until or len(text))
     m = POT.search(text, start, stop) or THROUGH.search(text, start, stop)
     return m.span("pot") if m else None
+
+
+def _shared(text: str, start: int, until: int) -> str | None:
+    """How the payers share the sum that ends at start, as the words after it say (before the next sum)."""
+    m = SHARED.search(text, start, until)
+    return re.sub(r"\s+", " ", (m["key"] or m["even"])).strip().lower() if m else None
 
 
 def _clause_start(text: str, pos: int) -> int:
@@ -182,6 +199,12 @@ def read_grants(text: str) -> list[GrantStatement]:
             out.append(GrantStatement(a, GRANTED, from_after, None, None, _pot(text, a.span[1], following)))
         elif (fee := FEE.search(text, 0, a.span[0])) and (entry := FEE_ENTRY.search(text, 0, a.span[0])):
             out.append(GrantStatement(a, GRANTED, entry.span("who"), None, fee[0].lower(), fee=True))
+        elif financed := FINANCED_WITH.search(before):
+            out.append(GrantStatement(a, GRANTED, None, (head, head + financed.start()), None))
+        else:
+            continue
+        if shared := _shared(text, a.span[1], following):
+            out[-1] = replace(out[-1], shared=shared)
     return out
 
 
@@ -240,6 +263,8 @@ def grant_node(g: DocGraph, recipient: Node | None, st: GrantStatement, funders:
     g.fact(grant, KG.grantStatus, st.status, ev)
     if st.purpose:
         g.fact(grant, KG.purpose, st.purpose, ev)
+    if st.shared:
+        g.fact(grant, KG.costSharing, st.shared, ev)
     for f in funders:
         g.fact(grant, SCHEMA.funder, f, ev)
     return grant
