@@ -55,6 +55,8 @@ def test_a_name_is_read_whole_before_its_small_words_are_taken():
     ("what must be sent to Nordby before May", ["due"]), ("kva skal sendast til Nordby", ["due"]),
     ("which programme is Nordby applying to", ["fund"]), ("kven er det søkt pengar frå", ["fund"]),
     ("what is Nordby to do", ["due"]), ("kva skal Nordby gjere", ["due"]), ("når er neste møte", ["next"]),
+    # the body read between the verb and its particle: money given, not membership ("med i")
+    ("kor mykje går regionrådet inn med i Grønn havn", ["fund"]), ("hvor mye gikk rådet inn med i Grønn havn", ["fund"]),
 ])
 def test_relations_from_the_verb(question, relations):
     assert read(question).relations == relations

@@ -101,6 +101,8 @@ RELATIONS = [
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar"
      # a body's own share: "kor mykje går regionrådet inn med", "how much does X contribute"
      r"|(?:går|gjekk|gikk) (?:\w+ )?inn med|contribut\w*|bidrar|bidreg|bidro|bidra|spleis\w*", "fund"),
+    # its particle alone, where the body between is read already ("går regionrådet inn med i X": no membership)
+    (r"inn med", "fund"),
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
      r"|medlem\w* i|hører til|høyrer til|inngår(?: nå| no)? i|inngår|merged into|merged with|slått sammen med|slått saman med|del av|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
