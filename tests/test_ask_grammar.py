@@ -10,7 +10,7 @@ from kg.ask.reader import Reader
 
 TODAY = date(2024, 3, 14)
 NAMES = {"Nordby": ["Nordby (municipality)"], "Grønn havn": ["Grønn havn (project)"],
-         "Universitetet i Fjellby": ["Universitetet i Fjellby (institution)"]}
+         "Universitetet i Fjellby": ["Universitetet i Fjellby (institution)"], "Eit grønt Nordby": ["Eit grønt Nordby (project)"]}
 
 
 def read(question: str):
@@ -41,6 +41,11 @@ def test_a_name_is_read_whole_before_its_small_words_are_taken():
     p = read("hvem samarbeider med Universitetet i Fjellby?")
     assert p.answer == "agent" and p.relations == ["work"]
     assert [(a.text, a.names) for a in p.arguments] == [("Universitetet i Fjellby", NAMES["Universitetet i Fjellby"])]
+
+
+def test_a_name_that_begins_with_a_small_word_is_read_whole_where_it_is_written_capitalised():
+    for question in ("kor mykje betalar kvar kommune til Eit grønt Nordby?", "how much did Eit grønt Nordby get?"):
+        assert [(a.text, a.names) for a in read(question).arguments] == [("Eit grønt Nordby", NAMES["Eit grønt Nordby"])]
 
 
 @pytest.mark.parametrize("question,relations", [
