@@ -146,6 +146,18 @@ class Runner:
             self._describe[iri] = (label, kind, aliases)
         return self._describe[iri]
 
+    def _names_as_written(self, a: "Answer", key: str, iris: list[str]) -> None:
+        """The other name a quote gives a thing of a column, where it does not write its label ("Ansvar:
+        sekretariatet" for "Nordbys sekretariat"): the words a reader of the minutes looks for (``responsible_as_written``)."""
+        quotes = " ".join(e.text for e in a.evidence).casefold()
+        for iri in dict.fromkeys(iris):
+            label, _, aliases = self._details(iri)
+            if label.casefold() in quotes:
+                continue
+            said = [x for x in aliases if re.search(rf"(?<!\w){re.escape(x.casefold())}(?!\w)", quotes)]
+            if said:
+                _add_value(a.columns, f"{key}_as_written", max(said, key=len))
+
     def evidence(self, facts: list) -> dict[str, list[Evidence]]:
         """The sources of facts (line spans, else sections), by fact IRI."""
         found: dict[str, list[Evidence]] = {}
@@ -182,6 +194,7 @@ class Runner:
                 rows = self.store.select(sparql, {k: v.value for k, v in bound.items()})
         answers: dict[str, Answer] = {}
         quoted = []  # (answer, fact): the first few facts of each answer, quoted
+        things: dict[tuple[str, str], list[str]] = {}  # (answer, column) → the things named there
         for r in rows:
             if "answer" not in r:
                 continue
@@ -195,7 +208,10 @@ class Runner:
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
                 if k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
-                    _add_value(a.columns, k, self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value)
+                    named = v.value.startswith(self.store.base)
+                    _add_value(a.columns, k, self.describe(v.value)[0] if named else v.value)
+                    if named:
+                        things.setdefault((term.value, k), []).append(v.value)
             fact = _fact(nq, r, bound) if "fact" in r else None
             if fact is not None and fact not in a.facts:
                 a.facts.add(fact)
@@ -207,6 +223,8 @@ class Runner:
         for a in answers.values():  # in the text's order, whichever order the store gave the rows in
             a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
             _dates_as_written(a)
+        for (answer, key), iris in things.items():
+            self._names_as_written(answers[answer], key, iris)
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
