@@ -204,3 +204,45 @@ def test_a_cost_its_lines_name_no_payer_for_is_answered_with_how_it_is_shared(tm
     # the section that names the work most often says nothing of money: the one that does answers
     assert r.query == "section-line-grants", r.why
     assert [(a.columns["amount"], a.columns["shared"]) for a in r.answers] == [("450000 NOK", "etter folketall")]
+
+
+def test_english_minutes_say_who_received_granted_or_applied_for_how_much_and_from_whom():
+    def read(t):
+        return [(st.amount.value, st.status, _said(t, st.funder_in), _said(t, st.recipient_in)) for st in read_grants(t)]
+
+    assert read("Nordby has received NOK 750 000 from the Sea Fund for a pilot.") == \
+        [(750000, GRANTED, "the Sea Fund", "Nordby has")]
+    # the passive is money received, its giver named by "by"; the active gives it "to" someone
+    assert read("The quay project was granted NOK 300 000 by Fjord County.") == \
+        [(300000, GRANTED, "Fjord County", "The quay project was")]
+    assert read("Fjord County granted NOK 250 000 to Sørby for a new harbour.") == \
+        [(250000, GRANTED, "Fjord County", "Sørby")]
+    # applied to a funder named before the sum, whatever "to" says after it
+    assert read("Nordby has applied to the Sea Fund for NOK 400 000 to build a quay.") == \
+        [(400000, APPLIED, "to the Sea Fund", "Nordby")]
+    assert read("Sørby applied for EUR 40,000 from Interreg.") == [(40000, APPLIED, "Interreg", "Sørby")]
+    assert read("The bridge is 1 200 metres long and was opened by the minister.") == []
+
+
+ENGLISH = """\
+## Minutes of the meeting of the Fjord Council
+
+Time: Tuesday 6 May 2025 at 10.00
+
+### Case 12/25 Harbour electrification
+Stord municipality has received NOK 750 000 from Innovation Norway for shore power at the ferry quay.
+Fitjar municipality has applied to Enova for NOK 1 200 000 for a charging station.
+"""
+
+
+def test_grants_in_english_minutes_answer_how_much_and_from_whom(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordcouncil-2025-05-06.md"
+    path.write_text(ENGLISH, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    got = {q: [(a.label, a.columns["amount"], a.columns["status"]) for a in archive.ask(q).answers]
+           for q in ("How much did Stord receive, and from whom?", "How much has Fitjar applied for, and from whom?")}
+    assert list(got.values()) == [[("Stord", "750000 NOK", GRANTED)], [("Fitjar", "1200000 NOK", APPLIED)]]
+    assert archive.ask("How much did Stord receive, and from whom?").answers[0].columns["funder"] == "Innovasjon Norge"
