@@ -246,3 +246,34 @@ def test_grants_in_english_minutes_answer_how_much_and_from_whom(tmp_path):
            for q in ("How much did Stord receive, and from whom?", "How much has Fitjar applied for, and from whom?")}
     assert list(got.values()) == [[("Stord", "750000 NOK", GRANTED)], [("Fitjar", "1200000 NOK", APPLIED)]]
     assert archive.ask("How much did Stord receive, and from whom?").answers[0].columns["funder"] == "Innovasjon Norge"
+
+
+TABLE = """\
+## Referat fra møte i Fjordrådet
+
+Tid: Torsdag 2. oktober 2025 kl. 10.00
+
+### Sak 21/25 Regionalt næringsfond – tildelinger 2025
+| Kommune | Søker | Prosjekt | Tilskudd |
+|---|---|---|---|
+| Stord | Stord Næringsråd | «Sjømatløftet» – rekruttering til havbruk og oppdrett | kr 220 000 |
+| Fitjar | Fitjar Hytteutleie AS | Nytt bookingsystem for hytteutleie | kr 90 000 |
+"""
+
+
+def test_a_grant_to_a_project_is_answered_with_who_owns_the_project(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordradet-2025-10-02.md"
+    path.write_text(TABLE, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    for question in ("Hvilke tilskudd fra næringsfondet gikk til havbruk?", "Which grants went to the Sjømatløftet recruitment?"):
+        r = archive.ask(question)
+        assert [(a.label, a.columns["amount"], a.columns.get("owner")) for a in r.answers] == \
+            [("Sjømatløftet", "220000 NOK", "Stord Næringsråd")], (r.query, r.why)
+    # asked in words that name nothing in the graph: the lines they match say whose project it is
+    for question in ("Hvilke tilskudd gikk til bookingsystemet?", "Which grants went to the booking system?"):
+        r = archive.ask(question)
+        assert r.query == "section-line-grants", r.why
+        assert [(a.columns["amount"], a.columns.get("owner")) for a in r.answers] == [("90000 NOK", "Fitjar Hytteutleie AS")]
