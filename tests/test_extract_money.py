@@ -276,4 +276,5 @@ def test_a_grant_to_a_project_is_answered_with_who_owns_the_project(tmp_path):
     for question in ("Hvilke tilskudd gikk til bookingsystemet?", "Which grants went to the booking system?"):
         r = archive.ask(question)
         assert r.query == "section-line-grants", r.why
-        assert [(a.columns["amount"], a.columns.get("owner")) for a in r.answers] == [("90000 NOK", "Fitjar Hytteutleie AS")]
+        assert [(a.columns["grants"], a.columns.get("owner")) for a in r.answers] == \
+            [("90000 NOK from Fjordrådet", "Fitjar Hytteutleie AS")]
