@@ -278,3 +278,29 @@ def test_a_grant_to_a_project_is_answered_with_who_owns_the_project(tmp_path):
         assert r.query == "section-line-grants", r.why
         assert [(a.columns["grants"], a.columns.get("owner")) for a in r.answers] == \
             [("90000 NOK from Fjordrådet", "Fitjar Hytteutleie AS")]
+
+
+CONTRACTED = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 4. november 2025 kl. 10.00
+
+### Sak 30/25 Ferjetilbodet i fjorden
+Kari Dal la fram kartlegginga av ferjetilbodet i fjorden, som er utført av Fjordanalyse AS for Stord kommune. \
+Kartlegginga kosta kr 300 000 og er finansiert av Fjordrådet og Stord kommune med halvparten kvar.
+"""
+
+
+def test_who_carried_out_a_study_is_its_contractor_and_the_study_is_what_its_cost_refers_to(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordradet-2025-11-04.md"
+    path.write_text(CONTRACTED, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Kven finansierte kartlegginga av ferjetilbodet, og kven utførte ho?")
+    (a,) = r.answers
+    assert a.label == "Kartlegginga av ferjetilbodet i fjorden", r.why
+    assert (a.columns["contractor"], a.columns["shared"]) == ("Fjordanalyse AS", "halvparten kvar")
+    # the funders by their names in the graph, and as the sentence writes them
+    assert "Stord kommune" in a.columns["funder_as_written"].split("; ")

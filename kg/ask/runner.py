@@ -108,6 +108,7 @@ class AskResult:
         return d
 
 
+AS_WRITTEN = "_as_written"  # a column's words in the quote beside its value ("deadline_as_written": "29. april")
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
@@ -147,16 +148,16 @@ class Runner:
         return self._describe[iri]
 
     def _names_as_written(self, a: "Answer", key: str, iris: list[str]) -> None:
-        """The other name a quote gives a thing of a column, where it does not write its label ("Ansvar:
-        sekretariatet" for "Nordbys sekretariat"): the words a reader of the minutes looks for (``responsible_as_written``)."""
+        """The name a quote gives a thing of a column, where it writes another than its label ("Ansvar:
+        sekretariatet" for "Nordbys sekretariat", "Nordby kommune" for "Nordby"): the words a reader of the
+        minutes looks for (``responsible_as_written``, ``funder_as_written``)."""
         quotes = " ".join(e.text for e in a.evidence).casefold()
         for iri in dict.fromkeys(iris):
             label, _, aliases = self._details(iri)
-            if label.casefold() in quotes:
-                continue
-            said = [x for x in aliases if re.search(rf"(?<!\w){re.escape(x.casefold())}(?!\w)", quotes)]
-            if said:
-                _add_value(a.columns, f"{key}_as_written", max(said, key=len))
+            said = [x for x in (label, *aliases) if re.search(rf"(?<!\w){re.escape(x.casefold())}(?!\w)", quotes)]
+            written = max(said, key=len, default=label)  # the fullest form: "Nordby kommune" of "Nordby"
+            if written != label:
+                _add_value(a.columns, key + AS_WRITTEN, written)
 
     def evidence(self, facts: list) -> dict[str, list[Evidence]]:
         """The sources of facts (line spans, else sections), by fact IRI."""
@@ -453,7 +454,7 @@ def _add_value(columns: dict[str, str], key: str, value: str) -> None:
     have = columns.get(key)
     if have is None or have == "":
         columns[key] = value
-    elif key in PLURAL_COLUMNS and value and value not in have.split("; "):
+    elif key.removesuffix(AS_WRITTEN) in PLURAL_COLUMNS and value and value not in have.split("; "):
         columns[key] = f"{have}; {value}"
 
 
@@ -475,7 +476,7 @@ def _dates_as_written(a: Answer) -> None:
                         for d in [*find_dates(e.text, day), find_month(e.text, day), find_season(e.text, day)]
                         if d is not None and d.start == day), None)
         if written:
-            a.columns[f"{key}_as_written"] = written
+            a.columns[key + AS_WRITTEN] = written
 
 
 def _clip(text: str, limit: int = 400) -> str:

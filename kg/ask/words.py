@@ -145,12 +145,14 @@ COLUMNS = [
     (r"responsible|ansvar\w*|by whom|av hvem|av kven|who is to|hvem skal|kven skal", "responsible"),
     (r"deadlines?|frist\w*|innen når|innan når|by when|when is it due|due when", "deadline"),
     (r"voted against|vote against|stemte mot|stemde mot|røysta mot|røystet mot|against it", "against"),
-    (r"partners?|partnere|partnarar|with whom|med hvem|med kven|sammen med hvem|saman med kven|carried it out"
-     r"|carries it out|gjennomførte|utførte", "partner"),
+    (r"partners?|partnere|partnarar|with whom|med hvem|med kven|sammen med hvem|saman med kven", "partner"),
+    # who did the work for those who pay for it ("who carried it out", "kven utførte analysen")
+    (r"carried it out|carries it out|carried out|who did it|gjennomførte|gjennomført|utførte|utført", "contractor"),
     (r"for what|what for|til hva|til kva|for hva|for kva|purpose|formål", "purpose"),
 ]
 COLUMN_VARIABLES = {"amount": {"amount", "grants", "total"}, "funder": {"funder"}, "responsible": {"responsible"},
                     "deadline": {"deadline"}, "against": {"against"}, "partner": {"partner", "partners"},
+                    "contractor": {"contractor"},
                     "purpose": {"purpose"}}
 
 # English titles as the minutes write them (role labels are Norwegian)
