@@ -183,10 +183,12 @@ class Runner:
 
         sparql = with_entities_graph(nq.sparql, self.store.base)
         if searched:  # words become the sections they find (and the lines there they match); the query runs on each
-            # the best sections first; where none of them answers, the weaker ones the words find too
-            rows = []
-            for hits in self.sections(bound[searched[0]].label), self.sections(bound[searched[0]].label, weaker=True):
-                rows = rows or [r for hit in hits for span in self._spans(hit, {p: nq.params[p] for p in at_lines})
+            # the best sections first; where none of them answers, the lines of the weaker ones that write one of
+            # the words itself (inflected), not only a part or a synonym ("faktagrunnlag" for "faktagrunnlaget")
+            words, rows = bound[searched[0]].label, []
+            for weaker in (False, True):
+                rows = rows or [r for hit in self.sections(words, weaker)
+                                for span in self._spans(hit, {p: nq.params[p] for p in at_lines}, words if weaker else None)
                                 for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
                                                                     searched[0]: ox.NamedNode(hit.section_id), **span})]
         else:  # from the tables kept at ingest where a plan gives the query's rows, else its SPARQL
@@ -251,18 +253,20 @@ class Runner:
         hits = self._sections[text]
         return [h for h in hits if (h.score < SECTION_SCORE_SHARE * hits[0].score) == weaker]
 
-    def _spans(self, hit, params: dict[str, str]) -> list[dict]:
+    def _spans(self, hit, params: dict[str, str], written: str | None = None) -> list[dict]:
         """The first and last line of each sentence of a hit's section its words match (the query's
         "line" parameters, in the order it names them) and its text (its "said" parameter); one run
-        when it has none."""
+        when it has none. With ``written``, only the sentences that write one of those words (inflected)."""
         if not params:
-            return [{}]
+            return [{}] if written is None else []
         import pyoxigraph as ox
 
         first, last = [p for p, kind in params.items() if kind == "line"]
         said = [p for p, kind in params.items() if kind == "said"]
+        stems = [w[:max(4, len(w) - 3)] for w in re.findall(r"\w{4,}", written or "")]
         return [{first: ox.Literal(s.first), last: ox.Literal(s.last), **{p: ox.Literal(s.text) for p in said}}
-                for s in self._matching(hit)]
+                for s in self._matching(hit)
+                if written is None or any(re.search(rf"(?<!\w){re.escape(st)}", s.text, re.I) for st in stems)]
 
     def _matching(self, hit) -> list:
         """The sentences of a hit's section that its words match (kg.ask.lines), once per section and words."""
