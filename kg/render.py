@@ -250,7 +250,7 @@ def evidence_lines(evidence, indent: str = "    ") -> list[str]:
 
 
 
-AS_WRITTEN = "_as_written"  # a date column's words in the text ("29. april"), shown beside the day, not apart
+AS_WRITTEN = "_as_written"  # a column's words in the text ("29. april", "sekretariatet"), shown beside its value, not apart
 
 
 def _column(key: str, value, columns: dict) -> str:

@@ -78,11 +78,11 @@ KG = Vocabulary(
     # agenda and sections
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work
-    "worksOn worksWith owner partner programme purpose "
+    "worksOn worksWith owner partner contractor programme purpose "
     # decisions and actions
     "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter recused "
     # funding and the next meeting
-    "grantStatus nextMeeting "
+    "grantStatus costSharing nextMeeting "
     # municipality identifiers
     "kommunenummer county validFrom validTo numbering MunicipalityNumber "
     # documents and provenance

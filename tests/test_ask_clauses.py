@@ -47,3 +47,56 @@ def test_a_query_carries_the_columns_its_rows_select():
     assert _carried(queries["decisions"], ["against"]) == ["against"]
     assert _carried(queries["actions-due"], ["responsible", "deadline"]) == ["responsible", "deadline"]
     assert _carried(queries["presentations"], ["against"]) == []
+
+
+FOLLOW_UPS = """\
+## Referat fra møte i Nordbyrådet
+
+Tid: Torsdag 4. september 2025 kl. 10.00
+
+### Oppfølging
+- [ ] Høringssvar om fergetilbudet – **Ansvar:** sekretariatet – **Frist:** 01.10.2025
+- [ ] Invitasjon til fagdag – **Ansvar:** Åse Brekkestø – **Frist:** 15.10.2025
+"""
+
+
+def test_the_one_responsible_is_also_given_as_the_follow_up_list_writes_them(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "nordbyradet-2025-09-04.md"
+    path.write_text(FOLLOW_UPS, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Which follow-ups are due before the end of 2025, and who is responsible?")
+    got = {a.label: (a.columns["responsible"], a.columns.get("responsible_as_written")) for a in r.answers}
+    # the secretariat has its own name in the graph; the list calls it what the minutes call it
+    assert got["Høringssvar om fergetilbudet"][1] == "sekretariatet"
+    assert got["Høringssvar om fergetilbudet"][0] != "sekretariatet"
+    # a name the list writes as the graph does needs no second form
+    assert got["Invitasjon til fagdag"] == ("Åse Brekkestø", None)
+
+
+CASE_TASK = """\
+## Referat frå møte i Nordbyrådet
+
+Tid: Torsdag 6. februar 2025 kl. 10.00
+
+### Sak 05/25 Felles kartløysing for kommunane
+Forprosjektet «Kart for alle» har ei ramme på kr 400 000. Det vert søkt om kr 200 000 frå Vestland fylkeskommune.
+Oppfølging: Søknad til Vestland fylkeskommune. Ansvar: Åse Brekkestø. Frist: 15.03.2025.
+
+### Sak 06/25 Ferjetilbodet
+Oppfølging: Brev til ferjeselskapet. Ansvar: Åse Brekkestø. Frist: 20.03.2025.
+"""
+
+
+def test_a_follow_up_is_answered_with_the_project_its_case_asks_money_for(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "nordbyradet-2025-02-06.md"
+    path.write_text(CASE_TASK, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Which follow-up tasks are due in March 2025 and who is responsible?")
+    got = {a.label: a.columns.get("project") for a in r.answers}
+    assert got == {"Søknad til Vestland fylkeskommune": "Kart for alle", "Brev til ferjeselskapet": None}, r.why

@@ -10,7 +10,7 @@ from kg.ask.reader import Reader
 
 TODAY = date(2024, 3, 14)
 NAMES = {"Nordby": ["Nordby (municipality)"], "Grønn havn": ["Grønn havn (project)"],
-         "Universitetet i Fjellby": ["Universitetet i Fjellby (institution)"]}
+         "Universitetet i Fjellby": ["Universitetet i Fjellby (institution)"], "Eit grønt Nordby": ["Eit grønt Nordby (project)"]}
 
 
 def read(question: str):
@@ -43,6 +43,11 @@ def test_a_name_is_read_whole_before_its_small_words_are_taken():
     assert [(a.text, a.names) for a in p.arguments] == [("Universitetet i Fjellby", NAMES["Universitetet i Fjellby"])]
 
 
+def test_a_name_that_begins_with_a_small_word_is_read_whole_where_it_is_written_capitalised():
+    for question in ("kor mykje betalar kvar kommune til Eit grønt Nordby?", "how much did Eit grønt Nordby get?"):
+        assert [(a.text, a.names) for a in read(question).arguments] == [("Eit grønt Nordby", NAMES["Eit grønt Nordby"])]
+
+
 @pytest.mark.parametrize("question,relations", [
     ("hvem hadde forfall", ["absent"]), ("kven møtte ikkje", ["absent"]), ("who sent apologies", ["absent"]),
     ("who attended as substitutes, and for whom", ["substitute", "attend"]),
@@ -55,6 +60,8 @@ def test_a_name_is_read_whole_before_its_small_words_are_taken():
     ("what must be sent to Nordby before May", ["due"]), ("kva skal sendast til Nordby", ["due"]),
     ("which programme is Nordby applying to", ["fund"]), ("kven er det søkt pengar frå", ["fund"]),
     ("what is Nordby to do", ["due"]), ("kva skal Nordby gjere", ["due"]), ("når er neste møte", ["next"]),
+    # the body read between the verb and its particle: money given, not membership ("med i")
+    ("kor mykje går regionrådet inn med i Grønn havn", ["fund"]), ("hvor mye gikk rådet inn med i Grønn havn", ["fund"]),
 ])
 def test_relations_from_the_verb(question, relations):
     assert read(question).relations == relations

@@ -164,3 +164,143 @@ def test_the_body_named_by_its_kind_is_the_body_of_the_minutes(tmp_path):
                   "kr 60 000 frå rådet.\n")
     assert {f.object.label for f in g.facts if f.predicate == SCHEMA.funder} == {"Fjellrådet"}
     assert not [n for n in g.entities() if n.label == "Rådet"]
+
+
+def test_how_the_payers_share_a_sum_is_read_beside_it_in_bokmal_nynorsk_and_english():
+    got = {t: [(st.amount.value, st.shared, _said(t, st.funder_in), _said(t, st.recipient_in)) for st in read_grants(t)]
+           for t in ("Kartleggingen finansieres med kr 300 000, fordelt etter innbyggertall.",
+                     "Utgreiinga kostar kr 240 000 og er finansiert av Nordby og Sørby med halvparten kvar.",
+                     "The survey is funded with NOK 90 000, shared by population among the members.")}
+    assert list(got.values()) == [[(300000, "etter innbyggertall", None, "Kartleggingen")],
+                                  [(240000, "halvparten kvar", "Nordby og Sørby", "Utgreiinga")],
+                                  [(90000, "by population", None, "The survey")]]
+    # a sum no payer or funding word governs is no cost, shared or not
+    assert read_grants("Vegen er 4 000 meter lang, fordelt på to parsellar.") == []
+
+
+SHARED = """\
+## Referat fra møte i Fjellrådet
+
+Tid: Fredag 6. juni 2025 kl. 09.00
+
+### Sak 7/25 Felles beredskapsplan
+Vedtak:
+1. Fjellrådet lager en felles kartlegging av beredskapen i alle kommunene. Arbeidet finansieres med kr 450 000, fordelt etter folketall.
+2. Kommunedirektørene inviteres inn i arbeidet.
+
+### Sak 8/25 Orientering om kartleggingen
+Kartleggingen legges fram for rådet til høsten, og kartleggingen skal drøftes i kommunestyrene.
+"""
+
+
+def test_a_cost_its_lines_name_no_payer_for_is_answered_with_how_it_is_shared(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjellradet-2025-06-06.md"
+    path.write_text(SHARED, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Hvor mye koster kartleggingen, og hvem betaler?")
+    # the section that names the work most often says nothing of money: the one that does answers
+    assert r.query == "section-line-grants", r.why
+    assert [(a.columns["amount"], a.columns["shared"]) for a in r.answers] == [("450000 NOK", "etter folketall")]
+
+
+def test_english_minutes_say_who_received_granted_or_applied_for_how_much_and_from_whom():
+    def read(t):
+        return [(st.amount.value, st.status, _said(t, st.funder_in), _said(t, st.recipient_in)) for st in read_grants(t)]
+
+    assert read("Nordby has received NOK 750 000 from the Sea Fund for a pilot.") == \
+        [(750000, GRANTED, "the Sea Fund", "Nordby has")]
+    # the passive is money received, its giver named by "by"; the active gives it "to" someone
+    assert read("The quay project was granted NOK 300 000 by Fjord County.") == \
+        [(300000, GRANTED, "Fjord County", "The quay project was")]
+    assert read("Fjord County granted NOK 250 000 to Sørby for a new harbour.") == \
+        [(250000, GRANTED, "Fjord County", "Sørby")]
+    # applied to a funder named before the sum, whatever "to" says after it
+    assert read("Nordby has applied to the Sea Fund for NOK 400 000 to build a quay.") == \
+        [(400000, APPLIED, "to the Sea Fund", "Nordby")]
+    assert read("Sørby applied for EUR 40,000 from Interreg.") == [(40000, APPLIED, "Interreg", "Sørby")]
+    assert read("The bridge is 1 200 metres long and was opened by the minister.") == []
+
+
+ENGLISH = """\
+## Minutes of the meeting of the Fjord Council
+
+Time: Tuesday 6 May 2025 at 10.00
+
+### Case 12/25 Harbour electrification
+Stord municipality has received NOK 750 000 from Innovation Norway for shore power at the ferry quay.
+Fitjar municipality has applied to Enova for NOK 1 200 000 for a charging station.
+"""
+
+
+def test_grants_in_english_minutes_answer_how_much_and_from_whom(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordcouncil-2025-05-06.md"
+    path.write_text(ENGLISH, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    got = {q: [(a.label, a.columns["amount"], a.columns["status"]) for a in archive.ask(q).answers]
+           for q in ("How much did Stord receive, and from whom?", "How much has Fitjar applied for, and from whom?")}
+    assert list(got.values()) == [[("Stord", "750000 NOK", GRANTED)], [("Fitjar", "1200000 NOK", APPLIED)]]
+    assert archive.ask("How much did Stord receive, and from whom?").answers[0].columns["funder"] == "Innovasjon Norge"
+
+
+TABLE = """\
+## Referat fra møte i Fjordrådet
+
+Tid: Torsdag 2. oktober 2025 kl. 10.00
+
+### Sak 21/25 Regionalt næringsfond – tildelinger 2025
+| Kommune | Søker | Prosjekt | Tilskudd |
+|---|---|---|---|
+| Stord | Stord Næringsråd | «Sjømatløftet» – rekruttering til havbruk og oppdrett | kr 220 000 |
+| Fitjar | Fitjar Hytteutleie AS | Nytt bookingsystem for hytteutleie | kr 90 000 |
+"""
+
+
+def test_a_grant_to_a_project_is_answered_with_who_owns_the_project(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordradet-2025-10-02.md"
+    path.write_text(TABLE, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    for question in ("Hvilke tilskudd fra næringsfondet gikk til havbruk?", "Which grants went to the Sjømatløftet recruitment?"):
+        r = archive.ask(question)
+        assert [(a.label, a.columns["amount"], a.columns.get("owner")) for a in r.answers] == \
+            [("Sjømatløftet", "220000 NOK", "Stord Næringsråd")], (r.query, r.why)
+    # asked in words that name nothing in the graph: the lines they match say whose project it is
+    for question in ("Hvilke tilskudd gikk til bookingsystemet?", "Which grants went to the booking system?"):
+        r = archive.ask(question)
+        assert r.query == "section-line-grants", r.why
+        assert [(a.columns["grants"], a.columns.get("owner")) for a in r.answers] == \
+            [("90000 NOK from Fjordrådet", "Fitjar Hytteutleie AS")]
+
+
+CONTRACTED = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 4. november 2025 kl. 10.00
+
+### Sak 30/25 Ferjetilbodet i fjorden
+Kari Dal la fram kartlegginga av ferjetilbodet i fjorden, som er utført av Fjordanalyse AS for Stord kommune. \
+Kartlegginga kosta kr 300 000 og er finansiert av Fjordrådet og Stord kommune med halvparten kvar.
+"""
+
+
+def test_who_carried_out_a_study_is_its_contractor_and_the_study_is_what_its_cost_refers_to(tmp_path):
+    from kg.api import Archive
+
+    path = tmp_path / "fjordradet-2025-11-04.md"
+    path.write_text(CONTRACTED, encoding="utf-8")
+    archive = Archive(tmp_path / "store")
+    archive.ingest([path])
+    r = archive.ask("Kven finansierte kartlegginga av ferjetilbodet, og kven utførte ho?")
+    (a,) = r.answers
+    assert a.label == "Kartlegginga av ferjetilbodet i fjorden", r.why
+    assert (a.columns["contractor"], a.columns["shared"]) == ("Fjordanalyse AS", "halvparten kvar")
+    # the funders by their names in the graph, and as the sentence writes them
+    assert "Stord kommune" in a.columns["funder_as_written"].split("; ")

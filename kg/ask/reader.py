@@ -215,7 +215,9 @@ class Reader:
                 if not free(a, b):
                     continue
                 first, last = window[0][0], window[-1][0]
-                if first.lower() in words.STOPWORDS or last.lower() in words.STOPWORDS:
+                # a name may begin with a small word written capitalised inside the question ("til Ett digitalt X")
+                if (first.lower() in words.STOPWORDS and not (n > 1 and i > 0 and first[:1].isupper())) \
+                        or last.lower() in words.STOPWORDS:
                     continue
                 if n == 1 and not (first[:1].isupper() and i > 0) and _grammar_word(first.lower()):
                     continue

@@ -108,6 +108,7 @@ class AskResult:
         return d
 
 
+AS_WRITTEN = "_as_written"  # a column's words in the quote beside its value ("deadline_as_written": "29. april")
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
@@ -147,6 +148,18 @@ class Runner:
             self._describe[iri] = (label, kind, aliases)
         return self._describe[iri]
 
+    def _names_as_written(self, a: "Answer", key: str, iris: list[str]) -> None:
+        """The name a quote gives a thing of a column, where it writes another than its label ("Ansvar:
+        sekretariatet" for "Nordbys sekretariat", "Nordby kommune" for "Nordby"): the words a reader of the
+        minutes looks for (``responsible_as_written``, ``funder_as_written``)."""
+        quotes = " ".join(e.text for e in a.evidence).casefold()
+        for iri in dict.fromkeys(iris):
+            label, _, aliases = self._details(iri)
+            said = [x for x in (label, *aliases) if re.search(rf"(?<!\w){re.escape(x.casefold())}(?!\w)", quotes)]
+            written = max(said, key=len, default=label)  # the fullest form: "Nordby kommune" of "Nordby"
+            if written != label:
+                _add_value(a.columns, key + AS_WRITTEN, written)
+
     def evidence(self, facts: list) -> dict[str, list[Evidence]]:
         """The sources of facts (line spans, else sections), by fact IRI."""
         found: dict[str, list[Evidence]] = {}
@@ -171,16 +184,21 @@ class Runner:
 
         sparql = with_entities_graph(nq.sparql, self.store.base)
         if searched:  # words become the sections they find (and the lines there they match); the query runs on each
-            rows = [r for hit in self.sections(bound[searched[0]].label)
-                    for span in self._spans(hit, {p: nq.params[p] for p in at_lines})
-                    for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
-                                                        searched[0]: ox.NamedNode(hit.section_id), **span})]
+            # the best sections first; where none of them answers, the lines of the weaker ones that write one of
+            # the words itself (inflected), not only a part or a synonym ("faktagrunnlag" for "faktagrunnlaget")
+            words, rows = bound[searched[0]].label, []
+            for weaker in (False, True):
+                rows = rows or [r for hit in self.sections(words, weaker)
+                                for span in self._spans(hit, {p: nq.params[p] for p in at_lines}, words if weaker else None)
+                                for r in self.store.select(sparql, {**{k: v.value for k, v in bound.items()},
+                                                                    searched[0]: ox.NamedNode(hit.section_id), **span})]
         else:  # from the tables kept at ingest where a plan gives the query's rows, else its SPARQL
             rows = answer_from_tables(self.store, self.slots.table(), nq, bound)
             if rows is None:
                 rows = self.store.select(sparql, {k: v.value for k, v in bound.items()})
         answers: dict[str, Answer] = {}
         quoted = []  # (answer, fact): the first few facts of each answer, quoted
+        things: dict[tuple[str, str], list[str]] = {}  # (answer, column) → the things named there
         for r in rows:
             if "answer" not in r:
                 continue
@@ -194,7 +212,10 @@ class Runner:
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
                 if k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
-                    _add_value(a.columns, k, self.describe(v.value)[0] if v.value.startswith(self.store.base) else v.value)
+                    named = v.value.startswith(self.store.base)
+                    _add_value(a.columns, k, self.describe(v.value)[0] if named else v.value)
+                    if named:
+                        things.setdefault((term.value, k), []).append(v.value)
             fact = _fact(nq, r, bound) if "fact" in r else None
             if fact is not None and fact not in a.facts:
                 a.facts.add(fact)
@@ -206,13 +227,16 @@ class Runner:
         for a in answers.values():  # in the text's order, whichever order the store gave the rows in
             a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
             _dates_as_written(a)
+        for (answer, key), iris in things.items():
+            self._names_as_written(answers[answer], key, iris)
         if "ORDER BY" in nq.sparql.upper():
             return list(answers.values())
         return sorted(answers.values(), key=lambda a: (-len(a.facts), a.label.casefold()))
 
-    def sections(self, text: str) -> list:
+    def sections(self, text: str, weaker: bool = False) -> list:
         """The search hits (kg.search.Hit) for words, best first: by the thesaurus concept they
-        name in any language ("offshore wind" finds "havvind"), else by the words as written."""
+        name in any language ("offshore wind" finds "havvind"), else by the words as written; those
+        scoring a fair share of the best, or (weaker) the others."""
         if self.search is None:
             return []
         if text not in self._sections:
@@ -225,22 +249,25 @@ class Runner:
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
-                    self._sections[text] = [h for h in hits if h.score >= SECTION_SCORE_SHARE * hits[0].score]
+                    self._sections[text] = hits
                     break
-        return self._sections[text]
+        hits = self._sections[text]
+        return [h for h in hits if (h.score < SECTION_SCORE_SHARE * hits[0].score) == weaker]
 
-    def _spans(self, hit, params: dict[str, str]) -> list[dict]:
+    def _spans(self, hit, params: dict[str, str], written: str | None = None) -> list[dict]:
         """The first and last line of each sentence of a hit's section its words match (the query's
         "line" parameters, in the order it names them) and its text (its "said" parameter); one run
-        when it has none."""
+        when it has none. With ``written``, only the sentences that write one of those words (inflected)."""
         if not params:
-            return [{}]
+            return [{}] if written is None else []
         import pyoxigraph as ox
 
         first, last = [p for p, kind in params.items() if kind == "line"]
         said = [p for p, kind in params.items() if kind == "said"]
+        stems = [w[:max(4, len(w) - 3)] for w in re.findall(r"\w{4,}", written or "")]
         return [{first: ox.Literal(s.first), last: ox.Literal(s.last), **{p: ox.Literal(s.text) for p in said}}
-                for s in self._matching(hit)]
+                for s in self._matching(hit)
+                if written is None or any(re.search(rf"(?<!\w){re.escape(st)}", s.text, re.I) for st in stems)]
 
     def _matching(self, hit) -> list:
         """The sentences of a hit's section that its words match (kg.ask.lines), once per section and words."""
@@ -432,7 +459,7 @@ def _add_value(columns: dict[str, str], key: str, value: str) -> None:
     have = columns.get(key)
     if have is None or have == "":
         columns[key] = value
-    elif key in PLURAL_COLUMNS and value and value not in have.split("; "):
+    elif key.removesuffix(AS_WRITTEN) in PLURAL_COLUMNS and value and value not in have.split("; "):
         columns[key] = f"{have}; {value}"
 
 
@@ -454,7 +481,7 @@ def _dates_as_written(a: Answer) -> None:
                         for d in [*find_dates(e.text, day), find_month(e.text, day), find_season(e.text, day)]
                         if d is not None and d.start == day), None)
         if written:
-            a.columns[f"{key}_as_written"] = written
+            a.columns[key + AS_WRITTEN] = written
 
 
 def _clip(text: str, limit: int = 400) -> str:

@@ -101,6 +101,8 @@ RELATIONS = [
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar"
      # a body's own share: "kor mykje går regionrådet inn med", "how much does X contribute"
      r"|(?:går|gjekk|gikk) (?:\w+ )?inn med|contribut\w*|bidrar|bidreg|bidro|bidra|spleis\w*", "fund"),
+    # its particle alone, where the body between is read already ("går regionrådet inn med i X": no membership)
+    (r"inn med", "fund"),
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
      r"|medlem\w* i|hører til|høyrer til|inngår(?: nå| no)? i|inngår|merged into|merged with|slått sammen med|slått saman med|del av|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
@@ -143,12 +145,14 @@ COLUMNS = [
     (r"responsible|ansvar\w*|by whom|av hvem|av kven|who is to|hvem skal|kven skal", "responsible"),
     (r"deadlines?|frist\w*|innen når|innan når|by when|when is it due|due when", "deadline"),
     (r"voted against|vote against|stemte mot|stemde mot|røysta mot|røystet mot|against it", "against"),
-    (r"partners?|partnere|partnarar|with whom|med hvem|med kven|sammen med hvem|saman med kven|carried it out"
-     r"|carries it out|gjennomførte|utførte", "partner"),
+    (r"partners?|partnere|partnarar|with whom|med hvem|med kven|sammen med hvem|saman med kven", "partner"),
+    # who did the work for those who pay for it ("who carried it out", "kven utførte analysen")
+    (r"carried it out|carries it out|carried out|who did it|gjennomførte|gjennomført|utførte|utført", "contractor"),
     (r"for what|what for|til hva|til kva|for hva|for kva|purpose|formål", "purpose"),
 ]
 COLUMN_VARIABLES = {"amount": {"amount", "grants", "total"}, "funder": {"funder"}, "responsible": {"responsible"},
                     "deadline": {"deadline"}, "against": {"against"}, "partner": {"partner", "partners"},
+                    "contractor": {"contractor"},
                     "purpose": {"purpose"}}
 
 # a title asked for by another name than the minutes may give it → a pattern over the role as written: the

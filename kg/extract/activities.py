@@ -57,6 +57,12 @@ PARTNERS_FOLLOW = re.compile(r"\b(?:fått med|med seg|sammen med|saman med|i sam
                              r"partnarar er|partnarane er)\s", re.IGNORECASE)
 WORKS_WITH = re.compile(r"\b(?:samarbeid(?:er|et|ar|e)?|i samarbeid|jobber sammen|jobbar saman|sammen|saman)\s+"
                         r"(?:(?:bl\.?\s?a\.?|blant annet|mellom anna|tett|godt)\s+)?med\s+", re.IGNORECASE)
+# "utført av X", "carried out by X": who does the work (a study, an analysis) for those who own and pay for it
+CARRIED_OUT = re.compile(r"\b(?:utført|utføres|utførast|gjennomført|gjennomføres|gjennomførast|carried\s+out|conducted|"
+                         r"performed)\s+(?:av|by)\s+(?:the\s+)?", re.IGNORECASE)
+# what is done, named before "som er utført av": "samfunnsanalysen av sykehusets betydning, som er utført av X"
+DONE_WHAT = re.compile(r"\b(?P<what>[a-zæøå][\wæøå\-]{3,}(?:en|et|a|ane|ene)(?:\s+(?:av|om|for|of|on)\s+[^,;:.()]+?)?),?\s+"
+                       r"(?:som|which|that)\s+(?:er|vert|blir|ble|vart|was|is|has\s+been|will\s+be)\s+$")
 OWNER_IS = re.compile(r"\ber\s+(?:prosjekteier|prosjekteigar|prosjektansvarlig|eier av prosjektet|leder prosjektet)\b",
                       re.IGNORECASE)
 PLACE_AFTER = re.compile(r"\s+(?:for|i|på|ved)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+)(?P<noun>\s+(?!(?:og|som|med|for|i|på|til|av|er|"
@@ -192,6 +198,7 @@ class _Reader:
         named = self.funding(text, projects, names, nodes, unplaced, s)
         named |= self.partners(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
         named |= self.works_with(text, names + unplaced, nodes + [None] * len(unplaced), s)
+        named |= self.contractor(text, projects, names + unplaced, nodes + [None] * len(unplaced), s)
         g.unclassified.extend((s.first, u.surface) for u in unplaced if u.surface not in named)
         self.roles(text, names, nodes, s)
 
@@ -341,7 +348,8 @@ class _Reader:
 
     def _referred(self, text: str, span: tuple[int, int] | None) -> Node | None:
         """'Nettverket har fått …' under the title 'Næringsnettverket – orientering': the subject, a definite
-        noun, refers back to the name in the section's title that ends with it."""
+        noun, refers back to the name in the section's title that ends with it, or to the one project named
+        before in the section whose first word ends with it ('Analysen' after 'samfunnsanalysen av …')."""
         m = re.fullmatch(r"\s*([A-ZÆØÅ][a-zæøå]{3,}(?:et|en|a))\s+(?:har\s+|hadde\s+|er\s+|vart\s+|ble\s+)?",
                          text[span[0]:span[1]]) if span else None
         if not m:
@@ -350,6 +358,10 @@ class _Reader:
         # the speaker itself: "Regionen har fått …" under "SuksIT (Kongsbergregionen)", by any of its names
         if self.actor is not None and any(noun in n.lower() for n in (self.actor.label, *self.actor.aliases)):
             return self.actor
+        # the work named before in the section by a compound of the noun: "Analysen kostet …" after "samfunnsanalysen av …"
+        done = [p for p in self.seen if p.label.split()[0].lower().endswith(noun)]
+        if len(done) == 1:
+            return done[0]
         titled = [nm for nm in find_names(clean(self.sec.title))[0]
                   if nm.kind not in ("person", "place") and nm.label.lower().endswith(noun) and nm.label.lower() != noun]
         return body_node(self.g, titled[0].surface, default_kind=titled[0].kind) if len(titled) == 1 else None
@@ -407,6 +419,29 @@ class _Reader:
                 self.g.fact(project, KG.partner, body, self.ev(s))
                 named.add(nm.surface)
         return named
+
+    def contractor(self, text, projects, names, nodes, s: Sentence) -> set[str]:
+        """"Analysen er utført av X", "the study was carried out by X": X carries out the project the sentence
+        names, or the work it names before "som er utført av" (a project of that name), or the project last named."""
+        m = CARRIED_OUT.search(text)
+        doer = next(((nm, node) for nm, node in zip(names, nodes) if m and nm.span[0] == m.end()), None)
+        if doer is None:
+            return set()
+        nm, node = doer
+        client = re.search(r"\s+(?:for|til)\s+", nm.surface)
+        if client and (nm.classified is None or nm.classified.how == "rule"):
+            # "utført av Fjordanalyse AS for Stord kommune": a name no lexicon knows ends where its client begins
+            body = body_node(self.g, nm.surface[:client.start()], default_kind="organisation")
+        else:
+            body = self._body(nm, node)
+        if body is None:
+            return set()
+        what = DONE_WHAT.search(text, 0, m.start())
+        project = projects[0] if projects else (self.project_node(what["what"], s) if what else self.project)
+        if project is None or project is body:
+            return set()
+        self.g.fact(project, KG.contractor, body, self.ev(s))
+        return {nm.surface}
 
     def works_with(self, text, names, nodes, s: Sentence) -> set[str]:
         """"Samarbeider med X", "sammen med X": the actor works with X."""

@@ -26,7 +26,7 @@ the sentence to look.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
@@ -36,20 +36,30 @@ from kg.vocab import KG, SCHEMA, XSD
 
 GRANTED, APPLIED = "granted", "applied"
 
-APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|søkjast|søknad(?:en)?|søknaden)\b",
+APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|søkjast|søknad(?:en)?|søknaden"
+                   r"|(?:has\s+|have\s+)?(?:applied|applies|is\s+applying|are\s+applying)|applications?)\b",
                    re.IGNORECASE)
+# English passive: "was granted NOK 300 000" is money received, "granted NOK 300 000 to X" money given
+_NOT_PASSIVE = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
 GIVE = re.compile(r"\b(?:bidrar|bidreg|bidro|gir|gjev|gav|ga|løyver|løyvde|har\s+løyvd|bevilger|bevilget|bevilga|"
                   r"går\s+inn|gjekk\s+inn|gikk\s+inn|spleiser|spleisar|betaler|betalar|betalte|"
                   r"set(?:ter)?\s+av|sett\s+av|satt\s+av|"
                   r"har\s+bevilget|tilfører|tilførte|har\s+tilført|tildeler|tildelte|har\s+tildelt|dekker|dekkjer|"
-                  r"støtter|støttar|stiller|(?:har\s+)?(?:gjeve|gitt|gjev|gir|gav|ga)\s+(?:tilsegn|tilsagn|tilskot|tilskudd|støtte))"
-                  r"(?:\s+(?:med|opp\s+med|om|på))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+|til\s+saman\s+|totalt\s+)?$",
+                  r"støtter|støttar|stiller|(?:har\s+)?(?:gjeve|gitt|gjev|gir|gav|ga)\s+(?:tilsegn|tilsagn|tilskot|tilskudd|støtte)|"
+                  r"contributes|contributed|(?:will\s+)?contribute|gives|gave|provides|provided|pays|(?:will\s+)?pay|"
+                  rf"{_NOT_PASSIVE}(?:granted|allocated|awarded)|grants|allocates|awards|(?:has|have)\s+set\s+aside)"
+                  r"(?:\s+(?:med|opp\s+med|om|på|with))?\s+(?:inntil\s+|om\s+lag\s+|til\s+sammen\s+|til\s+saman\s+|totalt\s+"
+                  r"|up\s+to\s+|about\s+|a\s+total\s+of\s+)?$",
                   re.IGNORECASE)
 RECEIVE = re.compile(r"\b(?:fått|fikk|fekk|får|mottatt|mottok|motteke|innvilget|innvilga|tildelt|tildelte|bevilget|"
-                     r"bevilga|løyvd|tilsagn|tilskudd|tilskot|støtte|støtta)\b", re.IGNORECASE)
+                     r"bevilga|løyvd|tilsagn|tilskudd|tilskot|støtte|støtta"
+                     r"|received|receives|receive|got|gets|granted|awarded|allocated|grant|funding)\b", re.IGNORECASE)
 # "fra Y" within a few words after the amount ("1,1 mill. kr i skjønnsmidler fra Y", "..., halvparten fra Y")
-FROM = re.compile(r"^[^.;:()]{0,40}?\b(?:fra|frå)\s+", re.IGNORECASE)
-TO = re.compile(r"^\s*(?:(?:i|som)\s+[\wæøå\-]+\s+)?(?:(?:fra|frå|av)\s+[^,;]+?\s+)?til\s+(?!å\s)", re.IGNORECASE)
+FROM = re.compile(r"^[^.;:()]{0,40}?\b(?:fra|frå|from)\s+", re.IGNORECASE)
+# "was granted NOK 300 000 by the county": who gives, after the sum (English passive)
+BY = re.compile(r"^[^.;:()]{0,40}?\bby\s+(?=[A-ZÆØÅ]|the\s)")
+TO = re.compile(r"^\s*(?:(?:i|som|in|as)\s+[\wæøå\-]+\s+)?(?:(?:fra|frå|av|from)\s+[^,;]+?\s+)?(?:til|to)\s+(?!å\s)",
+                re.IGNORECASE)
 PURPOSE = re.compile(r"\b(?:for|til)\s+(?:å\s+)?(?P<what>[^\d.,;:()][^.,;:()]*?)(?=\s+(?:sammen|saman|der|som|og\s+har)\b|[.,;:()]|$)",
                      re.IGNORECASE)
 
@@ -64,6 +74,7 @@ class GrantStatement:
     purpose: str | None
     pot_in: tuple[int, int] | None = None  # "… frå kraftlinemidlane": the fund the money is taken from
     fee: bool = False  # a member's fee to the body, not money for a project
+    shared: str | None = None  # how the payers share the sum: "etter folketall", "halvparten hver"
 
 
 # the fund a sum is taken from, named by a common noun after the amount: "kr 100 000 frå kraftlinemidlane",
@@ -77,9 +88,19 @@ THROUGH = re.compile(r"\b(?:gjennom|via)\s+(?:(?:programmet|ordningen|ordninga)\
                      r"(?P<pot>[A-ZÆØÅ][\wæøåÆØÅ\-]+(?:\s+[A-ZÆØÅ0-9][\wæøåÆØÅ\-]*)*)")
 # "Analysen kostet kr 480 000 og er finansiert av X og Y": who pays a cost, named after its sum
 FUNDED_BY = re.compile(r"^[^.;:]{0,40}?\b(?:finansiert|finansieres|finansierast|betalt|betales|betalast|dekt|dekket|"
-                       r"dekkes|dekkast|bekostet|bekosta)\s+av\s+", re.IGNORECASE)
+                       r"dekkes|dekkast|bekostet|bekosta|funded|financed|paid|covered)\s+(?:av|by)\s+", re.IGNORECASE)
 # the cost itself, after what costs it: "Analysen kostet kr 480 000"
 COST = re.compile(r"\b(?:koster|kostar|kostet|kosta|costs?)\s+(?:inntil\s+|om\s+lag\s+|totalt\s+)?$", re.IGNORECASE)
+# how those who pay share a sum, after it: "fordelt etter folketall", "likt fordelt", "med halvparten kvar",
+# "shared by population"; the key itself, not the payers (who may be named elsewhere, or not at all)
+SHARED = re.compile(r"\b(?:(?:fordelt|fordeles|fordelast|delt|deles|delast|shared|split|divided)\s+"
+                    r"(?P<key>(?:etter|på|likt|mellom|by|according\s+to|equally|evenly)\b[^.;:()]*?)"
+                    r"|(?:med\s+)?(?P<even>likt\s+fordelt|halvparten\s+(?:hver|kvar)|half\s+each))"
+                    r"(?=\s+(?:og|and|som|der|mellom|among|blant)\s|[.,;:()]|$)", re.IGNORECASE)
+# a sum said to pay for something without a payer: "Arbeidet finansieres med kr 600 000", "The study is funded with"
+FINANCED_WITH = re.compile(r"\b(?:finansieres|finansierast|finansiert|dekkes|dekkast|budsjetteres|is\s+funded|"
+                           r"are\s+funded|will\s+be\s+funded)\s+(?:med|with)\s+(?:inntil\s+|up\s+to\s+)?$",
+                           re.IGNORECASE)
 # a sentence about paying for something, where "kr X fra Y" without a verb is Y's share
 PAYING = re.compile(r"\b(?:finansier\w*|medfinansier\w*|ramme|ramma|rammen|kostnadsramme\w*|budsjett\w*|kostnad\w*|"
                     r"koster|kostar|kostet|kosta|hvorav|herav|derav|fordelt|fordelast|fordeles|spleis\w*)\b", re.IGNORECASE)
@@ -100,9 +121,15 @@ def _pot(text: str, start: int, until: int | None = None) -> tuple[int, int] | N
     return m.span("pot") if m else None
 
 
+def _shared(text: str, start: int, until: int) -> str | None:
+    """How the payers share the sum that ends at start, as the words after it say (before the next sum)."""
+    m = SHARED.search(text, start, until)
+    return re.sub(r"\s+", " ", (m["key"] or m["even"])).strip().lower() if m else None
+
+
 def _clause_start(text: str, pos: int) -> int:
-    """Where the clause holding pos begins: after the last ';', ':' or ', og' before it."""
-    cut = max(text.rfind(";", 0, pos), text.rfind(":", 0, pos), text.rfind(", og ", 0, pos))
+    """Where the clause holding pos begins: after the last ';', ':', ', og' or ', and' before it."""
+    cut = max(text.rfind(";", 0, pos), text.rfind(":", 0, pos), text.rfind(", og ", 0, pos), text.rfind(", and ", 0, pos))
     return cut + 1 if cut >= 0 else 0
 
 
@@ -115,8 +142,9 @@ def _after_word(text: str, start: int, rx: re.Pattern) -> tuple[int, int] | None
     if not m:
         return None
     a = start + m.end()
-    names_many = rx is FROM or rx is FUNDED_BY
-    stop = r"[;:()]|\s(?:til|for|som|der|med|i\s+\d{4})\s" if names_many else r"[,;:()]|\s(?:til|for|som|og|der|med|om)\s"
+    names_many = rx is FROM or rx is FUNDED_BY or rx is BY
+    stop = r"[;:()]|\s(?:til|to|for|som|which|that|der|where|med|with|(?:i|in)\s+\d{4})\s" if names_many \
+        else r"[,;:()]|\s(?:til|to|for|som|which|that|og|and|der|where|med|with|om|about)\s"
     end = re.search(stop, text[a:])
     return a, a + (end.start() if end else len(text) - a)
 
@@ -148,6 +176,7 @@ def read_grants(text: str) -> list[GrantStatement]:
         receive_after = RECEIVE.search(text[a.span[1]:a.span[1] + 30])
         after_to = _after_word(text, a.span[1], TO)
         from_after = _until(_after_word(text, a.span[1], FROM), following)
+        by_after = _until(_after_word(text, a.span[1], BY), following)
         if give:
             out.append(GrantStatement(a, GRANTED, (head, head + give.start()), after_to, _purpose(text, a.span[1]),
                                       _pot(text, a.span[1], following)))
@@ -156,8 +185,9 @@ def read_grants(text: str) -> list[GrantStatement]:
             # "søkt Innovasjon Norge om kr 750 000": the funder stands between the verb and the amount;
             # "søknad på kr 450 000 til Agder fylkeskommune": after the amount
             between = before[verb.end():]
-            to_named = re.match(r"\s*(?:til|to)\s+[A-ZÆØÅ]", between)
-            if to_named and not after_to:
+            to_named = re.match(r"\s*(?:til|to)\s+(?:the\s+)?[A-ZÆØÅ]", between)
+            # (not when a name follows "til"/"to" after the sum: "to build a quay" names no funder)
+            if to_named and not (after_to and text[after_to[0]:after_to[0] + 1].isupper()):
                 # "en søknad til Horizon Europe om bruk av KI, EUR 1,2 mill.": the funder follows the verb
                 funder = (head + verb.end(), head + verb.end() + re.search(r"\s(?:om|for|med)\s|,|$", between).start())
                 rest = a.span[1]
@@ -173,7 +203,7 @@ def read_grants(text: str) -> list[GrantStatement]:
         elif receive or receive_after:
             verb_at = head + receive.start() if receive else a.span[0]
             recipient = (head, verb_at) if verb_at > head else None
-            out.append(GrantStatement(a, GRANTED, from_after, recipient, _purpose(text, a.span[1]),
+            out.append(GrantStatement(a, GRANTED, from_after or by_after, recipient, _purpose(text, a.span[1]),
                                       _pot(text, a.span[1], following)))
         elif funded_by := _until(_after_word(text, a.span[1], FUNDED_BY), following):
             cost = COST.search(before)
@@ -182,6 +212,12 @@ def read_grants(text: str) -> list[GrantStatement]:
             out.append(GrantStatement(a, GRANTED, from_after, None, None, _pot(text, a.span[1], following)))
         elif (fee := FEE.search(text, 0, a.span[0])) and (entry := FEE_ENTRY.search(text, 0, a.span[0])):
             out.append(GrantStatement(a, GRANTED, entry.span("who"), None, fee[0].lower(), fee=True))
+        elif financed := FINANCED_WITH.search(before):
+            out.append(GrantStatement(a, GRANTED, None, (head, head + financed.start()), None))
+        else:
+            continue
+        if shared := _shared(text, a.span[1], following):
+            out[-1] = replace(out[-1], shared=shared)
     return out
 
 
@@ -240,6 +276,8 @@ def grant_node(g: DocGraph, recipient: Node | None, st: GrantStatement, funders:
     g.fact(grant, KG.grantStatus, st.status, ev)
     if st.purpose:
         g.fact(grant, KG.purpose, st.purpose, ev)
+    if st.shared:
+        g.fact(grant, KG.costSharing, st.shared, ev)
     for f in funders:
         g.fact(grant, SCHEMA.funder, f, ev)
     return grant
