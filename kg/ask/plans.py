@@ -119,11 +119,37 @@ def organisations_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bo
                     {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
 
 
+def representatives(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/representatives.rq: who attended for the body, with their role, and its absent members
+    where nobody came for it to that meeting."""
+    return attended(tables, bound, absent_too=True)
+
+
+def attended_for(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/attended-for.rq: who came for the body (not the absent), with their role."""
+    return attended(tables, bound, absent_too=False)
+
+
+def attended(tables: Tables, bound: dict, absent_too: bool) -> list[dict]:
+    """The rows of the attendance queries: each attendance for the body its line span states, with
+    the person and role its document's graph gives; an absent one only when absent_too and nobody
+    came for the body to that meeting."""
+    import pyoxigraph as ox
+
+    body = bound["body"].value
+    return [{"answer": ox.NamedNode(person), "fact": ox.NamedNode(span), "att": ox.NamedNode(att),
+             "role": ox.Literal(role), "body": body}
+            for span, att, person, role, came in tables.attended(body.value)
+            if role != "absent" or absent_too and not came]
+
+
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
     "regions-by-topic": ("7b86690ff3d8472c52331a4bae21f940a54eea36229fb1b9206a52105eaaa6d1", regions_by_topic),
     "actors-by-topic": ("4f5f0cc06fcecb9524dc21ab5e060076d1cf0eb53eacc299424e266832db8e61", actors_by_topic),
     "municipalities-by-topic": ("040dce957b58c61474a62d356102bc95dceff50f78385dd581cadbe50aa9d99e", municipalities_by_topic),
+    "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
+    "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
     "organisations-by-topic": ("8e1c986081ba7a92b4aa3c1b3003791c8a21428a13399d11db9c697df15dbaf1", organisations_by_topic),
 }
 

@@ -43,12 +43,12 @@ from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, KIND_OF_CLASS, KINDS, ORG, RDF,
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 6  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 7  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
-FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner)  # what kg.ask.plans reads
+FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner, KG.onBehalfOf)  # what kg.ask.plans reads
 GROUP_RELATIONS = (ORG.hasMember, KG.partner)  # a cluster's members, a project's partners
 DOCUMENT_GRAPHS = sparql_prefixes() + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d kg:sourceFile ?name } }"
 LAST_MEETING = sparql_prefixes() + """
@@ -126,6 +126,11 @@ CREATE INDEX facts_by_graph ON facts (g);
 CREATE TABLE groups (t INTEGER, rel INTEGER, grp INTEGER, member INTEGER, g INTEGER,
                      PRIMARY KEY (t, rel, grp, member, g)) WITHOUT ROWID;
 CREATE INDEX groups_by_graph ON groups (g);
+-- each attendance (kg:onBehalfOf a body) a document's graph states, with its person, role and meeting
+-- as that graph gives them: one row for each combination, NULL for one it leaves out
+CREATE TABLE attendance (body INTEGER, att INTEGER, person INTEGER, role TEXT, meeting INTEGER, g INTEGER);
+CREATE INDEX attendance_by_body ON attendance (body, g);
+CREATE INDEX attendance_by_graph ON attendance (g);
 """
 
 
@@ -180,11 +185,14 @@ class Tables:
         db.executemany("INSERT OR IGNORE INTO groups VALUES (?, ?, ?, ?, ?)",
                        ((number(t), number(rel), number(grp), number(m), number(g))
                         for g, t, grp, rel, m in contents["groups"]))
+        db.executemany("INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?)",
+                       ((number(body), number(att), person and number(person), role, meeting and number(meeting),
+                         number(g)) for g, body, att, person, role, meeting in contents["attendance"]))
 
     def _drop_graphs(self, graphs) -> None:
         """Forget the fact and group rows of these graphs."""
         found = [row for g in graphs if (row := self.db.execute("SELECT id FROM terms WHERE iri = ?", (g,)).fetchone())]
-        for table in ("documents", "facts", "groups"):
+        for table in ("documents", "facts", "groups", "attendance"):
             self.db.executemany(f"DELETE FROM {table} WHERE g = ?", found)
 
     def documents(self) -> set[str]:
@@ -237,6 +245,21 @@ class Tables:
                                "JOIN terms m ON m.id = member JOIN terms g ON g.id = groups.g "
                                "WHERE t = (SELECT id FROM terms WHERE iri = ?) AND rel = (SELECT id FROM terms "
                                "WHERE iri = ?) ORDER BY c.iri, m.iri, g.iri", (t, rel)).fetchall()
+
+    def attended(self, body: str) -> list[tuple[str, str, str, str, bool]]:
+        """Who a line span says attended for body, as its document's graph gives the attendance: (span,
+        attendance, person, role, whether anyone not absent came for body to that meeting in that graph;
+        to any meeting of it, when the attendance names none), in order."""
+        return self.db.execute(
+            "SELECT span.iri, att.iri, person.iri, a.role, EXISTS (SELECT 1 FROM attendance came "
+            "  WHERE came.body = a.body AND came.g = a.g AND came.meeting = coalesce(a.meeting, came.meeting) "
+            "  AND came.role != 'absent') "
+            "FROM terms b JOIN facts f ON f.p = (SELECT id FROM terms WHERE iri = ?) AND f.o = b.id "
+            "JOIN attendance a ON a.body = f.o AND a.att = f.s AND a.g = f.g "
+            "JOIN terms span ON span.id = f.span JOIN terms att ON att.id = a.att "
+            "JOIN terms person ON person.id = a.person "
+            "WHERE b.iri = ? AND a.role IS NOT NULL ORDER BY person.iri, span.iri, att.iri, a.role",
+            (KG.onBehalfOf, body)).fetchall()
 
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
@@ -299,19 +322,37 @@ def groups_of(store: GraphStore, graph: str) -> list[tuple[str, str, str, str, s
                    for t in topics.get(q.subject.value, ())})
 
 
+def attendance_of(store: GraphStore, graph: str) -> list[tuple]:
+    """The attendances a document's graph states, each with its person, role and meeting there (None
+    for one it does not give; a role by its text): (graph, body, attendance, person, role, meeting)."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(graph)
+
+    def values(att, p: str) -> list:
+        return [q.object.value for q in store.ox.quads_for_pattern(att, ox.NamedNode(p), None, g)] or [None]
+
+    return [(graph, q.object.value, q.subject.value, person, role, meeting)
+            for q in store.ox.quads_for_pattern(None, ox.NamedNode(KG.onBehalfOf), None, g)
+            for person in values(q.subject, KG.person) for role in values(q.subject, KG.attendanceRole)
+            for meeting in values(q.subject, KG.meeting)]
+
+
 def build_facts(store: GraphStore, graphs) -> dict:
     """The fact and group rows of these document graphs, and of the graphs kept apart from the
     documents (rewritten at every ingest, so always read again)."""
     shared = [store.iri(g) for g in (ENTITIES_GRAPH, *DERIVED_GRAPHS)]
     return {"documents": sorted(graphs), "facts": [f for g in sorted(graphs) for f in facts_of(store, g)],
-            "groups": [r for g in [*sorted(graphs), *shared] for r in groups_of(store, g)]}
+            "groups": [r for g in [*sorted(graphs), *shared] for r in groups_of(store, g)],
+            "attendance": [r for g in sorted(graphs) for r in attendance_of(store, g)]}
 
 
 def build(store, *, facts: bool, graphs=None) -> dict:
     """What the tables hold, read from the graph (the fact tables only when asked for: of the
     document graphs given, else of every one)."""
     contents = {"names": build_names(store), "last_meeting": build_last_meeting(store),
-                "facts": None, "groups": None, "documents": None}
+                "facts": None, "groups": None, "documents": None,
+                "attendance": None}
     if facts:
         contents |= build_facts(store, document_graphs(store) if graphs is None else graphs)
     return contents
