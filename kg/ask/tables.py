@@ -344,6 +344,11 @@ class Tables:
                                                   "BETWEEN ? AND ? GROUP BY name ORDER BY MIN(ord), name",
                                                   (shortest, longest))]
 
+    def row(self, iri: str) -> dict | None:
+        """The row of one thing, if the table holds it."""
+        found = self._rows("iri = ?", (iri,))
+        return found[0] if found else None
+
     def rows(self) -> list[dict]:
         return self._rows("1", ())
 
