@@ -90,9 +90,10 @@ def names_of(store: GraphStore, things) -> list[dict]:
         return found
 
     def said(e) -> list[tuple]:
-        types, labels, alts = by_graph(e, RDF.type), by_graph(e, RDFS.label), by_graph(e, SKOS.altLabel)
-        return [(kind, e.value, label, alt) for g, classes in types.items() for kind in KINDS
-                if CLASS_OF_KIND[kind] in classes and (kind in DOCUMENT_KINDS or g in shared)
+        typed = [(g, kind) for g, classes in by_graph(e, RDF.type).items() for kind in KINDS
+                 if CLASS_OF_KIND[kind] in classes and (kind in DOCUMENT_KINDS or g in shared)]
+        labels, alts = (by_graph(e, RDFS.label), by_graph(e, SKOS.altLabel)) if typed else ({}, {})
+        return [(kind, e.value, label, alt) for g, kind in typed
                 for label in labels.get(g, ()) for alt in alts.get(g, [None])]
 
     return _assemble(t for iri in things for t in said(ox.NamedNode(iri)))
@@ -503,18 +504,19 @@ def write_tables(store: GraphStore, state: str | None = None, *, since: Tables |
 def _update(table: Tables, store: GraphStore, state: str, written: set[str]) -> None:
     """Bring a copy of tables that were in step with the store to it after documents were written
     or removed: the facts of the graphs written or gone are dropped, those written read again; the
-    name rows read again are those of the things the graphs written name, of those the graphs
-    rewritten or gone named a meeting or event, of those a derived graph names, and of those come
-    or gone (the entities no document names any more)."""
+    name rows read again are those of the things the graphs written name (an entity is described
+    in the entities graph only by the documents that name it: kg.store.graphstore), of those the
+    graphs rewritten or gone named a meeting or event, of those a derived graph names, and, when a
+    graph was rewritten or gone, of those come or gone (the entities no document names any more)."""
     now, held = document_graphs(store), table.documents()
     todo = (now - held) | (set(written) & now)
     shared = [store.iri(g) for g in SHARED_GRAPHS]
     stale = table.placed([*(held - now), *todo, *shared])
     table._drop_graphs([*(held - now), *todo, *shared])
     contents = build_facts(store, todo) | {"last_meeting": build_last_meeting(store)}
-    typed = typed_things(store)
-    touched = stale | {t for _, t in contents["placed"]} | (typed ^ table.things())
-    touched |= typed & {iri for g in todo for iri in mentioned(store, g)}
+    touched = stale | {t for _, t in contents["placed"]} | {iri for g in todo for iri in mentioned(store, g)}
+    if (held & todo) | (held - now):  # a graph rewritten or gone: the entities it alone named are gone too
+        touched |= typed_things(store) ^ table.things()
     table._put_names(names_of(store, sorted(touched)), touched)
     table._write(contents, state)
     table._add_facts(contents)
