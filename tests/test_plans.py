@@ -14,6 +14,7 @@ from kg.ask.catalogue import get_query
 from kg.ask.slots import Filled
 from kg.ask.tables import tables
 from kg.store.graphstore import with_entities_graph
+from kg.vocab import sparql_prefixes
 
 ROUND = """
 Dato: 12.5.23
@@ -125,6 +126,23 @@ def test_a_query_changed_since_its_plan_is_answered_by_its_sparql(inland):
 def test_every_plan_is_for_its_query_as_written(name):
     """A query changed without its plan is answered by its SPARQL (slower): bring the plan in step."""
     assert plans.PLANS[name][0] == plans.query_hash(get_query(name))
+
+
+ACTORS = sparql_prefixes() + """SELECT DISTINCT ?actor WHERE {
+  { ?x kg:owner|kg:partner|org:hasMember ?actor } UNION { ?actor kg:worksWith|kg:worksOn ?x } }"""
+
+
+def test_the_activities_plan_gives_the_rows_of_its_query(inland):
+    """For every actor that owns, is a partner or member, works with or on something."""
+    store, nq = inland.store, get_query("actor-activities")
+    matched = set()
+    for actor in (r["actor"] for r in store.select(ACTORS)):
+        bound = {"actor": Filled(actor, actor.value, "test")}
+        by_sparql = store.select(with_entities_graph(nq.sparql, store.base), {"actor": actor})
+        by_table = plans.answer_from_tables(store, tables(store), nq, bound)
+        assert distinct(by_table) == distinct(by_sparql), actor
+        matched |= {r["fact_pattern"].value for r in by_table}
+    assert matched == {"0", "1", "2", "3", "4"}  # owner, partner, cluster member, works with, works on
 
 
 MARCH = """# Referat fra møte i Vestfoldrådet

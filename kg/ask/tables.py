@@ -49,7 +49,8 @@ SHARED_GRAPHS = (ENTITIES_GRAPH, *DERIVED_GRAPHS)  # where the things of every k
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
-FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner, KG.onBehalfOf)  # what kg.ask.plans reads
+FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner, KG.onBehalfOf, KG.owner,
+                   KG.worksWith)  # what kg.ask.plans reads
 GROUP_RELATIONS = (ORG.hasMember, KG.partner)  # a cluster's members, a project's partners
 DOCUMENT_GRAPHS = sparql_prefixes() + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d kg:sourceFile ?name } }"
 LAST_MEETING = sparql_prefixes() + """
@@ -161,6 +162,7 @@ CREATE TABLE documents (g INTEGER PRIMARY KEY);  -- the graphs whose facts the t
 CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, g INTEGER,
                     PRIMARY KEY (p, o, s, span)) WITHOUT ROWID;
 CREATE INDEX facts_by_graph ON facts (g);
+CREATE INDEX facts_by_subject ON facts (p, s);
 -- the members of each cluster and the partners of each project on a topic, as one graph g states
 -- both the topic and the relation (a document's graph, or a graph derived apart from them)
 CREATE TABLE groups (t INTEGER, rel INTEGER, grp INTEGER, member INTEGER, g INTEGER,
@@ -302,6 +304,14 @@ class Tables:
                                "JOIN terms g ON g.id = facts.g WHERE p = ? AND o = ?"
                                + ("" if s is None else " AND s = ?") + " ORDER BY subject.iri, span.iri",
                                (ids[p], ids[o], *(() if s is None else (ids[s],)))).fetchall()
+
+    def said_of(self, s: str, p: str) -> list[tuple[str, str, str]]:
+        """The line spans stating (s p something), each with its object and its document's graph, in order."""
+        return self.db.execute("SELECT span.iri, object.iri, g.iri FROM facts "
+                               "JOIN terms span ON span.id = facts.span JOIN terms object ON object.id = facts.o "
+                               "JOIN terms g ON g.id = facts.g WHERE p = (SELECT id FROM terms WHERE iri = ?) "
+                               "AND s = (SELECT id FROM terms WHERE iri = ?) ORDER BY object.iri, span.iri",
+                               (p, s)).fetchall()
 
     def cluster_members(self, t: str) -> list[tuple[str, str]]:
         """The clusters on topic t and their members: (cluster, member), in order."""
