@@ -18,7 +18,8 @@ from the graph where it is needed, and written again when the store can be writt
 The fact rows are kept a document graph at a time: an ingest or removal that started from
 tables in step with the store (``current``) reads the facts of only the graphs it wrote,
 drops those of the graphs gone, and copies the rest from the old file
-(``write_tables(..., since=..., written=...)``). Anything else (a crash left the tables
+(``write_tables(..., since=..., written=...)``); the name rows too, of only the things those
+graphs name (``names_of`` reads a thing's rows by pattern, as ``build_names`` reads them all). Anything else (a crash left the tables
 behind the store, a curation decision rewrote it) rebuilds them from the whole graph.
 
 The SPARQL the tables are built from is all in this module.
