@@ -154,12 +154,18 @@ def fact_rows(table: Tables) -> tuple[set, set, set]:
     return facts, groups, table.documents()
 
 
+def name_rows(table: Tables) -> list[tuple]:
+    """Every name a thing is looked up by, with its thing (the rows' numbering differs between builds)."""
+    return sorted(table.db.execute("SELECT name, how, kind, length, iri FROM names JOIN things USING (n)"),
+                  key=str)
+
+
 def same_as_rebuilt(a: Archive) -> bool:
-    """The tables the ingest kept hold what a build from the whole graph holds."""
+    """The tables the ingest kept hold what a build from the whole graph holds, in the same order."""
     kept = Tables.open(a.store.path / TABLES_FILE)
     rebuilt = Tables.of_contents(build(a.store, facts=True))
-    key = (lambda rows: sorted(rows, key=lambda r: r["iri"]))
-    return (fact_rows(kept) == fact_rows(rebuilt) and key(kept.rows()) == key(rebuilt.rows())
+    return (fact_rows(kept) == fact_rows(rebuilt) and kept.rows() == rebuilt.rows()
+            and name_rows(kept) == name_rows(rebuilt) and kept.names(0, 99) == rebuilt.names(0, 99)
             and kept.last_meeting() == rebuilt.last_meeting() and kept.stamp() == stamp(a.store))
 
 
@@ -196,6 +202,22 @@ def test_an_ingest_reads_the_facts_of_only_the_documents_it_writes(mountains, tm
     assert same_as_rebuilt(mountains)
     kept = Tables.open(mountains.store.path / TABLES_FILE)
     assert kept.groups(mountains.store.iri("topic/vindkraft"), "http://www.w3.org/ns/org#hasMember")
+
+
+def test_an_ingest_reads_the_names_of_only_the_things_its_documents_name(mountains, tmp_path, monkeypatch):
+    """The name table is kept as the facts are: what the new document names is read, nothing else."""
+    from kg.ask import tables as module
+
+    read = []
+    monkeypatch.setattr(module, "names_of", lambda store, things, f=module.names_of: read.extend(things) or f(store, things))
+    monkeypatch.setattr(module, "build_names", lambda store: pytest.fail("the whole name table read again"))
+    (tmp_path / "april").mkdir()
+    (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
+    mountains.ingest([tmp_path / "april"])
+    store = mountains.store
+    assert store.iri("person/oddny-brekke") in read and store.iri("person/ingrid-sofie-haugland") not in read
+    monkeypatch.undo()
+    assert same_as_rebuilt(mountains)
 
 
 def test_a_reingested_document_has_its_new_facts_only(mountains, tmp_path):

@@ -18,7 +18,7 @@ from typing import Callable
 from kg.ask.catalogue import NamedQuery
 from kg.ask.tables import Tables
 from kg.store.graphstore import ENTITIES_GRAPH, GraphStore
-from kg.vocab import DCTERMS, KG, ORG, XSD, sparql_prefixes
+from kg.vocab import DCTERMS, KG, ORG, RDF, XSD, sparql_prefixes
 
 NARROWER = sparql_prefixes() + "SELECT DISTINCT ?t $topic WHERE { ?t skos:broader* $topic }"
 OF_CLASS = sparql_prefixes() + "SELECT ?r WHERE { GRAPH $entities { ?r a $class } }"
@@ -119,11 +119,60 @@ def organisations_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bo
                     {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
 
 
+def representatives(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/representatives.rq: who attended for the body, with their role, and its absent members
+    where nobody came for it to that meeting."""
+    return attended(tables, bound, absent_too=True)
+
+
+def attended_for(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/attended-for.rq: who came for the body (not the absent), with their role."""
+    return attended(tables, bound, absent_too=False)
+
+
+def attended(tables: Tables, bound: dict, absent_too: bool) -> list[dict]:
+    """The rows of the attendance queries: each attendance for the body its line span states, with
+    the person and role its document's graph gives; an absent one only when absent_too and nobody
+    came for the body to that meeting."""
+    import pyoxigraph as ox
+
+    body = bound["body"].value
+    return [{"answer": ox.NamedNode(person), "fact": ox.NamedNode(span), "att": ox.NamedNode(att),
+             "role": ox.Literal(role), "body": body}
+            for span, att, person, role, came in tables.attended(body.value)
+            if role != "absent" or absent_too and not came]
+
+
+def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
+    """queries/actor-activities.rq: the projects the actor owns or is a partner of, the clusters it is
+    a member of, whom it works with and what it works on."""
+    import pyoxigraph as ox
+
+    actor, pattern = bound["actor"].value, patterns(nq)
+    entities, cluster = ox.NamedNode(store.iri(ENTITIES_GRAPH)), ox.NamedNode(KG.Cluster)
+    rows = []
+    for p, written, relation in ((KG.owner, "kg:owner", "project (owner)"), (KG.partner, "kg:partner", "project (partner)"),
+                                 (ORG.hasMember, "org:hasMember", "cluster (member)")):
+        rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "relation": ox.Literal(relation),
+                  "actor": actor, "fact_pattern": pattern["?answer", written, "$actor"]}
+                 for span, s, _ in tables.stated(None, p, actor.value)
+                 if p != ORG.hasMember or next(store.ox.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(RDF.type),
+                                                                          cluster, entities), None)]
+    for p, written, relation in ((KG.worksWith, "kg:worksWith", "works with"), (KG.worksOn, "kg:worksOn", "topic")):
+        rows += [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "relation": ox.Literal(relation),
+                  "actor": actor, "fact_pattern": pattern["$actor", written, "?answer"]}
+                 for span, o, _ in tables.said_of(actor.value, p)]
+    return rows
+
+
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
     "regions-by-topic": ("7b86690ff3d8472c52331a4bae21f940a54eea36229fb1b9206a52105eaaa6d1", regions_by_topic),
     "actors-by-topic": ("4f5f0cc06fcecb9524dc21ab5e060076d1cf0eb53eacc299424e266832db8e61", actors_by_topic),
     "municipalities-by-topic": ("040dce957b58c61474a62d356102bc95dceff50f78385dd581cadbe50aa9d99e", municipalities_by_topic),
+    "actor-activities": ("146901cf683e47f845d18c6b2e43534f972848d66fb5613ef7501bb531952507", actor_activities),
+    "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
+    "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
     "organisations-by-topic": ("8e1c986081ba7a92b4aa3c1b3003791c8a21428a13399d11db9c697df15dbaf1", organisations_by_topic),
 }
 

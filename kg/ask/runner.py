@@ -138,6 +138,10 @@ class Runner:
     def _details(self, iri: str) -> tuple[str, str | None, list[str]]:
         import pyoxigraph as ox
 
+        if iri not in self._describe and (row := self.slots.table().row(iri)) is not None:
+            # a named thing: as the name table has it (the same label a question finds it by), where
+            # asking the graph costs a query an answer (hundreds for "who represents" a large archive)
+            self._describe[iri] = (row["label"], row["kinds"][0], row["aliases"])
         if iri not in self._describe:
             rows = self.store.select(DESCRIBE, {"x": ox.NamedNode(iri)})
             kinds = [KIND_OF_CLASS[r["type"].value] for r in rows if "type" in r and r["type"].value in KIND_OF_CLASS]

@@ -18,7 +18,8 @@ from the graph where it is needed, and written again when the store can be writt
 The fact rows are kept a document graph at a time: an ingest or removal that started from
 tables in step with the store (``current``) reads the facts of only the graphs it wrote,
 drops those of the graphs gone, and copies the rest from the old file
-(``write_tables(..., since=..., written=...)``). Anything else (a crash left the tables
+(``write_tables(..., since=..., written=...)``); the name rows too, of only the things those
+graphs name (``names_of`` reads a thing's rows by pattern, as ``build_names`` reads them all). Anything else (a crash left the tables
 behind the store, a curation decision rewrote it) rebuilds them from the whole graph.
 
 The SPARQL the tables are built from is all in this module.
@@ -39,16 +40,18 @@ from kg.errors import StoreError
 from kg.lang.text import key
 from kg.resolve.typed import typed_forms
 from kg.store.graphstore import BODIES_GRAPH, ENTITIES_GRAPH, REGIONS_GRAPH, THESAURUS_GRAPH, GraphStore
-from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, KIND_OF_CLASS, KINDS, ORG, RDF, sparql_prefixes
+from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, KIND_OF_CLASS, KINDS, ORG, RDF, RDFS, SKOS, sparql_prefixes
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 6  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 7  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
+SHARED_GRAPHS = (ENTITIES_GRAPH, *DERIVED_GRAPHS)  # where the things of every kind but DOCUMENT_KINDS are named
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
 _LEGAL_FORM = re.compile(r"\s(?:as|asa|sa|iks|kf|hf|ba|da|rhf)$")
 _KIND_ORDER = {kind: i for i, kind in enumerate(KIND_OF_CLASS.values())}
-FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner)  # what kg.ask.plans reads
+FACT_PREDICATES = (KG.worksOn, ORG.hasMember, DCTERMS.subject, KG.partner, KG.onBehalfOf, KG.owner,
+                   KG.worksWith)  # what kg.ask.plans reads
 GROUP_RELATIONS = (ORG.hasMember, KG.partner)  # a cluster's members, a project's partners
 DOCUMENT_GRAPHS = sparql_prefixes() + "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?d kg:sourceFile ?name } }"
 LAST_MEETING = sparql_prefixes() + """
@@ -70,22 +73,58 @@ def names_query(kind: str, base: str) -> str:
 
 def build_names(store) -> list[dict]:
     """The name table from the graph: one row a named thing (any store with ``select`` and ``base``)."""
+    return _assemble((kind, r["e"].value, r["label"].value, r["alt"].value if "alt" in r else None)
+                     for kind in KINDS for r in store.select(names_query(kind, store.base)))
+
+
+def names_of(store: GraphStore, things) -> list[dict]:
+    """The rows of build_names for these things only (IRIs), each read by pattern: its types,
+    labels and aliases in each graph (as names_query reads them: a label with its type in one graph)."""
+    import pyoxigraph as ox
+
+    shared = {store.iri(g) for g in SHARED_GRAPHS}
+
+    def by_graph(e, p: str) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for q in store.ox.quads_for_pattern(e, ox.NamedNode(p), None, None):
+            if isinstance(q.graph_name, ox.NamedNode):
+                found.setdefault(q.graph_name.value, []).append(q.object.value)
+        return found
+
+    def said(e) -> list[tuple]:
+        typed = [(g, kind) for g, classes in by_graph(e, RDF.type).items() for kind in KINDS
+                 if CLASS_OF_KIND[kind] in classes and (kind in DOCUMENT_KINDS or g in shared)]
+        labels, alts = (by_graph(e, RDFS.label), by_graph(e, SKOS.altLabel)) if typed else ({}, {})
+        return [(kind, e.value, label, alt) for g, kind in typed
+                for label in labels.get(g, ()) for alt in alts.get(g, [None])]
+
+    return _assemble(t for iri in things for t in said(ox.NamedNode(iri)))
+
+
+def _assemble(said) -> list[dict]:
+    """The name rows of what the graph says of things, (kind, thing, label, alias or None), in the
+    table's order: by kind, then IRI (an order of the content alone, however the table was built)."""
     things: dict[str, dict] = {}
-    for kind in KINDS:
-        for r in store.select(names_query(kind, store.base)):
-            row = things.setdefault(r["e"].value, {"iri": r["e"].value, "kinds": [], "labels": {}, "alts": {}})
-            if kind not in row["kinds"]:
-                row["kinds"].append(kind)
-            row["label"] = r["label"].value
-            row["labels"][r["label"].value] = None
-            if "alt" in r:
-                row["alts"][r["alt"].value] = None
-    return [_with_keys(row) for row in things.values()]
+    for kind, e, label, alt in said:
+        row = things.setdefault(e, {"iri": e, "kinds": [], "labels": {}, "alts": {}})
+        if kind not in row["kinds"]:
+            row["kinds"].append(kind)
+        row["labels"][label] = None
+        if alt is not None:
+            row["alts"][alt] = None
+    return sorted((_with_keys(row) for row in things.values()), key=order)
+
+
+def order(row: dict) -> tuple[int, str]:
+    """Where a row stands in the table: by its most specific kind, then its IRI."""
+    return _KIND_ORDER[row["kinds"][0]], row["iri"]
 
 
 def _with_keys(row: dict) -> dict:
     """A row with the comparison keys its lookups use, so loading the table computes none."""
-    label, kinds = row["label"], sorted(row["kinds"], key=_KIND_ORDER.__getitem__)
+    # the greatest of its labels: any choice made from the labels alone ("SEKRETARIATET" and
+    # "Sekretariatet" give one label however the graph lists them)
+    label, kinds = max(row["labels"]), sorted(row["kinds"], key=_KIND_ORDER.__getitem__)
     names = [*row["labels"], *row["alts"]]
     bare = _LEGAL_FORM.sub("", key(label)).strip()  # "Lister Nyskaping" for "Lister Nyskaping AS"
     return {"iri": row["iri"], "label": label, "kinds": kinds,
@@ -108,12 +147,15 @@ def stamp(store: GraphStore) -> str:
 
 SCHEMA = """
 CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE things (n INTEGER PRIMARY KEY, row TEXT);  -- a row of build_names, as JSON, in its order
+-- a row of build_names, as JSON; ord: where it stands in the table (kg.ask.tables.order)
+CREATE TABLE things (n INTEGER PRIMARY KEY, iri TEXT UNIQUE, ord TEXT, row TEXT);
+CREATE INDEX things_in_order ON things (ord);
 -- every name a thing is looked up by: 'key' (a name's key), 'bare' (without the legal form),
 -- 'typed' (a short form, for one kind); length in characters, for the spelling lookup
 CREATE TABLE names (name TEXT, how TEXT, kind TEXT, n INTEGER, length INTEGER);
 CREATE INDEX names_by_name ON names (name, how);
 CREATE INDEX names_by_length ON names (length);
+CREATE INDEX names_by_thing ON names (n);
 -- the facts of FACT_PREDICATES read from the text, each with the line span that states it and the
 -- document graph that holds both; IRIs numbered (a third of the size of the IRIs written out)
 CREATE TABLE terms (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
@@ -121,11 +163,21 @@ CREATE TABLE documents (g INTEGER PRIMARY KEY);  -- the graphs whose facts the t
 CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, g INTEGER,
                     PRIMARY KEY (p, o, s, span)) WITHOUT ROWID;
 CREATE INDEX facts_by_graph ON facts (g);
+CREATE INDEX facts_by_subject ON facts (p, s);
 -- the members of each cluster and the partners of each project on a topic, as one graph g states
 -- both the topic and the relation (a document's graph, or a graph derived apart from them)
 CREATE TABLE groups (t INTEGER, rel INTEGER, grp INTEGER, member INTEGER, g INTEGER,
                      PRIMARY KEY (t, rel, grp, member, g)) WITHOUT ROWID;
 CREATE INDEX groups_by_graph ON groups (g);
+-- each attendance (kg:onBehalfOf a body) a document's graph states, with its person, role and meeting
+-- as that graph gives them: one row for each combination, NULL for one it leaves out
+CREATE TABLE attendance (body INTEGER, att INTEGER, person INTEGER, role TEXT, meeting INTEGER, g INTEGER);
+CREATE INDEX attendance_by_body ON attendance (body, g);
+CREATE INDEX attendance_by_graph ON attendance (g);
+-- the things a graph names a meeting or an event (a document's graph), or names at all (a derived
+-- graph): whose name rows to read again when that graph is rewritten or gone
+CREATE TABLE placed (g INTEGER, thing INTEGER);
+CREATE INDEX placed_by_graph ON placed (g);
 """
 
 
@@ -142,27 +194,50 @@ class Tables:
         db.executescript(SCHEMA)
         table = cls(db)
         table._write(contents, state)
+        table._put_names(contents["names"])
         if contents["facts"] is not None:
             table._add_facts(contents)
         db.commit()
         return table
 
     def _write(self, contents: dict, state: str) -> None:
-        """The name table and the meta rows in place of those held (the fact rows are kept)."""
-        rows, db = contents["names"], self.db
-        db.execute("DELETE FROM meta")
-        db.executemany("INSERT INTO meta VALUES (?, ?)",
-                       [("format", str(TABLES_FORMAT)), ("stamp", state), ("last_meeting", contents["last_meeting"]),
-                        ("facts", "kept" if contents["facts"] is not None else None)])
-        db.execute("DELETE FROM things")
-        db.execute("DELETE FROM names")
-        db.executemany("INSERT INTO things VALUES (?, ?)",
-                       ((n, json.dumps(row, ensure_ascii=False)) for n, row in enumerate(rows)))
-        names = [(k, "key", None, n) for n, row in enumerate(rows) for k in row["keys"]]
-        names += [(row["bare"], "bare", None, n) for n, row in enumerate(rows) if row["bare"]]
-        names += [(form, "typed", kind, n) for n, row in enumerate(rows)
+        """The meta rows in place of those held."""
+        self.db.execute("DELETE FROM meta")
+        self.db.executemany("INSERT INTO meta VALUES (?, ?)",
+                            [("format", str(TABLES_FORMAT)), ("stamp", state),
+                             ("last_meeting", contents["last_meeting"]),
+                             ("facts", "kept" if contents["facts"] is not None else None)])
+
+    def _put_names(self, rows: list[dict], things=None) -> None:
+        """Name rows in place of those of these things (IRIs; of all when None)."""
+        db = self.db
+        if things is None:
+            db.execute("DELETE FROM things")
+            db.execute("DELETE FROM names")
+        else:
+            found = [n for iri in things for n, in db.execute("SELECT n FROM things WHERE iri = ?", (iri,))]
+            db.executemany("DELETE FROM names WHERE n = ?", ((n,) for n in found))
+            db.executemany("DELETE FROM things WHERE n = ?", ((n,) for n in found))
+        start = db.execute("SELECT coalesce(MAX(n), -1) + 1 FROM things").fetchone()[0]
+        numbered = list(enumerate(rows, start))
+        db.executemany("INSERT INTO things VALUES (?, ?, ?, ?)",
+                       ((n, row["iri"], "%02d %s" % order(row), json.dumps(row, ensure_ascii=False))
+                        for n, row in numbered))
+        names = [(k, "key", None, n) for n, row in numbered for k in row["keys"]]
+        names += [(row["bare"], "bare", None, n) for n, row in numbered if row["bare"]]
+        names += [(form, "typed", kind, n) for n, row in numbered
                   for kind, forms in row["typed"].items() for form in forms]
         db.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", ((*r, len(r[0])) for r in names))
+
+    def things(self) -> set[str]:
+        """Every thing the name table holds (IRIs)."""
+        return {iri for iri, in self.db.execute("SELECT iri FROM things")}
+
+    def placed(self, graphs) -> set[str]:
+        """The things these graphs name a meeting or event, or (a derived graph) name at all."""
+        return {iri for g in graphs for iri, in self.db.execute(
+            "SELECT t.iri FROM placed JOIN terms t ON t.id = thing WHERE g = (SELECT id FROM terms WHERE iri = ?)",
+            (g,))}
 
     def _add_facts(self, contents: dict) -> None:
         """The fact and group rows of some graphs (none of which the tables hold yet), and those graphs."""
@@ -180,11 +255,15 @@ class Tables:
         db.executemany("INSERT OR IGNORE INTO groups VALUES (?, ?, ?, ?, ?)",
                        ((number(t), number(rel), number(grp), number(m), number(g))
                         for g, t, grp, rel, m in contents["groups"]))
+        db.executemany("INSERT INTO attendance VALUES (?, ?, ?, ?, ?, ?)",
+                       ((number(body), number(att), person and number(person), role, meeting and number(meeting),
+                         number(g)) for g, body, att, person, role, meeting in contents["attendance"]))
+        db.executemany("INSERT INTO placed VALUES (?, ?)", ((number(g), number(e)) for g, e in contents["placed"]))
 
     def _drop_graphs(self, graphs) -> None:
         """Forget the fact and group rows of these graphs."""
         found = [row for g in graphs if (row := self.db.execute("SELECT id FROM terms WHERE iri = ?", (g,)).fetchone())]
-        for table in ("documents", "facts", "groups"):
+        for table in ("documents", "facts", "groups", "attendance", "placed"):
             self.db.executemany(f"DELETE FROM {table} WHERE g = ?", found)
 
     def documents(self) -> set[str]:
@@ -227,6 +306,14 @@ class Tables:
                                + ("" if s is None else " AND s = ?") + " ORDER BY subject.iri, span.iri",
                                (ids[p], ids[o], *(() if s is None else (ids[s],)))).fetchall()
 
+    def said_of(self, s: str, p: str) -> list[tuple[str, str, str]]:
+        """The line spans stating (s p something), each with its object and its document's graph, in order."""
+        return self.db.execute("SELECT span.iri, object.iri, g.iri FROM facts "
+                               "JOIN terms span ON span.id = facts.span JOIN terms object ON object.id = facts.o "
+                               "JOIN terms g ON g.id = facts.g WHERE p = (SELECT id FROM terms WHERE iri = ?) "
+                               "AND s = (SELECT id FROM terms WHERE iri = ?) ORDER BY object.iri, span.iri",
+                               (p, s)).fetchall()
+
     def cluster_members(self, t: str) -> list[tuple[str, str]]:
         """The clusters on topic t and their members: (cluster, member), in order."""
         return sorted({(c, m) for c, m, _ in self.groups(t, ORG.hasMember)})
@@ -238,6 +325,21 @@ class Tables:
                                "WHERE t = (SELECT id FROM terms WHERE iri = ?) AND rel = (SELECT id FROM terms "
                                "WHERE iri = ?) ORDER BY c.iri, m.iri, g.iri", (t, rel)).fetchall()
 
+    def attended(self, body: str) -> list[tuple[str, str, str, str, bool]]:
+        """Who a line span says attended for body, as its document's graph gives the attendance: (span,
+        attendance, person, role, whether anyone not absent came for body to that meeting in that graph;
+        to any meeting of it, when the attendance names none), in order."""
+        return self.db.execute(
+            "SELECT span.iri, att.iri, person.iri, a.role, EXISTS (SELECT 1 FROM attendance came "
+            "  WHERE came.body = a.body AND came.g = a.g AND came.meeting = coalesce(a.meeting, came.meeting) "
+            "  AND came.role != 'absent') "
+            "FROM terms b JOIN facts f ON f.p = (SELECT id FROM terms WHERE iri = ?) AND f.o = b.id "
+            "JOIN attendance a ON a.body = f.o AND a.att = f.s AND a.g = f.g "
+            "JOIN terms span ON span.id = f.span JOIN terms att ON att.id = a.att "
+            "JOIN terms person ON person.id = a.person "
+            "WHERE b.iri = ? AND a.role IS NOT NULL ORDER BY person.iri, span.iri, att.iri, a.role",
+            (KG.onBehalfOf, body)).fetchall()
+
     def named(self, name: str, how: str) -> list[dict]:
         """The rows a name ('key' or 'bare') is a name of, in the table's order."""
         return self._rows("n IN (SELECT n FROM names WHERE name = ? AND how = ?)", (name, how))
@@ -245,19 +347,25 @@ class Tables:
     def typed(self, form: str) -> list[tuple[dict, str]]:
         """The rows a short form names, each with the kind it is a short form for."""
         return [(json.loads(row), kind) for row, kind in self.db.execute(
-            "SELECT row, kind FROM names JOIN things USING (n) WHERE name = ? AND how = 'typed' ORDER BY n",
+            "SELECT row, kind FROM names JOIN things USING (n) WHERE name = ? AND how = 'typed' ORDER BY ord",
             (form,))]
 
     def names(self, shortest: int, longest: int) -> list[str]:
         """Every name of so many characters, in the order of the first thing it names."""
-        return [name for name, in self.db.execute("SELECT name FROM names WHERE length BETWEEN ? AND ? "
-                                                  "GROUP BY name ORDER BY MIN(n), name", (shortest, longest))]
+        return [name for name, in self.db.execute("SELECT name FROM names JOIN things USING (n) WHERE length "
+                                                  "BETWEEN ? AND ? GROUP BY name ORDER BY MIN(ord), name",
+                                                  (shortest, longest))]
+
+    def row(self, iri: str) -> dict | None:
+        """The row of one thing, if the table holds it."""
+        found = self._rows("iri = ?", (iri,))
+        return found[0] if found else None
 
     def rows(self) -> list[dict]:
         return self._rows("1", ())
 
     def _rows(self, where: str, args: tuple) -> list[dict]:
-        return [json.loads(row) for row, in self.db.execute(f"SELECT row FROM things WHERE {where} ORDER BY n", args)]
+        return [json.loads(row) for row, in self.db.execute(f"SELECT row FROM things WHERE {where} ORDER BY ord", args)]
 
 
 def build_last_meeting(store) -> str | None:
@@ -299,19 +407,68 @@ def groups_of(store: GraphStore, graph: str) -> list[tuple[str, str, str, str, s
                    for t in topics.get(q.subject.value, ())})
 
 
+def attendance_of(store: GraphStore, graph: str) -> list[tuple]:
+    """The attendances a document's graph states, each with its person, role and meeting there (None
+    for one it does not give; a role by its text): (graph, body, attendance, person, role, meeting)."""
+    import pyoxigraph as ox
+
+    g = ox.NamedNode(graph)
+
+    def values(att, p: str) -> list:
+        return [q.object.value for q in store.ox.quads_for_pattern(att, ox.NamedNode(p), None, g)] or [None]
+
+    return [(graph, q.object.value, q.subject.value, person, role, meeting)
+            for q in store.ox.quads_for_pattern(None, ox.NamedNode(KG.onBehalfOf), None, g)
+            for person in values(q.subject, KG.person) for role in values(q.subject, KG.attendanceRole)
+            for meeting in values(q.subject, KG.meeting)]
+
+
+def placed_of(store: GraphStore, graph: str, kinds) -> list[tuple[str, str]]:
+    """The things of these kinds a graph gives a type: (graph, thing)."""
+    import pyoxigraph as ox
+
+    classes = {CLASS_OF_KIND[k] for k in kinds}
+    return sorted({(graph, q.subject.value)
+                   for q in store.ox.quads_for_pattern(None, ox.NamedNode(RDF.type), None, ox.NamedNode(graph))
+                   if q.object.value in classes})
+
+
+def typed_things(store: GraphStore) -> set[str]:
+    """Every thing the name table could hold: given a type of its kind where names_query reads it."""
+    import pyoxigraph as ox
+
+    shared = {t for g in SHARED_GRAPHS for _, t in placed_of(store, store.iri(g), KINDS)}
+    return shared | {q.subject.value for k in DOCUMENT_KINDS
+                     for q in store.ox.quads_for_pattern(None, ox.NamedNode(RDF.type), ox.NamedNode(CLASS_OF_KIND[k]))
+                     if isinstance(q.graph_name, ox.NamedNode)}
+
+
+def mentioned(store: GraphStore, graph: str) -> set[str]:
+    """The IRIs a graph names, as subject or object."""
+    import pyoxigraph as ox
+
+    return {t.value for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+            for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
+
+
 def build_facts(store: GraphStore, graphs) -> dict:
     """The fact and group rows of these document graphs, and of the graphs kept apart from the
     documents (rewritten at every ingest, so always read again)."""
-    shared = [store.iri(g) for g in (ENTITIES_GRAPH, *DERIVED_GRAPHS)]
-    return {"documents": sorted(graphs), "facts": [f for g in sorted(graphs) for f in facts_of(store, g)],
-            "groups": [r for g in [*sorted(graphs), *shared] for r in groups_of(store, g)]}
+    shared = [store.iri(g) for g in SHARED_GRAPHS]
+    derived = [store.iri(g) for g in DERIVED_GRAPHS]
+    return {"placed": [p for g in sorted(graphs) for p in placed_of(store, g, DOCUMENT_KINDS)]
+            + [p for g in derived for p in placed_of(store, g, KINDS)],
+            "documents": sorted(graphs), "facts": [f for g in sorted(graphs) for f in facts_of(store, g)],
+            "groups": [r for g in [*sorted(graphs), *shared] for r in groups_of(store, g)],
+            "attendance": [r for g in sorted(graphs) for r in attendance_of(store, g)]}
 
 
 def build(store, *, facts: bool, graphs=None) -> dict:
     """What the tables hold, read from the graph (the fact tables only when asked for: of the
     document graphs given, else of every one)."""
     contents = {"names": build_names(store), "last_meeting": build_last_meeting(store),
-                "facts": None, "groups": None, "documents": None}
+                "facts": None, "groups": None, "documents": None,
+                "attendance": None, "placed": None}
     if facts:
         contents |= build_facts(store, document_graphs(store) if graphs is None else graphs)
     return contents
@@ -357,12 +514,21 @@ def write_tables(store: GraphStore, state: str | None = None, *, since: Tables |
 
 def _update(table: Tables, store: GraphStore, state: str, written: set[str]) -> None:
     """Bring a copy of tables that were in step with the store to it after documents were written
-    or removed: the facts of the graphs written or gone are dropped, those written read again."""
+    or removed: the facts of the graphs written or gone are dropped, those written read again; the
+    name rows read again are those of the things the graphs written name (an entity is described
+    in the entities graph only by the documents that name it: kg.store.graphstore), of those the
+    graphs rewritten or gone named a meeting or event, of those a derived graph names, and, when a
+    graph was rewritten or gone, of those come or gone (the entities no document names any more)."""
     now, held = document_graphs(store), table.documents()
     todo = (now - held) | (set(written) & now)
-    shared = [store.iri(g) for g in (ENTITIES_GRAPH, *DERIVED_GRAPHS)]
+    shared = [store.iri(g) for g in SHARED_GRAPHS]
+    stale = table.placed([*(held - now), *todo, *shared])
     table._drop_graphs([*(held - now), *todo, *shared])
-    contents = build(store, facts=True, graphs=todo)
+    contents = build_facts(store, todo) | {"last_meeting": build_last_meeting(store)}
+    touched = stale | {t for _, t in contents["placed"]} | {iri for g in todo for iri in mentioned(store, g)}
+    if (held & todo) | (held - now):  # a graph rewritten or gone: the entities it alone named are gone too
+        touched |= typed_things(store) ^ table.things()
+    table._put_names(names_of(store, sorted(touched)), touched)
     table._write(contents, state)
     table._add_facts(contents)
     table.db.commit()
