@@ -95,7 +95,7 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
 
 def _part_of_other(option: Option, linked: list[Linked], at: int) -> bool:
     """Whether the thing option names is a part of a thing another argument names: its name begins with that
-    thing's name ("DigiVikens programkontor" beside "DigiViken")."""
+    thing's name ("Fjordnetts sekretariat" beside "Fjordnett")."""
     label = option.filled.label.casefold()
     return any(o.exact and o.kind not in ("text", "section", "topic") and label != o.filled.label.casefold()
                and label.startswith(o.filled.label.casefold())
@@ -225,7 +225,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
                     value -= 1 if kind == "entity" and o.kind == "topic" else 0  # and a name more than a topic
                     # a member fits a body better than the council it sits in ("who represented Vik in Sogn regionråd")
                     value += 0.5 if kind in ("body", "actor") and o.kind == "municipality" else 0
-                    # and a body's part better than the body ("DigiViken (programkontoret)": DigiVikens programkontor)
+                    # and a body's part better than the body ("Fjordnett (sekretariatet)": Fjordnetts sekretariat)
                     value += 0.25 if kind in ("body", "actor") and _part_of_other(o, linked, i) else 0
                     if pick is None or value > pick[0]:
                         pick = (value, i, o)

@@ -355,7 +355,7 @@ class _Reader:
         if not m:
             return None
         noun = m.group(1).lower()
-        # the speaker itself: "Regionen har fått …" under "SuksIT (Kongsbergregionen)", by any of its names
+        # the speaker itself: "Regionen har fått …" under "DataLab (Fjellregionen)", by any of its names
         if self.actor is not None and any(noun in n.lower() for n in (self.actor.label, *self.actor.aliases)):
             return self.actor
         # the work named before in the section by a compound of the noun: "Analysen kostet …" after "samfunnsanalysen av …"
@@ -484,7 +484,7 @@ ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ][\wæøåÆØÅ\-]{1,14})\)
 
 def introduced_abbreviation(name: str, after: str) -> str | None:
     """The short form a name introduces in brackets right after it: one word with two capitals or
-    more, whose first letter begins a word of the name ("(Kongsbergregionen)" after a name is no
+    more, whose first letter begins a word of the name ("(Fjellregionen)" after a name is no
     short form of it)."""
     m = ABBREVIATION.match(after)
     if not m:

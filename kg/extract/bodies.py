@@ -68,8 +68,8 @@ _QUALIFIED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<where>[^()]+)\)$")
 
 
 def _qualified(g: DocGraph, name: str) -> Node | None:
-    """A body the lexicons do not know, named once with a bracket saying where it belongs ("SuksIT
-    (Kongsbergregionen)") and once without ("SuksIT"): one body, both names kept."""
+    """A body the lexicons do not know, named once with a bracket saying where it belongs ("DataLab
+    (Fjellregionen)") and once without ("DataLab"): one body, both names kept."""
     m = _QUALIFIED.match(name)
     base = key(m["name"]) if m else key(name)
     for node in g.entities():

@@ -180,7 +180,7 @@ def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified
     """What a body or place name names, or None when nothing says."""
     name = name.strip(" .,:;(\"'«»")
     if name.endswith(")") and name.count("(") < name.count(")"):
-        name = name.rstrip(")")  # a closing bracket is part of the name when it closes one: "SuksIT (Kongsbergregionen)"
+        name = name.rstrip(")")  # a closing bracket is part of the name when it closes one: "DataLab (Fjellregionen)"
     if not name:
         return None
     g = gazetteer()
