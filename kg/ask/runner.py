@@ -27,7 +27,7 @@ from kg.ask.words import STANCES, STOPWORDS
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore, with_entities_graph
-from kg.vocab import KIND_OF_CLASS, XSD, sparql_prefixes
+from kg.vocab import KG, KIND_OF_CLASS, XSD, sparql_prefixes
 
 # The sources of the facts quoted, a batch of spans a query (VALUES), where a query a span cost a
 # millisecond each (400 spans for "which regions work on AI" at 1,000 documents); and two
@@ -391,6 +391,11 @@ class Runner:
                 notes.append(f"not used: {ln.argument.text!r}")
             else:
                 notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
+        presenters = [a for a in answers if any(f[2:3] == (KG.presenter,) for f in a.facts)]
+        if choice.relation == "present" and presenters and len(presenters) < len(answers):
+            # who presented the case, not who is named on its other matched lines ("X orienterte kort om …")
+            answers = presenters
+            notes.append("only the presenters of the cases those lines are in")
         stance = _stance(parts.cues.get(choice.relation, ""))
         if stance:  # "hva krevde …": the decisions that demand, where some do
             kept = _with_their_cases([a for a in answers if re.search(stance, " ".join([a.label, *map(str, a.columns.values())]),
