@@ -165,3 +165,26 @@ def test_the_words_of_a_question_are_searched_before_a_name_it_gives(round_archi
     r = round_archive.ask("Kven la fram kartboka for Voss?")
     assert r.params.get("section") == "kartboka", r.why
     assert [a.label for a in r.answers] == ["Per Vik"], r.why
+
+
+REFORM = """\
+## Referat frå møte i Dalrådet
+
+Tid: Fredag 4. oktober 2024 kl. 09.00
+
+### Til stades
+- Oda Berg, Kvam kommune
+- Nils Rud, Voss kommune
+- Kåre Li, stortingsrepresentant
+
+### Sak 20/24 Bygdeboka for Dalen
+Innleiing ved prosjektleiar Guro Lie frå Dalen sogelag om bygdeboka og arbeidet med ho.
+- Kvam vil gje ut bygdeboka saman med Voss.
+- Kåre Li orienterte kort om kva bygdeboka kostar å trykke.
+"""
+
+
+def test_who_presented_a_case_is_its_presenter_not_another_named_on_its_matched_lines(tmp_path_factory):
+    archive = ingested_text(tmp_path_factory, "dalradet-2024-10-04.md", REFORM)
+    r = archive.ask("Kven presenterte bygdeboka?")
+    assert [a.label for a in r.answers] == ["Guro Lie"], r.why

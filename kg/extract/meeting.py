@@ -223,6 +223,7 @@ _FROM_BODY = re.compile(r"^(?P<name>.+?)\s+(?:fra|frå|from)\s+(?P<body>[A-ZÆØ
 _GOES_ON = re.compile(r"(?:[,;\-–]|\b(?:hos|i|ved|for|av|fra|frå|og|på|til))$", re.IGNORECASE)
 _JOINED = re.compile(r"\s*(?:,|\bog\b|\band\b|&)\s*")
 _ABBREVIATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)$")
+_AT = re.compile(r"^(?:i|hos|ved|på|for|in|at)\s+(?=[A-ZÆØÅ])")
 LINES_GONE_ON = 3  # the most lines one statement of presenters is read over
 
 
@@ -239,10 +240,10 @@ def _statement(g: DocGraph, sec, n: int) -> tuple[str, int]:
     return line, last
 
 
-def _units(g: DocGraph, who: str) -> list[list[str]] | None:
+def _units(g: DocGraph, who: str, subject: bool) -> list[list[str]] | None:
     """The presenters a statement names, each its name and the units after it: 'A, TITLE; B, TITLE' by ';',
     'A (X) og B (Y)' / 'A, B og C' when every part is a person's name; None when it names several that are
-    not all people ('Fylket og KS')."""
+    not all people as the subject of the verb ('Fylket og KS orienterte')."""
     if ";" in who:
         return [[p.strip() for p in unit.split(",") if p.strip()] for unit in who.split(";") if unit.strip()]
     pieces = [p for p in _JOINED.split(who) if p.strip()]
@@ -251,7 +252,7 @@ def _units(g: DocGraph, who: str) -> list[list[str]] | None:
         names = [(m["name"] if m else p.strip()) for m, p in zip(named, pieces)]
         if all(normalise_person(n) or listed_person(g, n) for n in names):
             return [[n, *([m["short"]] if m else [])] for n, m in zip(names, named)]
-        if "," not in who:  # 'Fylket og KS orienterte': no one body's name
+        if subject and "," not in who:  # 'Fylket og KS orienterte': no one body's name
             return None
     return [[p.strip() for p in who.split(",") if p.strip()]]
 
@@ -274,8 +275,8 @@ def presenter(g: DocGraph, item: Node, entry) -> list[Node]:
         m = PRESENTED_BY.match(line) or _PRESENTED.match(line)
         said = next((line[a:b] for a, b in sentences(line) if a <= m.start("who") < b), line)
         ev = g.evidence(sec, n, last, quote=said.strip())  # the sentence that names the presenters
-        who = re.split(r"\.\s", m["who"].strip())[0].strip(" .")
-        units = _units(g, who)
+        who = re.split(r"\.\s|\s+om\s+", m["who"].strip())[0].strip(" .")  # not what they spoke about ("… om X")
+        units = _units(g, who, m.re is _PRESENTED)
         if units is None or (m.re is _PRESENTED and re.search(r"[(),&]", who)  # a clause before the verb, no name
                              and not all(_person_named(g, split_role(u[0])[1]) for u in units)):
             continue
@@ -318,6 +319,8 @@ def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
             role = " ".join(first[:k])
             parts = [" ".join(first[k:])] + parts[1:] if first[k:] else parts[1:]
             break
+    # "avdelingsleiar hos Statsforvaltaren": the unit after the role's preposition
+    parts = [_AT.sub("", p) for p in parts] if role else parts
     chain = [body_node(g, p, default_kind="organisation") for p in parts if p]
     for child, parent in zip(chain, chain[1:]):
         g.fact(child, ORG.subOrganizationOf, parent, ev)
