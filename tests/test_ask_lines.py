@@ -232,3 +232,9 @@ def group_archive(tmp_path_factory) -> Archive:
 def test_people_named_by_family_name_and_who_prepared_a_thing(group_archive, question, expected):
     r = group_archive.ask(question)
     assert sorted(a.label for a in r.answers) == expected, r.why
+
+
+def test_the_presenters_of_a_case_come_with_the_body_they_came_for_or_from(tmp_path_factory):
+    archive = ingested_text(tmp_path_factory, "dalradet-2024-10-04.md", REFORM)
+    r = archive.run_query("section-presenters", {"agenda": "bygdeboka"})
+    assert [(a.label, a.columns.get("for")) for a in r.answers] == [("Guro Lie", "Dalen sogelag")], r.why

@@ -10,7 +10,7 @@ from kg.extract.graph import DocGraph
 from kg.lang.bodies import classify
 from kg.lang.gazetteer import gazetteer
 from kg.lang.lexicon import table, word_set
-from kg.lang.names import normalise_person, split_role
+from kg.lang.names import normalise_person, role_prefix, split_role
 from kg.lang.text import sentences, slug
 from kg.model import Literal, Node
 from kg.parse.signatures import chair_sentence, signing_sentences
@@ -311,16 +311,9 @@ def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
     """'Instituttleder Institutt for X', 'Campus Y', 'Universitetet Z' → role and a chain of units."""
     if not parts:
         return
-    roles = word_set("roles")
-    role = None
-    first = parts[0].split()
-    for k in range(min(3, len(first)), 0, -1):
-        if " ".join(first[:k]).lower() in roles:
-            role = " ".join(first[:k])
-            parts = [" ".join(first[k:])] + parts[1:] if first[k:] else parts[1:]
-            break
-    # "avdelingsleiar hos Statsforvaltaren": the unit after the role's preposition
-    parts = [_AT.sub("", p) for p in parts] if role else parts
+    role, rest = role_prefix(parts[0])  # "kommunal- og beredskapsdirektør hos X": a title by lexicon or form
+    if role:  # "avdelingsleiar hos Statsforvaltaren": the unit after the role's preposition
+        parts = [_AT.sub("", p) for p in ([rest] if rest else []) + parts[1:]]
     chain = [body_node(g, p, default_kind="organisation") for p in parts if p]
     for child, parent in zip(chain, chain[1:]):
         g.fact(child, ORG.subOrganizationOf, parent, ev)
