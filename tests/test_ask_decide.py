@@ -164,3 +164,26 @@ def test_a_point_the_words_match_brings_every_point_of_its_decisions_list(tmp_pa
     assert {"Rådet prioriterer: Fv. 57 Kystvegen", "Rådet prioriterer: Rassikring ved Dale",
             "Rådet prioriterer: Ny bru over Førdefjorden"} <= set(labels), r.why
     assert not any("hamn" in label for label in labels), r.why
+
+
+SAID_ELSEWHERE = """\
+## Protokoll frå møte i Sunnhordlandsrådet
+
+Tid: Fredag 7. mars 2025 kl. 10.00
+
+### Sak 30/25 Helsesamarbeid
+Vedtak: Rådet støttar det nye helsesamarbeidet om sjukehus og legevakt.
+
+### Sak 31/25 Orienteringar frå kommunane
+| Kommune | Aktuelt |
+|---|---|
+| Kvinnherad | Arbeidet for å halde på fødeavdelinga ved sjukehuset held fram. |
+| Etne | Ny barnehage opnar i august. |
+"""
+
+
+def test_decisions_that_name_nothing_the_question_names_give_way_to_the_lines_that_do(tmp_path_factory):
+    """The decision on health names no Kvinnherad: what was said of Kvinnherad's hospital is its own row."""
+    archive = ingested_text(tmp_path_factory, "sunnhordland-2025-03-07.md", SAID_ELSEWHERE)
+    r = archive.ask("Kva vart sagt om sjukehuset i Kvinnherad?")
+    assert [a.label for a in r.answers] == ["Arbeidet for å halde på fødeavdelinga ved sjukehuset held fram."], r.why

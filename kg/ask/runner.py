@@ -108,6 +108,7 @@ class AskResult:
         return d
 
 
+NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no answer names
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
@@ -287,16 +288,20 @@ class Runner:
         for choice in [c for c in best + searched
                        if c.dates_left <= ranked[0].dates_left and _cases(c) >= _cases(ranked[0])]:
             tried.append(self._answer(choice, parts, today, last))
-            if tried[-1][1]:
+            if tried[-1][1] and not _ignores_a_name(tried[-1][2]):
                 break
-        choice, answers, notes = next((t for t in tried if t[1]), tried[0])
+        # answers that name nothing the question names ("sjukehuset i Flekkefjord": decisions on health elsewhere)
+        # give way to a later query's that do
+        choice, answers, notes = next((t for t in tried if t[1] and not _ignores_a_name(t[2])),
+                                      next((t for t in tried if t[1]), tried[0]))
         relative = [d.text for d in parts.dates if d.relative]
         if not answers and relative and today is not None and last is not None and last < today:
             again = self.ask(question, today=last)  # "i haust" asked of an archive that ended long ago
             again.why.insert(1, f"nothing {', '.join(map(repr, relative))} counted from today ({today.isoformat()}): "
                                 f"read from the archive's last meeting, {last.isoformat()}")
             return again
-        why += [f"query {c.query.name} found nothing" for c, _, _ in tried if c is not choice]
+        why += [f"query {c.query.name} found nothing" + (" that names all the question names" if found else "")
+                for c, found, _ in tried if c is not choice]
         if not answers:  # what the words found in the sections, when nothing did
             notes += [n for n in dict.fromkeys(n for c, _, ns in tried if c is not choice for n in ns)
                       if n.startswith("no section found") and n not in notes]  # each section query tried says it
@@ -390,7 +395,7 @@ class Runner:
             elif not ln.understood:
                 notes.append(f"not used: {ln.argument.text!r}")
             else:
-                notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
+                notes.append(f"{NAMES_NO_ANSWER} {ln.argument.text!r}: not narrowed by it")
         presenters = [a for a in answers if any(f[2:3] == (KG.presenter,) for f in a.facts)]
         if choice.relation == "present" and presenters and len(presenters) < len(answers):
             # who presented the case, not who is named on its other matched lines ("X orienterte kort om …")
@@ -410,6 +415,11 @@ class Runner:
                 answers = kept
                 notes.append(f"only answers dated {d.start}–{d.end}")
         return answers, notes
+
+
+def _ignores_a_name(notes: list[str]) -> bool:
+    """The answers of a query do not name a thing the question names (kg.ask.runner._narrow says so)."""
+    return any(n.startswith(NAMES_NO_ANSWER) for n in notes)
 
 
 def _with_their_cases(kept: list[Answer], answers: list[Answer]) -> list[Answer]:
