@@ -273,7 +273,9 @@ def ask(result, explain: bool = False) -> str:
         lines.extend(f"({w})" for w in result.why if w.startswith(("nothing is upcoming", "nothing fits the date"))
                      or ": no date given" in w)
     if result.query is not None and not result.answers:
-        lines.append("no answers")
+        bound = ", ".join(f"{k} = {v}" for k, v in result.params.items())
+        lines.append(f"no answers: the query {result.query}" + (f" ({bound})" if bound else "")
+                     + " found nothing in the archive" + ("" if explain else "; --explain shows how the question was read"))
     for a in result.answers:
         extra = "; ".join(_column(k, v, a.columns) for k, v in a.columns.items() if not k.endswith(AS_WRITTEN))
         lines.append(f"• {a.label} ({a.kind or 'value'})" + (f" — {extra}" if extra else ""))

@@ -167,3 +167,11 @@ def test_a_date_shows_the_words_the_text_gave_it_beside_it():
                                                              "responsible": "Ola Dahl"})
     text = render.ask(AskResult("which tasks are due", "actions", {}, [task]))
     assert text.splitlines()[0] == "• Send the survey (action) — deadline 2022-04-29 (29. april); responsible Ola Dahl"
+
+
+def test_an_empty_answer_names_the_query_that_ran_and_its_bindings():
+    from kg.ask.runner import AskResult
+
+    text = render.ask(AskResult("kven deltok på møtet 5. oktober 2023", "meeting-attendees", {"date": "2023-10-05"}, []))
+    assert text == ("no answers: the query meeting-attendees (date = 2023-10-05) found nothing in the archive; "
+                    "--explain shows how the question was read")

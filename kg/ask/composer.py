@@ -190,7 +190,7 @@ def _bind(q: NamedQuery, parts: Parts, linked: list[Linked], filler: SlotFiller,
             continue
         if kind == "cue":  # the words that named the relation ("rådmann"), without inflection
             cue = parts.cues.get(relation, "").lower()
-            bound[p] = Filled(ox.Literal(TITLES.get(cue) or _stem(cue)), cue, "the question's own word")
+            bound[p] = Filled(ox.Literal(_title_pattern(cue)), cue, "the question's own word")
             score += 5
             continue
         if kind == "class":
@@ -280,6 +280,12 @@ def _together(filled: Filled, linked: list[Linked], used: set[int]) -> Filled:
     used.update(more)
     text = " ".join([filled.label, *(linked[i].argument.text for i in more)])
     return Filled(ox.Literal(text), text, filled.why)
+
+
+def _title_pattern(cue: str) -> str:
+    """The pattern a role as written is matched by, for the title a question names ("chief executive" finds
+    "rådmann" and "kommunedirektør"; any other title its stem, "styreleiaren" finds "styreleiar")."""
+    return next((pattern for asked, pattern in TITLES if re.fullmatch(asked, cue)), None) or re.escape(_stem(cue))
 
 
 def _stem(text: str) -> str:

@@ -70,7 +70,7 @@ RELATIONS = [
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
     (r"left early|left the meeting|leave the meeting|leave early|had to leave|måtte gå|måtte forlate|måtte forlata"
      r"|gikk tidlig|gjekk tidleg|gikk tidligere|gjekk tidlegare|forlot|gikk før|gjekk før|left before", "leave"),
-    (r"arrived late|came late|kom seint|kom sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
+    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
      r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
     (r"as observers?|som observatør\w*|observatør\w*|observers?", "observe"),
@@ -89,7 +89,7 @@ RELATIONS = [
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
      r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
-     r"|held a talk|gave a talk|raised|saksbehandl\w*|saksordfør\w*|case officer|case handler", "present"),
+     r"|(?:held|gave|give|gives|giving) (?:a|the) (?:talk|presentation|briefing|lecture)|raised|hadde innlegg|holdt innlegg|heldt innlegg|saksbehandl\w*|saksordfør\w*|case officer|case handler", "present"),
     (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
      r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
@@ -153,8 +153,14 @@ COLUMN_VARIABLES = {"amount": {"amount", "grants", "total"}, "funder": {"funder"
                     "deadline": {"deadline"}, "against": {"against"}, "partner": {"partner", "partners"},
                     "purpose": {"purpose"}}
 
-# English titles as the minutes write them (role labels are Norwegian)
-TITLES = {"mayor": "ordfør", "deputy mayor": "varaordfør", "chief executive": "kommunedirektør", "director": "direktør"}
+# a title asked for by another name than the minutes may give it → a pattern over the role as written: the
+# English titles (role labels are Norwegian), and the rådmann, whom kommuneloven 2018 § 13-1 renamed kommunedirektør
+TITLES = [
+    (r"deputy mayor", "varaordfør"),
+    (r"mayor", "ordfør"),
+    (r"chief executive|rådm[ae]nn\w*|kommunedirektør\w*", "rådm[ae]nn|kommunedirektør"),
+    (r"director", "direktør"),
+]
 
 # relations read before the others whatever their place (0), or only after them (2); the signers of the
 # minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too

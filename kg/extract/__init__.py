@@ -16,6 +16,7 @@ from kg.extract.events import case_title_events, events, held_events, named_even
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.recusals import recusals
+from kg.extract.role_references import role_references
 from kg.extract.topics import topics
 from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
@@ -34,6 +35,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("actions", actions),
     ("roundtable", roundtable),
     ("other_activities", other_activities),
+    ("role_references", role_references),
     ("next_meeting", next_meeting),
     ("events", events),
     ("status_elsewhere", status_elsewhere),

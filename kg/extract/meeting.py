@@ -7,6 +7,7 @@ from datetime import datetime
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
+from kg.extract.role_references import named_by_office
 from kg.lang.bodies import classify
 from kg.lang.gazetteer import gazetteer
 from kg.lang.lexicon import table, word_set
@@ -276,7 +277,8 @@ def presenter(g: DocGraph, item: Node, entry) -> list[Node]:
         said = next((line[a:b] for a, b in sentences(line) if a <= m.start("who") < b), line)
         ev = g.evidence(sec, n, last, quote=said.strip())  # the sentence that names the presenters
         who = re.split(r"\.\s|\s+om\s+", m["who"].strip())[0].strip(" .")  # not what they spoke about ("… om X")
-        units = _units(g, who, m.re is _PRESENTED)
+        # "Kommunedirektørane i Stord og Bømlo orienterte": one statement of the office-holders the list names
+        units = [[who]] if named_by_office(g, who) else _units(g, who, m.re is _PRESENTED)
         if units is None or (m.re is _PRESENTED and re.search(r"[(),&]", who)  # a clause before the verb, no name
                              and not all(_person_named(g, split_role(u[0])[1]) for u in units)):
             continue
@@ -295,8 +297,13 @@ def _presented_by(g: DocGraph, item: Node, parts: list[str], came_from: str | No
     if came and normalise_person(came["name"]) and not normalise_person(name):  # "Kari Dahl fra Telemarksforsking"
         name = came["name"]
         parts = [name, *parts[1:], came["body"]]
+    held = named_by_office(g, name)  # "Ordføraren i Bømlo orienterte": the mayor the list names
+    for other in held[1:]:  # "Kommunedirektørane i Stord og Bømlo orienterte": each of them
+        g.fact(item, KG.presenter, other, ev)
     if _is_secretariat(name):
         node = secretariat_of(g)
+    elif held:
+        node = held[0]
     else:
         node = _person_named(g, name) or body_node(g, name, default_kind="organisation")
     g.fact(item, KG.presenter, node, ev)
