@@ -10,8 +10,8 @@ The patterns are Norwegian phrasing, not the names of any one document:
 
 from __future__ import annotations
 
-from dataclasses import replace
 import re
+from dataclasses import replace
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
@@ -76,7 +76,6 @@ PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆ�
 FROM_TITLE = re.compile(r"\b(?i:fra|frå)\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\- ]*?)(?:\s+\d{4}|[,.;:–]|$)")
 def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
-
 
 
 _FIRST_WORD = re.compile(r"^\W*(?P<word>[A-ZÆØÅ][\wæøåÆØÅ\-]+)\b")
