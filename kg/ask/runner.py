@@ -288,12 +288,14 @@ class Runner:
         for choice in [c for c in best + searched
                        if c.dates_left <= ranked[0].dates_left and _cases(c) >= _cases(ranked[0])]:
             tried.append(self._answer(choice, parts, today, last))
-            if tried[-1][1] and not _ignores_a_name(tried[-1][2]):
+            first = next((t for t in tried if t[1]), None)
+            if first is not None and (not _ignores_a_name(first[2]) or tried[-1][0].relation != first[0].relation
+                                      or _names_all(tried[-1], first)):
                 break
         # answers that name nothing the question names ("sjukehuset i Flekkefjord": decisions on health elsewhere)
-        # give way to a later query's that do
-        choice, answers, notes = next((t for t in tried if t[1] and not _ignores_a_name(t[2])),
-                                      next((t for t in tried if t[1]), tried[0]))
+        # give way to a later query's for the same relation that do
+        first = next((t for t in tried if t[1]), tried[0])
+        choice, answers, notes = next((t for t in tried if _names_all(t, first)), first)
         relative = [d.text for d in parts.dates if d.relative]
         if not answers and relative and today is not None and last is not None and last < today:
             again = self.ask(question, today=last)  # "i haust" asked of an archive that ended long ago
@@ -415,6 +417,11 @@ class Runner:
                 answers = kept
                 notes.append(f"only answers dated {d.start}–{d.end}")
         return answers, notes
+
+
+def _names_all(tried: tuple, first: tuple) -> bool:
+    """A query's answers name all the question names, for the relation the first answers were for."""
+    return bool(tried[1]) and not _ignores_a_name(tried[2]) and tried[0].relation == first[0].relation
 
 
 def _ignores_a_name(notes: list[str]) -> bool:
