@@ -136,3 +136,54 @@ def test_a_kind_no_decision_has_asks_for_what_the_decisions_name(archive):
     r = archive.ask("Which road projects were prioritised?")
     assert [a.columns["text"] for a in r.answers] == ["Regionrådet prioriterer: Fv. 60 over Utvikfjellet",
                                                      "Regionrådet prioriterer: Rassikring på fv. 5 ved Naustdal"], r.why
+
+
+LIST_DECISION = """\
+## Protokoll frå møte i Sunnfjordrådet
+
+Tid: Fredag 7. mars 2025 kl. 10.00
+
+### Sak 21/25 Samferdsel
+Rådet drøfta innspelet til fylket. Kystvegen er viktig for fiskeeksporten.
+
+Vedtak: Rådet prioriterer:
+1. Fv. 57 Kystvegen
+2. Rassikring ved Dale
+3. Ny bru over Førdefjorden
+
+### Sak 22/25 Hamna
+Rådet prioriterer å greie ut ei ny hamn.
+"""
+
+
+def test_a_point_the_words_match_brings_every_point_of_its_decisions_list(tmp_path_factory):
+    """Only the first point names a road ("vegar" finds "Kystvegen"), but the decision lists three priorities."""
+    archive = ingested_text(tmp_path_factory, "sunnfjord-2025-03-07.md", LIST_DECISION)
+    r = archive.ask("Kva vegar prioriterer rådet?")
+    labels = [a.label for a in r.answers]
+    assert {"Rådet prioriterer: Fv. 57 Kystvegen", "Rådet prioriterer: Rassikring ved Dale",
+            "Rådet prioriterer: Ny bru over Førdefjorden"} <= set(labels), r.why
+    assert not any("hamn" in label for label in labels), r.why
+
+
+SAID_ELSEWHERE = """\
+## Protokoll frå møte i Sunnhordlandsrådet
+
+Tid: Fredag 7. mars 2025 kl. 10.00
+
+### Sak 30/25 Helsesamarbeid
+Vedtak: Rådet støttar det nye helsesamarbeidet om sjukehus og legevakt.
+
+### Sak 31/25 Orienteringar frå kommunane
+| Kommune | Aktuelt |
+|---|---|
+| Kvinnherad | Arbeidet for å halde på fødeavdelinga ved sjukehuset held fram. |
+| Etne | Ny barnehage opnar i august. |
+"""
+
+
+def test_decisions_that_name_nothing_the_question_names_give_way_to_the_lines_that_do(tmp_path_factory):
+    """The decision on health names no Kvinnherad: what was said of Kvinnherad's hospital is its own row."""
+    archive = ingested_text(tmp_path_factory, "sunnhordland-2025-03-07.md", SAID_ELSEWHERE)
+    r = archive.ask("Kva vart sagt om sjukehuset i Kvinnherad?")
+    assert [a.label for a in r.answers] == ["Arbeidet for å halde på fødeavdelinga ved sjukehuset held fram."], r.why

@@ -165,3 +165,76 @@ def test_the_words_of_a_question_are_searched_before_a_name_it_gives(round_archi
     r = round_archive.ask("Kven la fram kartboka for Voss?")
     assert r.params.get("section") == "kartboka", r.why
     assert [a.label for a in r.answers] == ["Per Vik"], r.why
+
+
+REFORM = """\
+## Referat frå møte i Dalrådet
+
+Tid: Fredag 4. oktober 2024 kl. 09.00
+
+### Til stades
+- Oda Berg, Kvam kommune
+- Nils Rud, Voss kommune
+- Kåre Li, stortingsrepresentant
+
+### Sak 20/24 Bygdeboka for Dalen
+Innleiing ved prosjektleiar Guro Lie frå Dalen sogelag om bygdeboka og arbeidet med ho.
+- Kvam vil gje ut bygdeboka saman med Voss.
+- Kåre Li orienterte kort om kva bygdeboka kostar å trykke.
+"""
+
+
+def test_who_presented_a_case_is_its_presenter_not_another_named_on_its_matched_lines(tmp_path_factory):
+    archive = ingested_text(tmp_path_factory, "dalradet-2024-10-04.md", REFORM)
+    r = archive.ask("Kven presenterte bygdeboka?")
+    assert [a.label for a in r.answers] == ["Guro Lie"], r.why
+
+
+GROUP = """\
+## Referat frå møte i Dalrådet
+
+Tid: Fredag 4. oktober 2024 kl. 09.00
+
+### Til stades
+- Oda Tveiten, ordførar i Kvam
+- Nils Rud, ordførar i Voss
+- Siv Hope, rådgjevar
+
+### Sak 21/24 Ny riksveg gjennom dalen
+Statens vegvesen har starta planlegginga av ny veg.
+
+Vedtak:
+1. Det blir sett ned ei arbeidsgruppe for riksvegen med ordførarane Tveiten og Rud.
+2. Arbeidsgruppa legg fram ei tilråding i desember.
+
+### Sak 22/24 Bygdeboka
+Tveiten fortalde om arbeidet med bygdeboka.
+
+### Sak 23/24 Nytt samarbeid
+Arbeidsgruppa – Siv Hope og Nils Rud – har utarbeidd avtalane for det nye samarbeidet.
+"""
+
+
+@pytest.fixture(scope="module")
+def group_archive(tmp_path_factory) -> Archive:
+    return ingested_text(tmp_path_factory, "dalradet-2024-10-04.md", GROUP)
+
+
+@pytest.mark.parametrize("question, expected", [
+    # the members of a group named by family name alone: the listed people who bear them
+    ("Kven sit i arbeidsgruppa for riksvegen?", ["Nils Rud", "Oda Tveiten"]),
+    # a family name a sentence opens with, where the name finder leaves the first word alone
+    ("Kven fortalde om bygdeboka?", ["Oda Tveiten"]),
+    # who made what a case is about
+    ("Who drafted avtalane?", ["Nils Rud", "Siv Hope"]),
+    ("Kven utarbeidde avtalane?", ["Nils Rud", "Siv Hope"]),
+])
+def test_people_named_by_family_name_and_who_prepared_a_thing(group_archive, question, expected):
+    r = group_archive.ask(question)
+    assert sorted(a.label for a in r.answers) == expected, r.why
+
+
+def test_the_presenters_of_a_case_come_with_the_body_they_came_for_or_from(tmp_path_factory):
+    archive = ingested_text(tmp_path_factory, "dalradet-2024-10-04.md", REFORM)
+    r = archive.run_query("section-presenters", {"agenda": "bygdeboka"})
+    assert [(a.label, a.columns.get("for")) for a in r.answers] == [("Guro Lie", "Dalen sogelag")], r.why

@@ -459,6 +459,47 @@ def test_a_label_with_an_abbreviation_ends_its_line(tmp_path):
     assert [n.label for n in nodes(g, "person")] == ["Tone Haugland"]
 
 
+SEVERAL_PRESENTERS = """\
+Protokoll frå møte i Kystrådet 12.09.2024
+
+Til stades:
+Randi Vold, Kvinnherad
+Jostein Eik, Etne
+
+Sak 40/24 Tannhelse i distrikta
+Innledere: Siv Nærø, fylkestannlege i Vestland; Pål Brekke, avdelingsleiar hos
+Statsforvaltaren i Vestland (SFV); Ola Tveit, dagleg leiar i
+Tannlaget Vest.
+Statsforvaltaren orienterte om ventelistene.
+
+Sak 41/24 Lokalavisene
+Marta Hovda (KA) og Rune Sæle (FP) innleidde. Begge meinte avisene er viktige.
+
+Sak 42/24 Kyststien
+Eik orienterte om traseen. Randi Vold orienterte kort om grunneigarane.
+
+Sak 43/24 Ferjene
+Fylket og KS orienterte om anbodet.
+"""
+
+
+def test_a_statement_of_several_presenters_names_each_with_their_units(tmp_path):
+    g = extracted(tmp_path, "kystradet-2024-09-12.txt", SEVERAL_PRESENTERS)
+    items = {values(g, i, DCTERMS.title)[0].split(" ", 2)[2]: i for i in nodes(g, "agenda_item")}
+    # 'A, TITLE; B, TITLE' wrapped over three lines: a unit goes on after "hos" and before a lowercase line
+    assert values(g, items["Tannhelse i distrikta"], KG.presenter) == ["Siv Nærø", "Pål Brekke", "Ola Tveit"]
+    works = {(values(g, m, ORG.member)[0], values(g, m, ORG.organization)[0]) for m in nodes(g, "membership")}
+    assert {("Pål Brekke", "Statsforvalteren i Vestland"), ("Ola Tveit", "Tannlaget Vest")} <= works  # not "hos …"
+    fact = next(f for f in g.facts if f.predicate == KG.presenter)
+    assert (fact.evidence.span.start, fact.evidence.span.end) == (8, 10)
+    # 'A (X) og B (Y) innleidde': both, not an organisation named by the two
+    assert values(g, items["Lokalavisene"], KG.presenter) == ["Marta Hovda", "Rune Sæle"]
+    # a family name alone is the listed person who bears it; a later 'X orienterte kort' is said in the debate
+    assert values(g, items["Kyststien"], KG.presenter) == ["Jostein Eik"]
+    # two bodies joined by "og" are no one body's name
+    assert values(g, items["Ferjene"], KG.presenter) == []
+
+
 def test_a_presenter_from_a_body_is_the_person_stated_on_the_line_that_names_them(tmp_path):
     g = extracted(tmp_path, "fjordradet-2024-09-12.md",
                   "# Protokoll frå møte i Fjordrådet 12.09.2024\n\n## Sak 34/24 Kommunestruktur\n\n"

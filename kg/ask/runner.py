@@ -27,7 +27,7 @@ from kg.ask.words import STANCES, STOPWORDS
 from kg.errors import QueryError
 from kg.lang.thesaurus import thesaurus
 from kg.store.graphstore import GraphStore, with_entities_graph
-from kg.vocab import KIND_OF_CLASS, XSD, sparql_prefixes
+from kg.vocab import KG, KIND_OF_CLASS, XSD, sparql_prefixes
 
 # The sources of the facts quoted, a batch of spans a query (VALUES), where a query a span cost a
 # millisecond each (400 spans for "which regions work on AI" at 1,000 documents); and two
@@ -109,6 +109,7 @@ class AskResult:
 
 
 AS_WRITTEN = "_as_written"  # a column's words in the quote beside its value ("deadline_as_written": "29. april")
+NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no answer names
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
@@ -319,16 +320,22 @@ class Runner:
         for choice in [c for c in best + searched
                        if c.dates_left <= ranked[0].dates_left and _cases(c) >= _cases(ranked[0])]:
             tried.append(self._answer(choice, parts, today, last))
-            if tried[-1][1]:
+            first = next((t for t in tried if t[1]), None)
+            if first is not None and (not _ignores_a_name(first[2]) or tried[-1][0].relation != first[0].relation
+                                      or _names_all(tried[-1], first)):
                 break
-        choice, answers, notes = next((t for t in tried if t[1]), tried[0])
+        # answers that name nothing the question names ("sjukehuset i Flekkefjord": decisions on health elsewhere)
+        # give way to a later query's for the same relation that do
+        first = next((t for t in tried if t[1]), tried[0])
+        choice, answers, notes = next((t for t in tried if _names_all(t, first)), first)
         relative = [d.text for d in parts.dates if d.relative]
         if not answers and relative and today is not None and last is not None and last < today:
             again = self.ask(question, today=last)  # "i haust" asked of an archive that ended long ago
             again.why.insert(1, f"nothing {', '.join(map(repr, relative))} counted from today ({today.isoformat()}): "
                                 f"read from the archive's last meeting, {last.isoformat()}")
             return again
-        why += [f"query {c.query.name} found nothing" for c, _, _ in tried if c is not choice]
+        why += [f"query {c.query.name} found nothing" + (" that names all the question names" if found else "")
+                for c, found, _ in tried if c is not choice]
         if not answers:  # what the words found in the sections, when nothing did
             notes += [n for n in dict.fromkeys(n for c, _, ns in tried if c is not choice for n in ns)
                       if n.startswith("no section found") and n not in notes]  # each section query tried says it
@@ -422,7 +429,12 @@ class Runner:
             elif not ln.understood:
                 notes.append(f"not used: {ln.argument.text!r}")
             else:
-                notes.append(f"no answer names {ln.argument.text!r}: not narrowed by it")
+                notes.append(f"{NAMES_NO_ANSWER} {ln.argument.text!r}: not narrowed by it")
+        presenters = [a for a in answers if any(f[2:3] == (KG.presenter,) for f in a.facts)]
+        if choice.relation == "present" and presenters and len(presenters) < len(answers):
+            # who presented the case, not who is named on its other matched lines ("X orienterte kort om …")
+            answers = presenters
+            notes.append("only the presenters of the cases those lines are in")
         stance = _stance(parts.cues.get(choice.relation, ""))
         if stance:  # "hva krevde …": the decisions that demand, where some do
             kept = _with_their_cases([a for a in answers if re.search(stance, " ".join([a.label, *map(str, a.columns.values())]),
@@ -437,6 +449,16 @@ class Runner:
                 answers = kept
                 notes.append(f"only answers dated {d.start}–{d.end}")
         return answers, notes
+
+
+def _names_all(tried: tuple, first: tuple) -> bool:
+    """A query's answers name all the question names, for the relation the first answers were for."""
+    return bool(tried[1]) and not _ignores_a_name(tried[2]) and tried[0].relation == first[0].relation
+
+
+def _ignores_a_name(notes: list[str]) -> bool:
+    """The answers of a query do not name a thing the question names (kg.ask.runner._narrow says so)."""
+    return any(n.startswith(NAMES_NO_ANSWER) for n in notes)
 
 
 def _with_their_cases(kept: list[Answer], answers: list[Answer]) -> list[Answer]:

@@ -95,7 +95,9 @@ RELATIONS = [
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
      r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
     (r"jobb\w*|arbeid\w*|work\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
-     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer", "work"),
+     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer"
+     # who made a thing the case is about ("who prepared the agreements", "kven utarbeidde avtalane")
+     r"|prepared|drafted|utarbeid\w*", "work"),
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar"

@@ -23,7 +23,7 @@ from datetime import date, timedelta
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.extract.meeting import person_node, secretariat_of
+from kg.extract.meeting import listed_person, person_node, secretariat_of
 from kg.extract.mentions import find_names
 from kg.lang.sentences import section_sentences
 from kg.lang.bodies import classify
@@ -240,9 +240,9 @@ def _actor(g: DocGraph, name: str) -> Node | None:
     if normalise_person(name):
         return person_node(g, name)
     if " " not in name:  # a family name alone: the person of this document who bears it
-        bearer = [p for p in g.entities("person") if p.props.get("family", "").split()[-1:] == [name]]
-        if len(bearer) == 1:
-            return bearer[0]
+        bearer = listed_person(g, name)
+        if bearer is not None:
+            return bearer
         if classify(name) is None and not name.isupper():
             return None
     return body_node(g, name, default_kind="organisation")

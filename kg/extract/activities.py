@@ -11,10 +11,11 @@ The patterns are Norwegian phrasing, not the names of any one document:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.extract.meeting import PRESENTED_BY, membership, person_node
+from kg.extract.meeting import PRESENTED_BY, listed_person, membership, person_node
 from kg.extract.mentions import NameMatch, find_names
 from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
@@ -81,6 +82,23 @@ PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆ�
 FROM_TITLE = re.compile(r"\b(?i:fra|frå)\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\- ]*?)(?:\s+\d{4}|[,.;:–]|$)")
 def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
+
+
+_FIRST_WORD = re.compile(r"^\W*(?P<word>[A-ZÆØÅ][\wæøåÆØÅ\-]+)\b")
+
+
+def _listed_people(g: DocGraph, text: str, names: list[NameMatch],
+                   unplaced: list[NameMatch]) -> tuple[list[NameMatch], list[NameMatch]]:
+    """The names of a sentence with the listed people it names by family name alone ("ordførerne Kvinlaug og
+    Sigbjørnsen", "Hafstad fortalte …": the word a sentence opens with the name finder leaves alone), and the
+    names nothing placed without them."""
+    listed = [u for u in unplaced if listed_person(g, u.surface) is not None]
+    first = _FIRST_WORD.match(text)
+    if first and not any(nm.span[0] <= first.start("word") < nm.span[1] for nm in names + unplaced) \
+            and listed_person(g, first["word"]) is not None:
+        listed.append(NameMatch("person", first["word"], first["word"], first.span("word")))
+    found = sorted(names + [replace(u, kind="person") for u in listed], key=lambda nm: nm.span)
+    return found, [u for u in unplaced if u not in listed]
 
 
 class _Reader:
@@ -190,6 +208,7 @@ class _Reader:
                     if pm:
                         g.fact(p, SCHEMA.location, body_node(g, pm["place"], default_kind="place"), self.ev(s))
         names, unplaced = find_names(text, exclude=spans)
+        names, unplaced = _listed_people(g, text, names, unplaced)
         nodes = self.mention(names, s)
         self.clusters(clusters, names, nodes, s)
         self.programmes(text, projects, names, nodes, s)
@@ -265,7 +284,7 @@ class _Reader:
         nodes = []
         for nm in names:
             if nm.kind == "person":
-                node = person_node(self.g, nm.surface)
+                node = person_node(self.g, nm.surface) or listed_person(self.g, nm.surface)
             else:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
                 abbr = introduced_abbreviation(nm.surface, s.text[nm.span[1]:])

@@ -11,7 +11,7 @@ from kg.extract.role_references import named_by_office
 from kg.lang.bodies import classify
 from kg.lang.gazetteer import gazetteer
 from kg.lang.lexicon import table, word_set
-from kg.lang.names import normalise_person, split_role
+from kg.lang.names import normalise_person, role_prefix, split_role
 from kg.lang.text import sentences, slug
 from kg.model import Literal, Node
 from kg.parse.signatures import chair_sentence, signing_sentences
@@ -102,6 +102,15 @@ def person_node(g: DocGraph, surface: str, *, by_position: bool = False) -> Node
         return None
     node = g.entity("person", name.full, surface=surface, given=name.given, family=name.family)
     return node
+
+
+def listed_person(g: DocGraph, name: str) -> Node | None:
+    """The person of this document a name no lexicon reads as a person's stands for: their full name as
+    listed ("Tare Steiro" in the attendance), or a family name alone that one of them bears ("Sørra orienterte")."""
+    if " " in name.strip():
+        return next((p for p in g.entities("person") if p.label == name.strip()), None)
+    bearer = [p for p in g.entities("person") if p.props.get("family", "").split()[-1:] == [name.strip()]]
+    return bearer[0] if len(bearer) == 1 else None
 
 
 def membership(g: DocGraph, person: Node, org: Node, role: str, ev) -> None:
@@ -203,67 +212,115 @@ def signers(g: DocGraph) -> None:
                 g.fact(g.meeting, KG.signedBy, person, ev)
 
 
-PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleiing ved\b|innleder\b:?|"
-                          r"saksordfører:|saksordførar:|saksbehandler:|saksbehandlar:|innleiar:|presentasjon ved\b|"
+PRESENTED_BY = re.compile(r"^\s*(?:ved\b|v/|presentert av\b|innledning ved\b|innleiing ved\b|innled(?:er|ere)\b:?|"
+                          r"saksordfører:|saksordførar:|saksbehandler:|saksbehandlar:|innleiar(?:ar)?:|presentasjon ved\b|"
                           r"orientering ved\b)\s*(?P<who>.+)$", re.IGNORECASE)
 _PRESENTED = re.compile(
-    r"^\s*(?P<who>[A-ZÆØÅ][\w\s\-æøåÆØÅ]+?)\s+(?:fra\s+(?P<from>[\wæøåÆØÅ\s]+?)\s+)?"
-    r"(?:orienterte|orienterer|presenterte|presenterer|presenter|innledet|innleder|informerte|informerer|gjennomgikk|la fram|la frem)\b")
-
-
+    r"^\s*(?P<who>[A-ZÆØÅ][\w\s\-æøåÆØÅ(),&]+?)\s+(?:(?:fra|frå)\s+(?P<from>[\wæøåÆØÅ\s]+?)\s+)?"
+    r"(?:orienterte|orienterer|presenterte|presenterer|presenter|innledet|innleder|innleidde|innleia|informerte|"
+    r"informerer|gjennomgikk|la fram|la frem)\b")
 _FROM_BODY = re.compile(r"^(?P<name>.+?)\s+(?:fra|frå|from)\s+(?P<body>[A-ZÆØÅ].*)$")
+# a line that ends where its unit goes on on the next ("…, direktør hos" / "Fylkesmannen i Nordland; …")
+_GOES_ON = re.compile(r"(?:[,;\-–]|\b(?:hos|i|ved|for|av|fra|frå|og|på|til))$", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,|\bog\b|\band\b|&)\s*")
+_ABBREVIATION = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<short>[^()]+)\)$")
+_AT = re.compile(r"^(?:i|hos|ved|på|for|in|at)\s+(?=[A-ZÆØÅ])")
+LINES_GONE_ON = 3  # the most lines one statement of presenters is read over
 
 
-def presenter(g: DocGraph, item: Node, entry) -> Node | None:
-    """Who presented an agenda item: 'ved NAME, TITLE UNIT, PART, INSTITUTION', 'NAME orienterte', 'NAME fra BODY';
-    stated on the line that names them."""
+def _statement(g: DocGraph, sec, n: int) -> tuple[str, int]:
+    """Line n, with the lines its presenters go on over (a PDF's wrapped 'Innledere: A, direktør hos / B …'),
+    and the last line read."""
+    line = g.minutes.source.lines[n - 1].strip().replace("**", "")
+    last = n
+    while last < min(sec.span.end, n + LINES_GONE_ON):
+        after = g.minutes.source.lines[last].strip().replace("**", "")
+        if not after or not (_GOES_ON.search(line) or after[0].islower()):
+            break
+        line, last = f"{line} {after}", last + 1
+    return line, last
+
+
+def _units(g: DocGraph, who: str, subject: bool) -> list[list[str]] | None:
+    """The presenters a statement names, each its name and the units after it: 'A, TITLE; B, TITLE' by ';',
+    'A (X) og B (Y)' / 'A, B og C' when every part is a person's name; None when it names several that are
+    not all people as the subject of the verb ('Fylket og KS orienterte')."""
+    if ";" in who:
+        return [[p.strip() for p in unit.split(",") if p.strip()] for unit in who.split(";") if unit.strip()]
+    pieces = [p for p in _JOINED.split(who) if p.strip()]
+    if len(pieces) > 1:
+        named = [_ABBREVIATION.match(p.strip()) for p in pieces]
+        names = [(m["name"] if m else p.strip()) for m, p in zip(named, pieces)]
+        if all(normalise_person(n) or listed_person(g, n) for n in names):
+            return [[n, *([m["short"]] if m else [])] for n, m in zip(names, named)]
+        if subject and "," not in who:  # 'Fylket og KS orienterte': no one body's name
+            return None
+    return [[p.strip() for p in who.split(",") if p.strip()]]
+
+
+def _person_named(g: DocGraph, name: str) -> Node | None:
+    return person_node(g, name) or listed_person(g, name)
+
+
+def presenter(g: DocGraph, item: Node, entry) -> list[Node]:
+    """Who presented an agenda item: 'ved NAME, TITLE UNIT, PART, INSTITUTION', 'NAME orienterte', 'NAME fra BODY',
+    'Innledere: A, TITLE; B, TITLE' and 'A og B innleidde'; stated on the line (or wrapped lines) that names them.
+    The first such statement of the section: a later 'X orienterte om …' is said in the debate."""
     sec = entry.section
     for n in range(sec.span.start, sec.span.end + 1):
         line = g.minutes.source.lines[n - 1].strip().replace("**", "")
         m = (PRESENTED_BY.match(line) or _PRESENTED.match(line)) if line else None
         if not m:
             continue
+        line, last = _statement(g, sec, n)
+        m = PRESENTED_BY.match(line) or _PRESENTED.match(line)
         said = next((line[a:b] for a, b in sentences(line) if a <= m.start("who") < b), line)
-        ev = g.evidence(sec, n, n, quote=said.strip())  # the sentence that names the presenter
-        who = re.split(r"\.\s", m["who"].strip())[0].strip(" .")
-        parts = [p.strip() for p in who.split(",") if p.strip()]
-        title, name = split_role(parts[0])
-        if title:  # "Ordfører Ola Hansen orienterte": the title goes with the first unit
-            parts = [name, title + (" " + parts[1] if len(parts) > 1 else "")] + parts[2:]
-        came = _FROM_BODY.match(name)
-        if came and normalise_person(came["name"]) and not normalise_person(name):  # "Kari Dahl fra Telemarksforsking"
-            name = came["name"]
-            parts = [name, *parts[1:], came["body"]]
-        held = named_by_office(g, name)  # "Ordføraren i Bømlo orienterte": the mayor the list names
-        for other in held[1:]:  # "Kommunedirektørane i Stord og Bømlo orienterte": each of them
-            g.fact(item, KG.presenter, other, ev)
-        if _is_secretariat(name):
-            node = secretariat_of(g)
-        elif held:
-            node = held[0]
-        else:
-            node = person_node(g, name) or body_node(g, name, default_kind="organisation")
-        g.fact(item, KG.presenter, node, ev)
-        if node.kind == "person":
-            _affiliation(g, node, parts[1:], ev)
-            if _is_secretariat(m.groupdict().get("from")):  # "NAME fra sekretariatet orienterte"
-                g.fact(node, ORG.memberOf, secretariat_of(g), ev)
-        return node
-    return None
+        ev = g.evidence(sec, n, last, quote=said.strip())  # the sentence that names the presenters
+        who = re.split(r"\.\s|\s+om\s+", m["who"].strip())[0].strip(" .")  # not what they spoke about ("… om X")
+        # "Kommunedirektørane i Stord og Bømlo orienterte": one statement of the office-holders the list names
+        units = [[who]] if named_by_office(g, who) else _units(g, who, m.re is _PRESENTED)
+        if units is None or (m.re is _PRESENTED and re.search(r"[(),&]", who)  # a clause before the verb, no name
+                             and not all(_person_named(g, split_role(u[0])[1]) for u in units)):
+            continue
+        came_from = m.groupdict().get("from")
+        came = [came_from] if came_from and not _is_secretariat(came_from) else []
+        return [_presented_by(g, item, parts + came, came_from, ev) for parts in units]
+    return []
+
+
+def _presented_by(g: DocGraph, item: Node, parts: list[str], came_from: str | None, ev) -> Node:
+    """One presenter of an item, with the title and units stated after their name."""
+    title, name = split_role(parts[0])
+    if title:  # "Ordfører Ola Hansen orienterte": the title goes with the first unit
+        parts = [name, title + (" " + parts[1] if len(parts) > 1 else "")] + parts[2:]
+    came = _FROM_BODY.match(name)
+    if came and normalise_person(came["name"]) and not normalise_person(name):  # "Kari Dahl fra Telemarksforsking"
+        name = came["name"]
+        parts = [name, *parts[1:], came["body"]]
+    held = named_by_office(g, name)  # "Ordføraren i Bømlo orienterte": the mayor the list names
+    for other in held[1:]:  # "Kommunedirektørane i Stord og Bømlo orienterte": each of them
+        g.fact(item, KG.presenter, other, ev)
+    if _is_secretariat(name):
+        node = secretariat_of(g)
+    elif held:
+        node = held[0]
+    else:
+        node = _person_named(g, name) or body_node(g, name, default_kind="organisation")
+    g.fact(item, KG.presenter, node, ev)
+    if node.kind == "person":
+        _affiliation(g, node, parts[1:], ev)
+        if _is_secretariat(came_from):  # "NAME fra sekretariatet orienterte"
+            g.fact(node, ORG.memberOf, secretariat_of(g), ev)
+    return node
 
 
 def _affiliation(g: DocGraph, person: Node, parts: list[str], ev) -> None:
     """'Instituttleder Institutt for X', 'Campus Y', 'Universitetet Z' → role and a chain of units."""
     if not parts:
         return
-    roles = word_set("roles")
-    role = None
-    first = parts[0].split()
-    for k in range(min(3, len(first)), 0, -1):
-        if " ".join(first[:k]).lower() in roles:
-            role = " ".join(first[:k])
-            parts = [" ".join(first[k:])] + parts[1:] if first[k:] else parts[1:]
-            break
+    role, rest = role_prefix(parts[0])  # "kommunal- og beredskapsdirektør hos X": a title by lexicon or form
+    if role:  # "avdelingsleiar hos Statsforvaltaren": the unit after the role's preposition
+        parts = [_AT.sub("", p) for p in ([rest] if rest else []) + parts[1:]]
     chain = [body_node(g, p, default_kind="organisation") for p in parts if p]
     for child, parent in zip(chain, chain[1:]):
         g.fact(child, ORG.subOrganizationOf, parent, ev)
