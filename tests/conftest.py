@@ -52,6 +52,16 @@ def ingested(tmp_path_factory, *paths: Path) -> Archive:
     return a
 
 
+def stored_text(tmp_path: Path, name: str, text: str) -> Archive:
+    """A store in tmp_path holding one minutes text written for a test (a test's own store; see ingested_text)."""
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    a = Archive(tmp_path / "store")
+    report = a.ingest([path])
+    assert not report.skipped, report.skipped
+    return a
+
+
 def ingested_text(tmp_path_factory, name: str, text: str) -> Archive:
     """A fresh store holding one minutes text written for a test, under the file name given."""
     folder = tmp_path_factory.mktemp("minutes")

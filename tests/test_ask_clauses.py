@@ -10,6 +10,7 @@ import pytest
 from kg.ask.catalogue import catalogue
 from kg.ask.composer import _carried
 from kg.ask.reader import Reader
+from tests.conftest import stored_text
 
 NAMES = {"Havfondet": ["Havfondet (programme)"], "Grønn havn": ["Grønn havn (project)"], "Nordby": ["Nordby"]}
 
@@ -61,12 +62,7 @@ Tid: Torsdag 4. september 2025 kl. 10.00
 
 
 def test_the_one_responsible_is_also_given_as_the_follow_up_list_writes_them(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "nordbyradet-2025-09-04.md"
-    path.write_text(FOLLOW_UPS, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "nordbyradet-2025-09-04.md", FOLLOW_UPS)
     r = archive.ask("Which follow-ups are due before the end of 2025, and who is responsible?")
     got = {a.label: (a.columns["responsible"], a.columns.get("responsible_as_written")) for a in r.answers}
     # the secretariat has its own name in the graph; the list calls it what the minutes call it
@@ -91,12 +87,7 @@ Oppfølging: Brev til ferjeselskapet. Ansvar: Åse Brekkestø. Frist: 20.03.2025
 
 
 def test_a_follow_up_is_answered_with_the_project_its_case_asks_money_for(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "nordbyradet-2025-02-06.md"
-    path.write_text(CASE_TASK, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "nordbyradet-2025-02-06.md", CASE_TASK)
     r = archive.ask("Which follow-up tasks are due in March 2025 and who is responsible?")
     got = {a.label: a.columns.get("project") for a in r.answers}
     assert got == {"Søknad til Vestland fylkeskommune": "Kart for alle", "Brev til ferjeselskapet": None}, r.why

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.extract.funding import APPLIED, GRANTED, read_grants
 from kg.vocab import SCHEMA
-from tests.conftest import extracted
+from tests.conftest import extracted, stored_text
 
 
 def _said(sentence: str, span) -> str | None:
@@ -138,12 +138,7 @@ Tid: Tysdag 7. mai 2024 kl. 10.00
 
 
 def test_money_asked_about_in_words_that_name_nothing_is_read_from_the_lines_they_match(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "fjordradet-2024-05-07.md"
-    path.write_text(LINES, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "fjordradet-2024-05-07.md", LINES)
     r = archive.ask("Kva kommunar betalar for utgreiinga av brua over sundet, og kor mykje?")
     assert r.query == "section-line-grants", r.why
     assert [(a.columns["amount"], a.columns["funder"]) for a in r.answers] == [("80000 NOK", "Fitjar")]
@@ -194,12 +189,7 @@ Kartleggingen legges fram for rådet til høsten, og kartleggingen skal drøftes
 
 
 def test_a_cost_its_lines_name_no_payer_for_is_answered_with_how_it_is_shared(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "fjellradet-2025-06-06.md"
-    path.write_text(SHARED, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "fjellradet-2025-06-06.md", SHARED)
     r = archive.ask("Hvor mye koster kartleggingen, og hvem betaler?")
     # the section that names the work most often says nothing of money: the one that does answers
     assert r.query == "section-line-grants", r.why
@@ -236,12 +226,7 @@ Fitjar municipality has applied to Enova for NOK 1 200 000 for a charging statio
 
 
 def test_grants_in_english_minutes_answer_how_much_and_from_whom(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "fjordcouncil-2025-05-06.md"
-    path.write_text(ENGLISH, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "fjordcouncil-2025-05-06.md", ENGLISH)
     got = {q: [(a.label, a.columns["amount"], a.columns["status"]) for a in archive.ask(q).answers]
            for q in ("How much did Stord receive, and from whom?", "How much has Fitjar applied for, and from whom?")}
     assert list(got.values()) == [[("Stord", "750000 NOK", GRANTED)], [("Fitjar", "1200000 NOK", APPLIED)]]
@@ -262,12 +247,7 @@ Tid: Torsdag 2. oktober 2025 kl. 10.00
 
 
 def test_a_grant_to_a_project_is_answered_with_who_owns_the_project(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "fjordradet-2025-10-02.md"
-    path.write_text(TABLE, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "fjordradet-2025-10-02.md", TABLE)
     for question in ("Hvilke tilskudd fra næringsfondet gikk til havbruk?", "Which grants went to the Sjømatløftet recruitment?"):
         r = archive.ask(question)
         assert [(a.label, a.columns["amount"], a.columns.get("owner")) for a in r.answers] == \
@@ -292,12 +272,7 @@ Kartlegginga kosta kr 300 000 og er finansiert av Fjordrådet og Stord kommune m
 
 
 def test_who_carried_out_a_study_is_its_contractor_and_the_study_is_what_its_cost_refers_to(tmp_path):
-    from kg.api import Archive
-
-    path = tmp_path / "fjordradet-2025-11-04.md"
-    path.write_text(CONTRACTED, encoding="utf-8")
-    archive = Archive(tmp_path / "store")
-    archive.ingest([path])
+    archive = stored_text(tmp_path, "fjordradet-2025-11-04.md", CONTRACTED)
     r = archive.ask("Kven finansierte kartlegginga av ferjetilbodet, og kven utførte ho?")
     (a,) = r.answers
     assert a.label == "Kartlegginga av ferjetilbodet i fjorden", r.why
