@@ -18,6 +18,8 @@ import textwrap
 
 import click
 
+from kg.ask import AS_WRITTEN
+
 HIGHLIGHT = "\x1b[1;33m", "\x1b[0m"   # bold yellow, reset
 BOLD = "\x1b[1m", "\x1b[0m"
 
@@ -248,9 +250,6 @@ def evidence_lines(evidence, indent: str = "    ") -> list[str]:
             out[-1] += "”"
     return out
 
-
-
-AS_WRITTEN = "_as_written"  # a column's words in the text ("29. april", "sekretariatet"), shown beside its value, not apart
 
 
 def _column(key: str, value, columns: dict) -> str:

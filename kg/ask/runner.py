@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from itertools import chain
 
+from kg.ask import AS_WRITTEN
 from kg.ask.catalogue import NamedQuery, get_query
 from kg.ask.composer import link, rank
 from kg.ask.lines import BESIDE, asked_beside, matching_sentences, wider_words
@@ -108,7 +109,6 @@ class AskResult:
         return d
 
 
-AS_WRITTEN = "_as_written"  # a column's words in the quote beside its value ("deadline_as_written": "29. april")
 NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no answer names
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
