@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from kg.api import Archive
-from tests.conftest import ingested_text
+from tests.conftest import ingested_text, stored_text
 
 MINUTES = """\
 ## Referat frå møte i Fjordrådet
@@ -238,3 +238,26 @@ def test_the_presenters_of_a_case_come_with_the_body_they_came_for_or_from(tmp_p
     archive = ingested_text(tmp_path_factory, "dalradet-2024-10-04.md", REFORM)
     r = archive.run_query("section-presenters", {"agenda": "bygdeboka"})
     assert [(a.label, a.columns.get("for")) for a in r.answers] == [("Guro Lie", "Dalen sogelag")], r.why
+
+
+DISCUSSED = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 4. juni 2024 kl. 10.00
+
+### Sak 11/24 Digitalisering
+Bruk av kunstig intelligens i saksbehandlinga vart drøfta.
+Eva Lund tek saka vidare til rådmannsgruppa.
+
+### Sak 12/24 Hamna
+Ola Dahl orienterte om den nye hamna.
+"""
+
+
+def test_who_talked_about_a_topic_no_one_is_stated_to_have_raised_is_where_it_was_discussed(tmp_path):
+    """Not every presentation of the archive (Ola Dahl spoke of the harbour): the case that discussed it, and who it names."""
+    archive = stored_text(tmp_path, "fjordradet-2024-06-04.md", DISCUSSED)
+    r = archive.ask("Kven snakka om kunstig intelligens?")
+    assert r.query == "topic-discussions", r.why
+    assert [a.label for a in r.answers] == ["Sak 11/24 Digitalisering"]
+    assert "Eva Lund" in r.answers[0].columns["people"]

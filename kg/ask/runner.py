@@ -13,7 +13,7 @@ Any other selected variable is passed on as a column of the answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain
 
@@ -113,6 +113,7 @@ NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no a
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
+SPOKEN = {"present", "report"}  # who spoke of a thing: where nobody is stated to, where it was discussed
 
 
 SECTIONS_SEARCHED = 5  # sections of the search index a "section" parameter is run with, best first
@@ -328,6 +329,16 @@ class Runner:
         # give way to a later query's for the same relation that do
         first = next((t for t in tried if t[1]), tried[0])
         choice, answers, notes = next((t for t in tried if _names_all(t, first)), first)
+        if answers and _ignores_a_name(notes) and choice.relation in SPOKEN:
+            # "who talked about X" where no presenter and no line names anyone for X: where X was discussed,
+            # with the people and things named there, rather than every presentation of the archive
+            about = replace(parts, relations=["mention"], answer="thing")
+            found = next((t for c in rank(about, linked, self.slots, today=today, last_meeting=last)[:FALLBACKS]
+                          if (t := self._answer(c, about, today, last))[1] and not _ignores_a_name(t[2])), None)
+            if found is not None:
+                tried.append(found)
+                choice, answers, notes = found
+                notes = [f"no answer of the relation {first[0].relation!r} names what was asked: where it was discussed", *notes]
         relative = [d.text for d in parts.dates if d.relative]
         if not answers and relative and today is not None and last is not None and last < today:
             again = self.ask(question, today=last)  # "i haust" asked of an archive that ended long ago
