@@ -8,6 +8,7 @@ import pytest
 
 from kg.ask.catalogue import catalogue, parse_query_file
 from kg.errors import QueryError
+from tests.conftest import stored_text
 
 TODAY = date(2022, 5, 20)
 
@@ -104,3 +105,27 @@ def test_a_name_not_found_is_said_with_the_nearest_and_search_hits_kept_apart(sa
 def test_search_hits_are_never_answers(sample_archive):
     r = sample_archive.ask("hvem eier Ekornvik Fabrikker", today=TODAY)
     assert r.query is None and r.answers == [] and r.search is not None
+
+
+KINDS_TOGETHER = """\
+## Referat fra møte i Fjordbyrådet
+
+Tid: Torsdag 4. september 2025 kl. 10.00
+
+## Sak 1/25 Runden
+
+### Larvik:
+
+Larvik jobber med hydrogen til fergene.
+
+### Fjordheimregionen:
+
+Fjordheimregionen jobber med hydrogen i havnene, sammen med Fjordgass AS.
+"""
+
+
+def test_kinds_asked_together_answer_each_kind_and_no_other(tmp_path):
+    archive = stored_text(tmp_path, "fjordbyradet-2025-09-04.md", KINDS_TOGETHER)
+    got = {(a.label, a.kind) for a in archive.ask("Which municipalities and regions work on hydrogen?").answers}
+    assert {("Larvik", "municipality"), ("Fjordheimregionen", "region")} <= got
+    assert {kind for _, kind in got} == {"municipality", "region"}

@@ -32,9 +32,25 @@ def test_word_order_courtesy_and_language_do_not_change_the_parts(question):
     ("selskapene", "organisation"), ("bedrifter", "organisation"), ("companies", "organisation"),
     ("prosjekta", "project"), ("klyngjer", "cluster"), ("programmer", "programme"), ("arrangementa", "event"),
     ("møta", "meeting"), ("saker", "case"), ("vedtaka", "decision"), ("tiltak", "action"), ("oppgåver", "action"),
+    # a county is asked of its county authority, an institution as the register of public bodies has it
+    ("fylker", "institution"), ("fylkeskommunane", "institution"), ("counties", "institution"),
 ])
 def test_kind_nouns(noun, kind):
     assert read(f"hvilke {noun} jobber med Grønn havn").answer == kind
+
+
+@pytest.mark.parametrize("question", [
+    "Which municipalities and regions work on Grønn havn?", "hvilke kommuner og regioner jobber med Grønn havn",
+    "kva kommunar, eller regionar, jobbar med Grønn havn",
+])
+def test_kind_nouns_joined_ask_for_each_kind(question):
+    p = read(question)
+    assert (p.answer, p.also, [a.text for a in p.arguments]) == ("municipality", ["region"], ["Grønn havn"])
+
+
+def test_a_kind_noun_apart_from_the_one_asked_for_is_not_asked_for():
+    p = read("which municipalities work on Grønn havn with regions")
+    assert (p.answer, p.also) == ("municipality", [])
 
 
 def test_a_name_is_read_whole_before_its_small_words_are_taken():

@@ -118,3 +118,16 @@ def test_views_follow_a_curation_decision(tmp_path):
         a.decide('merge "Tor Aasen" into "Lene Kristin Moe"')
         facts = {(f.predicate, f.object_label) for f in a.show("Lene Kristin Moe").facts}
     assert {("represents", "Asker"), ("represents", "Drammen")} <= facts
+
+
+def test_a_known_body_answers_with_every_name_the_lexicon_knows_it_by(tmp_path):
+    """The minutes write "Hdir"; the answer shows that and the names a reader may look for it by."""
+    folder = tmp_path / "minutes"
+    folder.mkdir()
+    (folder / "moete.txt").write_text(MINUTES + "\n### Asker:\n\nJobber med velferdsteknologi sammen med Hdir.\n",
+                                      encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([folder])
+        answers = a.ask("Which institutions work on welfare technology?").answers
+        hdir = next(x for x in answers if x.label == "Helsedirektoratet")
+    assert {"Hdir", "Norwegian Directorate of Health"} <= set(hdir.aliases)

@@ -132,6 +132,16 @@ def _answer_fit(asked: str, query: NamedQuery, relation: str = "") -> float | No
     return None
 
 
+def _kinds_fit(asked: list[str], query: NamedQuery, relation: str) -> float | None:
+    """How well a query fits several kinds asked for together ("municipalities and regions"): one that
+    answers them all before one that answers only some."""
+    fits = [_answer_fit(k, query, relation) for k in asked]
+    found = [f for f in fits if f is not None]
+    if not found:
+        return None
+    return min(found) if len(found) == len(fits) else max(found) - 1.5
+
+
 def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date | None,
          last_meeting: date | None) -> list[Choice]:
     """Every query that fits the question with its parameters bound, best first: when the best
@@ -147,7 +157,7 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
         for q in catalogue().values():
             if relation not in q.relations or not q.needs <= parts.modifiers:
                 continue
-            fit = _answer_fit(parts.answer, q, relation)
+            fit = _kinds_fit([parts.answer, *parts.also], q, relation)
             if fit is None:
                 continue
             choice = _bind(q, parts, linked, filler, today=today, last_meeting=last_meeting, relation=relation)

@@ -54,6 +54,7 @@ class Argument:
 class Parts:
     question: str
     answer: str = "thing"                       # agent, thing, date, amount, place, or a kind of node
+    also: list[str] = field(default_factory=list)  # kinds asked for beside it ("municipalities and regions")
     relations: list[str] = field(default_factory=list)
     cues: dict[str, str] = field(default_factory=dict)   # relation → the words that said it
     modifiers: set[str] = field(default_factory=set)
@@ -63,7 +64,7 @@ class Parts:
     columns: list[str] = field(default_factory=list)    # what a second clause asks of each row ("og hvor mye")
 
     def summary(self) -> str:
-        bits = [f"answer: {self.answer}"]
+        bits = [f"answer: {' or '.join([self.answer, *self.also])}"]
         if self.relations:
             bits.append("relation: " + ", ".join(f"{r} ({self.cues[r]!r})" for r in self.relations))
         if self.modifiers:
@@ -249,6 +250,7 @@ class Reader:
             if parts.answer == "thing" or (parts.answer in ("date", "place") and kind in ("meeting", "event")):
                 parts.answer = kind
                 take(a, b)
+                _joined_kinds(low, kinds, b, parts, free, take)
                 break
         cues = sorted(((m.start(), m.end(), rel) for pattern, rel in words.RELATIONS
                        for m in _compiled(pattern).finditer(low)), key=lambda x: (-(x[1] - x[0]), x[0]))
@@ -283,6 +285,23 @@ class Reader:
             for m in _compiled(pattern).finditer(low):
                 if free(*m.span()):
                     take(*m.span())
+
+
+_JOIN = re.compile(r"\s*(?:,|and|og|or|eller|&)\s*(?:(?:and|og|or|eller)\s+)?")
+
+
+def _joined_kinds(low: str, kinds, end: int, parts: Parts, free, take) -> None:
+    """Kind nouns joined to the one asked for ("municipalities and regions", "kommunar og regionar"): each
+    is asked for too."""
+    for a, b, kind in kinds:
+        if a < end or not free(a, b):
+            continue
+        if not _JOIN.fullmatch(low, end, a):
+            break
+        if kind != parts.answer and kind not in parts.also:
+            parts.also.append(kind)
+        take(a, b)
+        end = b
 
 
 def _words_between(low: str, a: int, b: int, free, answer: str) -> int:

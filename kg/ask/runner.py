@@ -423,11 +423,11 @@ class Runner:
     def _narrow(self, parts, choice, answers: list[Answer]) -> tuple[list[Answer], list[str]]:
         """Apply what the query did not bind: the kind asked for, named things and dates as filters."""
         notes = []
-        asked = parts.answer
-        if asked in KIND_FAMILY and any(a.kind for a in answers) and asked not in ("topic",):
-            family = KIND_FAMILY[asked]
+        asked = [parts.answer, *parts.also]
+        if all(k in KIND_FAMILY for k in asked) and any(a.kind for a in answers):
+            family = set().union(*(KIND_FAMILY[k] for k in asked))
             answers = [a for a in answers if a.kind in family]
-            notes.append(f"answers of kind {asked} only")
+            notes.append(f"answers of kind {' or '.join(asked)} only")
         for ln in choice.unused:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}

@@ -26,7 +26,10 @@ PLACE_QUESTION = (r"(?:in|i|på)\s+(?:which|what|hvilken|hvilke|hvilket|kva for 
 
 # kind nouns: singular, plural, definite, in the three languages → the kind of thing
 KIND_NOUNS = [
-    (r"kommune(?:r|n|ne)?|kommunar|kommunane|municipalit(?:y|ies)|counties|county|fylkeskommun\w*", "municipality"),
+    # a county is asked of its county authority, which the lexicon of public bodies holds as an institution
+    (r"(?:counties|county)(?: councils?| authorit(?:y|ies)| municipalit(?:y|ies))?|fylkeskommun\w*"
+     r"|fylk(?:e|er|et|ene|a|ar|ane)", "institution"),
+    (r"kommune(?:r|n|ne)?|kommunar|kommunane|municipalit(?:y|ies)", "municipality"),
     (r"region(?:er|en|ene|ar|ane|s)?|regionråd\w*", "region"),
     (r"etat(?:er|en|ene|ar|ane)?|direktorat(?:er|et|ene|a)?|agenc(?:y|ies)|institusjon(?:er|en|ene|ar|ane)?"
      r"|institutions?|universit\w*|høgskul\w*|høgskol\w*", "institution"),

@@ -5,7 +5,8 @@ knowledge (data/lexicon/bodies.toml, ``parent``), not the document's. So the
 chain is written to the named graph ``{base}graph/bodies`` — the body, each
 parent up the chain with its type and label, and ``org:subOrganizationOf``
 between them — for the bodies the store's documents name, never into a
-document's graph. A former municipality the documents name ("Nedre Eiker", merged in
+document's graph; so are the other names the lexicon knows each such body by (``skos:altLabel``:
+"Universitetet i Tromsø" beside "UiT Norges arktiske universitet"). A former municipality the documents name ("Nedre Eiker", merged in
 2020) is linked there to the municipality it became part of (``dcterms:isReplacedBy``,
 from the gazetteer). It is rewritten only when it changes.
 """
@@ -16,7 +17,7 @@ from kg.lang.bodies import lexicon
 from kg.lang.gazetteer import gazetteer
 from kg.lang.text import slug
 from kg.store.graphstore import BODIES_GRAPH, GraphStore
-from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, ORG, RDF, RDFS, STANDARD_TYPES
+from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, ORG, RDF, RDFS, SKOS, STANDARD_TYPES
 
 _BODY_KINDS = ("organisation", "institution", "region", "cluster")
 
@@ -39,9 +40,10 @@ def hierarchy_quads(store: GraphStore) -> list:
         return ox.NamedNode(iri)
 
     values = " ".join(f"<{CLASS_OF_KIND[k]}>" for k in _BODY_KINDS)
-    rows = store.select(f"SELECT DISTINCT ?l WHERE {{ VALUES ?c {{ {values} }} GRAPH ?g {{ ?e a ?c ; <{RDFS.label}> ?l }} "
+    rows = store.select(f"SELECT DISTINCT ?e ?c ?l WHERE {{ VALUES ?c {{ {values} }} GRAPH ?g {{ ?e a ?c ; <{RDFS.label}> ?l }} "
                         f"FILTER(?g != <{store.iri(BODIES_GRAPH)}>) }}")
-    for label in sorted(r["l"].value for r in rows):
+    quads += names_quads(rows, graph)
+    for label in sorted({r["l"].value for r in rows}):
         known = lexicon().known(label)
         seen = set()
         while known is not None and known.parent and known.label not in seen:
@@ -52,6 +54,23 @@ def hierarchy_quads(store: GraphStore) -> list:
             quads.append(ox.Quad(child, ox.NamedNode(ORG.subOrganizationOf), above, graph))
             known = parent
     return quads + successor_quads(store, graph)
+
+
+def names_quads(rows, graph) -> list:
+    """Every other name the lexicon knows a body by ("Universitetet i Tromsø" for "UiT Norges arktiske
+    universitet"), as an alias of the body the documents name: an answer shows them, a question finds it by them."""
+    import pyoxigraph as ox
+
+    quads: list = []
+    for r in sorted(rows, key=lambda r: (r["e"].value, r["c"].value, r["l"].value)):
+        known = lexicon().known(r["l"].value)
+        if known is None or not known.names:
+            continue
+        quads += [ox.Quad(r["e"], ox.NamedNode(RDF.type), r["c"], graph),
+                  ox.Quad(r["e"], ox.NamedNode(RDFS.label), r["l"], graph)]
+        quads += [ox.Quad(r["e"], ox.NamedNode(SKOS.altLabel), ox.Literal(n), graph)
+                  for n in known.names if n != r["l"].value]
+    return list(dict.fromkeys(quads))
 
 
 def successor_quads(store: GraphStore, graph) -> list:

@@ -32,6 +32,7 @@ class Known:
     org_number: str | None = None  # Enhetsregisteret's organisasjonsnummer
     valid_from: str | None = None  # a county that existed for a period ("Viken": 2020-01-01 to 2023-12-31)
     valid_to: str | None = None
+    names: tuple[str, ...] = ()  # every other name it goes by: an answer shows them, a question may use them
 
 
 # the kinds of data/lexicon/public_bodies.csv as kg's kinds of node
@@ -61,7 +62,8 @@ def _public_bodies() -> list[tuple[Known, list[str]]]:
         names = [n for r in group for n in (r["name"], r["short_name"]) if n and not is_given_name(n)]
         known = Known(_PUBLIC_KINDS.get(current["kind"], "organisation"), label,
                       org_number=current["org_number"] or None,
-                      valid_from=current["valid_from"] or None, valid_to=current["valid_to"] or None)
+                      valid_from=current["valid_from"] or None, valid_to=current["valid_to"] or None,
+                      names=tuple(dict.fromkeys(n for n in names if n != label)))
         out.append((known, names))
     return out
 
@@ -81,14 +83,15 @@ class Lexicon:
     def __init__(self) -> None:
         self.names: dict[str, Known] = {}
         for b in table("bodies").get("body", []):
-            k = Known(b["kind"], b["label"], b.get("parent"), tuple(b.get("members", ())), tuple(b.get("topics", ())))
+            k = Known(b["kind"], b["label"], b.get("parent"), tuple(b.get("members", ())), tuple(b.get("topics", ())),
+                      names=tuple(b.get("aliases", ())))
             for n in [b["label"], *b.get("aliases", [])]:
                 self.names.setdefault(key(n), k)
         for k, names in _public_bodies():
             for n in [k.label, *names]:
                 self.names.setdefault(key(n), k)
         for p in table("places").get("place", []):
-            k = Known("place", p["label"])
+            k = Known("place", p["label"], names=tuple(p.get("aliases", ())))
             for n in [p["label"], *p.get("aliases", [])]:
                 self.names.setdefault(key(n), k)
         rules = table("kind_rules")
