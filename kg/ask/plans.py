@@ -75,18 +75,24 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     """The rows of the queries of the by-topic shape (queries/*-by-topic.rq but regions'): in one
     document's graph, an answer (of the classes given, or any when None) that works on the topic or
     a narrower one, or that a group on it names by a relation (kg:partner of a project,
-    org:hasMember of a cluster), or one of on_it that is itself on it (dcterms:subject: a cluster),
-    with the line span stating that. groups: the hidden variable of the group → (its relation, the
-    prefixed name the query writes it with)."""
+    org:hasMember of a cluster), or that a body works with by the line saying that body works on it
+    ("søkjer midlar saman med X": X takes part without a report of its own), or one of on_it that is
+    itself on it (dcterms:subject: a cluster), with the line span stating that. groups: the hidden
+    variable of the group → (its relation, the prefixed name the query writes it with)."""
     import pyoxigraph as ox
 
     topic = bound["topic"].value
     pattern = patterns(nq)
     rows = []
     for t in (r["t"] for r in store.select(NARROWER, {"topic": topic})):
+        on_t = tables.spans(None, KG.worksOn, t.value)
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                   "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
-                 for span, s in tables.spans(None, KG.worksOn, t.value) if answers is None or s in answers]
+                 for span, s in on_t if answers is None or s in answers]
+        rows += [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "t": t, "topic": topic, "with": ox.NamedNode(s),
+                  "fact_pattern": pattern["?with", "kg:worksWith", "?answer"]}
+                 for s, spans in by_subject(on_t).items() for span, o, _ in tables.said_of(s, KG.worksWith)
+                 if span in spans and (answers is None or o in answers)]
         for var, (rel, written) in groups.items():
             for group, member, graph in tables.groups(t.value, rel):
                 if answers is None or member in answers:
@@ -99,22 +105,31 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     return rows
 
 
+def by_subject(spans: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """(span, subject) pairs → each subject's spans."""
+    found: dict[str, set[str]] = {}
+    for span, s in spans:
+        found.setdefault(s, set()).add(span)
+    return found
+
+
 def actors_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
-    """queries/actors-by-topic.rq: whoever works on the topic (or a narrower one), and the clusters
-    on it."""
-    return by_topic(store, tables, nq, bound, None, {}, on_it=of_class(store, "kg:Cluster"))
+    """queries/actors-by-topic.rq: whoever works on the topic (or a narrower one), the clusters on it,
+    the partners of a project on it and whoever a body on it works with."""
+    return by_topic(store, tables, nq, bound, None, {"project": (KG.partner, "kg:partner")},
+                    on_it=of_class(store, "kg:Cluster"))
 
 
 def municipalities_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
-    """queries/municipalities-by-topic.rq: municipalities that work on the topic, and members of a
-    cluster on it."""
+    """queries/municipalities-by-topic.rq: municipalities that work on the topic, members of a
+    cluster or partners of a project on it, and those a body on it works with."""
     return by_topic(store, tables, nq, bound, of_class(store, "kg:Municipality"),
-                    {"cluster": (ORG.hasMember, "org:hasMember")})
+                    {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
 
 
 def organisations_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
     """queries/organisations-by-topic.rq: organisations and institutions that work on the topic,
-    members of a cluster on it and partners of a project on it."""
+    members of a cluster on it, partners of a project on it and those a body on it works with."""
     return by_topic(store, tables, nq, bound, of_class(store, "kg:Organisation", "kg:Institution"),
                     {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
 
@@ -168,12 +183,12 @@ def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
     "regions-by-topic": ("7b86690ff3d8472c52331a4bae21f940a54eea36229fb1b9206a52105eaaa6d1", regions_by_topic),
-    "actors-by-topic": ("4f5f0cc06fcecb9524dc21ab5e060076d1cf0eb53eacc299424e266832db8e61", actors_by_topic),
-    "municipalities-by-topic": ("040dce957b58c61474a62d356102bc95dceff50f78385dd581cadbe50aa9d99e", municipalities_by_topic),
+    "actors-by-topic": ("24ff66671b6d7beb5c2c1e21f8ab4d651766172bc9896b7fea23baffea27e138", actors_by_topic),
+    "municipalities-by-topic": ("e696ce9fab0121a55ef9a11724ed40c609495028297e1f00a6521f4f8b0c3c53", municipalities_by_topic),
     "actor-activities": ("146901cf683e47f845d18c6b2e43534f972848d66fb5613ef7501bb531952507", actor_activities),
     "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
     "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
-    "organisations-by-topic": ("8e1c986081ba7a92b4aa3c1b3003791c8a21428a13399d11db9c697df15dbaf1", organisations_by_topic),
+    "organisations-by-topic": ("8282d30d45035636656186367fab993d68f1de5ed15938d91ac8ea37c27d00c3", organisations_by_topic),
 }
 
 
