@@ -28,7 +28,8 @@ SELECT DISTINCT ?answer ?via WHERE { GRAPH ?r { ?answer org:hasMember ?via . ?an
 
 def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
     """queries/regions-by-topic.rq: regions whose reports name the topic (or a narrower one),
-    regions in a cluster on it, and regions whose member works on it (?via)."""
+    regions in a cluster or partners of a project on it, regions a body on it works with by the line
+    saying so (?with), and regions whose member works on it (?via)."""
     import pyoxigraph as ox
 
     topic = bound["topic"].value
@@ -38,18 +39,17 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
     member_of = store.select(MEMBERS)
     reports, clusters, members = [], [], []
     for t in narrower:
-        works: dict[str, list[str]] = {}  # who works on t: the spans saying so
-        for span, s in tables.spans(None, KG.worksOn, t.value):
-            works.setdefault(s, []).append(span)
+        works = by_subject(tables.spans(None, KG.worksOn, t.value))  # who works on t: the spans saying so
         reports += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                      "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                     for s, spans in works.items() if s in regions for span in spans]
-        for cluster, member in tables.cluster_members(t.value):
-            if member in regions:
-                clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
-                              "cluster": ox.NamedNode(cluster),
-                              "fact_pattern": pattern["?cluster", "org:hasMember", "?answer"]}
-                             for span, _ in tables.spans(cluster, ORG.hasMember, member)]
+        for var, rel, written in (("cluster", ORG.hasMember, "org:hasMember"), ("project", KG.partner, "kg:partner")):
+            for group, member in sorted({(c, m) for c, m, _ in tables.groups(t.value, rel)}):
+                if member in regions:
+                    clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                                  var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
+                                 for span, _ in tables.spans(group, rel, member)]
+        reports += worked_with(tables, works, t, topic, pattern, regions)
         members += [{"answer": r["answer"], "fact": ox.NamedNode(span), "via": r["via"], "t": t, "topic": topic,
                      "fact_pattern": pattern["?via", "kg:worksOn", "?t"]}
                     for r in member_of for span in works.get(r["via"].value, ())]
@@ -89,10 +89,7 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                   "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                  for span, s in on_t if answers is None or s in answers]
-        rows += [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "t": t, "topic": topic, "with": ox.NamedNode(s),
-                  "fact_pattern": pattern["?with", "kg:worksWith", "?answer"]}
-                 for s, spans in by_subject(on_t).items() for span, o, _ in tables.said_of(s, KG.worksWith)
-                 if span in spans and (answers is None or o in answers)]
+        rows += worked_with(tables, by_subject(on_t), t, topic, pattern, answers)
         for var, (rel, written) in groups.items():
             for group, member, graph in tables.groups(t.value, rel):
                 if answers is None or member in answers:
@@ -103,6 +100,18 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
                   "fact_pattern": pattern["?answer", "dcterms:subject", "?t"]}
                  for span, s in (tables.spans(None, DCTERMS.subject, t.value) if on_it else ()) if s in on_it]
     return rows
+
+
+def worked_with(tables: Tables, works: dict[str, set[str]], t, topic, pattern: dict, answers: set[str] | None) -> list[dict]:
+    """The rows of whom (of answers, or any when None) a body on topic t works with, by a line span
+    saying both (works: each body on t → those spans), with that body as ?with: the partner of an
+    application or a project a report names, that has no report of its own."""
+    import pyoxigraph as ox
+
+    return [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "t": t, "topic": topic, "with": ox.NamedNode(s),
+             "fact_pattern": pattern["?with", "kg:worksWith", "?answer"]}
+            for s, spans in works.items() for span, o, _ in tables.said_of(s, KG.worksWith)
+            if span in spans and (answers is None or o in answers)]
 
 
 def by_subject(spans: list[tuple[str, str]]) -> dict[str, set[str]]:
@@ -182,13 +191,13 @@ def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
 
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
-    "regions-by-topic": ("7b86690ff3d8472c52331a4bae21f940a54eea36229fb1b9206a52105eaaa6d1", regions_by_topic),
-    "actors-by-topic": ("24ff66671b6d7beb5c2c1e21f8ab4d651766172bc9896b7fea23baffea27e138", actors_by_topic),
-    "municipalities-by-topic": ("e696ce9fab0121a55ef9a11724ed40c609495028297e1f00a6521f4f8b0c3c53", municipalities_by_topic),
+    "regions-by-topic": ("8673e5267f5653c1affa4cd1b11a410a9a906f4ca1614b584924cda2b3f4946e", regions_by_topic),
+    "actors-by-topic": ("b63cec96b52e38284cc24bfde3031adba2e66aab1ad7622bb1f2c06a6cf49251", actors_by_topic),
+    "municipalities-by-topic": ("2acd7bcd50119f016cea3da1ece1b7d74c17efeb809ccb173eeacdae94833bc2", municipalities_by_topic),
     "actor-activities": ("146901cf683e47f845d18c6b2e43534f972848d66fb5613ef7501bb531952507", actor_activities),
     "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
     "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
-    "organisations-by-topic": ("8282d30d45035636656186367fab993d68f1de5ed15938d91ac8ea37c27d00c3", organisations_by_topic),
+    "organisations-by-topic": ("8bbc42d4dbff5a8333c5123d77e4228e9b4de5557bf3e6357d80480acf63f79b", organisations_by_topic),
 }
 
 
