@@ -117,6 +117,7 @@ Fra Skjåk ble det orientert om fiberutbyggingen i Bismo, der kommunen søker mi
 Fra Vågå orienterte Kari Lund om reiselivet rundt Tessanden, i samarbeid med Lesja kommune og Valdresregionen.
 Fra Lesja ble det orientert om nytt kulturhus.
 Prosjektet Fiberløftet om bredbånd har Vågå kommune som partner.
+Fra Lom ble det orientert om bredbånd i Bøverdalen sammen med Skjåk, som har fått kr 400 000 fra Innlandet fylkeskommune.
 """
 
 
@@ -131,8 +132,9 @@ def partners(tmp_path_factory) -> Archive:
 
 
 @pytest.mark.parametrize("name, topic, expected", [
-    ("municipalities-by-topic", "bredband", {"Skjåk", "Lesja", "Vågå"}),  # Vågå: a partner of the project
-    ("actors-by-topic", "bredband", {"Skjåk", "Lesja", "Vågå"}),  # not Nkom, which grants the money
+    ("municipalities-by-topic", "bredband", {"Skjåk", "Lesja", "Vågå", "Lom"}),  # Vågå: a partner of the project
+    # not Nkom, which grants the money, nor Innlandet fylkeskommune, which funds the one Lom works with
+    ("actors-by-topic", "bredband", {"Skjåk", "Lesja", "Vågå", "Lom"}),
     ("municipalities-by-topic", "reiseliv", {"Vågå", "Lesja"}), ("regions-by-topic", "reiseliv", {"Valdres"}),
     ("municipalities-by-topic", "kultur", {"Lesja"})])
 def test_a_body_working_with_one_on_the_topic_works_on_it(partners, name, topic, expected):
