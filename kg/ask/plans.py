@@ -28,8 +28,8 @@ SELECT DISTINCT ?answer ?via WHERE { GRAPH ?r { ?answer org:hasMember ?via . ?an
 
 def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
     """queries/regions-by-topic.rq: regions whose reports name the topic (or a narrower one),
-    regions in a cluster or partners of a project on it, regions a body on it works with by the line
-    saying so (?with), and regions whose member works on it (?via)."""
+    regions in a cluster or partners of a project on it, regions a body on it works with by the
+    sentence saying so (?with), and regions whose member works on it (?via)."""
     import pyoxigraph as ox
 
     topic = bound["topic"].value
@@ -75,8 +75,8 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     """The rows of the queries of the by-topic shape (queries/*-by-topic.rq but regions'): in one
     document's graph, an answer (of the classes given, or any when None) that works on the topic or
     a narrower one, or that a group on it names by a relation (kg:partner of a project,
-    org:hasMember of a cluster), or that a body works with by the line saying that body works on it
-    ("søkjer midlar saman med X": X takes part without a report of its own), or one of on_it that is
+    org:hasMember of a cluster), or that a body works with by the sentence saying that body works on
+    it ("søkjer midlar saman med X": X takes part without a report of its own), or one of on_it that is
     itself on it (dcterms:subject: a cluster), with the line span stating that. groups: the hidden
     variable of the group → (its relation, the prefixed name the query writes it with)."""
     import pyoxigraph as ox
@@ -103,8 +103,8 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
 
 
 def worked_with(tables: Tables, works: dict[str, set[str]], t, topic, pattern: dict, answers: set[str] | None) -> list[dict]:
-    """The rows of whom (of answers, or any when None) a body on topic t works with, by a line span
-    saying both (works: each body on t → those spans), with that body as ?with: the partner of an
+    """The rows of whom (of answers, or any when None) a body on topic t works with, by the sentence
+    (one line span's evidence) saying both (works: each body on t → those spans), with that body as ?with: the partner of an
     application or a project a report names, that has no report of its own."""
     import pyoxigraph as ox
 
@@ -191,13 +191,13 @@ def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
 
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
-    "regions-by-topic": ("8673e5267f5653c1affa4cd1b11a410a9a906f4ca1614b584924cda2b3f4946e", regions_by_topic),
-    "actors-by-topic": ("b63cec96b52e38284cc24bfde3031adba2e66aab1ad7622bb1f2c06a6cf49251", actors_by_topic),
-    "municipalities-by-topic": ("2acd7bcd50119f016cea3da1ece1b7d74c17efeb809ccb173eeacdae94833bc2", municipalities_by_topic),
+    "regions-by-topic": ("7b587d18cd71e2c5a2ce67ead662e2f4a7402d453b3719e0c95a5ebc75d3ef52", regions_by_topic),
+    "actors-by-topic": ("ee884f47803c49c855586244e325fab6c225b08c15c8df5ea2ddbd9e4d1329a4", actors_by_topic),
+    "municipalities-by-topic": ("29281cd5f9fff867560d80f78cd33d192dd21e3418b78e2491bec1d89400197a", municipalities_by_topic),
     "actor-activities": ("146901cf683e47f845d18c6b2e43534f972848d66fb5613ef7501bb531952507", actor_activities),
     "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
     "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
-    "organisations-by-topic": ("8bbc42d4dbff5a8333c5123d77e4228e9b4de5557bf3e6357d80480acf63f79b", organisations_by_topic),
+    "organisations-by-topic": ("f0157101c54a15271bd5f5a85b95c998ed2dc168c0e80a870f2b04cc0927b975", organisations_by_topic),
 }
 
 
