@@ -21,7 +21,8 @@ CASES = {
     "actor-activities": (["what is Bærum working on", "hva jobber Bærum med?", "kva jobbar Bærum med"],
                          {"klima", "kunstig intelligens", "Smart Fornebu", "energi", "forskning", "utslippsreduksjon"}),
     "actors-by-topic": (["who works on hydrogen", "hvem jobber med hydrogen?", "kven jobbar med hydrogen"],
-                        {"Drammensregionen", "Fredrikstad", "Søndre Viken"}),
+                        {"Drammensregionen", "Fredrikstad", "Søndre Viken",
+                         "Sarpsborg"}),  # Fredrikstad "samarbeider med Sarpsborg om hydrogen"
     "cancelled-events": (["which events were cancelled", "hvilke arrangementer ble avlyst?", "kva arrangement vart avlyste"],
                          [("Webinar om kunstig intelligens", "2021-04-20"), ("Julemøte i faggruppen", "2021-12-02"),
                           ("Studietur til Göteborg", "2022-09-22"), ("Julemøte", "2023-11-30")]),

@@ -87,7 +87,7 @@ def test_the_by_topic_plans_give_the_rows_of_their_queries(inland, name, topic):
     by_sparql = store.select(with_entities_graph(nq.sparql, store.base), {"topic": bound["topic"].value})
     by_table = plans.answer_from_tables(store, tables(store), nq, bound)
     assert distinct(by_table) == distinct(by_sparql)
-    hydrogen = {"actors-by-topic": {"3416", "follo", "kongsvingerregionen",
+    hydrogen = {"actors-by-topic": {"3416", "follo", "kongsvingerregionen", "sintef",
                                     "klynge-for-hydrogen-med-vestby-og-kongsvingerregionen"},
                 "municipalities-by-topic": {"3416"}, "organisations-by-topic": {"sintef"}}  # 3416: Eidskog
     expected = {"hydrogen": hydrogen[name], "energi": hydrogen[name],  # hydrogen is narrower than energy
@@ -97,14 +97,57 @@ def test_the_by_topic_plans_give_the_rows_of_their_queries(inland, name, topic):
 
 
 def test_each_branch_of_the_by_topic_plans_answers(inland):
-    """A report, a cluster itself, a project's partner: each gives rows (a cluster's member: the
-    regions' test above)."""
+    """A report, a cluster itself, a cluster's member, a project's partner, whom a body on the topic
+    works with: each gives rows."""
     store = inland.store
     bound = {"topic": Filled(ox.NamedNode(store.iri("topic/hydrogen")), "hydrogen", "test")}
     matched = {name: {r["fact_pattern"].value for r in plans.answer_from_tables(store, tables(store), get_query(name), bound)}
                for name in BY_TOPIC}
-    assert matched == {"actors-by-topic": {"0", "1"}, "municipalities-by-topic": {"0"},
+    assert matched == {"actors-by-topic": {"0", "1", "2", "3"}, "municipalities-by-topic": {"0", "2", "3"},
                        "organisations-by-topic": {"2"}}
+
+
+PARTNERS = """# Referat fra møte i Nord-Dalen regionråd
+
+Dato: 14.3.2024
+
+## Sak 5/24 Orientering fra kommunene
+
+Fra Skjåk ble det orientert om fiberutbyggingen i Bismo, der kommunen søker midler fra Nkom sammen med Lesja.
+Fra Vågå orienterte Kari Lund om reiselivet rundt Tessanden, i samarbeid med Lesja kommune og Valdresregionen.
+Fra Lesja ble det orientert om nytt kulturhus.
+Prosjektet Fiberløftet om bredbånd har Vågå kommune som partner.
+Fra Lom ble det orientert om bredbånd i Bøverdalen sammen med Skjåk, som har fått kr 400 000 fra Innlandet fylkeskommune.
+"""
+
+
+@pytest.fixture(scope="module")
+def partners(tmp_path_factory) -> Archive:
+    folder = tmp_path_factory.mktemp("partners") / "minutes"
+    folder.mkdir()
+    (folder / "mars.md").write_text(PARTNERS, encoding="utf-8")
+    a = Archive(folder.parent / "store")
+    assert not a.ingest([folder]).skipped
+    return a
+
+
+@pytest.mark.parametrize("name, topic, expected", [
+    ("municipalities-by-topic", "bredband", {"Skjåk", "Lesja", "Vågå", "Lom"}),  # Vågå: a partner of the project
+    # not Nkom, which grants the money, nor Innlandet fylkeskommune, which funds the one Lom works with
+    ("actors-by-topic", "bredband", {"Skjåk", "Lesja", "Vågå", "Lom"}),
+    ("municipalities-by-topic", "reiseliv", {"Vågå", "Lesja"}), ("regions-by-topic", "reiseliv", {"Valdres"}),
+    ("municipalities-by-topic", "kultur", {"Lesja"})])
+def test_a_body_working_with_one_on_the_topic_works_on_it(partners, name, topic, expected):
+    """Lesja applies for broadband money together with Skjåk, and takes part in Vågå's tourism: on
+    those lines' topics it is answered, with the line; not on culture for Vågå, whose partner it is
+    on another line."""
+    store, nq = partners.store, get_query(name)
+    bound = {"topic": Filled(ox.NamedNode(store.iri(f"topic/{topic}")), topic, "test")}
+    by_sparql = store.select(with_entities_graph(nq.sparql, store.base), {"topic": bound["topic"].value})
+    by_table = plans.answer_from_tables(store, tables(store), nq, bound)
+    assert distinct(by_table) == distinct(by_sparql)
+    label = {e.id: e.label for e in partners.entities()}
+    assert {label[r["answer"].value] for r in by_table} == expected
 
 
 def test_the_question_is_answered_as_by_the_sparql(inland, monkeypatch):

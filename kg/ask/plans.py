@@ -28,7 +28,8 @@ SELECT DISTINCT ?answer ?via WHERE { GRAPH ?r { ?answer org:hasMember ?via . ?an
 
 def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
     """queries/regions-by-topic.rq: regions whose reports name the topic (or a narrower one),
-    regions in a cluster on it, and regions whose member works on it (?via)."""
+    regions in a cluster or partners of a project on it, regions a body on it works with by the
+    sentence saying so (?with), and regions whose member works on it (?via)."""
     import pyoxigraph as ox
 
     topic = bound["topic"].value
@@ -38,18 +39,17 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
     member_of = store.select(MEMBERS)
     reports, clusters, members = [], [], []
     for t in narrower:
-        works: dict[str, list[str]] = {}  # who works on t: the spans saying so
-        for span, s in tables.spans(None, KG.worksOn, t.value):
-            works.setdefault(s, []).append(span)
+        works = by_subject(tables.spans(None, KG.worksOn, t.value))  # who works on t: the spans saying so
         reports += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                      "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                     for s, spans in works.items() if s in regions for span in spans]
-        for cluster, member in tables.cluster_members(t.value):
-            if member in regions:
-                clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
-                              "cluster": ox.NamedNode(cluster),
-                              "fact_pattern": pattern["?cluster", "org:hasMember", "?answer"]}
-                             for span, _ in tables.spans(cluster, ORG.hasMember, member)]
+        for var, rel, written in (("cluster", ORG.hasMember, "org:hasMember"), ("project", KG.partner, "kg:partner")):
+            for group, member in sorted({(c, m) for c, m, _ in tables.groups(t.value, rel)}):
+                if member in regions:
+                    clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                                  var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
+                                 for span, _ in tables.spans(group, rel, member)]
+        reports += worked_with(tables, works, t, topic, pattern, regions)
         members += [{"answer": r["answer"], "fact": ox.NamedNode(span), "via": r["via"], "t": t, "topic": topic,
                      "fact_pattern": pattern["?via", "kg:worksOn", "?t"]}
                     for r in member_of for span in works.get(r["via"].value, ())]
@@ -75,18 +75,21 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     """The rows of the queries of the by-topic shape (queries/*-by-topic.rq but regions'): in one
     document's graph, an answer (of the classes given, or any when None) that works on the topic or
     a narrower one, or that a group on it names by a relation (kg:partner of a project,
-    org:hasMember of a cluster), or one of on_it that is itself on it (dcterms:subject: a cluster),
-    with the line span stating that. groups: the hidden variable of the group → (its relation, the
-    prefixed name the query writes it with)."""
+    org:hasMember of a cluster), or that a body works with by the sentence saying that body works on
+    it ("søkjer midlar saman med X": X takes part without a report of its own), or one of on_it that is
+    itself on it (dcterms:subject: a cluster), with the line span stating that. groups: the hidden
+    variable of the group → (its relation, the prefixed name the query writes it with)."""
     import pyoxigraph as ox
 
     topic = bound["topic"].value
     pattern = patterns(nq)
     rows = []
     for t in (r["t"] for r in store.select(NARROWER, {"topic": topic})):
+        on_t = tables.spans(None, KG.worksOn, t.value)
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                   "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
-                 for span, s in tables.spans(None, KG.worksOn, t.value) if answers is None or s in answers]
+                 for span, s in on_t if answers is None or s in answers]
+        rows += worked_with(tables, by_subject(on_t), t, topic, pattern, answers)
         for var, (rel, written) in groups.items():
             for group, member, graph in tables.groups(t.value, rel):
                 if answers is None or member in answers:
@@ -99,22 +102,43 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     return rows
 
 
+def worked_with(tables: Tables, works: dict[str, set[str]], t, topic, pattern: dict, answers: set[str] | None) -> list[dict]:
+    """The rows of whom (of answers, or any when None) a body on topic t works with, by the sentence
+    (one line span's evidence) saying both (works: each body on t → those spans), with that body as ?with: the partner of an
+    application or a project a report names, that has no report of its own."""
+    import pyoxigraph as ox
+
+    return [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "t": t, "topic": topic, "with": ox.NamedNode(s),
+             "fact_pattern": pattern["?with", "kg:worksWith", "?answer"]}
+            for s, spans in works.items() for span, o, _ in tables.said_of(s, KG.worksWith)
+            if span in spans and (answers is None or o in answers)]
+
+
+def by_subject(spans: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """(span, subject) pairs → each subject's spans."""
+    found: dict[str, set[str]] = {}
+    for span, s in spans:
+        found.setdefault(s, set()).add(span)
+    return found
+
+
 def actors_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
-    """queries/actors-by-topic.rq: whoever works on the topic (or a narrower one), and the clusters
-    on it."""
-    return by_topic(store, tables, nq, bound, None, {}, on_it=of_class(store, "kg:Cluster"))
+    """queries/actors-by-topic.rq: whoever works on the topic (or a narrower one), the clusters on it,
+    the partners of a project on it and whoever a body on it works with."""
+    return by_topic(store, tables, nq, bound, None, {"project": (KG.partner, "kg:partner")},
+                    on_it=of_class(store, "kg:Cluster"))
 
 
 def municipalities_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
-    """queries/municipalities-by-topic.rq: municipalities that work on the topic, and members of a
-    cluster on it."""
+    """queries/municipalities-by-topic.rq: municipalities that work on the topic, members of a
+    cluster or partners of a project on it, and those a body on it works with."""
     return by_topic(store, tables, nq, bound, of_class(store, "kg:Municipality"),
-                    {"cluster": (ORG.hasMember, "org:hasMember")})
+                    {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
 
 
 def organisations_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict) -> list[dict]:
     """queries/organisations-by-topic.rq: organisations and institutions that work on the topic,
-    members of a cluster on it and partners of a project on it."""
+    members of a cluster on it, partners of a project on it and those a body on it works with."""
     return by_topic(store, tables, nq, bound, of_class(store, "kg:Organisation", "kg:Institution"),
                     {"cluster": (ORG.hasMember, "org:hasMember"), "project": (KG.partner, "kg:partner")})
 
@@ -167,13 +191,13 @@ def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
 
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
-    "regions-by-topic": ("7b86690ff3d8472c52331a4bae21f940a54eea36229fb1b9206a52105eaaa6d1", regions_by_topic),
-    "actors-by-topic": ("4f5f0cc06fcecb9524dc21ab5e060076d1cf0eb53eacc299424e266832db8e61", actors_by_topic),
-    "municipalities-by-topic": ("040dce957b58c61474a62d356102bc95dceff50f78385dd581cadbe50aa9d99e", municipalities_by_topic),
+    "regions-by-topic": ("7b587d18cd71e2c5a2ce67ead662e2f4a7402d453b3719e0c95a5ebc75d3ef52", regions_by_topic),
+    "actors-by-topic": ("ee884f47803c49c855586244e325fab6c225b08c15c8df5ea2ddbd9e4d1329a4", actors_by_topic),
+    "municipalities-by-topic": ("29281cd5f9fff867560d80f78cd33d192dd21e3418b78e2491bec1d89400197a", municipalities_by_topic),
     "actor-activities": ("146901cf683e47f845d18c6b2e43534f972848d66fb5613ef7501bb531952507", actor_activities),
     "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
     "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
-    "organisations-by-topic": ("8e1c986081ba7a92b4aa3c1b3003791c8a21428a13399d11db9c697df15dbaf1", organisations_by_topic),
+    "organisations-by-topic": ("f0157101c54a15271bd5f5a85b95c998ed2dc168c0e80a870f2b04cc0927b975", organisations_by_topic),
 }
 
 

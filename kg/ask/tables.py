@@ -314,10 +314,6 @@ class Tables:
                                "AND s = (SELECT id FROM terms WHERE iri = ?) ORDER BY object.iri, span.iri",
                                (p, s)).fetchall()
 
-    def cluster_members(self, t: str) -> list[tuple[str, str]]:
-        """The clusters on topic t and their members: (cluster, member), in order."""
-        return sorted({(c, m) for c, m, _ in self.groups(t, ORG.hasMember)})
-
     def groups(self, t: str, rel: str) -> list[tuple[str, str, str]]:
         """The groups on topic t (clusters, projects) and their members by rel: (group, member, graph)."""
         return self.db.execute("SELECT c.iri, m.iri, g.iri FROM groups JOIN terms c ON c.id = grp "

@@ -463,7 +463,8 @@ class _Reader:
         return {nm.surface}
 
     def works_with(self, text, names, nodes, s: Sentence) -> set[str]:
-        """"Samarbeider med X", "sammen med X": the actor works with X."""
+        """"Samarbeider med X", "sammen med X": the actor works with X, but not with who gives the money
+        in the sentence ("sammen med X, som har fått kr 400 000 fra Y": Y funds, it takes no part)."""
         named = set()
         if self.actor is None:
             return named
@@ -471,7 +472,7 @@ class _Reader:
             for nm, node in zip(names, nodes):
                 if nm.span[0] >= m.end():
                     body = self._body(nm, node)
-                    if body is not None:
+                    if body is not None and body not in self.funders:
                         self.g.fact(self.actor, KG.worksWith, body, self.ev(s))
                         named.add(nm.surface)
         return named
