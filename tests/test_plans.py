@@ -15,6 +15,7 @@ from kg.ask.slots import Filled
 from kg.ask.tables import tables
 from kg.store.graphstore import with_entities_graph
 from kg.vocab import sparql_prefixes
+from tests.conftest import ingested_text
 
 ROUND = """
 Dato: 12.5.23
@@ -51,12 +52,7 @@ Prosjektet Hydrogenbyen om hydrogen har SINTEF og Eidskog kommune som partnere. 
 
 @pytest.fixture(scope="module")
 def inland(tmp_path_factory) -> Archive:
-    folder = tmp_path_factory.mktemp("inland") / "minutes"
-    folder.mkdir()
-    (folder / "mai.txt").write_text(ROUND, encoding="utf-8")
-    a = Archive(folder.parent / "store")
-    assert not a.ingest([folder]).skipped
-    return a
+    return ingested_text(tmp_path_factory, "mai.txt", ROUND)
 
 
 def distinct(rows: list[dict]) -> set:
@@ -123,12 +119,7 @@ Fra Lom ble det orientert om bredbånd i Bøverdalen sammen med Skjåk, som har 
 
 @pytest.fixture(scope="module")
 def partners(tmp_path_factory) -> Archive:
-    folder = tmp_path_factory.mktemp("partners") / "minutes"
-    folder.mkdir()
-    (folder / "mars.md").write_text(PARTNERS, encoding="utf-8")
-    a = Archive(folder.parent / "store")
-    assert not a.ingest([folder]).skipped
-    return a
+    return ingested_text(tmp_path_factory, "mars.md", PARTNERS)
 
 
 @pytest.mark.parametrize("name, topic, expected", [
