@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.extract.meeting import PRESENTED_BY, listed_person, membership, person_node
+from kg.extract.meeting import PRESENTED_BY, listed_person, membership, person_named
 from kg.extract.mentions import NameMatch, find_names
 from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
@@ -284,7 +284,7 @@ class _Reader:
         nodes = []
         for nm in names:
             if nm.kind == "person":
-                node = person_node(self.g, nm.surface) or listed_person(self.g, nm.surface)
+                node = person_named(self.g, nm.surface)
             else:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
                 abbr = introduced_abbreviation(nm.surface, s.text[nm.span[1]:])

@@ -258,7 +258,8 @@ def _units(g: DocGraph, who: str, subject: bool) -> list[list[str]] | None:
     return [[p.strip() for p in who.split(",") if p.strip()]]
 
 
-def _person_named(g: DocGraph, name: str) -> Node | None:
+def person_named(g: DocGraph, name: str) -> Node | None:
+    """The person a name in running text is: read as a person's name, else one the document lists."""
     return person_node(g, name) or listed_person(g, name)
 
 
@@ -280,7 +281,7 @@ def presenter(g: DocGraph, item: Node, entry) -> list[Node]:
         # "Kommunedirektørane i Stord og Bømlo orienterte": one statement of the office-holders the list names
         units = [[who]] if named_by_office(g, who) else _units(g, who, m.re is _PRESENTED)
         if units is None or (m.re is _PRESENTED and re.search(r"[(),&]", who)  # a clause before the verb, no name
-                             and not all(_person_named(g, split_role(u[0])[1]) for u in units)):
+                             and not all(person_named(g, split_role(u[0])[1]) for u in units)):
             continue
         came_from = m.groupdict().get("from")
         came = [came_from] if came_from and not _is_secretariat(came_from) else []
@@ -305,7 +306,7 @@ def _presented_by(g: DocGraph, item: Node, parts: list[str], came_from: str | No
     elif held:
         node = held[0]
     else:
-        node = _person_named(g, name) or body_node(g, name, default_kind="organisation")
+        node = person_named(g, name) or body_node(g, name, default_kind="organisation")
     g.fact(item, KG.presenter, node, ev)
     if node.kind == "person":
         _affiliation(g, node, parts[1:], ev)
