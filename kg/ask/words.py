@@ -73,7 +73,8 @@ RELATIONS = [
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
     (r"left early|left the meeting|leave the meeting|leave early|had to leave|måtte gå|måtte forlate|måtte forlata"
      r"|gikk tidlig|gjekk tidleg|gikk tidligere|gjekk tidlegare|forlot|gikk før|gjekk før|left before", "leave"),
-    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
+    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|kom seinare|kom senere|came later"
+     r"|arrived later|joined later|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
      r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
     (r"as observers?|som observatør\w*|observatør\w*|observers?", "observe"),
