@@ -88,6 +88,9 @@ RELATIONS = [
     (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
      r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
      r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
+    (r"took the minutes|takes the minutes|wrote the minutes|kept the minutes|minute[- ]?takers?|referent\w*"
+     r"|førte protokoll\w*|førte referat\w*|skrev referat\w*|skreiv referat\w*|skrev protokoll\w*|skreiv protokoll\w*"
+     r"|protokollfør\w*|sekretær for møtet|skrivar for møtet", "minute"),
     (r"signed|signert\w*|signer\w*|underskre\w*|underskriv\w*|skrive under|skreiv under|skrev under|underteikn\w*"
      r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
@@ -172,7 +175,7 @@ TITLES = [
 
 # relations read before the others whatever their place (0), or only after them (2); the signers of the
 # minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
-RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "minute": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]
