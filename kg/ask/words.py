@@ -108,6 +108,8 @@ RELATIONS = [
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar"
+     # money put aside for a purpose: "kor mykje vart sett av til X", "how much was set aside for X"
+     r"|satt av|sett av|settes av|setjast av|sette av|avsatt|avsett|set aside|sets aside|earmark\w*"
      # a body's own share: "kor mykje går regionrådet inn med", "how much does X contribute"
      r"|(?:går|gjekk|gikk) (?:\w+ )?inn med|contribut\w*|bidrar|bidreg|bidro|bidra|spleis\w*", "fund"),
     # its particle alone, where the body between is read already ("går regionrådet inn med i X": no membership)
