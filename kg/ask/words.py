@@ -129,7 +129,7 @@ RELATIONS = [
     # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
     (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
     (r"upcoming|coming up|coming|come|comes|kommende|komande|kommer|kjem|planned|planlagt\w*|planlagde|framtidige|fremtidige"
-     r"|future", "upcoming"),
+     r"|future|skjer|happens|happening|takes place|take place|foregår|går føre seg", "upcoming"),
     (r"happened|happen|took place|skjedde|skjedd|hende|hendt", "happen"),
     (r"mentioned|mention|nevnt|nevnte|nemnt|nemnde|discussed|diskutert|drøftet|drøfta", "mention"),
     (r"reported|reports?|rapportert\w*|rapporterte|fortalte|fortalde|meldte om|meldte|melde", "report"),
