@@ -66,7 +66,8 @@ STANCES = [
 # verb phrases → relation. Order matters only where two cues cover the same words: longer first.
 RELATIONS = [
     # disqualified from a case (forvaltningsloven § 6): before absence and leaving, which it also is
-    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*", "recuse"),
+    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*"
+     r"|declared (?:an |a )?(?:personal |pecuniary )?interests?|declarations? of interest", "recuse"),
     # absence before attendance: "møtte ikke" is not "møtte"
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
