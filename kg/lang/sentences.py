@@ -21,9 +21,10 @@ class Sentence:
     last: int
 
 
-# a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
-# one sentence with the item before it, though minutes set items on lines with no blank line between
-LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
+# a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring", a listing's case number "74/10 Tittel"):
+# an item is a unit of its own, never one sentence with the item before it, though minutes set items on lines
+# with no blank line between
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ])|\d{1,3}/\d{2,4}(?=\s+[A-ZÆØÅ]))\s+\S")
 # a report of a prose round: "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
 PROSE_REPORT = re.compile(
     r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
