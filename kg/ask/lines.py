@@ -126,15 +126,20 @@ def wider_words(text: str, known=lambda word: False):
 
 
 def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
-    """Each word's Norwegian words: an English word's from the dictionary, beside the word itself where
-    Norwegian has a word so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name itself;
-    none for a word of a question in English that neither Norwegian nor the dictionary knows ("sites" of
-    "salmon farming sites"), which no Norwegian text holds either."""
-    from kg.lang.english import norwegian
+    """Each word's Norwegian words: an English word's from the dictionary, else as Norwegian spells it
+    where Norwegian has borrowed it ("centre": "senter"), beside the word itself where Norwegian has a word
+    so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name itself; none for a word of a
+    question in English that neither Norwegian nor the dictionary knows ("sites" of "salmon farming
+    sites"), which no Norwegian text holds either."""
+    from kg.lang.english import borrowed, norwegian
 
-    said = [((w,) if analyse.known(w) else ()) + norwegian(w) or (w,) for w in written]
+    spelt = {w: borrowed(w) for w in written if w.islower() and not norwegian(w)}
+    norsk = analyse.known_of([*written, *(s for forms in spelt.values() for s in forms)])
+    # a borrowed spelling Norwegian knows whole, not as a compound of other words ("ministri" is no mini-stri)
+    spelt = {w: tuple(s for s in forms if s in norsk and not analyse(s).parts) for w, forms in spelt.items()}
+    said = [((w,) if w.lower() in norsk else ()) + (norwegian(w) or spelt.get(w, ())) or (w,) for w in written]
     english = any(n != (w,) for n, w in zip(said, written))
-    return [() if english and n == (w,) and w.islower() and not analyse.known(w) else n
+    return [() if english and n == (w,) and w.islower() and w not in norsk else n
             for n, w in zip(said, written)]
 
 
