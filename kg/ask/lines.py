@@ -103,13 +103,15 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
 MIN_HEAD = 4  # letters of a compound's first part searched alone ("cruise" of "cruiseskip")
 
 
-def wider_words(text: str, known=lambda word: False):
-    """What a search tries, in turn, when a question's words find no section: English words in Norwegian
-    (kg.lang.english), two of them as the one compound they name where the text has it (known: the search
-    index holds the word; "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is
-    "ungdom nettverk"); then the words with each compound cut to its first part, the part that says what it
-    is about, where the text writes it with another head ("cruiseskip" finds "cruisetrafikken" by "cruise";
-    the head "skip" would find any ship)."""
+def wider_words(text: str, known=lambda word: False) -> tuple[list[str], list[str]]:
+    """What a search tries beside a question's words as written, as two lists. First, the words in
+    Norwegian where some are English (kg.lang.english), searched before the words as written, which find
+    Norwegian text only where an English word is spelt as a Norwegian one ("plant" finds "plan"): two of
+    them as the one compound they name where the text has it (known: the search index holds the word;
+    "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is "ungdom nettverk").
+    Then, when those find nothing, the words with each compound cut to its first part, the part that says
+    what it is about, where the text writes it with another head ("cruiseskip" finds "cruisetrafikken" by
+    "cruise"; the head "skip" would find any ship)."""
     from kg.lang.morphology import morphology
     from kg.search.analysis import words as words_of
 
@@ -117,27 +119,28 @@ def wider_words(text: str, known=lambda word: False):
     written = words_of(text)
     said = _said(written, analyse)
     joined = _joined(written, said, known)
-    for words in (joined, [_either(n) for n in said if n]):
-        if words != written and words:
-            yield " ".join(words)
+    translated = [" ".join(words) for words in (joined, [_either(n) for n in said if n]) if words != written and words]
     heads = [_head(word, analyse) or word for word in written]
-    if heads != written:
-        yield " ".join(heads)
+    return list(dict.fromkeys(translated)), [" ".join(heads)] if heads != written else []
 
 
 def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
     """Each word's Norwegian words: an English word's from the dictionary, else as Norwegian spells it
     where Norwegian has borrowed it ("centre": "senter"), beside the word itself where Norwegian has a word
-    so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name itself; none for a word of a
+    so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name as written; none for a word of a
     question in English that neither Norwegian nor the dictionary knows ("sites" of "salmon farming
     sites"), which no Norwegian text holds either."""
     from kg.lang.english import borrowed, norwegian
 
-    spelt = {w: borrowed(w) for w in written if w.islower() and not norwegian(w)}
-    norsk = analyse.known_of([*written, *(s for forms in spelt.values() for s in forms)])
+    norsk = analyse.known_of(written)
+    spelt = {w: borrowed(w) for w in written if w.islower() and not norwegian(w)
+             and (w not in norsk or analyse(w).parts)}  # "by" is no borrowed "bi"
+    norsk |= analyse.known_of([s for forms in spelt.values() for s in forms])
     # a borrowed spelling Norwegian knows whole, not as a compound of other words ("ministri" is no mini-stri)
     spelt = {w: tuple(s for s in forms if s in norsk and not analyse(s).parts) for w, forms in spelt.items()}
-    said = [((w,) if w.lower() in norsk else ()) + (norwegian(w) or spelt.get(w, ())) or (w,) for w in written]
+    # a capitalised word is a name ("Horizon Europe", "Green Offshore Tech"), as the minutes write it too
+    said = [((w,) if w.lower() in norsk else ()) + (w.islower() and norwegian(w) or spelt.get(w, ())) or (w,)
+            for w in written]
     english = any(n != (w,) for n, w in zip(said, written))
     return [() if english and n == (w,) and w.islower() and w not in norsk else n
             for n, w in zip(said, written)]

@@ -251,7 +251,8 @@ class Runner:
             tried = set()
             # the grammar's function words are no part of what is searched for ("as" would find "AS")
             content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
-            for words in chain([concept.label if concept else content, content], wider_words(content, self.knows)):
+            translated, cut = wider_words(content, self.knows)
+            for words in chain([concept.label] if concept else [], translated, [content], cut):
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
