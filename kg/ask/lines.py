@@ -101,14 +101,16 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
 
 
 MIN_HEAD = 4  # letters of a compound's first part searched alone ("cruise" of "cruiseskip")
+MAX_BEGUN = 5  # compounds of the index searched for a first part it does not hold alone
 
 
-def wider_words(text: str, known=lambda word: False) -> tuple[list[str], list[str]]:
+def wider_words(text: str, known=lambda word: False, indexed=frozenset) -> tuple[list[str], list[str]]:
     """What a search tries beside a question's words as written, as two lists. First, the words in
     Norwegian where some are English (kg.lang.english), searched before the words as written, which find
     Norwegian text only where an English word is spelt as a Norwegian one ("plant" finds "plan"): two of
     them as the one compound they name where the text has it (known: the search index holds the word;
-    "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is "ungdom nettverk").
+    "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is "ungdom nettverk"),
+    a word the index holds only as a compound's first part as those compounds (indexed: the index's words).
     Then, when those find nothing, the words with each compound cut to its first part, the part that says
     what it is about, where the text writes it with another head ("cruiseskip" finds "cruisetrafikken" by
     "cruise"; the head "skip" would find any ship)."""
@@ -118,6 +120,8 @@ def wider_words(text: str, known=lambda word: False) -> tuple[list[str], list[st
     analyse = morphology()
     written = words_of(text)
     said = _said(written, analyse)
+    if any(n != (w,) for n, w in zip(said, written)):
+        said = _begun(said, analyse, known, indexed)
     joined = _joined(written, said, known)
     translated = [" ".join(words) for words in (joined, [_either(n) for n in said if n]) if words != written and words]
     heads = [_head(word, analyse) or word for word in written]
@@ -144,6 +148,26 @@ def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
     english = any(n != (w,) for n, w in zip(said, written))
     return [() if english and n == (w,) and w.islower() and w not in norsk else n
             for n, w in zip(said, written)]
+
+
+def _begun(said: list[tuple[str, ...]], analyse, known, indexed) -> list[tuple[str, ...]]:
+    """Each word the index does not hold, beside the compounds of the index that begin with it: a
+    compound the analysers know whole is indexed without its parts, so "gass" alone finds no
+    "gassanlegget" (the rest of the compound must be a word, after its linking letter)."""
+    from kg.lang.morphology import LINKS
+
+    todo = {w for n in said for w in n if w.islower() and len(w) >= MIN_HEAD and not known(w)}
+    if not todo:
+        return said
+    words = indexed()
+    begun = {w: sorted(c for c in words if c.startswith(w) and len(c) >= len(w) + MIN_HEAD) for w in todo}
+    rests = {c[len(w):] for w, found in begun.items() for c in found}
+    rests |= {r[len(link):] for r in list(rests) for link in LINKS if r.startswith(link)}
+    words_known = analyse.known_of(sorted(rests))
+    for w, found in begun.items():
+        begun[w] = [c for c in found if c[len(w):] in words_known
+                    or any(c[len(w):].startswith(link) and c[len(w) + len(link):] in words_known for link in LINKS)]
+    return [tuple(dict.fromkeys(x for w in n for x in (w, *begun.get(w, ())[:MAX_BEGUN]))) for n in said]
 
 
 def _either(words: tuple[str, ...]) -> str:
