@@ -131,7 +131,7 @@ def wider_words(text: str, known=lambda word: False, indexed=frozenset) -> tuple
 def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
     """Each word's Norwegian words: an English word's from the dictionary, else as Norwegian spells it
     where Norwegian has borrowed it ("centre": "senter"), beside the word itself where Norwegian has a word
-    so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name as written; none for a word of a
+    so spelt too, not inflected ("fire": "brann", but "fire" is four; "drilling"), a name as written; none for a word of a
     question in English that neither Norwegian nor the dictionary knows ("sites" of "salmon farming
     sites"), which no Norwegian text holds either."""
     from kg.lang.english import borrowed, norwegian
@@ -143,8 +143,11 @@ def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
     # a borrowed spelling Norwegian knows whole, not as a compound of other words ("ministri" is no mini-stri)
     spelt = {w: tuple(s for s in forms if s in norsk and not analyse(s).parts) for w, forms in spelt.items()}
     # a capitalised word is a name ("Horizon Europe", "Green Offshore Tech"), as the minutes write it too
-    said = [((w,) if w.lower() in norsk else ()) + (w.islower() and norwegian(w) or spelt.get(w, ())) or (w,)
-            for w in written]
+    translated = {w: w.islower() and norwegian(w) or spelt.get(w, ()) for w in written}
+    # an English word with Norwegian words is one itself only where it is a Norwegian word's base form:
+    # "plant" is Norwegian "plan" inflected, and would find any plan
+    said = [((w,) if w.lower() in norsk and not (translated[w] and analyse(w).inflected) else ()) + translated[w]
+            or (w,) for w in written]
     english = any(n != (w,) for n, w in zip(said, written))
     return [() if english and n == (w,) and w.islower() and w not in norsk else n
             for n, w in zip(said, written)]
