@@ -253,8 +253,7 @@ class Runner:
             tried = set()
             # the grammar's function words are no part of what is searched for ("as" would find "AS")
             content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
-            translated, cut = wider_words(content, self.knows, self.indexed)
-            for words in chain([concept.label] if concept else [], translated, [content], cut):
+            for words in self._tried(concept, content):
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
@@ -262,6 +261,14 @@ class Runner:
                     break
         hits = self._sections[text]
         return [h for h in hits if (h.score < SECTION_SCORE_SHARE * hits[0].score) == weaker]
+
+    def _tried(self, concept, content: str):
+        """What sections() searches for, in turn: the thesaurus concept the words name, the words in
+        Norwegian where some are English, the words as written, then with compounds cut (kg.ask.lines)."""
+        if concept:
+            yield concept.label
+        translated, cut = wider_words(content, self.knows, self.indexed)
+        yield from chain(translated, [content], cut)
 
     def _spans(self, hit, params: dict[str, str], written: str | None = None) -> list[dict]:
         """The first and last line of each sentence of a hit's section its words match (the query's
