@@ -22,4 +22,5 @@ def test_a_borrowed_word_has_the_spellings_norwegian_gives_such_words():
     assert "senter" in borrowed("centres")
     assert "koordinasjon" in borrowed("coordination")
     assert "kvalitet" in borrowed("quality") and "elektrisk" in borrowed("electric")
+    assert "digitalisering" in borrowed("digitalisation") and "politikk" in borrowed("politics")
     assert "centre" not in borrowed("centres")  # a base of the word is no Norwegian spelling of it
