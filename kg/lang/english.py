@@ -26,10 +26,11 @@ ENDINGS = [("ies", "y"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e")]  # in
 BRITISH = [("re", "er"), ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("ence", "ense"), ("mme", "m"),
            ("logue", "log"), ("lling", "ling")]  # British ending ↔ American ending
 # English spelling → Norwegian spelling of a borrowed word: the endings first, then the letters; each is optional
-BORROWED = [(r"ation$", "ering"), (r"[ts]ion$", "sjon"), (r"ity$", "itet"), (r"(?<=[^aeiou])re$", "er"), (r"ic(al)?$", "isk"),
-            (r"ism$", "isme"), (r"ure$", "ur"), (r"ive$", "iv"), (r"[ae]nce$", "anse"), (r"ence$", "ense"),
-            (r"ary$", "ær"), (r"(?<=[^aeiou])y$", "i"), (r"(?<=ss)ing$", "ering"), (r"[iy][sz]e$", "isere"),
-            (r"(?<=[mo])me$", "m"), (r"ous$", "øs"), (r"ics$", "ikk"), (r"ine$", "in"), (r"z", "s"), (r"ph", "f"), (r"th", "t"), (r"qu", "kv"), (r"x", "ks"), (r"w", "v"),
+BORROWED = [(r"ation$", "ering"), (r"[ts]ion$", "sjon"), (r"ity$", "itet"), (r"(?<=[^aeiou])re$", "er"),
+            (r"ic(al)?$", "isk"), (r"ics$", "ikk"), (r"ism$", "isme"), (r"ure$", "ur"), (r"ive$", "iv"),
+            (r"[ae]nce$", "anse"), (r"ence$", "ense"), (r"ary$", "ær"), (r"(?<=[^aeiou])y$", "i"),
+            (r"(?<=ss)ing$", "ering"), (r"[iy][sz]e$", "isere"), (r"(?<=[mo])me$", "m"), (r"ous$", "øs"),
+            (r"ine$", "in"), (r"z", "s"), (r"ph", "f"), (r"th", "t"), (r"qu", "kv"), (r"x", "ks"), (r"w", "v"),
             (r"sh", "sj"), (r"ch", "k"), (r"ck", "kk"), (r"c(?=[eiy])", "s"), (r"c", "k"), (r"ou", "u"),
             (r"(?<=pro)j", "sj")]
 MAX_SPELLINGS = 64  # a long word with many of them would otherwise make thousands
