@@ -121,12 +121,14 @@ SECTION_SCORE_SHARE = 0.5  # and only those scoring at least this share of the b
 
 
 class Runner:
-    def __init__(self, store: GraphStore, search=None, knows=lambda word: False):
+    def __init__(self, store: GraphStore, search=None, knows=lambda word: False, indexed=frozenset):
         """search(text, limit) → kg.search.SearchResult, for words that name no thing in the graph
-        (None where there is no index: a SPARQL server); knows(word), whether the index holds a word."""
+        (None where there is no index: a SPARQL server); knows(word), whether the index holds a word;
+        indexed(), the index's words as written."""
         self.store = store
         self.search = search
         self.knows = knows
+        self.indexed = indexed
         self._sections: dict[str, list] = {}
         self._lines: dict[tuple, list] = {}  # (section, matched terms) → the sentences they match (kg.ask.lines)
         self.slots = SlotFiller(store)
@@ -251,7 +253,7 @@ class Runner:
             tried = set()
             # the grammar's function words are no part of what is searched for ("as" would find "AS")
             content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
-            for words in chain([concept.label if concept else content, content], wider_words(content, self.knows)):
+            for words in self._tried(concept, content):
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
@@ -259,6 +261,14 @@ class Runner:
                     break
         hits = self._sections[text]
         return [h for h in hits if (h.score < SECTION_SCORE_SHARE * hits[0].score) == weaker]
+
+    def _tried(self, concept, content: str):
+        """What sections() searches for, in turn: the thesaurus concept the words name, the words in
+        Norwegian where some are English, the words as written, then with compounds cut (kg.ask.lines)."""
+        if concept:
+            yield concept.label
+        translated, cut = wider_words(content, self.knows, self.indexed)
+        yield from chain(translated, [content], cut)
 
     def _spans(self, hit, params: dict[str, str], written: str | None = None) -> list[dict]:
         """The first and last line of each sentence of a hit's section its words match (the query's
