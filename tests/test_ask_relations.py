@@ -446,3 +446,9 @@ def test_each_fact_of_a_line_counts_as_evidence_and_the_line_is_quoted_once(tmp_
     (answer,) = a.run_query("works-with", {"body": "Nordby"}, today=TODAY).answers
     assert (answer.label, answer.evidence_count) == ("Sørby", 2)
     assert [(e.lines, e.text) for e in answer.evidence] == [([4, 4], "Nordby og Sørby samarbeider om havna.")]
+
+
+@pytest.mark.parametrize("question", ["Who is to reply to Havfondet, and by when?", "kven skal svare på Havfondet"])
+def test_a_task_asked_by_replying_or_writing_to_someone(fjord, question):
+    r = fjord.ask(question, today=TODAY)
+    assert r.query == "actions" and [a.columns["text"] for a in r.answers] == ["Sende søknad til Havfondet"], r.why

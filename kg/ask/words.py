@@ -121,7 +121,7 @@ RELATIONS = [
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
     # "what is Kari to do", "kva skal Kari gjere": the modal verb is a stopword, the infinitive asks for tasks
     (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|sent to|sendast|sendes|svare|to do"
-     r"|gjøre|gjere|gjera"
+     r"|gjøre|gjere|gjera|reply to|respond to|answer to|write to|skrive til|svare på|svar til"
      r"|follow up|følge opp|følgje opp", "due"),
     (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
      r"|mean|syn på|sa om|sagt om|prioriter\w*|prioriti[sz]\w*|want in|vil prioritere", "decide"),
