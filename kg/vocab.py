@@ -74,7 +74,7 @@ KG = Vocabulary(
     "Attendance AgendaItem Decision ActionItem Evidence "
     "EventToBeAnnounced EventToBeConfirmed "
     # attendance and meetings
-    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody signedBy party "
+    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody signedBy party visited "
     # agenda and sections
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work

@@ -80,6 +80,8 @@ RELATIONS = [
     (r"as guests?|som gjest\w*|guests?|gjester|gjestar|invited guests?|inviterte gjester", "guest"),
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
+    # where the meeting went: a company visit, a tour ("which company did the council visit")
+    (r"visit\w*|besøk\w*|bedriftsbesøk\w*|omvis\w*|toured|tour of|went to see", "visit"),
     # the past tense asks who came for a body to a meeting; the present who represents it, absent or not
     (r"represented|representerte|representert", "represented"),
     (r"represent\w*", "represent"),

@@ -18,6 +18,7 @@ from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.recusals import recusals
 from kg.extract.role_references import role_references
 from kg.extract.topics import topics
+from kg.extract.visits import visits
 from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
 
@@ -42,6 +43,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("held_events", held_events),
     ("case_title_events", case_title_events),
     ("named_events", named_events),
+    ("visits", visits),
     ("topics", topics),
 ]
 

@@ -1,0 +1,64 @@
+"""Companies named for their site, and the companies a meeting visited.
+
+The minutes below are written for these tests; every fact asserted is stated in them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.mentions import find_names
+from kg.vocab import KG, SCHEMA
+from tests.conftest import extracted, nodes, stored_text, values
+
+VISIT = """\
+Protokoll frå møte i Indre Fjord regionråd 4. april 2025
+
+Tid: fredag 4. april 2025 kl. 10.00–14.00
+Stad: Sauda rådhus
+Møteleiar: Kari Dahl
+
+Sak 12/25 Orienteringar
+Sauda: Vestrafil Sauda investerer i ny smelteomn. Kommunen søkjer Enova om 2 mill. kr.
+Vedtak: Orienteringane vert tekne til orientering.
+
+Sak 13/25 Besøk hos Norvik Kabel
+Møtet vart avslutta med omvisning på Kvoria Sauda på Hovland, der dei lagar kabelrull.
+Vedtak: Rådet takkar for besøket.
+
+Sak 14/25 Besøk frå Nordkyst regionråd
+Gjestene fortalde om samarbeidet i nord.
+"""
+
+
+@pytest.mark.parametrize("text, body", [
+    ("Vestrafil Sauda investerer i ny smelteomn.", "Vestrafil Sauda"),
+    ("Dei var på omvisning hos Sauda Cryotec i går.", "Sauda Cryotec"),
+])
+def test_a_municipality_beside_a_word_no_dictionary_knows_is_a_company(text, body):
+    found = [(m.kind, m.label) for m in find_names(text)[0]]
+    assert found == [("organisation", body)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("Frå Sauda kom ordføraren.", "Sauda"),  # a Norwegian word before the name: the municipality
+    ("Møtet var i Sauda rådhus.", "Sauda"),
+])
+def test_a_municipality_beside_common_words_stays_the_municipality(text, place):
+    assert ("municipality", place) in [(m.kind, m.label) for m in find_names(text)[0]]
+
+
+def test_the_meeting_visited_a_company_at_a_place(tmp_path):
+    g = extracted(tmp_path, "indre-fjord-2025-04-04.txt", VISIT)
+    # "Besøk frå Nordkyst regionråd" is a guest's visit, not one the meeting made
+    assert sorted(values(g, g.meeting, KG.visited)) == ["Kvoria Sauda", "Norvik Kabel"]
+    kvoria = next(n for n in nodes(g, "organisation") if n.label == "Kvoria Sauda")
+    assert values(g, kvoria, SCHEMA.location) == ["Hovland"]
+
+
+def test_which_company_did_the_council_visit_and_where(tmp_path):
+    archive = stored_text(tmp_path, "indre-fjord-2025-04-04.txt", VISIT)
+    result = archive.ask("Which company did the council visit, and where is it?")
+    rows = {a.label: a.columns.get("place") for a in result.answers}
+    assert rows == {"Kvoria Sauda": "Hovland", "Norvik Kabel": None}
+    assert [a.label for a in archive.ask("kva bedrift besøkte regionrådet?").answers] == ["Kvoria Sauda", "Norvik Kabel"]
