@@ -14,6 +14,7 @@ names are stated on its line span, so the words find one line and its names, not
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
 the first day only. Ola Nordmann and Kari Vik signed the minutes.
+The meeting ended with a tour of Fjordlaks AS at Hamnvik.
 """
 
 from __future__ import annotations
@@ -122,6 +123,10 @@ TRIG = """
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "member" ;
       kg:attendanceNote "dag 1" .
   <meeting/fjordradet/2023-10-05> kg:signedBy <person/ola-nordmann>, <person/kari-vik> .
+  <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> .
+  <organisation/fjordlaks> schema:location <place/hamnvik> .
+  <document/fjord/section/2/lines/19-19/h> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 19 ; kg:lineEnd 19 ; kg:quote "Møtet enda med omvisning hos Fjordlaks AS på Hamnvik." .
   <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
       org:organization <municipality/9001> ; org:role <role/kommunedirektor> .
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
@@ -138,6 +143,7 @@ TRIG = """
 <document/fjord/section/1/lines/5-5/d> {
   <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
 }
+<document/fjord/section/2/lines/19-19/h> { <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> . }
 <document/fjord/section/4/lines/26-26/e> { <document/fjord/section/4> schema:mentions <person/eva-lund>, <municipality/9002> . }
 <document/fjord/section/4/lines/27-27/f> { <document/fjord/section/4> schema:mentions <person/kari-vik>, <municipality/9001> . }
 <document/fjord/section/5/lines/30-30/g> { <municipality/9003> schema:funding <municipality/9003/grant/80000-nok> . }
@@ -155,6 +161,8 @@ TRIG = """
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
+  <organisation/fjordlaks> a kg:Organisation ; rdfs:label "Fjordlaks AS" .
+  <place/hamnvik> a schema:Place ; rdfs:label "Hamnvik" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
   <person/siv-moe> a foaf:Person ; rdfs:label "Siv Moe" .
@@ -243,6 +251,8 @@ CASES = {
     "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
                                "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
     "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),
+    "visited": (["which company did the council visit, and where is it?", "hvilke bedrifter besøkte rådet?",
+                 "kva bedrift vitja rådet"], {"Fjordlaks AS"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",

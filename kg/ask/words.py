@@ -81,7 +81,7 @@ RELATIONS = [
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
     # where the meeting went: a company visit, a tour ("which company did the council visit")
-    (r"visit\w*|besøk\w*|bedriftsbesøk\w*|omvis\w*|toured|tour of|went to see", "visit"),
+    (r"visit\w*|besøk\w*|bedriftsbesøk\w*|vitja\w*|vitjar|vitje|omvis\w*|toured|tour of|went to see", "visit"),
     # the past tense asks who came for a body to a meeting; the present who represents it, absent or not
     (r"represented|representerte|representert", "represented"),
     (r"represent\w*", "represent"),
