@@ -78,7 +78,7 @@ KG = Vocabulary(
     # agenda and sections
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work
-    "worksOn worksWith owner partner contractor programme purpose "
+    "worksOn worksWith owner partner contractor programme purpose organisationForm "
     # decisions and actions
     "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter recused "
     # funding and the next meeting

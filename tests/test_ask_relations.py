@@ -14,7 +14,7 @@ names are stated on its line span, so the words find one line and its names, not
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
 the first day only. Ola Nordmann and Kari Vik signed the minutes.
-The meeting ended with a tour of Fjordlaks AS at Hamnvik.
+The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap.
 """
 
 from __future__ import annotations
@@ -125,6 +125,9 @@ TRIG = """
   <meeting/fjordradet/2023-10-05> kg:signedBy <person/ola-nordmann>, <person/kari-vik> .
   <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> .
   <organisation/fjordlaks> schema:location <place/hamnvik> .
+  <organisation/havnett> kg:organisationForm "interkommunalt selskap" .
+  <document/fjord/section/2/lines/18-18/i> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 18 ; kg:lineEnd 18 ; kg:quote "Havnett er eit interkommunalt selskap og ikkje eit aksjeselskap." .
   <document/fjord/section/2/lines/19-19/h> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 19 ; kg:lineEnd 19 ; kg:quote "Møtet enda med omvisning hos Fjordlaks AS på Hamnvik." .
   <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
@@ -143,6 +146,7 @@ TRIG = """
 <document/fjord/section/1/lines/5-5/d> {
   <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
 }
+<document/fjord/section/2/lines/18-18/i> { <organisation/havnett> kg:organisationForm "interkommunalt selskap" . }
 <document/fjord/section/2/lines/19-19/h> { <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> . }
 <document/fjord/section/4/lines/26-26/e> { <document/fjord/section/4> schema:mentions <person/eva-lund>, <municipality/9002> . }
 <document/fjord/section/4/lines/27-27/f> { <document/fjord/section/4> schema:mentions <person/kari-vik>, <municipality/9001> . }
@@ -162,6 +166,7 @@ TRIG = """
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <organisation/fjordlaks> a kg:Organisation ; rdfs:label "Fjordlaks AS" .
+  <organisation/havnett> a kg:Organisation ; rdfs:label "Havnett" .
   <place/hamnvik> a schema:Place ; rdfs:label "Hamnvik" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
@@ -253,9 +258,11 @@ CASES = {
     "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),
     "visited": (["which company did the council visit, and where is it?", "hvilke bedrifter besøkte rådet?",
                  "kva bedrift vitja rådet"], {"Fjordlaks AS"}),
+    "body-form": (["Er Havnett eit aksjeselskap?", "what legal form does Havnett have?",
+                   "hvilken organisasjonsform har Havnett"], {"interkommunalt selskap"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
-LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
+LABEL_FROM = {"body-form": "form", "open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
               "actions-due": "text", "person-actions": "text"}
 
 

@@ -10,6 +10,8 @@ word boundaries; longer cues win over shorter ones that overlap them.
 
 from __future__ import annotations
 
+from kg.lang.organisation_forms import form_words
+
 # question word → the kind of answer it asks for, before a kind noun narrows it
 QUESTION_WORDS = [
     (r"how much|how many|hvor mye|hvor mange|kor mykje|kor mange|kor mykið", "amount"),
@@ -82,6 +84,9 @@ RELATIONS = [
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
     # where the meeting went: a company visit, a tour ("which company did the council visit")
     (r"visit\w*|besøk\w*|bedriftsbesøk\w*|vitja\w*|vitjar|vitje|omvis\w*|toured|tour of|went to see", "visit"),
+    # a form of organisation names the relation of having one ("er X eit aksjeselskap", "what legal form has X")
+    (rf"{form_words()}|organisasjonsform\w*|selskapsform\w*|legal form|form of organi[sz]ation|kind of company"
+     r"|type of company|company type|selskapstype\w*", "form"),
     # the past tense asks who came for a body to a meeting; the present who represents it, absent or not
     (r"represented|representerte|representert", "represented"),
     (r"represent\w*", "represent"),

@@ -11,6 +11,7 @@ from typing import Callable
 
 from kg.extract.actions import actions
 from kg.extract.activities import agenda_activities, other_activities, roundtable
+from kg.extract.body_forms import body_forms
 from kg.extract.decisions import decisions
 from kg.extract.events import case_title_events, events, held_events, named_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
@@ -44,6 +45,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("case_title_events", case_title_events),
     ("named_events", named_events),
     ("visits", visits),
+    ("body_forms", body_forms),
     ("topics", topics),
 ]
 

@@ -1,4 +1,4 @@
-"""Companies named for their site, and the companies a meeting visited.
+"""Companies named for their site, the companies a meeting visited, and what a sentence says a body is.
 
 The minutes below are written for these tests; every fact asserted is stated in them.
 """
@@ -62,3 +62,35 @@ def test_which_company_did_the_council_visit_and_where(tmp_path):
     rows = {a.label: a.columns.get("place") for a in result.answers}
     assert rows == {"Kvoria Sauda": "Hovland", "Norvik Kabel": None}
     assert [a.label for a in archive.ask("kva bedrift besøkte regionrådet?").answers] == ["Kvoria Sauda", "Norvik Kabel"]
+
+
+FORMS = """\
+Protokoll frå møte i Indre Fjord regionråd 4. april 2025
+
+Sak 15/25 Godkjenning av protokoll
+I førre protokoll står det «Fjordbreiband AS». Det rette er at Fjordbreiband er eit vertskommunesamarbeid og ikkje eit aksjeselskap.
+Vedtak: Protokollen vert godkjend med rettinga.
+
+Sak 16/25 Havbruk i regionen
+Kystmat Vest, det regionale næringsnettverket med over 40 medlemsbedrifter, orienterte om marknadene.
+Skjergard Renovasjon, eit interkommunalt selskap eigd av fem kommunar, la fram årsmeldinga.
+Tinnvik Hamn er ikkje eit IKS.
+"""
+
+
+def test_a_sentence_says_what_form_of_organisation_a_body_has(tmp_path):
+    g = extracted(tmp_path, "indre-fjord-2025-04-04.txt", FORMS)
+    form = {n.label: values(g, n, KG.organisationForm) for n in g.nodes if values(g, n, KG.organisationForm)}
+    assert form == {"Fjordbreiband": ["vertskommunesamarbeid"], "Skjergard Renovasjon": ["interkommunalt selskap"]}
+
+
+def test_an_apposition_makes_an_unknown_name_a_body_of_its_kind(tmp_path):
+    g = extracted(tmp_path, "indre-fjord-2025-04-04.txt", FORMS)
+    assert "Kystmat Vest" in [n.label for n in nodes(g, "cluster")]  # a network of firms
+    assert not [n for n in g.nodes if n.label == "Tinnvik Hamn" and values(g, n, KG.organisationForm)]
+
+
+def test_is_a_body_a_limited_company(tmp_path):
+    archive = stored_text(tmp_path, "indre-fjord-2025-04-04.txt", FORMS)
+    answers = archive.ask("Er Fjordbreiband eit aksjeselskap?").answers
+    assert [(a.label, a.columns.get("form")) for a in answers] == [("Fjordbreiband", "vertskommunesamarbeid")]
