@@ -15,6 +15,7 @@ from kg.extract.body_forms import body_forms
 from kg.extract.decisions import decisions
 from kg.extract.events import case_title_events, events, held_events, named_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
+from kg.extract.groups import groups
 from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.recusals import recusals
 from kg.extract.role_references import role_references
@@ -46,6 +47,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("named_events", named_events),
     ("visits", visits),
     ("body_forms", body_forms),
+    ("groups", groups),
     ("topics", topics),
 ]
 
