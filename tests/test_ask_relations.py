@@ -14,7 +14,8 @@ names are stated on its line span, so the words find one line and its names, not
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
 the first day only. Ola Nordmann and Kari Vik signed the minutes.
-The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap.
+The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap. Nils Hage
+sits in Hamnegruppa.
 """
 
 from __future__ import annotations
@@ -126,6 +127,10 @@ TRIG = """
   <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> .
   <organisation/fjordlaks> schema:location <place/hamnvik> .
   <organisation/havnett> kg:organisationForm "interkommunalt selskap" .
+  <membership/nils-hage/hamnegruppa> a org:Membership ; org:member <person/nils-hage> ;
+      org:organization <organisation/hamnegruppa> ; org:role <role/medlem> .
+  <document/fjord/section/2/lines/17-17/j> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 17 ; kg:lineEnd 17 ; kg:quote "Hamnegruppa består av Nils Hage." .
   <document/fjord/section/2/lines/18-18/i> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
       kg:lineStart 18 ; kg:lineEnd 18 ; kg:quote "Havnett er eit interkommunalt selskap og ikkje eit aksjeselskap." .
   <document/fjord/section/2/lines/19-19/h> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
@@ -145,6 +150,9 @@ TRIG = """
 }
 <document/fjord/section/1/lines/5-5/d> {
   <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
+}
+<document/fjord/section/2/lines/17-17/j> {
+  <membership/nils-hage/hamnegruppa> org:member <person/nils-hage> ; org:organization <organisation/hamnegruppa> .
 }
 <document/fjord/section/2/lines/18-18/i> { <organisation/havnett> kg:organisationForm "interkommunalt selskap" . }
 <document/fjord/section/2/lines/19-19/h> { <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> . }
@@ -167,6 +175,8 @@ TRIG = """
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
   <organisation/fjordlaks> a kg:Organisation ; rdfs:label "Fjordlaks AS" .
   <organisation/havnett> a kg:Organisation ; rdfs:label "Havnett" .
+  <organisation/hamnegruppa> a kg:Organisation ; rdfs:label "Hamnegruppa" .
+  <role/medlem> a org:Role ; rdfs:label "medlem" .
   <place/hamnvik> a schema:Place ; rdfs:label "Hamnvik" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
@@ -260,6 +270,7 @@ CASES = {
                  "kva bedrift vitja rådet"], {"Fjordlaks AS"}),
     "body-form": (["Er Havnett eit aksjeselskap?", "what legal form does Havnett have?",
                    "hvilken organisasjonsform har Havnett"], {"interkommunalt selskap"}),
+    "group-members": (["who sits in Hamnegruppa?", "hvem sitter i Hamnegruppa", "kven sit i hamnegruppa"], {"Nils Hage"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"body-form": "form", "open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
