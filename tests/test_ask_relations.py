@@ -15,7 +15,7 @@ is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next 
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
 the first day only. Ola Nordmann and Kari Vik signed the minutes.
 The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap. Nils Hage
-sits in Hamnegruppa.
+sits in Hamnegruppa. Grønn havn is a project on the harbour.
 """
 
 from __future__ import annotations
@@ -127,6 +127,9 @@ TRIG = """
   <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> .
   <organisation/fjordlaks> schema:location <place/hamnvik> .
   <organisation/havnett> kg:organisationForm "interkommunalt selskap" .
+  <project/gronn-havn> dcterms:subject <topic/havn> .
+  <document/fjord/section/2/lines/16-16/k> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 16 ; kg:lineEnd 16 ; kg:quote "Grønn havn skal gjere hamna utsleppsfri." .
   <membership/nils-hage/hamnegruppa> a org:Membership ; org:member <person/nils-hage> ;
       org:organization <organisation/hamnegruppa> ; org:role <role/medlem> .
   <document/fjord/section/2/lines/17-17/j> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
@@ -151,6 +154,7 @@ TRIG = """
 <document/fjord/section/1/lines/5-5/d> {
   <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
 }
+<document/fjord/section/2/lines/16-16/k> { <project/gronn-havn> dcterms:subject <topic/havn> . }
 <document/fjord/section/2/lines/17-17/j> {
   <membership/nils-hage/hamnegruppa> org:member <person/nils-hage> ; org:organization <organisation/hamnegruppa> .
 }
@@ -271,6 +275,8 @@ CASES = {
     "body-form": (["Er Havnett eit aksjeselskap?", "what legal form does Havnett have?",
                    "hvilken organisasjonsform har Havnett"], {"interkommunalt selskap"}),
     "group-members": (["who sits in Hamnegruppa?", "hvem sitter i Hamnegruppa", "kven sit i hamnegruppa"], {"Nils Hage"}),
+    "projects-by-topic": (["which projects deal with harbours?", "hvilke prosjekter handler om havn?",
+                           "kva prosjekt handlar om hamn"], {"Grønn havn"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
 LABEL_FROM = {"body-form": "form", "open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",

@@ -108,7 +108,7 @@ RELATIONS = [
      r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
     # a working group is a body to ask about ("kven sit i arbeidsgruppa"), not work
     (r"jobb\w*|arbeid(?!s(?:grupp|utval))\w*|work(?!ing group)\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
-     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer"
+     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|handlar om|dreier seg om|dreiar seg om|piloting|piloterer"
      # who made a thing the case is about ("who prepared the agreements", "kven utarbeidde avtalane")
      r"|prepared|drafted|utarbeid\w*", "work"),
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
