@@ -16,6 +16,7 @@ from kg.extract.decisions import decisions
 from kg.extract.events import case_title_events, events, held_events, named_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
 from kg.extract.groups import groups
+from kg.extract.listed_projects import listed_projects
 from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.recusals import recusals
 from kg.extract.role_references import role_references
@@ -48,6 +49,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("visits", visits),
     ("body_forms", body_forms),
     ("groups", groups),
+    ("listed_projects", listed_projects),
     ("topics", topics),
 ]
 
