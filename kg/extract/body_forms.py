@@ -31,6 +31,9 @@ _IS = re.compile(rf"^\s+(?:er|var|blir|ble|vart|vert|is|was)\s+(?P<not>(?:ikkje|
 # ", det regionale næringsnettverket med …", ", et interkommunalt selskap eid av …": the noun phrase, up to the word
 # that ends it (a preposition, a relative, a participle)
 _APPOSITION = re.compile(rf"^\s*,\s+(?:det|den|dei|de|{_ARTICLE})\s+(?P<words>[a-zæøå§\-]+(?:\s+[a-zæøå§\-]+){{0,4}})")
+# a sentence that may say what a body is: only these are looked into for names
+_CUE = re.compile(rf",\s+(?:det|den|dei|de|{_ARTICLE})\s|\s(?:er|var|blir|ble|vart|vert|is|was)\s+(?:\w+\s+)?{_ARTICLE}\s",
+                  re.IGNORECASE)
 _PHRASE_END = frozenset("med som for i på av til frå fra der eigd eid eigd drive drift with that which of in for".split())
 
 
@@ -47,6 +50,8 @@ def body_forms(g: DocGraph) -> None:
         if sec.kind in ("header", "attendance"):
             continue
         for s in section_sentences(sec, lines):
+            if not _CUE.search(s.text):
+                continue
             names, unplaced = find_names(s.text)
             for nm in sorted(names + unplaced, key=lambda n: n.span):
                 if nm.kind in ("person", "place", "programme", "project", "municipality"):

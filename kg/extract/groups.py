@@ -27,7 +27,9 @@ from kg.vocab import ORG
 
 # the group nouns: arbeidsgruppe, styringsgruppa, referansegruppen, arbeidsutval(et), komiteen, nemnda
 _NOUN = (r"[a-zæøå]*(?:gruppe|gruppa|gruppen|utval|utvalet|utvalg|utvalget|komit[ée]|komit[ée]en|nemnd|nemnda)")
-GROUP = re.compile(rf"(?<![\wæøå])(?P<noun>(?i:{_NOUN}))(?![\wæøå])"
+# groups of people a text speaks of, not bodies set up: "målgruppa", "aldersgruppe", "brukargruppe"
+_NOT_A_BODY = r"(?!(?i:mål|alders|bruker|brukar|risiko|yrkes|befolknings|inntekts|pasient|elev))"
+GROUP = re.compile(rf"(?<![\wæøå]){_NOT_A_BODY}(?P<noun>(?i:{_NOUN}))(?![\wæøå])"
                    r"(?P<of>\s+(?:for|om)\s+(?P<what>[\wæøå\-]+))?")
 # where the members follow: "… med A og B", "… består av A, B", "…: A, B", "… (A, B)"
 MEMBERS = re.compile(r"^\s*(?:,\s*)?(?:med|består\s+av|bestående\s+av|beståande\s+av|som\s+består\s+av|skal\s+bestå\s+av"
