@@ -2,7 +2,8 @@
 
 A council sets up groups for its cases and names who sits in them: "Det settes ned ei
 arbeidsgruppe med ordførarane Dahl og Lie og dagleg leiar", "Styringsgruppa består av
-Kari Dahl, Per Lie og Ola Nes", a follow-up's "Arbeidsgruppen (Dahl, Lie)". The group
+Kari Dahl, Per Lie og Ola Nes", "Eva Strand vert med i styringsgruppa", a follow-up's
+"Arbeidsgruppen (Dahl, Lie)". The group
 is a unit of the body whose minutes these are (org:subOrganizationOf), each member has
 an org:Membership in it with the role "medlem". A member is named by full name, by a
 family name the attendance list holds, or by a title one attendee alone holds
@@ -34,6 +35,9 @@ GROUP = re.compile(rf"(?<![\wæøå]){_NOT_A_BODY}(?P<noun>(?i:{_NOUN}))(?![\wæ
 # where the members follow: "… med A og B", "… består av A, B", "…: A, B", "… (A, B)"
 MEMBERS = re.compile(r"^\s*(?:,\s*)?(?:med|består\s+av|bestående\s+av|beståande\s+av|som\s+består\s+av|skal\s+bestå\s+av"
                      r"|consisting\s+of|with|:)\s+(?P<list>.+)$|^\s*\((?P<bracket>[^)]+)\)", re.IGNORECASE)
+# where the members come before: "A og B vert med i styringsgruppa", "A sit i arbeidsgruppa", "A joins the group"
+JOINS = re.compile(r"\s(?:vert|blir|er|var|vart|ble|blei)\s+med\s+i\s+$|\s(?:sit|sitter|sat|satt|sete|går\s+inn|gjekk\s+inn"
+                   r"|gikk\s+inn)\s+i\s+$|\s(?:sits|sit|joins|joined|is|are)\s+(?:on|in)\s+(?:the\s+)?$", re.IGNORECASE)
 MEMBER_ROLE = "medlem"
 
 
@@ -48,9 +52,10 @@ def groups(g: DocGraph) -> None:
         for s in section_sentences(sec, lines):
             for m in GROUP.finditer(s.text):
                 after = MEMBERS.match(s.text[m.end():])
-                if not after:
+                joins = None if after else JOINS.search(s.text, 0, m.start())
+                if not (after or joins):
                     continue
-                listed = after["list"] or after["bracket"]
+                listed = (after["list"] or after["bracket"]) if after else re.split(r"[.;:]\s", s.text[:joins.start()])[-1]
                 members = _members(g, listed, titles)
                 if not members:
                     continue
