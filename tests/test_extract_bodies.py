@@ -94,3 +94,10 @@ def test_is_a_body_a_limited_company(tmp_path):
     archive = stored_text(tmp_path, "indre-fjord-2025-04-04.txt", FORMS)
     answers = archive.ask("Er Fjordbreiband eit aksjeselskap?").answers
     assert [(a.label, a.columns.get("form")) for a in answers] == [("Fjordbreiband", "vertskommunesamarbeid")]
+
+
+def test_a_company_a_municipalitys_report_opens_a_sentence_with_is_there(tmp_path):
+    g = extracted(tmp_path, "indre-fjord-2025-04-04.txt", VISIT)
+    vestrafil = next(n for n in nodes(g, "organisation") if n.label == "Vestrafil Sauda")
+    assert values(g, vestrafil, SCHEMA.location) == ["Sauda"]
+    assert not values(g, next(n for n in g.nodes if n.label == "Enova"), SCHEMA.location)  # named later in the line
