@@ -302,7 +302,7 @@ class Runner:
         """
         names = self.slots.index(NAMED_KINDS).exact
         parts = Reader(names, today, lambda text: thesaurus().lookup(text) is not None).read(question)
-        linked = [link(self.slots, a) for a in parts.arguments]
+        linked = [link(self.slots, a, self.knows) for a in parts.arguments]
         last = self.last_meeting()
         ranked = rank(parts, linked, self.slots, today=today, last_meeting=last)
         why = [f"read: {parts.summary()}"]
@@ -360,6 +360,17 @@ class Runner:
         why = [f"query {choice.query.name} answers the relation {choice.relation!r}"]
         why += [f"{k} = {f.label} ({f.why})" for k, f in choice.bound.items()]
         why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
+        today_params = [k for k, note in choice.defaulted.items() if "today" in note]
+        if not answers and today_params and last is not None and today is not None and last < today:
+            import pyoxigraph as ox
+
+            bound = dict(choice.bound)
+            bound[today_params[0]] = Filled(ox.Literal(last.isoformat(), datatype=ox.NamedNode(XSD.date)),
+                                            last.isoformat(), "date")
+            answers = self.run(choice.query, bound)
+            why.append(f"nothing is upcoming after today ({today.isoformat()}): the archive ends with the meeting "
+                       f"of {last.isoformat()}; these come after that meeting")
+            choice.bound = bound
         answers, notes = self._narrow(parts, choice, answers)
         why += notes
         if "line" in choice.query.params.values():
@@ -376,17 +387,6 @@ class Runner:
             known = thesaurus().lookup(searched[0]) is not None
             why.append(f"no section found by {searched[0]!r} answers it"
                        + ("" if known else "; the thesaurus knows no Norwegian word for it"))
-        today_params = [k for k, note in choice.defaulted.items() if "today" in note]
-        if not answers and today_params and last is not None and today is not None and last < today:
-            import pyoxigraph as ox
-
-            bound = dict(choice.bound)
-            bound[today_params[0]] = Filled(ox.Literal(last.isoformat(), datatype=ox.NamedNode(XSD.date)),
-                                            last.isoformat(), "date")
-            answers = self.run(choice.query, bound)
-            why.append(f"nothing is upcoming after today ({today.isoformat()}): the archive ends with the meeting "
-                       f"of {last.isoformat()}; these come after that meeting")
-            choice.bound = bound
         asked_dates = [k for k, kind in choice.query.params.items() if kind == "date" and k not in choice.defaulted]
         if not answers and asked_dates and last is not None:
             why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
@@ -431,6 +431,8 @@ class Runner:
         for ln in choice.unused:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
+            if ln.understood:  # and as asked: a place read as the municipality it is the centre of ("in Otta")
+                names.add(ln.argument.text.casefold())
             names = {n for n in names if ln.understood or len(n) >= 4}
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
             kept = _with_their_cases(kept, answers) if choice.relation == "decide" else kept

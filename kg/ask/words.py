@@ -68,14 +68,16 @@ STANCES = [
 # verb phrases → relation. Order matters only where two cues cover the same words: longer first.
 RELATIONS = [
     # disqualified from a case (forvaltningsloven § 6): before absence and leaving, which it also is
-    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*", "recuse"),
+    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*"
+     r"|declared (?:an |a )?(?:personal |pecuniary )?interests?|declarations? of interest", "recuse"),
     # absence before attendance: "møtte ikke" is not "møtte"
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
     (r"left early|left the meeting|leave the meeting|leave early|had to leave|måtte gå|måtte forlate|måtte forlata"
      r"|gikk tidlig|gjekk tidleg|gikk tidligere|gjekk tidlegare|forlot|gikk før|gjekk før|left before", "leave"),
-    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
+    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|kom seinare|kom senere|came later"
+     r"|arrived later|joined later|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
      r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
     (r"as observers?|som observatør\w*|observatør\w*|observers?", "observe"),
@@ -96,6 +98,9 @@ RELATIONS = [
     (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
      r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
      r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
+    (r"took the minutes|takes the minutes|wrote the minutes|kept the minutes|minute[- ]?takers?|referent\w*"
+     r"|førte protokoll\w*|førte referat\w*|skrev referat\w*|skreiv referat\w*|skrev protokoll\w*|skreiv protokoll\w*"
+     r"|protokollfør\w*|sekretær for møtet|skrivar for møtet", "minute"),
     (r"signed|signert\w*|signer\w*|underskre\w*|underskriv\w*|skrive under|skreiv under|skrev under|underteikn\w*"
      r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
@@ -114,6 +119,8 @@ RELATIONS = [
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar"
+     # money put aside for a purpose: "kor mykje vart sett av til X", "how much was set aside for X"
+     r"|satt av|sett av|settes av|setjast av|sette av|avsatt|avsett|set aside|sets aside|earmark\w*"
      # a body's own share: "kor mykje går regionrådet inn med", "how much does X contribute"
      r"|(?:går|gjekk|gikk) (?:\w+ )?inn med|contribut\w*|bidrar|bidreg|bidro|bidra|spleis\w*", "fund"),
     # its particle alone, where the body between is read already ("går regionrådet inn med i X": no membership)
@@ -133,7 +140,7 @@ RELATIONS = [
     # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
     (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
     (r"upcoming|coming up|coming|come|comes|kommende|komande|kommer|kjem|planned|planlagt\w*|planlagde|framtidige|fremtidige"
-     r"|future", "upcoming"),
+     r"|future|skjer|happens|happening|takes place|take place|foregår|går føre seg", "upcoming"),
     (r"happened|happen|took place|skjedde|skjedd|hende|hendt", "happen"),
     (r"mentioned|mention|nevnt|nevnte|nemnt|nemnde|discussed|diskutert|drøftet|drøfta", "mention"),
     (r"reported|reports?|rapportert\w*|rapporterte|fortalte|fortalde|meldte om|meldte|melde", "report"),
@@ -181,7 +188,7 @@ TITLES = [
 
 # relations read before the others whatever their place (0), or only after them (2); the signers of the
 # minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
-RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "minute": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]

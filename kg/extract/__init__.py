@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.extract.actions import actions
+from kg.extract.arrivals import arrivals
 from kg.extract.activities import agenda_activities, other_activities, roundtable
 from kg.extract.body_forms import body_forms
 from kg.extract.decisions import decisions
@@ -31,6 +32,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("document", document),
     ("meeting", meeting),
     ("attendance", attendance),
+    ("arrivals", arrivals),
     ("signers", signers),
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),

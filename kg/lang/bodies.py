@@ -157,8 +157,9 @@ def _genitive_base(name: str) -> str | None:
 
 
 # the Norwegian forms a short or English name stands for: "Hedmark FK", "Vestland County Council" (the English
-# names the counties and municipalities use for themselves: "county council", "county municipality", "municipality")
-_SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality)$", re.IGNORECASE),
+# names the counties and municipalities use for themselves: "county council", "county municipality", "county
+# authority", "municipality")
+_SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality|county authority)$", re.IGNORECASE),
                "{n} fylkeskommune"),
               (re.compile(r"^municipality of\s+(?P<n>.+)$", re.IGNORECASE), "{n} kommune")]  # "X municipality": gazetteer
 
@@ -168,8 +169,8 @@ def _spelt_out(name: str) -> str | None:
     'Municipality of Vadsø' → 'Vadsø kommune'."""
     for pattern, form in _SPELT_OUT:
         m = pattern.match(name)
-        if m:
-            return form.format(n=m["n"])
+        if m:  # "Troms and Finnmark County Council": the county's own name is "Troms og Finnmark"
+            return form.format(n=re.sub(r"\s+and\s+", " og ", m["n"]))
     return None
 
 

@@ -67,6 +67,14 @@ def _line_of_its_own(line: str, after: str) -> bool:
             and strip_markup(after).strip()[:1].isupper())
 
 
+def sentences_with_heading(sec: Section, lines: list[str]) -> list[Sentence]:
+    """The section's heading line as a sentence of its own, then its sentences: a label may say what the lines
+    under it do ("Merknad: Kari Dahl kom under sak 6/24", "Inhabil i sak 7/19: Per Lie"), where a heading read as
+    the first words of the paragraph under it would run into its first sentence ("1. DECLARATIONS … Cllr X …")."""
+    heading = Sentence(sec.own_line(sec.span.start, lines[sec.span.start - 1]).strip(), sec.span.start, sec.span.start)
+    return [heading, *section_sentences(sec, lines)]
+
+
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
     """Paragraphs (runs of non-blank lines; a list item starts one) cut into sentences, each with its line span."""
     out: list[Sentence] = []
