@@ -74,11 +74,11 @@ KG = Vocabulary(
     "Attendance AgendaItem Decision ActionItem Evidence "
     "EventToBeAnnounced EventToBeConfirmed "
     # attendance and meetings
-    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody signedBy party "
+    "attendance person meeting onBehalfOf attendanceRole documentDate absentBody signedBy party visited "
     # agenda and sections
     "presenter agendaItem sectionKind lineStart lineEnd actor "
     # actors and their work
-    "worksOn worksWith owner partner contractor programme purpose "
+    "worksOn worksWith owner partner contractor programme purpose organisationForm "
     # decisions and actions
     "responsible deadline status attendanceNote substituteFor unanimous votesAgainst dissenter recused "
     # funding and the next meeting

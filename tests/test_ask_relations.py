@@ -14,6 +14,8 @@ names are stated on its line span, so the words find one line and its names, not
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
 the first day only. Ola Nordmann and Kari Vik signed the minutes, which Åse Rud of the secretariat took.
+The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap. Nils Hage
+sits in Hamnegruppa. Grønn havn is a project on the harbour.
 """
 
 from __future__ import annotations
@@ -124,6 +126,20 @@ TRIG = """
   <meeting/fjordradet/2023-10-05> kg:signedBy <person/ola-nordmann>, <person/kari-vik> .
   <meeting/fjordradet/2023-10-05/attendance/ase> a kg:Attendance ; kg:person <person/ase-rud> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:attendanceRole "secretariat", "referent" .
+  <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> .
+  <organisation/fjordlaks> schema:location <place/hamnvik> .
+  <organisation/havnett> kg:organisationForm "interkommunalt selskap" .
+  <project/gronn-havn> dcterms:subject <topic/havn> .
+  <document/fjord/section/2/lines/16-16/k> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 16 ; kg:lineEnd 16 ; kg:quote "Grønn havn skal gjere hamna utsleppsfri." .
+  <membership/nils-hage/hamnegruppa> a org:Membership ; org:member <person/nils-hage> ;
+      org:organization <organisation/hamnegruppa> ; org:role <role/medlem> .
+  <document/fjord/section/2/lines/17-17/j> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 17 ; kg:lineEnd 17 ; kg:quote "Hamnegruppa består av Nils Hage." .
+  <document/fjord/section/2/lines/18-18/i> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 18 ; kg:lineEnd 18 ; kg:quote "Havnett er eit interkommunalt selskap og ikkje eit aksjeselskap." .
+  <document/fjord/section/2/lines/19-19/h> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/2> ;
+      kg:lineStart 19 ; kg:lineEnd 19 ; kg:quote "Møtet enda med omvisning hos Fjordlaks AS på Hamnvik." .
   <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
       org:organization <municipality/9001> ; org:role <role/kommunedirektor> .
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
@@ -140,6 +156,12 @@ TRIG = """
 <document/fjord/section/1/lines/5-5/d> {
   <meeting/fjordradet/2023-10-05/attendance/kari> kg:onBehalfOf <municipality/9002> .
 }
+<document/fjord/section/2/lines/16-16/k> { <project/gronn-havn> dcterms:subject <topic/havn> . }
+<document/fjord/section/2/lines/17-17/j> {
+  <membership/nils-hage/hamnegruppa> org:member <person/nils-hage> ; org:organization <organisation/hamnegruppa> .
+}
+<document/fjord/section/2/lines/18-18/i> { <organisation/havnett> kg:organisationForm "interkommunalt selskap" . }
+<document/fjord/section/2/lines/19-19/h> { <meeting/fjordradet/2023-10-05> kg:visited <organisation/fjordlaks> . }
 <document/fjord/section/4/lines/26-26/e> { <document/fjord/section/4> schema:mentions <person/eva-lund>, <municipality/9002> . }
 <document/fjord/section/4/lines/27-27/f> { <document/fjord/section/4> schema:mentions <person/kari-vik>, <municipality/9001> . }
 <document/fjord/section/5/lines/30-30/g> { <municipality/9003> schema:funding <municipality/9003/grant/80000-nok> . }
@@ -158,6 +180,11 @@ TRIG = """
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
+  <organisation/fjordlaks> a kg:Organisation ; rdfs:label "Fjordlaks AS" .
+  <organisation/havnett> a kg:Organisation ; rdfs:label "Havnett" .
+  <organisation/hamnegruppa> a kg:Organisation ; rdfs:label "Hamnegruppa" .
+  <role/medlem> a org:Role ; rdfs:label "medlem" .
+  <place/hamnvik> a schema:Place ; rdfs:label "Hamnvik" .
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
   <person/siv-moe> a foaf:Person ; rdfs:label "Siv Moe" .
@@ -247,9 +274,16 @@ CASES = {
     "former-municipalities": (["which former municipalities are now part of Nordby?", "hvilke tidligere kommuner inngår nå i Nordby",
                                "kva for tidlegare kommunar er no ein del av Nordby"], {"Austby"}),
     "abbreviation": (["what does FUT stand for?", "hva står FUT for", "kva står FUT for?"], {"Fjord Ungdomsting"}),
+    "visited": (["which company did the council visit, and where is it?", "hvilke bedrifter besøkte rådet?",
+                 "kva bedrift vitja rådet"], {"Fjordlaks AS"}),
+    "body-form": (["Er Havnett eit aksjeselskap?", "what legal form does Havnett have?",
+                   "hvilken organisasjonsform har Havnett"], {"interkommunalt selskap"}),
+    "group-members": (["who sits in Hamnegruppa?", "hvem sitter i Hamnegruppa", "kven sit i hamnegruppa"], {"Nils Hage"}),
+    "projects-by-topic": (["which projects deal with harbours?", "hvilke prosjekter handler om havn?",
+                           "kva prosjekt handlar om hamn"], {"Grønn havn"}),
     "entities-of-kind": (["list all projects", "hvilke prosjekter finnes?", "kva prosjekt finst"], {"Grønn havn"}),
 }
-LABEL_FROM = {"open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
+LABEL_FROM = {"body-form": "form", "open-cases": "case", "decisions": "text", "decisions-in-case": "text", "decisions-about": "text", "actions": "text",
               "actions-due": "text", "person-actions": "text"}
 
 

@@ -10,6 +10,8 @@ word boundaries; longer cues win over shorter ones that overlap them.
 
 from __future__ import annotations
 
+from kg.lang.organisation_forms import form_words
+
 # question word → the kind of answer it asks for, before a kind noun narrows it
 QUESTION_WORDS = [
     (r"how much|how many|hvor mye|hvor mange|kor mykje|kor mange|kor mykið", "amount"),
@@ -82,6 +84,13 @@ RELATIONS = [
     (r"as guests?|som gjest\w*|guests?|gjester|gjestar|invited guests?|inviterte gjester", "guest"),
     (r"møt\w* for|attend\w* for|attended on behalf of|on behalf of|på vegne av|is from|came from|kom fra|kom frå"
      r"|møtte fra|møtte frå|attended from|visited from|sits? for|sitter for|sit for", "attend_for"),
+    # where the meeting went: a company visit, a tour ("which company did the council visit")
+    (r"visit\w*|besøk\w*|bedriftsbesøk\w*|vitja\w*|vitjar|vitje|omvis\w*|toured|tour of|went to see", "visit"),
+    # a form of organisation after an article names the relation of having one ("er X eit aksjeselskap"; "for the
+    # new interkommunalt politisk råd" names a body), as do the words for it ("what legal form has X")
+    ("|".join(f"{article} (?:{form_words()})" for article in ("eit", "et", "ein", "en", "ei", "an", "a"))
+     + r"|organisasjonsform\w*|selskapsform\w*|legal form|form of organi[sz]ation|kind of company"
+     r"|type of company|company type|selskapstype\w*", "form"),
     # the past tense asks who came for a body to a meeting; the present who represents it, absent or not
     (r"represented|representerte|representert", "represented"),
     (r"represent\w*", "represent"),
@@ -102,9 +111,10 @@ RELATIONS = [
      r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
      r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
-    (r"jobb\w*|arbeid\w*|work\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
+    # a working group is a body to ask about ("kven sit i arbeidsgruppa"), not work
+    (r"jobb\w*|arbeid(?!s(?:grupp|utval))\w*|work(?!ing group)\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
      r"|interested in|concerned with|engasjert i|engasjerte i"
-     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer"
+     r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|handlar om|dreier seg om|dreiar seg om|piloting|piloterer"
      # who made a thing the case is about ("who prepared the agreements", "kven utarbeidde avtalane")
      r"|prepared|drafted|utarbeid\w*", "work"),
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
@@ -117,7 +127,7 @@ RELATIONS = [
     # its particle alone, where the body between is read already ("går regionrådet inn med i X": no membership)
     (r"inn med", "fund"),
     (r"involved in|involved|er med i|med i|deltek i|deltar i|deltok i|deltatt i|part of|take part in|takes part in|taking part|participat\w*|members? of|medlem\w* av"
-     r"|medlem\w* i|hører til|høyrer til|inngår(?: nå| no)? i|inngår|merged into|merged with|slått sammen med|slått saman med|del av|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i", "member"),
+     r"|medlem\w* i|hører til|høyrer til|inngår(?: nå| no)? i|inngår|merged into|merged with|slått sammen med|slått saman med|del av|belong\w* to|connected to|knyttet til|knytte til|sit\w* in|sitter i|sit i|sat i|satt i|sete i", "member"),
     (r"owns?|owned|eier|eig\w*|runs|run by|leads the project|has|have|har", "own"),
     # "what is Kari to do", "kva skal Kari gjere": the modal verb is a stopword, the infinitive asks for tasks
     (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|sent to|sendast|sendes|svare|to do"

@@ -12,13 +12,17 @@ from typing import Callable
 from kg.extract.actions import actions
 from kg.extract.arrivals import arrivals
 from kg.extract.activities import agenda_activities, other_activities, roundtable
+from kg.extract.body_forms import body_forms
 from kg.extract.decisions import decisions
 from kg.extract.events import case_title_events, events, held_events, named_events, next_meeting, status_elsewhere
 from kg.extract.graph import DocGraph
+from kg.extract.groups import groups
+from kg.extract.listed_projects import listed_projects
 from kg.extract.meeting import agenda, attendance, document, meeting, signers
 from kg.extract.recusals import recusals
 from kg.extract.role_references import role_references
 from kg.extract.topics import topics
+from kg.extract.visits import visits
 from kg.lang.thesaurus import thesaurus
 from kg.model import Minutes
 
@@ -44,6 +48,10 @@ PIPELINE: list[tuple[str, Component]] = [
     ("held_events", held_events),
     ("case_title_events", case_title_events),
     ("named_events", named_events),
+    ("visits", visits),
+    ("body_forms", body_forms),
+    ("groups", groups),
+    ("listed_projects", listed_projects),
     ("topics", topics),
 ]
 

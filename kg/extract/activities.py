@@ -210,6 +210,7 @@ class _Reader:
         names, unplaced = find_names(text, exclude=spans)
         names, unplaced = _listed_people(g, text, names, unplaced)
         nodes = self.mention(names, s)
+        self.located(text, names, nodes, s)
         self.clusters(clusters, names, nodes, s)
         self.programmes(text, projects, names, nodes, s)
         self.owner(text, names, nodes, projects, s)
@@ -294,6 +295,17 @@ class _Reader:
                 self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)
         return nodes
+
+    def located(self, text: str, names: list[NameMatch], nodes: list, s: Sentence) -> None:
+        """"Vik: Fjordlaks AS utvidar anlegget": a company a municipality's report opens a sentence with works in
+        that municipality (schema:location)."""
+        if self.actor is None or self.actor.kind != "municipality":
+            return
+        label = leading_label(text)
+        opening = re.match(rf"^[\W_]*(?:{re.escape(label)}[\s*]*:[\s*]*)?" if label else r"^[\W_]*", text).end()
+        first = next(((nm, node) for nm, node in zip(names, nodes) if nm.span[0] == opening), None)
+        if first and first[1] is not None and first[1].kind == "organisation":
+            self.g.fact(first[1], SCHEMA.location, self.actor, self.ev(s))
 
     def clusters(self, clusters, names, nodes, s: Sentence) -> None:
         for node, start in clusters:

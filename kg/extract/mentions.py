@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.lang.lexicon import table, word_set
-from kg.lang.names import PersonName, is_given_name, normalise_person, split_role
+from kg.lang.names import PersonName, is_given_name, is_surname, normalise_person, split_role
 from kg.lang.amounts import CURRENCIES
 from kg.lang.bodies import Classified, classify, lexicon
 from kg.lang.dates import MONTHS, WEEKDAYS
 from kg.lang.gazetteer import gazetteer
+from kg.lang.morphology import morphology
 
 _CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
 _LINK = r"(?:i|for|av|på|til|von|van|der|den|de|la|du|af|zu)"  # not "og": it joins two names
@@ -157,6 +158,16 @@ def _place(text, a, b, add, free, unplaced) -> None:
     if c and not doubtful:
         add(NameMatch(c.kind, c.label, surface, (a, b), classified=c))
         return
+    sites = _sites_named(text, a, b)
+    if sites:  # "Besøk på Sauda Cryotec på Hovland": the company, and the names beside it on their own
+        pos = a
+        for x, y in sites + [(b, b)]:
+            for m in _CAPSEQ.finditer(text, pos, x):
+                _place(text, *m.span(), add, free, unplaced)
+            if x < y:
+                add(NameMatch("organisation", text[x:y], text[x:y], (x, y)))
+            pos = y
+        return
     # look inside: "Campus Kongsberg" failed whole? try the words from the right
     words = [(w.start() + a, w.end() + a) for w in re.finditer(r"\S+", surface)]
     placed = False
@@ -175,6 +186,33 @@ def _place(text, a, b, add, free, unplaced) -> None:
     if (not placed and (" " in surface or not _sentence_start(text, a)) and len(surface) > 2
             and not _calendar_or_money(surface)):
         unplaced.append(NameMatch("unknown", surface, surface, (a, b)))
+
+
+def _sites_named(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The spans of the companies named for their site in a run of names, each between its linking words."""
+    out, pos = [], a
+    for cut in [*re.finditer(rf"\s+{_LINK}\s+", text[a:b]), None]:
+        end = a + cut.start() if cut else b
+        if named_for_its_site(text[pos:end]):
+            out.append((pos, end))
+        pos = a + cut.end() if cut else b
+    return out
+
+
+def named_for_its_site(surface: str) -> bool:
+    """"Vestrafil Sauda", "Sauda Cryotec": a municipality's name beside words that no dictionary, name list or
+    lexicon knows is a company named for the site it works at, not the municipality (a plant, a factory)."""
+    words = surface.split()
+    sites = [w for w in words if (c := classify(w, fuzzy=False, rules=False)) and c.kind == "municipality"]
+    others = [w for w in words if w not in sites]
+    return len(sites) == 1 and bool(others) and all(_no_word(w) for w in others)
+
+
+def _no_word(word: str) -> bool:
+    """A capitalised word that is no Norwegian word, no person's name and no title: a company's own coinage."""
+    return (word[:1].isupper() and word.isalpha() and len(word) >= 3 and not is_given_name(word)
+            and not is_surname(word) and word.lower() not in word_set("roles") and not _calendar_or_money(word)
+            and not morphology().known(word.lower()))
 
 
 def _calendar_or_money(surface: str) -> bool:

@@ -57,7 +57,7 @@ WORDS = {
     ORG.subOrganizationOf: ("part of", "has part"), ORG.hasMember: ("has member", "member of"),
     ORG.memberOf: ("member of", "has member"),
     SCHEMA.attendee: ("attended by", "attended"), SCHEMA.location: ("located at", "location of"),
-    SCHEMA.funder: ("funded by", "funds"), SCHEMA.organizer: ("organised by", "organises"),
+    KG.visited: ("visited", "visited by"), SCHEMA.funder: ("funded by", "funds"), SCHEMA.organizer: ("organised by", "organises"),
     DCTERMS.subject: ("about", "topic of"),
 }
 
