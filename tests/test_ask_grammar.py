@@ -127,3 +127,9 @@ def test_the_english_name_of_a_county_or_municipality_is_asked_as_its_norwegian_
 
 def test_interested_in_asks_who_works_on_it():
     assert read("Which municipalities are interested in aquaculture?").relations == ["work"]
+
+
+@pytest.mark.parametrize("question", ["Who gave an update on Grønn havn?", "who briefed the council on Grønn havn",
+                                      "hvem informerte om Grønn havn"])
+def test_an_update_or_a_briefing_is_presenting(question):
+    assert read(question).relations == ["present"]

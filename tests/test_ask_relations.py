@@ -486,3 +486,9 @@ def test_each_fact_of_a_line_counts_as_evidence_and_the_line_is_quoted_once(tmp_
 def test_a_task_asked_by_replying_or_writing_to_someone(fjord, question):
     r = fjord.ask(question, today=TODAY)
     assert r.query == "actions" and [a.columns["text"] for a in r.answers] == ["Sende søknad til Havfondet"], r.why
+
+
+def test_taking_part_in_a_topic_is_working_on_it(fjord):
+    """"involved in" asks of membership where a body is named; of a topic, it asks who works on it."""
+    r = fjord.ask("which municipalities are involved in climate", today=TODAY)
+    assert r.query == "municipalities-by-topic" and r.params == {"topic": "klima"}, r.why

@@ -176,6 +176,10 @@ def rank(parts: Parts, linked: list[Linked], filler: SlotFiller, *, today: date 
     if not best and "decide" in relations and parts.answer != "thing":
         # "which road projects were prioritised": what a decision names is asked for, of no kind the graph holds
         return rank(replace(parts, answer="thing"), linked, filler, today=today, last_meeting=last_meeting)
+    if not best and "member" in relations:
+        # "which municipalities are involved in fish farming": taking part in a topic, not in a body, is working on it
+        return rank(replace(parts, relations=["work" if r == "member" else r for r in relations]), linked, filler,
+                    today=today, last_meeting=last_meeting)
     return list(best.values())
 
 

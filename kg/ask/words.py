@@ -105,7 +105,8 @@ RELATIONS = [
      r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
-     r"|orienter\w*|innled\w*|innleidde|innleia|innleiing\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
+     r"|orienter\w*|innled\w*|innleidde|innleia|innleiing\w*|informerte|informert|informed|briefed"
+     r"|gave (?:an? )?(?:update|briefing|overview|status)|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
      r"|(?:held|gave|give|gives|giving) (?:a|the) (?:talk|presentation|briefing|lecture)|raised|hadde innlegg|holdt innlegg|heldt innlegg|saksbehandl\w*|saksordfør\w*|case officer|case handler", "present"),
     (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
      r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
