@@ -294,10 +294,12 @@ class _Parser:
     def title_line(self, block: Block, text: str) -> bool:
         """'Referat fra møte i X', 'Møtebok frå møte i X', 'X – møte i arbeidsutvalget' before the agenda;
         a title without the body's name ("Protokoll frå styremøte 5/2022") takes it from a short
-        line of capitalised words just after it, or from a heading just before it."""
+        line of capitalised words just after it (or the first part of a letterhead there), or from a
+        heading just before it."""
         m = self.minutes
-        if m.title is not None and m.body is None and not self.in_agenda and _names_body(text):
-            m.body, m.body_parent = body_name(text)
+        letterhead = _LABEL_SEPARATOR.split(text)[0]  # "Romsdal Regionråd (ROR) · Torget 4, Molde · Telefon …"
+        if m.title is not None and m.body is None and not self.in_agenda and _names_body(letterhead):
+            m.body, m.body_parent = body_name(letterhead)
             self.add(block)
             return True
         if m.title is None and block.kind == "heading" and _names_body(text):
