@@ -104,6 +104,7 @@ class _Parser:
         self.item_kind: str | None = None  # "agenda" | "roundtable-item" | "events" of the item we are in
         self.item_level = 0  # heading level of that item (0: a list item)
         self.item_title: str | None = None
+        self.item_case: str | None = None  # the case number of that item: its round's reports are part of it
         self.round_level: int | None = None  # heading level of the round we are in
         self.round_columns: bool = False  # the round is a table whose first column names the actor
         self._attendance: list[tuple[Section, str]] = []
@@ -446,7 +447,7 @@ class _Parser:
             kind = "events"
         else:
             kind = "agenda"
-        self.item_kind, self.item_level, self.item_title = kind, level, item.title
+        self.item_kind, self.item_level, self.item_title, self.item_case = kind, level, item.title, item.case
         self.round_level = level if kind == "roundtable-item" else None
         self.round_columns = False
         self.start(item.title, "agenda" if kind == "roundtable-item" else kind, block.span.start, number=item.number,
@@ -475,6 +476,7 @@ class _Parser:
             self.round_columns = False
             if self.open is None or self.open.kind in ("attendance", "header") or level:
                 self.start(head, "other", block.span.start, level=level)
+                self.item_case = None  # a round of its own, in no case
             self.add(block)
             return True
         return False
@@ -498,7 +500,8 @@ class _Parser:
         column = self._begun_inside(block, line) if not heading else 0
         if column and self.open is not None:  # the report before ends inside this line, at the sentence
             self.open.end, self.open.last_column = block.span.start, column
-        self.start(actor, "roundtable", block.span.start, actor=actor, level=level, first_column=column)
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=level, first_column=column,
+                   case=self.item_case)
         self.add(block)
         if not heading:
             self._reports_within(block, column)
@@ -516,7 +519,7 @@ class _Parser:
                     self.open.end, self.open.last_column = n, m.start()
                 else:  # or with the line before (all of it)
                     self.open.end, self.open.last_column = n - 1, len(self.lines[n - 2])
-                self.start(actor, "roundtable", n, actor=actor, level=0, first_column=m.start())
+                self.start(actor, "roundtable", n, actor=actor, level=0, first_column=m.start(), case=self.item_case)
                 self.add(block)
 
     def _begun_inside(self, block: Block, line: str) -> int:
@@ -564,7 +567,7 @@ class _Parser:
         actor = clean(cells[0]) if cells else ""
         if not actor or not (self.round_columns or classify(actor) is not None) or len(actor.split()) > 5:
             return False
-        self.start(actor, "roundtable", block.span.start, actor=actor, level=-1)  # -1: a row of a table
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=-1, case=self.item_case)  # -1: a table row
         self.add(block)
         return True
 
