@@ -111,6 +111,9 @@ class AskResult:
 
 NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no answer names
 PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
+# the suffix of a variable a query selects beside a column: the fact that states it ("?for_stated", the
+# attendance line that names the body a presenter came for), whose line is quoted and whose words name it
+STATED = "_stated"
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
 SPOKEN = {"present", "report"}  # who spoke of a thing: where nobody is stated to, where it was discussed
@@ -205,6 +208,7 @@ class Runner:
         answers: dict[str, Answer] = {}
         quoted = []  # (answer, fact): the first few facts of each answer, quoted
         things: dict[tuple[str, str], list[str]] = {}  # (answer, column) → the things named there
+        stated: dict[str, list] = {}  # answer → the facts that state its columns (a query's ?COLUMN_stated)
         for r in rows:
             if "answer" not in r:
                 continue
@@ -217,7 +221,9 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
+                if k.endswith(STATED):
+                    stated.setdefault(term.value, []).append(v)
+                elif k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
                     named = v.value.startswith(self.store.base)
                     _add_value(a.columns, k, self.describe(v.value)[0] if named else v.value)
                     if named:
@@ -227,9 +233,12 @@ class Runner:
                 a.facts.add(fact)
                 if len(a.facts) <= EVIDENCE_LIMIT:  # quote a few; count them all
                     quoted.append((a, r["fact"]))
-        sources = self.evidence([fact for _, fact in quoted])
+        sources = self.evidence([fact for _, fact in quoted] + [f for facts in stated.values() for f in facts])
         for a, fact in quoted:
             a.evidence.extend(e for e in sources.get(fact.value, ()) if e not in a.evidence)
+        for answer, facts in stated.items():  # the line a column's name is written on is a source too
+            answers[answer].evidence.extend(e for f in dict.fromkeys(facts) for e in sources.get(f.value, ())
+                                            if e not in answers[answer].evidence)
         for a in answers.values():  # in the text's order, whichever order the store gave the rows in
             a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
             _dates_as_written(a)
