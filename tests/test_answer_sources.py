@@ -48,3 +48,36 @@ def test_the_body_a_presenter_came_for_is_named_as_the_attendance_line_writes_it
     # the line that writes that name is quoted beside the line that answers
     assert [e.lines for e in a.evidence] == [[8, 8], [11, 11]]
     assert a.evidence_count == len(a.evidence)
+
+
+BUDGET = """\
+## Referat frå møte i Fjordrådet
+
+Tid: Tysdag 7. mai 2024 kl. 10.00
+
+### Sak 11/24 Budsjett 2025
+Framlegget har ei ramme på kr 800 000. Kontingenten er kr 12 per innbyggjar.
+Vedtak: Budsjett 2025 vert vedteke som lagt fram.
+
+### Sak 12/24 Turvegar
+Arbeidet vil koste om lag kr 150 000.
+Vedtak: Styret ber administrasjonen kome med eit nytt framlegg i neste møte.
+"""
+
+
+@pytest.fixture(scope="module")
+def budget(tmp_path_factory) -> Archive:
+    return ingested_text(tmp_path_factory, "fjordradet-2024-05-07.md", BUDGET)
+
+
+def test_a_decision_adopting_the_proposal_carries_its_sums_from_the_line_stating_them(budget):
+    r = budget.ask("Kva vart vedteke i sak 11/24?")
+    (a,) = r.answers
+    # the proposal's sum, not the rate per inhabitant, quoted from its own line beside the decision's
+    assert a.columns["proposed"] == "800000 NOK"
+    assert [e.text for e in a.evidence][:1] == ["Framlegget har ei ramme på kr 800 000."]
+
+
+def test_a_decision_that_only_asks_for_a_proposal_adopts_no_sums(budget):
+    (a,) = budget.ask("Kva vart vedteke i sak 12/24?").answers
+    assert "proposed" not in a.columns

@@ -110,7 +110,7 @@ class AskResult:
 
 
 NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no answer names
-PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
+PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants", "proposed"}
 # the suffix of a variable a query selects beside a column: the fact that states it ("?for_stated", the
 # attendance line that names the body a presenter came for), whose line is quoted and whose words name it
 STATED = "_stated"
