@@ -120,6 +120,7 @@ class AttendanceLine:
     section: Section
     title: str | None = None  # a role written beside the name ("ordfører")
     note: str | None = None  # "fra sak 51/14": attended part of the meeting
+    note_line: int | None = None  # the line the note stands on where not the name's (a footnote to "Olav Hovet*")
     substitute_for: str | None = None  # the member a substitute stood in for
     party: str | None = None  # "Kari Hansen (Sp)"
 

@@ -86,6 +86,14 @@ def meeting(g: DocGraph) -> None:
         g.fact(sec.node, KG.meeting, meeting_node)
 
 
+def _note_evidence(g: DocGraph, line) -> object | None:
+    """The line an attendance note stands on where it is not the name's own (a footnote), in its own section."""
+    if line.note_line is None:
+        return None
+    sec = next((s for s in g.minutes.sections if s.span.start <= line.note_line <= s.span.end), line.section)
+    return g.evidence(sec, line.note_line)
+
+
 def secretariat_of(g: DocGraph) -> Node:
     """The secretariat that serves the body (of its parent when it has one)."""
     owner = g.minutes.body_parent or g.body.label
@@ -183,7 +191,7 @@ def attendance(g: DocGraph) -> None:
         else:
             g.fact(att, KG.attendanceRole, line.role, ev)
         if line.note:
-            g.fact(att, KG.attendanceNote, line.note, ev)
+            g.fact(att, KG.attendanceNote, line.note, _note_evidence(g, line) or ev)
         if line.party:
             g.fact(att, KG.party, line.party, ev)
         if line.substitute_for:
