@@ -47,3 +47,23 @@ def test_money_given_under_the_short_form_is_given_by_the_body(tmp_path):
     g = extracted(tmp_path, "fnr-2021-03-04.md", LETTERHEAD)
     funders = {f.object.label for f in g.facts if f.predicate == SCHEMA.funder}
     assert "Fjellvidda Næringsråd" in funders and "FNR" not in funders
+
+
+GUEST_LINE = """\
+Referat fra møte i Fjellvidda regionråd 12. mars 2024
+
+Til stede:
+Kari Dahl, Tinn kommune
+Jon Berg, Vinje kommune
+Eva Moen, Telemark fylkeskommune (Tfk)
+
+Sak 5/24 Kulturmidlar
+Tfk har sett av kr 300 000 til kulturtiltak i regionen.
+"""
+
+
+def test_a_short_form_an_attendance_line_gives_the_body_names_it_later(tmp_path):
+    g = extracted(tmp_path, "fjellvidda-2024-03-12.txt", GUEST_LINE)
+    (county,) = [n for n in g.nodes if n.label == "Telemark fylkeskommune"]
+    assert "Tfk" in county.aliases
+    assert {f.object.label for f in g.facts if f.predicate == SCHEMA.funder} == {"Telemark fylkeskommune"}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.bodies import body_node, introduced_abbreviation, named_short
+from kg.extract.bodies import body_node, introduced_abbreviation, known_as, named_short
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, listed_person, membership, person_named
 from kg.extract.mentions import NameMatch, find_names
@@ -84,7 +84,7 @@ def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
 
 
-_SHORT_WORD = re.compile(r"(?<![\w\-])[A-ZÆØÅ][\wæøåÆØÅ]*[A-ZÆØÅ][\wæøåÆØÅ]*(?![\w\-])")
+_SHORT_WORD = re.compile(r"(?<![\w\-])[A-ZÆØÅ][\wæøåÆØÅ]+(?![\w\-])")
 
 
 def _short_forms(g: DocGraph, text: str, names: list[NameMatch]) -> list[NameMatch]:
@@ -302,7 +302,7 @@ class _Reader:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
                 abbr = introduced_abbreviation(nm.surface, s.text[nm.span[1]:])
                 if node is not None and abbr and abbr != node.label:  # "Kommunenes Digitaliseringsfond (DigiFin)"
-                    node.aliases.add(abbr)
+                    known_as(self.g, node, abbr)
             if node is not None:  # on the sentence's lines: what a question's words find there (kg.ask.lines)
                 self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)

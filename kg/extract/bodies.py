@@ -22,8 +22,14 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     name, short = _short_form(squash(name).strip(" .,:;*"))
     node = _body_node(g, name, default_kind=default_kind, classify_name=classify_name)
     if short and short != node.label:  # "Romsdal Regionråd (ROR)": a name to ask by, and to find it by again
-        node.aliases.add(short)
+        known_as(g, node, short)
     return node
+
+
+def known_as(g: DocGraph, node: Node, short: str) -> None:
+    """A short form the minutes introduced for a body: its alias, and the body it stands for later in them."""
+    node.aliases.add(short)
+    g.short_forms.setdefault(short, node)
 
 
 def _body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool) -> Node:
@@ -81,10 +87,8 @@ def _short_form(name: str) -> tuple[str, str | None]:
 
 def named_short(g: DocGraph, name: str) -> Node | None:
     """The body a short form stands for that the minutes introduced for it before ("ROR" after
-    "Romsdal Regionråd (ROR)" in the letterhead)."""
-    if " " in name or sum(c.isupper() for c in name) < 2:
-        return None
-    return next((n for n in g.entities() if n.kind not in ("person", "topic") and name in n.aliases), None)
+    "Romsdal Regionråd (ROR)" in the letterhead, "Nfk" after "Nordland fylkeskommune (Nfk)")."""
+    return g.short_forms.get(name)
 
 
 _QUALIFIED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<where>[^()]+)\)$")
@@ -111,13 +115,17 @@ ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ][\wæøåÆØÅ\-]{1,14})\)
 
 def introduced_abbreviation(name: str, after: str) -> str | None:
     """The short form a name introduces in brackets right after it: one word with two capitals or
-    more, whose first letter begins a word of the name ("(Fjellregionen)" after a name is no
-    short form of it)."""
+    more, or a short one whose letters are the name's in order ("Nfk"), whose first letter begins a
+    word of the name ("(Fjellregionen)" after a name is no short form of it)."""
     m = ABBREVIATION.match(after)
     if not m:
         return None
     abbr = m["abbr"]
-    if sum(c.isupper() for c in abbr) < 2 or len(abbr) >= len(name):
+    if len(abbr) >= len(name):
         return None
     initials = {w[:1].casefold() for w in re.split(r"[\s\-]+", name) if w}
-    return abbr if abbr[:1].casefold() in initials else None
+    if abbr[:1].casefold() not in initials:
+        return None
+    # one capital only ("Nfk" of "Nordland fylkeskommune"): short, and its letters those of the name in order
+    letters = re.compile(".*?".join(map(re.escape, abbr.casefold())))
+    return abbr if sum(c.isupper() for c in abbr) >= 2 or len(abbr) <= 5 and letters.search(name.casefold()) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from kg.extract.bodies import body_node
+from kg.extract.bodies import body_node, introduced_abbreviation, known_as
 from kg.extract.graph import DocGraph
 from kg.extract.role_references import named_by_office
 from kg.lang.bodies import classify
@@ -84,6 +84,16 @@ def meeting(g: DocGraph) -> None:
         g.fact(meeting_node, SCHEMA.location, body_node(g, m.place, default_kind="place", classify_name=False), ev)
     for sec in m.sections:
         g.fact(sec.node, KG.meeting, meeting_node)
+
+
+def _short_form_beside(g: DocGraph, body: Node, line) -> None:
+    """'Marit Tennfjord  Nordland fylkeskommune (Nfk)': the short form an attendance line gives the body
+    after its name, by which the minutes name it later ("der Nfk og kommunane dekkjer halvparten kvar")."""
+    raw = g.minutes.source.lines[line.line - 1]
+    at = raw.find(line.body)
+    short = introduced_abbreviation(line.body, raw[at + len(line.body):]) if at >= 0 else None
+    if short and short != body.label:
+        known_as(g, body, short)
 
 
 def _note_evidence(g: DocGraph, line) -> object | None:
@@ -180,6 +190,7 @@ def attendance(g: DocGraph) -> None:
             body = secretariat_of(g)
         elif line.body:
             body = _attended_for(g, line.body)
+            _short_form_beside(g, body, line)
         else:
             body = None
         att = attendance_node(g, person)
