@@ -8,7 +8,7 @@ The minutes below are written for these tests; every fact asserted is stated in 
 from __future__ import annotations
 
 from kg.vocab import KG, SCHEMA
-from tests.conftest import extracted
+from tests.conftest import extracted, stored_text
 
 LETTERHEAD = """\
 # Referat fra medlemsmøte FNR 3. mars 2021
@@ -29,6 +29,13 @@ LETTERHEAD = """\
 Fjaler søker om kr 500 000 fra Innovasjon Norge til nye turstier. FNR går inn med kr 50 000 i egenandel.
 
 **Vedtak:** FNR stiller seg bak søknaden og bevilger kr 50 000.
+
+### Sak 5/21 Høringsuttalelse – regional transportplan
+
+**Vedtak:**
+
+1. FNR krever at fylkesvei 37 prioriteres i planen.
+2. Rassikring ved Fjellvik må inn i første periode.
 """
 
 
@@ -67,3 +74,11 @@ def test_a_short_form_an_attendance_line_gives_the_body_names_it_later(tmp_path)
     (county,) = [n for n in g.nodes if n.label == "Telemark fylkeskommune"]
     assert "Tfk" in county.aliases
     assert {f.object.label for f in g.facts if f.predicate == SCHEMA.funder} == {"Telemark fylkeskommune"}
+
+
+def test_decisions_that_name_the_body_by_its_short_form_answer_a_question_that_does(tmp_path):
+    archive = stored_text(tmp_path, "fnr-2021-03-04.md", LETTERHEAD)
+    r = archive.ask("Hva vil FNR prioritere i regional transportplan?")
+    assert r.query == "decisions-about", r.why
+    # the body is found by its short form in the decision, and the other points of that decision stand with it
+    assert {a.label[:20] for a in r.answers} == {"FNR krever at fylkes", "Rassikring ved Fjell"}

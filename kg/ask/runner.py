@@ -429,6 +429,12 @@ class Runner:
             out.append(f"no named query answers {', '.join(parts.relations) or 'this'} with {kinds}")
         return ["not understood: " + "; ".join(out)]
 
+    def _other_names(self, ln) -> set[str]:
+        """The aliases of the things an argument names ("ROR", "Romsdal Regionråd" of the region Romsdal)."""
+        iris = [o.filled.value.value for o in ln.options if ln.understood and o.kind not in ("section", "text")
+                and str(getattr(o.filled.value, "value", "")).startswith(self.store.base)]
+        return {x.casefold() for iri in iris for x in self._details(iri)[2]}
+
     def _narrow(self, parts, choice, answers: list[Answer]) -> tuple[list[Answer], list[str]]:
         """Apply what the query did not bind: the kind asked for, named things and dates as filters."""
         notes = []
@@ -441,7 +447,9 @@ class Runner:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
             names = {n for n in names if ln.understood or len(n) >= 4}
-            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
+            other = self._other_names(ln) - names  # "ROR" of "Romsdal": a name the minutes write it by, as a word
+            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))
+                    or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", v.casefold()) for n in other for v in _plain_values(a))]
             kept = _with_their_cases(kept, answers) if choice.relation == "decide" else kept
             if kept:
                 answers = kept
