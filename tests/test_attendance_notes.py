@@ -1,7 +1,6 @@
-"""Notes on attendance written apart from the name's line, each quoted from its own line: a footnote to a name
-("Per Lie*" and "* Per Lie gjekk etter orienteringane og var ikkje med i vedtakssakene." below the list), and a
-sentence below the lists naming listed people and the part of the meeting they were there for ("Jon Berg forlot
-møtet etter sak 3/24"). A substitute with such a note is one who did not take part in all of the meeting.
+"""A footnote to a name in the attendance ("Per Lie*" and "* Per Lie gjekk etter orienteringane og var ikkje
+med i vedtakssakene." below the list) is that person's attendance note, quoted from the footnote's line; a
+substitute with such a note is one who did not take part in all of the meeting.
 
 The minutes below are written for these tests; every fact asserted is stated in them.
 """
@@ -53,36 +52,3 @@ def test_substitutes_without_a_footnote_keep_no_note(archive):
     assert {a.label for a in r.answers} == {"Per Lie", "Tor Strand"}
     assert "note" not in next(a for a in r.answers if a.label == "Tor Strand").columns
 
-
-SAID = """\
-Referat fra møte i Fjellvidda regionråd 12. mars 2024
-
-Til stede:
-Kari Dahl, Tinn kommune
-Jon Berg, Vinje kommune
-Eva Moen, Vinje kommune
-Per Lie, Tinn kommune
-
-Jon Berg forlot møtet etter sak 3/24. Eva Moen og Per Lie deltok under sak 4/24.
-
-Sak 3/24 Budsjett
-Vedtak: Vedtatt.
-
-Sak 4/24 Vegar
-Vedtak: Vedtatt.
-"""
-
-
-@pytest.fixture(scope="module")
-def said(tmp_path_factory) -> Archive:
-    return ingested_text(tmp_path_factory, "fjellvidda-2024-03-12.txt", SAID)
-
-
-def test_a_sentence_below_the_lists_gives_the_part_of_the_meeting_the_people_it_names_were_there_for(said):
-    left = said.ask("hvem gikk tidlig fra møtet?")
-    assert [(a.label, a.columns["note"]) for a in left.answers] == [("Jon Berg", "forlot møtet etter sak 3/24")]
-    assert [e.lines for e in left.answers[0].evidence] == [[9, 9]]
-    only = said.ask("hvem var bare med på sak 4/24?")
-    assert {a.label for a in only.answers} == {"Eva Moen", "Per Lie"}
-    # one not named in such a sentence keeps no note
-    assert "Kari Dahl" not in {a.label for a in said.ask("hvem var bare med på deler av møtet?").answers}

@@ -1039,33 +1039,6 @@ def footnoted(lines: list[AttendanceLine], source: list[str]) -> None:
         line.note, line.note_line = (f"{line.note}; {note}" if line.note else note), n
 
 
-def said_notes(lines: list[AttendanceLine], source: list[str], until: int) -> None:
-    """A sentence below the lists and before the agenda (line ``until``) that names listed people and the part
-    of the meeting they were there for ("Per Lie forlot møtet etter sak 5/24", "Kari Dahl og Eva Moen deltok
-    under sak 6/24"): their note, stated on that line (``note_line``)."""
-    from kg.lang.text import sentences
-
-    markers = _words()["markers"]
-    verbs = "|".join(re.escape(v) for v in sorted(markers["took_part"], key=len, reverse=True))
-    said = re.compile(rf"^\s*(?P<who>[A-ZÆØÅ][^.:;]*?)\s+(?P<note>(?:{verbs})\b[^;]*?)\.?\s*$")
-    listed = {line.line for line in lines}
-    present = {}
-    for line in lines:
-        if line.name and line.role != "absent":
-            present.setdefault(line.name, []).append(line)
-    for n in range(1, min(until, len(source) + 1)):
-        text = source[n - 1] if n not in listed else ""
-        for m in (said.match(text[a:b]) for a, b in sentences(text)):
-            if not m or not contains_any(m["note"], markers["partial"]):
-                continue
-            who = [w.strip() for w in re.split(r",|\bog\b|\band\b", m["who"]) if w.strip()]
-            if not who or not all(w in present for w in who):
-                continue
-            for line in (line for w in who for line in present[w]):
-                line.note = f"{line.note}; {m['note']}" if line.note else m["note"]
-                line.note_line = n
-
-
 def read_attendance(section: Section, role: str, blocks: list[Block],
                     unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None,
                     known_initials: dict[str, AttendanceLine] | None = None) -> list[AttendanceLine]:

@@ -30,7 +30,7 @@ from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
                                  lists_names, one_chair_line, read_attendance, said_label, titles_only,
-                                 by_initials, every_day, footnoted, heads_part, said_notes, without_roster)
+                                 by_initials, every_day, footnoted, heads_part, without_roster)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.lang.sentences import PROSE_REPORT
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
@@ -641,7 +641,6 @@ class _Parser:
             last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
             lines.extend(read_attendance(sec, role, sec.blocks, unplaced, last, initials))
         footnoted(lines, self.lines)
-        said_notes(lines, self.lines, min((sec.span.start for _, _, sec in self._agenda), default=len(self.lines) + 1))
         return lines, unplaced
 
     def finish(self) -> Minutes:
