@@ -49,6 +49,8 @@ def archive(tmp_path_factory) -> Archive:
     ("Kva kommune fortalde om fiskemottaket?", "section-line-bodies", ["Stord"]),
     ("Kva kommune orienterte om kraftverket?", "section-line-bodies", ["Bømlo"]),
     ("Hvilke selskaper jobber med fiskemottak?", "section-line-bodies", ["Sjøfisk AS"]),
+    # a name the minutes write that nothing was made of is searched for, not "not found"
+    ("Which municipality works on Storelva?", "section-line-bodies", ["Bømlo"]),
 ])
 def test_the_answer_is_what_the_matching_line_names(archive, question, query, expected):
     """Each section names two people or two bodies; only the line the words stand on answers."""

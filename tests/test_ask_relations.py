@@ -14,7 +14,7 @@ names are stated on its line span, so the words find one line and its names, not
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
 the first day only; Ida Rø, a substitute for Nordby, was there for the briefings, not the decisions. Ola Nordmann
-and Kari Vik signed the minutes.
+and Kari Vik signed the minutes, which Åse Rud of the secretariat took.
 """
 
 from __future__ import annotations
@@ -126,6 +126,8 @@ TRIG = """
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "member" ;
       kg:attendanceNote "dag 1" .
   <meeting/fjordradet/2023-10-05> kg:signedBy <person/ola-nordmann>, <person/kari-vik> .
+  <meeting/fjordradet/2023-10-05/attendance/ase> a kg:Attendance ; kg:person <person/ase-rud> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:attendanceRole "secretariat", "referent" .
   <membership/tor-as/nordby> a org:Membership ; org:member <person/tor-as> ;
       org:organization <municipality/9001> ; org:role <role/kommunedirektor> .
   <document/fjord/section/1/lines/5-5/d> a kg:Evidence ; prov:wasDerivedFrom <document/fjord/section/1> ;
@@ -156,6 +158,7 @@ TRIG = """
   <person/per-berg> a foaf:Person ; rdfs:label "Per Berg" .
   <person/lise-dal> a foaf:Person ; rdfs:label "Lise Dal" .
   <person/nils-hage> a foaf:Person ; rdfs:label "Nils Hage" .
+  <person/ase-rud> a foaf:Person ; rdfs:label "Åse Rud" .
   <role/ordforer> a org:Role ; rdfs:label "ordfører" .
   <region/fjordradet> a kg:Region ; rdfs:label "Fjordrådet" .
   <organisation/fjordnett> a kg:Organisation ; rdfs:label "Fjordnett AS" .
@@ -201,6 +204,7 @@ CASES = {
     "recused-in-case": (["who was disqualified in case 12/23", "hvem var inhabil i sak 12/23?", "kven var ugild i sak 12/23"],
                         {"Siv Moe"}),
     "chairs": (["who chaired the meeting", "hvem ledet møtet?", "kven leia møtet"], {"Ola Nordmann"}),
+    "minute-takers": (["who took the minutes", "hvem førte protokollen?", "kven var referent"], {"Åse Rud"}),
     "funding-of": (["how much did Grønn havn get, and from whom?", "hvor mye fikk Grønn havn?",
                     "kor mykje fekk Grønn havn", "who funds Grønn havn"], {"Grønn havn"}),
     "decisions": (["what was decided", "hva ble vedtatt?", "kva vart vedteke"],

@@ -238,3 +238,25 @@ def test_the_secretariat_is_asked_for_by_what_minutes_call_it(tmp_path, question
     with Archive(tmp_path / "store") as a:
         a.ingest([tmp_path / "kystradet-2020-02-04.txt"])
         assert sorted(x.label for x in a.ask(question).answers) == ["Eli Rud", "Tor Berg"]
+
+
+def test_a_role_cell_saying_observer_or_referent_gives_that_role():
+    lines = read(heading("Deltakarar", 1),
+                 row(["Namn", "Representerer", "Rolle", "Merknad"], 2, header=True),
+                 row(["Åse Lunde", "Tinn kommune", "ordførar", ""], 3),
+                 row(["Per Rud", "Vestfold og Telemark fylkeskommune", "rådgjevar", "observatør"], 4),
+                 row(["Eli Dal", "", "dagleg leiar", "referent"], 5))
+    assert [(a.name, a.role) for a in lines] == [("Åse Lunde", "member"), ("Per Rud", "observer"),
+                                                 ("Eli Dal", "member"), ("Eli Dal", "referent")]
+
+
+@pytest.mark.parametrize("question", ["Who took the minutes?", "Hvem førte protokollen?", "kven var referent",
+                                      "who was the minute taker"])
+def test_who_wrote_the_minutes(tmp_path, question):
+    from kg.api import Archive
+
+    text = ADMINISTRATION.replace("PS 3/20", "Protokollfører: Tor Berg\n\nPS 3/20")
+    (tmp_path / "kystradet-2020-02-04.txt").write_text(text, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([tmp_path / "kystradet-2020-02-04.txt"])
+        assert [x.label for x in a.ask(question).answers] == ["Tor Berg"]

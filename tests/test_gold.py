@@ -46,7 +46,16 @@ def forms(entry) -> list[str]:
 
 
 def labels_of(result) -> list[str]:
-    return [name for a in result.answers for name in (a.label, *a.aliases)]
+    """The label and aliases of each answer, and its other plain fields (a grant, a date, a role), not its evidence."""
+    out = []
+    for a in result.answers:
+        for k, v in a.to_json().items():
+            if k == "aliases":
+                out += map(str, v)
+            elif k not in ("id", "kind", "evidence", "evidence_count") and isinstance(v, (str, int, float)) \
+                    and not isinstance(v, bool):
+                out.append(str(v))
+    return out
 
 
 @pytest.fixture(scope="module", params=sorted(GOLDS))

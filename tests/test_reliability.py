@@ -339,13 +339,16 @@ def test_kill_9_at_random_moments_then_a_plain_rerun_equals_a_clean_run(tmp_path
     full = time.monotonic() - started
     rng = random.Random(11)
     repaired = 0
+    scratch = tmp_path / "tmp"  # the killed runs' temporary folder: what a kill leaves is cleared by the rerun
+    scratch.mkdir()
     for round_ in range(20):  # each kill lands in real work: --force rewrites every document
         if round_ % 4 == 3:  # now and then a change, so a plain run has work to cut short too
             for n in rng.sample(range(20), 3):
                 write_minutes(batch / f"{n:02d}.txt", n, note=f"Endret i runde {round_}.")
             expected = _clean_run(batch, tmp_path / f"clean{round_}")
         p = subprocess.Popen([*KG, "--store", str(store), "ingest", str(batch), "--force"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                             env={**os.environ, "TMPDIR": str(scratch)})
         if round_ == 19 and not repaired:  # the last round waits for a write under way, whatever the machine's speed
             _until(lambda: any((store / "pending").glob("*.json")) or p.poll() is not None)
         else:
@@ -359,6 +362,9 @@ def test_kill_9_at_random_moments_then_a_plain_rerun_equals_a_clean_run(tmp_path
         repaired += "repaired:" in rerun.stdout
         assert _state(store) == (True, expected), f"round {round_}"
     assert repaired  # some kills landed between a graph and its index
+    # nothing of kg's is left in the temporary folder (multiprocessing's own pymp-* of a killed process is Python's)
+    assert not [f.name for f in scratch.iterdir() if not f.name.startswith("pymp-")]
+    assert not (store / "scratch").exists()
 
 
 # -- readers during a write ---------------------------------------------------------

@@ -63,8 +63,9 @@ class Choice:
     dates_left: int = 0   # dates of the question no parameter took (unused names still narrow the answers)
 
 
-def link(filler: SlotFiller, arg: Argument) -> Linked:
-    """Every reading of an argument: the things it names, the topic it is, its words."""
+def link(filler: SlotFiller, arg: Argument, knows=lambda word: False) -> Linked:
+    """Every reading of an argument: the things it names, the topic it is, its words (knows(word): whether
+    the search index holds a word)."""
     import pyoxigraph as ox
 
     stem = _stem(arg.text)
@@ -87,8 +88,10 @@ def link(filler: SlotFiller, arg: Argument) -> Linked:
         text = Option("text", Filled(ox.Literal(e.label), e.label, "label"), False)
     # words that name nothing may still be what some sections are about ("landstraum for cruiseskip"), and
     # a name what the lines a body presents are on ("Kven presenterte Norsk Fjellmatsenter"): read after the
-    # graph; a name not found ("Horizon Asia") is said to be not found, not searched for
-    if arg.names or not all(w[:1].isupper() for w in arg.text.split()):
+    # graph; a name neither the graph nor the minutes' words hold ("Horizon Asia") is said to be not found, not
+    # searched for, where a name the minutes write but nothing was made of ("Nordbanen") is searched for
+    words = arg.text.split()
+    if arg.names or not all(w[:1].isupper() for w in words) or all(knows(w) for w in words):
         options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
     return Linked(arg, options + [text])
 

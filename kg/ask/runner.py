@@ -311,7 +311,7 @@ class Runner:
         """
         names = self.slots.index(NAMED_KINDS).exact
         parts = Reader(names, today, lambda text: thesaurus().lookup(text) is not None).read(question)
-        linked = [link(self.slots, a) for a in parts.arguments]
+        linked = [link(self.slots, a, self.knows) for a in parts.arguments]
         last = self.last_meeting()
         ranked = rank(parts, linked, self.slots, today=today, last_meeting=last)
         why = [f"read: {parts.summary()}"]

@@ -73,7 +73,8 @@ RELATIONS = [
      r"|nobody present|no one present|ingen til stede|ingen til stades|ingen møtte", "absent"),
     (r"left early|left the meeting|leave the meeting|leave early|had to leave|måtte gå|måtte forlate|måtte forlata"
      r"|gikk tidlig|gjekk tidleg|gikk tidligere|gjekk tidlegare|forlot|gikk før|gjekk før|left before", "leave"),
-    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
+    (r"arrived late|came late|too late|kom (?:for )?seint|kom (?:for )?sent|kom seinare|kom senere|came later"
+     r"|arrived later|joined later|only part|delar av|deler av|bare med på|berre med på|bare med|berre med|only on"
      r"|attended only|only attended|from which case|fra hvilken sak|frå kva sak|for which cases", "partial"),
     (r"vara\w*|substitut\w*|stedfortred\w*|stand-ins?|stood in|møtte i stedet for|møtte i staden for", "substitute"),
     (r"as observers?|som observatør\w*|observatør\w*|observers?", "observe"),
@@ -87,6 +88,9 @@ RELATIONS = [
     (r"varaordfører\w*|varaordførar\w*|ordfører\w*|ordførar\w*|deputy mayor|mayor|rådmann|rådmannen|rådmenn"
      r"|kommunedirektør\w*|chief executive|sekretariatsleder\w*|sekretariatsleiar\w*|daglig leder|dagleg leiar"
      r"|styreleder\w*|styreleiar\w*|fylkesordfører\w*|fylkesrådsleder\w*|director|direktør\w*", "role"),
+    (r"took the minutes|takes the minutes|wrote the minutes|kept the minutes|minute[- ]?takers?|referent\w*"
+     r"|førte protokoll\w*|førte referat\w*|skrev referat\w*|skreiv referat\w*|skrev protokoll\w*|skreiv protokoll\w*"
+     r"|protokollfør\w*|sekretær for møtet|skrivar for møtet", "minute"),
     (r"signed|signert\w*|signer\w*|underskre\w*|underskriv\w*|skrive under|skreiv under|skrev under|underteikn\w*"
      r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
@@ -171,7 +175,7 @@ TITLES = [
 
 # relations read before the others whatever their place (0), or only after them (2); the signers of the
 # minutes (-1) answer with each one's role, so "who chaired and who signed" names the chair who signed too
-RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
+RELATION_TIER = {"sign": -1, "absent": 0, "leave": 0, "partial": 0, "substitute": 0, "chair": 0, "minute": 0, "observe": 0, "recuse": 0, "guest": 0, "own": 2}
 
 # a verb that names no relation of its own, read only when nothing else is ("kva møte var Per på")
 WEAK_RELATIONS = [(r"var|was|were", "attend")]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable
 
 from kg.extract.actions import actions
+from kg.extract.arrivals import arrivals
 from kg.extract.activities import agenda_activities, other_activities, roundtable
 from kg.extract.decisions import decisions
 from kg.extract.events import case_title_events, events, held_events, named_events, next_meeting, status_elsewhere
@@ -27,6 +28,7 @@ PIPELINE: list[tuple[str, Component]] = [
     ("document", document),
     ("meeting", meeting),
     ("attendance", attendance),
+    ("arrivals", arrivals),
     ("signers", signers),
     ("agenda", agenda),
     ("agenda_activities", agenda_activities),

@@ -213,7 +213,7 @@ class Ingestor:
 
     def _preparer(self, stored: dict[str, str]) -> Preparer:
         return Preparer(Settings(self.store.base, self.curation, self.limits, stored), self.known, self.added,
-                        self.jobs)
+                        self.store.path / "scratch", self.jobs)
 
     def ingest(self, paths: list[Path], *, force: bool = False, collection: str | None = None,
                listener: Listener | None = None) -> IngestReport:

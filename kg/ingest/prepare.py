@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
-import tempfile
+import shutil
 import threading
 import traceback
 from collections import deque
@@ -141,17 +141,20 @@ class Preparer:
     """Prepares jobs and hands the results back in input order: in this process, or in a pool
     of `jobs` worker processes that keep a few documents each in flight."""
 
-    def __init__(self, settings: Settings, known: dict, added: list, jobs: int = 1):
+    def __init__(self, settings: Settings, known: dict, added: list, scratch: Path, jobs: int = 1):
         self.settings = settings
         self.known = known  # the live table, filled by the writer as documents are accepted
         self.added = added  # (kind, name key) of each addition to it, in order
+        # where the workers' copies of the table go: in the store, which one ingest at a time writes,
+        # so what a killed ingest left there is cleared by the next one (on entry) instead of piling up in /tmp
+        self.scratch = scratch
         self.jobs = max(1, jobs)
         self._pool = None
-        self._folder: Path | None = None
         self._copy: tuple[str, int] | None = None  # (file of the table's copy, additions it holds)
         self._copies: deque[Path] = deque()
 
     def __enter__(self) -> "Preparer":
+        shutil.rmtree(self.scratch, ignore_errors=True)
         return self
 
     def __exit__(self, *exc) -> None:
@@ -161,11 +164,7 @@ class Preparer:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
-        if self._folder is not None:
-            for f in self._folder.iterdir():
-                f.unlink()
-            self._folder.rmdir()
-            self._folder = None
+        shutil.rmtree(self.scratch, ignore_errors=True)
 
     def prepared(self, jobs: Iterable[Job], count: int) -> Iterator[Prepared]:
         """Each job's result, in order (count: how many there are, to choose pool or process)."""
@@ -194,14 +193,14 @@ class Preparer:
             context.set_forkserver_preload(["kg.ingest.prepare"])
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker,
                                              initargs=(self.settings,))
-            self._folder = self._folder or Path(tempfile.mkdtemp(prefix="kg-ingest-"))
+            self.scratch.mkdir(parents=True, exist_ok=True)
         return job, self._pool, self._pool.submit(_prepare_in_worker, job, *self._table_copy())
 
     def _table_copy(self) -> tuple[str, int]:
         """A file holding the known table as it is now, written again when it has grown by a few names."""
         grown = len(self.added) - self._copy[1] if self._copy else None
         if grown is None or grown >= max(1, len(self.added) // 50):
-            where = self._folder / f"known-{len(self.added)}.pickle"
+            where = self.scratch / f"known-{len(self.added)}.pickle"
             tmp = where.with_suffix(".tmp")
             tmp.write_bytes(pickle.dumps(self.known, protocol=pickle.HIGHEST_PROTOCOL))
             os.replace(tmp, where)

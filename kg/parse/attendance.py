@@ -61,7 +61,12 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
 
 def is_chair(title: str | None) -> bool:
     """Whether a label or a title is only a word for the person who led the meeting ("Møteleiar", "leder")."""
-    return bool(title) and " ".join(_plain(title).rstrip(":").split()).casefold() in _words()["roles"]["chair"]
+    return is_only(title, "chair")
+
+
+def is_only(title: str | None, role: str) -> bool:
+    """Whether a label or a title is only one of the words of a role ("leder", "observatør", "referent")."""
+    return bool(title) and " ".join(_plain(title).rstrip(":").split()).casefold() in _words()["roles"][role]
 
 
 def heads_names(label: str) -> bool:
@@ -908,12 +913,17 @@ class _Reader:
             role = "substitute"  # "Vara | Kåre Fosse | Larvik": a title saying the person came as a substitute
         elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
             role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
+        elif role == "member" and any(is_only(t, "observer") for t in p.titles):
+            role = "observer"  # "Eva Li | Troms fylkeskommune | observatør": listed, come to observe
         body = p.body or self.label_body or self.group_body or p.weak_body
         notes = p.notes or ([self.group_note] if self.group_note else [])
         self.lines.append(AttendanceLine(
             name=p.name, body=body, role=role, line=n, section=self.section,
             title=", ".join(dict.fromkeys(t for t in p.titles if t)) or None,
             note=", ".join(notes) or None, substitute_for=p.substitute_for or None, party=p.party))
+        if role not in ("referent", "absent") and any(is_only(t, "referent") for t in p.titles):
+            # "Sekretariat: Kari Dahl, dagleg leiar (referent)": she also wrote the minutes
+            self.lines.append(AttendanceLine(name=p.name, body=None, role="referent", line=n, section=self.section))
 
     def _absent_body(self, body: str, n: int) -> None:
         if classify(body):
