@@ -104,16 +104,26 @@ def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Nam
         found.append(match)
         taken.append(match.span)
 
-    for m in _dictionary().finditer(text):
-        c = classify(m.group(), fuzzy=False, rules=False)
-        if c and free(*m.span()):
-            add(NameMatch(c.kind, c.label, m.group(), m.span(), classified=c))
+    for match in known_names(text):
+        if free(*match.span):
+            add(match)
 
     unplaced: list[NameMatch] = []
     for m in _CAPSEQ.finditer(text):
         for a, b in _free_runs(text, *m.span(), taken):
             _place(text, a, b, add, free, unplaced)
     return sorted(found, key=lambda x: x.span), unplaced
+
+
+def known_names(text: str) -> list[NameMatch]:
+    """The names in text the lexicons know as written (the first look of find_names; no capitalised run is
+    guessed at, so it is cheap enough for every sentence), overlapping ones included."""
+    out = []
+    for m in _dictionary().finditer(text):
+        c = classify(m.group(), fuzzy=False, rules=False)
+        if c:
+            out.append(NameMatch(c.kind, c.label, m.group(), m.span(), classified=c))
+    return out
 
 
 def _free_runs(text: str, a: int, b: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ import re
 
 from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
-from kg.extract.mentions import find_names
+from kg.extract.mentions import find_names, known_names
 from kg.lang.sentences import section_sentences
 from kg.lang.thesaurus import thesaurus
 from kg.vocab import DCTERMS, KG, SCHEMA
@@ -17,6 +17,9 @@ _OPENING = re.compile(r"^[\s|*•\-–]*(?:(?:fra|frå|from|for)\s+)?", re.IGNOR
 # what follows a body that opens its own report: "Lillesand: …", "| Midsund | …", "Frå Nes vart det orientert om …"
 _AFTER_OPENING = re.compile(r"^\**\s*(?::|\||\t|–|-\s|kommune\b|vart\b|ble\b|har\b|melder\b|meldte\b|orienter)", re.IGNORECASE)
 REPORTING_KINDS = ("municipality", "region", "organisation", "institution", "cluster")
+# the kinds of body whose name says nothing of what a sentence is about ("søkjer Innovasjon Norge om midlar" is
+# not about innovation); a project's, a cluster's or a programme's name does say it ("Regionale forskningsfond")
+NAME_NOT_TOPIC = ("municipality", "region", "organisation", "institution")
 
 
 def opening_body(g: DocGraph, text: str):
@@ -30,6 +33,14 @@ def opening_body(g: DocGraph, text: str):
     if not _AFTER_OPENING.match(rest[first.span[1]:]):
         return None
     return body_node(g, first.surface, default_kind=first.kind)
+
+
+def _outside_names(tags: list, text: str) -> list:
+    """The topics a sentence names outside the names of bodies in it."""
+    if not tags:
+        return tags
+    names = [n.span for n in known_names(text) if n.kind in NAME_NOT_TOPIC]
+    return [t for t in tags if not any(a <= t.span[0] and t.span[1] <= b for a, b in names)]
 
 
 def topics(g: DocGraph) -> None:
@@ -51,7 +62,7 @@ def topics(g: DocGraph) -> None:
         item = items.get(sec.title)
         for s in section_sentences(sec, lines, skip_heading=sec.kind == "roundtable"):
             ev = g.evidence(sec, s.first, s.last, s.text)
-            tags = th.tag(s.text)
+            tags = _outside_names(th.tag(s.text), s.text)
             # outside a round-table a body's own report is a line that opens with its name
             reporter = actor if actor is not None else (opening_body(g, s.text) if tags else None)
             for t in tags:
