@@ -140,7 +140,7 @@ class Archive:
 
             if self.endpoint is None:
                 self._runner = Runner(self.backend, lambda words, limit: self.index.search(words, limit=limit),
-                                      lambda word: self.index.knows(word))
+                                      lambda word: self.index.knows(word), lambda: self.index.words())
             else:
                 self._runner = Runner(self.backend)
         return self._runner

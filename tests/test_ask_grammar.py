@@ -106,3 +106,24 @@ def test_amounts_above_and_case_numbers():
 def test_what_is_left_is_an_argument_to_link():
     p = read("which regions work on kunstig intelligens")
     assert (p.answer, p.relations, [a.text for a in p.arguments]) == ("region", ["work"], ["kunstig intelligens"])
+
+
+@pytest.mark.parametrize("question, argument", [
+    ("Kven innleidde saka om lokalpressa?", "lokalpressa"), ("who presented the case about the local press", "local press"),
+    ("hvem la fram saken om Grønn havn", "Grønn havn"),
+])
+def test_a_case_named_by_what_it_is_about_is_asked_by_those_words(question, argument):
+    p = read(question)
+    assert (p.relations, [a.text for a in p.arguments]) == (["present"], [argument])
+
+
+@pytest.mark.parametrize("question, argument", [
+    ("Who came from Hedmark County Council?", "Hedmark fylkeskommune"),
+    ("who represents Vadsø Municipality", "Vadsø kommune"),
+])
+def test_the_english_name_of_a_county_or_municipality_is_asked_as_its_norwegian_name(question, argument):
+    assert [a.text for a in read(question).arguments] == [argument]
+
+
+def test_interested_in_asks_who_works_on_it():
+    assert read("Which municipalities are interested in aquaculture?").relations == ["work"]

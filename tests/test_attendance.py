@@ -46,6 +46,8 @@ def by_name(lines) -> dict:
     ("Gunn Berit R. Holmelid\tFylkesdirektør\tNordland fylkeskommune", "Gunn Berit R. Holmelid",
      "fylkesdirektør", "Nordland fylkeskommune", None),
     ("Åse Lia, rådmann og sekretær for Vinje kommune", "Åse Lia", "rådmann og sekretær", "Vinje kommune", None),
+    ("Councillor Kari Vold - Tinn Municipality", "Kari Vold", "councillor", "Tinn Municipality", None),
+    ("Dr Kari Vold - Telemark County Authority", "Kari Vold", "dr", "Telemark County Authority", None),
 ])
 def test_one_person_whatever_the_order(text, name, title, body, party):
     (a,) = read(heading("Til stede", 1), para(text, 2))

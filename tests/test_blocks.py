@@ -465,3 +465,16 @@ def test_sections_from_a_source_without_blocks():
 ])
 def test_body_names(text, body, parent):
     assert body_name(text) == (body, parent)
+
+
+def test_each_line_of_a_listing_by_case_number_is_a_sentence_of_its_own(tmp_path):
+    """"74/10 Lokalpressa …" under "73/10 Hamnesamarbeid v/ Kari Dahl": the words of one item find that line
+    alone, not the person another line of the listing names."""
+    from kg.lang.sentences import section_sentences
+
+    text = ("Referat frå Prøverådet\n\nSAKLISTE\n73/10 Hamnesamarbeid v/ Kari Dahl\n74/10 Lokalpressa si rolle\n\n"
+            "Sak 73/10 Hamnesamarbeid\nKari Dahl orienterte.\n\nSak 74/10 Lokalpressa si rolle\nPer Lie innleidde.\n")
+    m, _ = sections(tmp_path, "p.txt", text)
+    (listing,) = (s for s in m.sections if s.title == "SAKLISTE")
+    assert [s.text for s in section_sentences(listing, m.source.lines)] == [
+        "73/10 Hamnesamarbeid v/ Kari Dahl", "74/10 Lokalpressa si rolle"]

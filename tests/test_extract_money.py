@@ -36,6 +36,20 @@ def test_a_body_going_in_with_its_own_share_gives_it():
     assert (st.status, _said(sentence, st.funder_in)) == (GRANTED, "Fjordrådet")
 
 
+def test_money_set_aside_for_a_purpose_is_given_said_actively_or_passively():
+    for sentence in ["Det settes av kr 400 000 til oppfølging av planen.", "Rådet set av kr 400 000 til oppfølging av planen."]:
+        (st,) = read_grants(sentence)
+        assert (st.amount.value, st.status, st.purpose) == (400000, GRANTED, "oppfølging av planen"), sentence
+
+
+def test_how_much_was_set_aside_asks_for_money_given(tmp_path):
+    archive = stored_text(tmp_path, "fjordradet-2024-05-07.md", "## Referat frå møte i Fjordrådet\n\nTid: 7. mai 2024\n\n"
+                          "### Sak 9/24 Næringsplan\nVedtak:\nPlanen vert vedteken. Det settes av kr 400 000 til "
+                          "oppfølging av planen.\n")
+    for q in ["Hvor mye ble satt av til oppfølging av planen?", "how much was set aside for the plan"]:
+        assert [a.columns["amount"] for a in archive.ask(q).answers] == ["400000 NOK"], q
+
+
 def test_the_verb_nearest_the_sum_decides_whether_it_is_given_or_applied_for():
     sentence = "Rådet stiller seg bak søknaden og løyver kr 40 000."
     (st,) = read_grants(sentence)

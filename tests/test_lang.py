@@ -173,6 +173,7 @@ def test_public_bodies_and_kinds_guessed_by_form():
     assert [(c.kind, c.label) for c in map(classify, ["Vadsø municipality", "Municipality of Vadsø"])] == \
         [("municipality", "Vadsø")] * 2
     assert classify("Vestfold County Council").label == "Vestfold fylkeskommune"  # in English
+    assert classify("Troms and Finnmark County Authority").label == "Troms og Finnmark fylkeskommune"
     assert (classify("Larvik municipality").kind, classify("Larvik municipality").label) == ("municipality", "Larvik")
     assert classify("Hedmark fylkeskommune").known.valid_to == "2019-12-31"
     assert classify("KIM") is None  # a short name that is also a given name is left out

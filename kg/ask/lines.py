@@ -101,41 +101,76 @@ def _list_items(lines: list[str], start: int, end: int) -> list[tuple[int, int]]
 
 
 MIN_HEAD = 4  # letters of a compound's first part searched alone ("cruise" of "cruiseskip")
+MAX_BEGUN = 5  # compounds of the index searched for a first part it does not hold alone
 
 
-def wider_words(text: str, known=lambda word: False):
-    """What a search tries, in turn, when a question's words find no section: English words in Norwegian
-    (kg.lang.english), two of them as the one compound they name where the text has it (known: the search
-    index holds the word; "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is
-    "ungdom nettverk"); then the words with each compound cut to its first part, the part that says what it
-    is about, where the text writes it with another head ("cruiseskip" finds "cruisetrafikken" by "cruise";
-    the head "skip" would find any ship)."""
+def wider_words(text: str, known=lambda word: False, indexed=frozenset) -> tuple[list[str], list[str]]:
+    """What a search tries beside a question's words as written, as two lists. First, the words in
+    Norwegian where some are English (kg.lang.english), searched before the words as written, which find
+    Norwegian text only where an English word is spelt as a Norwegian one ("plant" finds "plan"): two of
+    them as the one compound they name where the text has it (known: the search index holds the word;
+    "wild salmon" is "villaks"), else each as its Norwegian words ("youth network" is "ungdom nettverk"),
+    a word the index holds only as a compound's first part as those compounds (indexed: the index's words).
+    Then, when those find nothing, the words with each compound cut to its first part, the part that says
+    what it is about, where the text writes it with another head ("cruiseskip" finds "cruisetrafikken" by
+    "cruise"; the head "skip" would find any ship)."""
     from kg.lang.morphology import morphology
     from kg.search.analysis import words as words_of
 
     analyse = morphology()
     written = words_of(text)
     said = _said(written, analyse)
+    if any(n != (w,) for n, w in zip(said, written)):
+        said = _begun(said, analyse, known, indexed)
     joined = _joined(written, said, known)
-    for words in (joined, [_either(n) for n in said if n]):
-        if words != written and words:
-            yield " ".join(words)
+    translated = [" ".join(words) for words in (joined, [_either(n) for n in said if n]) if words != written and words]
     heads = [_head(word, analyse) or word for word in written]
-    if heads != written:
-        yield " ".join(heads)
+    return list(dict.fromkeys(translated)), [" ".join(heads)] if heads != written else []
 
 
 def _said(written: list[str], analyse) -> list[tuple[str, ...]]:
-    """Each word's Norwegian words: an English word's from the dictionary, beside the word itself where
-    Norwegian has a word so spelt too ("fire": "brann", but "fire" is four; "drilling"), a name itself;
-    none for a word of a question in English that neither Norwegian nor the dictionary knows ("sites" of
-    "salmon farming sites"), which no Norwegian text holds either."""
-    from kg.lang.english import norwegian
+    """Each word's Norwegian words: an English word's from the dictionary, else as Norwegian spells it
+    where Norwegian has borrowed it ("centre": "senter"), beside the word itself where Norwegian has a word
+    so spelt too, not inflected ("fire": "brann", but "fire" is four; "drilling"), a name as written; none for a word of a
+    question in English that neither Norwegian nor the dictionary knows ("sites" of "salmon farming
+    sites"), which no Norwegian text holds either."""
+    from kg.lang.english import borrowed, norwegian
 
-    said = [((w,) if analyse.known(w) else ()) + norwegian(w) or (w,) for w in written]
+    norsk = analyse.known_of(written)
+    spelt = {w: borrowed(w) for w in written if w.islower() and not norwegian(w)
+             and (w not in norsk or analyse(w).parts)}  # "by" is no borrowed "bi"
+    norsk |= analyse.known_of([s for forms in spelt.values() for s in forms])
+    # a borrowed spelling Norwegian knows whole, not as a compound of other words ("ministri" is no mini-stri)
+    spelt = {w: tuple(s for s in forms if s in norsk and not analyse(s).parts) for w, forms in spelt.items()}
+    # a capitalised word is a name ("Horizon Europe", "Green Offshore Tech"), as the minutes write it too
+    translated = {w: w.islower() and norwegian(w) or spelt.get(w, ()) for w in written}
+    # an English word with Norwegian words is one itself only where it is a Norwegian word's base form:
+    # "plant" is Norwegian "plan" inflected, and would find any plan
+    said = [((w,) if w.lower() in norsk and not (translated[w] and analyse(w).inflected) else ()) + translated[w]
+            or (w,) for w in written]
     english = any(n != (w,) for n, w in zip(said, written))
-    return [() if english and n == (w,) and w.islower() and not analyse.known(w) else n
+    return [() if english and n == (w,) and w.islower() and w not in norsk else n
             for n, w in zip(said, written)]
+
+
+def _begun(said: list[tuple[str, ...]], analyse, known, indexed) -> list[tuple[str, ...]]:
+    """Each word the index does not hold, beside the compounds of the index that begin with it: a
+    compound the analysers know whole is indexed without its parts, so "gass" alone finds no
+    "gassanlegget" (the rest of the compound must be a word, after its linking letter)."""
+    from kg.lang.morphology import LINKS
+
+    todo = {w for n in said for w in n if w.islower() and len(w) >= MIN_HEAD and not known(w)}
+    if not todo:
+        return said
+    words = indexed()
+    begun = {w: sorted(c for c in words if c.startswith(w) and len(c) >= len(w) + MIN_HEAD) for w in todo}
+    rests = {c[len(w):] for w, found in begun.items() for c in found}
+    rests |= {r[len(link):] for r in list(rests) for link in LINKS if r.startswith(link)}
+    words_known = analyse.known_of(sorted(rests))
+    for w, found in begun.items():
+        begun[w] = [c for c in found if c[len(w):] in words_known
+                    or any(c[len(w):].startswith(link) and c[len(w) + len(link):] in words_known for link in LINKS)]
+    return [tuple(dict.fromkeys(x for w in n for x in (w, *begun.get(w, ())[:MAX_BEGUN]))) for n in said]
 
 
 def _either(words: tuple[str, ...]) -> str:

@@ -20,6 +20,7 @@ from typing import Callable
 from kg.ask import words
 from kg.ask.lazy_pattern import word_pattern as _compiled  # compiled only for a question it could match
 from kg.lang.amounts import find_amounts
+from kg.lang.spelt_out import norwegian_forms
 from kg.lang.dates import find_dates, find_month, find_season
 
 _TOKEN = re.compile(r"\w[\w\-–/'’.]*\w|\w")
@@ -80,7 +81,7 @@ def normalise(question: str) -> str:
     q = question.replace("’", "'").replace("«", " ").replace("»", " ").replace('"', " ")
     q = re.sub(rf"(?i)(?<![\w-])(?:{words.COURTESY})(?![\w-])", " ", q)
     q = re.sub(r"[?!]+", " ", q).strip().rstrip(".").strip(" ,")
-    return re.sub(r"\s+", " ", q)
+    return norwegian_forms(re.sub(r"\s+", " ", q))  # "Hedmark County Council" is asked for as the minutes name it
 
 
 class Reader:
@@ -131,7 +132,8 @@ class Reader:
             run = "".join(c if not taken[m.start() + i] else " " for i, c in enumerate(m.group()))
             for piece in re.split(r"(?i)\s{2,}|(?<![\w-])(?:and|og|both|både|or|eller)(?![\w-])", run):
                 toks = _TOKEN.findall(piece)
-                while toks and toks[0].lower() in words.STOPWORDS:
+                while toks and (toks[0].lower() in words.STOPWORDS or (
+                        len(toks) > 2 and toks[0].lower() in words.ITEM_NOUNS and toks[1].lower() in words.ITEM_ABOUT)):
                     toks.pop(0)
                 while toks and toks[-1].lower() in words.STOPWORDS:
                     toks.pop()

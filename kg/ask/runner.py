@@ -124,12 +124,14 @@ SECTION_SCORE_SHARE = 0.5  # and only those scoring at least this share of the b
 
 
 class Runner:
-    def __init__(self, store: GraphStore, search=None, knows=lambda word: False):
+    def __init__(self, store: GraphStore, search=None, knows=lambda word: False, indexed=frozenset):
         """search(text, limit) → kg.search.SearchResult, for words that name no thing in the graph
-        (None where there is no index: a SPARQL server); knows(word), whether the index holds a word."""
+        (None where there is no index: a SPARQL server); knows(word), whether the index holds a word;
+        indexed(), the index's words as written."""
         self.store = store
         self.search = search
         self.knows = knows
+        self.indexed = indexed
         self._sections: dict[str, list] = {}
         self._lines: dict[tuple, list] = {}  # (section, matched terms) → the sentences they match (kg.ask.lines)
         self.slots = SlotFiller(store)
@@ -260,7 +262,7 @@ class Runner:
             tried = set()
             # the grammar's function words are no part of what is searched for ("as" would find "AS")
             content = " ".join(w for w in text.split() if w.lower() not in STOPWORDS) or text
-            for words in chain([concept.label if concept else content, content], wider_words(content, self.knows)):
+            for words in self._tried(concept, content):
                 hits = self.search(words, SECTIONS_SEARCHED).hits if words not in tried else []
                 tried.add(words)
                 if hits:
@@ -268,6 +270,14 @@ class Runner:
                     break
         hits = self._sections[text]
         return [h for h in hits if (h.score < SECTION_SCORE_SHARE * hits[0].score) == weaker]
+
+    def _tried(self, concept, content: str):
+        """What sections() searches for, in turn: the thesaurus concept the words name, the words in
+        Norwegian where some are English, the words as written, then with compounds cut (kg.ask.lines)."""
+        if concept:
+            yield concept.label
+        translated, cut = wider_words(content, self.knows, self.indexed)
+        yield from chain(translated, [content], cut)
 
     def _spans(self, hit, params: dict[str, str], written: str | None = None) -> list[dict]:
         """The first and last line of each sentence of a hit's section its words match (the query's
@@ -369,6 +379,17 @@ class Runner:
         why = [f"query {choice.query.name} answers the relation {choice.relation!r}"]
         why += [f"{k} = {f.label} ({f.why})" for k, f in choice.bound.items()]
         why += [f"{k}: {note}" for k, note in choice.defaulted.items()]
+        today_params = [k for k, note in choice.defaulted.items() if "today" in note]
+        if not answers and today_params and last is not None and today is not None and last < today:
+            import pyoxigraph as ox
+
+            bound = dict(choice.bound)
+            bound[today_params[0]] = Filled(ox.Literal(last.isoformat(), datatype=ox.NamedNode(XSD.date)),
+                                            last.isoformat(), "date")
+            answers = self.run(choice.query, bound)
+            why.append(f"nothing is upcoming after today ({today.isoformat()}): the archive ends with the meeting "
+                       f"of {last.isoformat()}; these come after that meeting")
+            choice.bound = bound
         answers, notes = self._narrow(parts, choice, answers)
         why += notes
         if "line" in choice.query.params.values():
@@ -385,17 +406,6 @@ class Runner:
             known = thesaurus().lookup(searched[0]) is not None
             why.append(f"no section found by {searched[0]!r} answers it"
                        + ("" if known else "; the thesaurus knows no Norwegian word for it"))
-        today_params = [k for k, note in choice.defaulted.items() if "today" in note]
-        if not answers and today_params and last is not None and today is not None and last < today:
-            import pyoxigraph as ox
-
-            bound = dict(choice.bound)
-            bound[today_params[0]] = Filled(ox.Literal(last.isoformat(), datatype=ox.NamedNode(XSD.date)),
-                                            last.isoformat(), "date")
-            answers = self.run(choice.query, bound)
-            why.append(f"nothing is upcoming after today ({today.isoformat()}): the archive ends with the meeting "
-                       f"of {last.isoformat()}; these come after that meeting")
-            choice.bound = bound
         asked_dates = [k for k, kind in choice.query.params.items() if kind == "date" and k not in choice.defaulted]
         if not answers and asked_dates and last is not None:
             why.append(f"nothing fits the date asked ({', '.join(choice.bound[k].label for k in asked_dates)}); "
@@ -446,6 +456,8 @@ class Runner:
         for ln in choice.unused:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
+            if ln.understood:  # and as asked: a place read as the municipality it is the centre of ("in Otta")
+                names.add(ln.argument.text.casefold())
             names = {n for n in names if ln.understood or len(n) >= 4}
             other = self._other_names(ln) - names  # "ROR" of "Romsdal": a name the minutes write it by, as a word
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))

@@ -66,7 +66,8 @@ STANCES = [
 # verb phrases → relation. Order matters only where two cues cover the same words: longer first.
 RELATIONS = [
     # disqualified from a case (forvaltningsloven § 6): before absence and leaving, which it also is
-    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*", "recuse"),
+    (r"inhabil\w*|ugild\w*|disqualified|recused?|recusal|conflicts? of interest|interessekonflikt\w*"
+     r"|declared (?:an |a )?(?:personal |pecuniary )?interests?|declarations? of interest", "recuse"),
     # absence before attendance: "møtte ikke" is not "møtte"
     (r"hadde forfall|har forfall|forfall|meldt forfall|absent|absence|apologies|sent apologies|møtte ikke|møtte ikkje"
      r"|did not attend|didn't attend|not present|ikke til stede|ikkje til stades|fravær|was missing|were missing"
@@ -95,19 +96,22 @@ RELATIONS = [
      r"|approved the minutes|godkjente protokollen|godkjende protokollen", "sign"),
     (r"chair\w*|presided|led the meeting|ledet|leda|leia|leidde|leiar|møteleder|møteleiar|ordstyrer", "chair"),
     (r"presentert\w*|presenterte|presented|presents|presenting|presentation\w*|la fram|la frem|lagt fram|lagt frem"
-     r"|orienter\w*|innled\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
+     r"|orienter\w*|innled\w*|innleidde|innleia|innleiing\w*|introduced|introduc\w*|talked about|talked|spoke about|spoke|snakket om|snakka om"
      r"|(?:held|gave|give|gives|giving) (?:a|the) (?:talk|presentation|briefing|lecture)|raised|hadde innlegg|holdt innlegg|heldt innlegg|saksbehandl\w*|saksordfør\w*|case officer|case handler", "present"),
     (r"deltatt|deltok|deltek|deltar|delta|attended|attend|attends|attending|møtte|møtt|møter|var på|was at|were at"
      r"|til stede|til stades|was present|were present|present|came to|came|take part|took part", "attend"),
     (r"samarbeid\w*|collaborat\w*|cooperat\w*|co-operat\w*|jobb\w* sammen med|jobb\w* saman med|work\w* together with"
      r"|partner with|work with|works with|working with|jobber med|jobbar med|arbeider med|arbeidar med", "work"),
     (r"jobb\w*|arbeid\w*|work\w*|driv\w* med|holder på med|held på med|opptatt av|opptekne av|oppteken av|engaged in"
+     r"|interested in|concerned with|engasjert i|engasjerte i"
      r"|focus\w* on|looking at|ser på|deal with|deals with|handler om|piloting|piloterer"
      # who made a thing the case is about ("who prepared the agreements", "kven utarbeidde avtalane")
      r"|prepared|drafted|utarbeid\w*", "work"),
     (r"finansier\w*|fund\w*|financ\w*|støtt\w*|støtte|tilskudd|tilskot|bevilg\w*|løyv\w*|grants?|granted|innvilg\w*"
      r"|tilsagn|get|got|gets|received|receive|fikk|fått|fekk|money|penger|pengar|midler|midlar|pays?|paid|betal\w*"
      r"|spend\w*|appl(?:y|ies|ying|ied) (?:for|to)|søk\w* om|søkjer|søker|søkt|costs?|koster|kostar"
+     # money put aside for a purpose: "kor mykje vart sett av til X", "how much was set aside for X"
+     r"|satt av|sett av|settes av|setjast av|sette av|avsatt|avsett|set aside|sets aside|earmark\w*"
      # a body's own share: "kor mykje går regionrådet inn med", "how much does X contribute"
      r"|(?:går|gjekk|gikk) (?:\w+ )?inn med|contribut\w*|bidrar|bidreg|bidro|bidra|spleis\w*", "fund"),
     # its particle alone, where the body between is read already ("går regionrådet inn med i X": no membership)
@@ -127,7 +131,7 @@ RELATIONS = [
     # "the next meeting" is the one the minutes announce; "what comes next" any event ahead
     (r"next|neste|nestkommende|nestkomande|førstkommende|førstkomande", "next"),
     (r"upcoming|coming up|coming|come|comes|kommende|komande|kommer|kjem|planned|planlagt\w*|planlagde|framtidige|fremtidige"
-     r"|future", "upcoming"),
+     r"|future|skjer|happens|happening|takes place|take place|foregår|går føre seg", "upcoming"),
     (r"happened|happen|took place|skjedde|skjedd|hende|hendt", "happen"),
     (r"mentioned|mention|nevnt|nevnte|nemnt|nemnde|discussed|diskutert|drøftet|drøfta", "mention"),
     (r"reported|reports?|rapportert\w*|rapporterte|fortalte|fortalde|meldte om|meldte|melde", "report"),
@@ -206,6 +210,12 @@ DATE_BOUNDS = [
 COURTESY = (r"please|pls|vennligst|gjerne|takk|thanks|can you tell me|could you tell me|tell me|kan du si meg|kan du fortelje"
             r"|kan du fortelle|kan du|could you|can you|i want to know|jeg lurer på|eg lurer på|according to these minutes"
             r"|according to the minutes|ifølge protokollen|ifølge referatet|i følge referatet|etter referatet")
+
+# a case named by what it is about ("saka om lokalpressa", "the case about the local press"): the words after
+# the noun and its preposition are the argument, the noun itself would match other words ("sakene")
+ITEM_NOUNS = frozenset("sak saka saken saker sakene case cases item items matter punkt punktet orientering "
+                       "orienteringa orienteringen".split())
+ITEM_ABOUT = frozenset("om about on regarding concerning".split())
 
 # words that join an argument to the rest and are never an argument alone
 STOPWORDS = frozenset("""

@@ -15,7 +15,7 @@ from kg.extract.graph import DocGraph
 from kg.extract.meeting import attendance_node
 from kg.lang.lexicon import table
 from kg.lang.names import normalise_person
-from kg.lang.sentences import Sentence, section_sentences
+from kg.lang.sentences import sentences_with_heading
 from kg.vocab import KG
 
 # when: a case ("sak 6/24", "item 3"), a time of day ("kl. 11.30", "at 11:30")
@@ -37,8 +37,7 @@ def arrivals(g: DocGraph) -> None:
                       rf"(?P<verb>{verbs})\b\s*(?P<when>.+?)[.!]?$")
     lines = g.minutes.source.lines
     for sec in g.minutes.sections:
-        heading = Sentence(sec.own_line(sec.span.start, lines[sec.span.start - 1]), sec.span.start, sec.span.start)
-        for s in [heading, *section_sentences(sec, lines)]:  # a heading line may say it ("Merknad: Kari Dahl kom …")
+        for s in sentences_with_heading(sec, lines):  # a heading line may say it ("Merknad: Kari Dahl kom …")
             m = said.match(s.text.strip())
             if not m or not _WHEN.search(m["when"]) or _RECUSAL.search(s.text):
                 continue

@@ -43,7 +43,7 @@ APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|
 _NOT_PASSIVE = r"(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)"
 GIVE = re.compile(r"\b(?:bidrar|bidreg|bidro|gir|gjev|gav|ga|løyver|løyvde|har\s+løyvd|bevilger|bevilget|bevilga|"
                   r"går\s+inn|gjekk\s+inn|gikk\s+inn|spleiser|spleisar|betaler|betalar|betalte|"
-                  r"set(?:ter)?\s+av|sett\s+av|satt\s+av|"
+                  r"set(?:ter)?\s+av|sett\s+av|satt\s+av|settes\s+av|setjast\s+av|avsettes|avsetjast|"
                   r"har\s+bevilget|tilfører|tilførte|har\s+tilført|tildeler|tildelte|har\s+tildelt|dekker|dekkjer|"
                   r"støtter|støttar|stiller|(?:har\s+)?(?:gjeve|gitt|gjev|gir|gav|ga)\s+(?:tilsegn|tilsagn|tilskot|tilskudd|støtte)|"
                   r"contributes|contributed|(?:will\s+)?contribute|gives|gave|provides|provided|pays|(?:will\s+)?pay|"

@@ -17,11 +17,11 @@ from functools import cache
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
 from kg.extract.mentions import NameMatch, find_names, last_run
-from kg.lang.sentences import Sentence, section_sentences
+from kg.lang.sentences import Sentence, sentences_with_heading
 from kg.parse.lines import headings
 from kg.vocab import KG
 
-_CASE = re.compile(r"\b(?:sak|saka|saken|case)\s+(?:nr\.?\s*)?(?P<n>\d{1,3}(?:/\d{2,4})?)", re.IGNORECASE)
+_CASE = re.compile(r"\b(?:sak|saka|saken|case|item)\s+(?:nr\.?\s*)?(?P<n>\d{1,3}(?:/\d{2,4})?)", re.IGNORECASE)
 
 
 @cache
@@ -51,11 +51,13 @@ def recusals(g: DocGraph) -> None:
     """kg:recused from each agenda item to the people its sentences (or a note naming its case) say stood aside."""
     items = {f.subject.label: f.subject for f in g.facts if f.subject.kind == "agenda_item"}
     item_of = {id(e.section): items.get(e.title) for e in g.minutes.agenda}
-    by_case = {e.section.case_number: items.get(e.title) for e in g.minutes.agenda if e.section.case_number}
+    # a case by its number, or an item of a plainly numbered agenda by its place ("item 5" of "5. BUDGET")
+    by_case = {str(e.number): items.get(e.title) for e in g.minutes.agenda if e.number is not None}
+    by_case.update({e.section.case_number: items.get(e.title) for e in g.minutes.agenda if e.section.case_number})
     lines = g.minutes.source.lines
     for sec in g.minutes.sections:
         previous: Sentence | None = None
-        for s in section_sentences(sec, lines, skip_heading=False):
+        for s in sentences_with_heading(sec, lines):
             named = _CASE.search(s.text)
             item = by_case.get(named["n"]) if named else item_of.get(id(sec))
             for surface in recused_in(s.text, previous.text if previous else "") if item is not None else ():

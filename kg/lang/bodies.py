@@ -17,6 +17,7 @@ from kg.lang.lexicon import table
 from kg.lang.text import key
 from kg.lang.gazetteer import gazetteer
 from kg.lang.names import is_given_name
+from kg.lang.spelt_out import spelt_out
 from kg.paths import LEXICON_DIR
 
 FUZZY_MIN = 92  # rapidfuzz ratio for a typo of a known body
@@ -156,23 +157,6 @@ def _genitive_base(name: str) -> str | None:
     return None
 
 
-# the Norwegian forms a short or English name stands for: "Hedmark FK", "Vestland County Council" (the English
-# names the counties and municipalities use for themselves: "county council", "county municipality", "municipality")
-_SPELT_OUT = [(re.compile(r"^(?P<n>.+?)\s+(?:FK|county council|county municipality)$", re.IGNORECASE),
-               "{n} fylkeskommune"),
-              (re.compile(r"^municipality of\s+(?P<n>.+)$", re.IGNORECASE), "{n} kommune")]  # "X municipality": gazetteer
-
-
-def _spelt_out(name: str) -> str | None:
-    """'Hedmark FK', 'Vestland County Council' → 'Hedmark fylkeskommune', 'Vestland fylkeskommune';
-    'Municipality of Vadsø' → 'Vadsø kommune'."""
-    for pattern, form in _SPELT_OUT:
-        m = pattern.match(name)
-        if m:
-            return form.format(n=m["n"])
-    return None
-
-
 def _council_last(name: str) -> str | None:
     """'Regionråd Dalane', 'Regionrådet i Dalane' → 'Dalane regionråd': the council written before its region."""
     m = re.match(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", name, re.IGNORECASE)
@@ -187,7 +171,7 @@ def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified
     if not name:
         return None
     g = gazetteer()
-    for candidate in (name, _genitive_base(name), _spelt_out(name), _council_last(name)):
+    for candidate in (name, _genitive_base(name), spelt_out(name), _council_last(name)):
         if not candidate:
             continue
         found = g.lookup(candidate)

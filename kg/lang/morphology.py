@@ -399,7 +399,11 @@ class Morphology:
 
     def known(self, word: str) -> bool:
         """Some analyser knows the word as it is, not only by a guess at its parts."""
-        return bool(self._analyse([word.lower()]))
+        return bool(self.known_of([word]))
+
+    def known_of(self, words: list[str]) -> set[str]:
+        """The words (lower case) some analyser knows as they are, asked in one batch."""
+        return set(self._analyse([w.lower() for w in words]))
 
     def split(self, word: str, shortest: int = 3) -> tuple[str, str] | None:
         """A word as two known words it may be made of, the first as long as it can be and without

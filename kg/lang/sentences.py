@@ -21,9 +21,10 @@ class Sentence:
     last: int
 
 
-# a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring"): an item is a unit of its own, never
-# one sentence with the item before it, though minutes set items on lines with no blank line between
-LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ]))\s+\S")
+# a line that opens a list item ("- ", "• ", "2) ", "b) ", "3. Næring", a listing's case number "74/10 Tittel"):
+# an item is a unit of its own, never one sentence with the item before it, though minutes set items on lines
+# with no blank line between
+LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}\)|[a-zæøå]\)|\d{1,2}\.(?=\s+[A-ZÆØÅ])|\d{1,3}/\d{2,4}(?=\s+[A-ZÆØÅ]))\s+\S")
 # a report of a prose round: "Fra Lesja ble det orientert om ...", "Frå Luster vart det orientert om ..."
 PROSE_REPORT = re.compile(
     r"(?:^|(?<=[.;:!]\s))(?:Fra|Frå|From)\s+(?P<actor>[A-ZÆØÅ][\w.-]*(?:\s+(?:og\s+)?[A-ZÆØÅ][\w.-]*){0,3})\s+"
@@ -65,6 +66,14 @@ def _line_of_its_own(line: str, after: str) -> bool:
     words = strip_markup(line).split()
     return (0 < len(words) <= 2 and not re.search(r"[.,;:!?]$", words[-1]) and words[0][:1].isupper()
             and strip_markup(after).strip()[:1].isupper())
+
+
+def sentences_with_heading(sec: Section, lines: list[str]) -> list[Sentence]:
+    """The section's heading line as a sentence of its own, then its sentences: a label may say what the lines
+    under it do ("Merknad: Kari Dahl kom under sak 6/24", "Inhabil i sak 7/19: Per Lie"), where a heading read as
+    the first words of the paragraph under it would run into its first sentence ("1. DECLARATIONS … Cllr X …")."""
+    heading = Sentence(sec.own_line(sec.span.start, lines[sec.span.start - 1]).strip(), sec.span.start, sec.span.start)
+    return [heading, *section_sentences(sec, lines)]
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:

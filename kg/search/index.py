@@ -314,6 +314,11 @@ class SectionIndex:
         made from a question's words (kg.ask.lines.wider_words) is searched for only if it does."""
         return self._vocab(self._current()).known(word.lower())
 
+    def words(self) -> frozenset[str]:
+        """The words of the sections' text as written (lower case): the compounds a word is the first
+        part of, where the index holds them whole (kg.ask.lines.wider_words)."""
+        return self._vocab(self._current()).words
+
     def keep_vocabulary(self) -> None:
         """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
         self._vocab(self._current()).keep()
