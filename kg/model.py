@@ -98,7 +98,7 @@ class Section:
     agenda_number: int | None = None
     node: "Node | None" = None
     blocks: list[Block] = field(default_factory=list)  # the blocks the section holds
-    case_number: str | None = None  # an agenda item's case number as written: "12/19", "009/16"
+    case_number: str | None = None  # the case number as written of the agenda item it is or is part of: "12/19"
     # where its text begins on its first line and ends on its last (None: the whole line): a prose round
     # ("… ved kaia. Frå Årdal vart det orientert om …") starts the next report inside the line the last one ends on
     first_column: int = 0
@@ -120,6 +120,7 @@ class AttendanceLine:
     section: Section
     title: str | None = None  # a role written beside the name ("ordfører")
     note: str | None = None  # "fra sak 51/14": attended part of the meeting
+    note_line: int | None = None  # the line the note stands on where not the name's (a footnote to "Olav Hovet*")
     substitute_for: str | None = None  # the member a substitute stood in for
     party: str | None = None  # "Kari Hansen (Sp)"
 

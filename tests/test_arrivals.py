@@ -53,3 +53,27 @@ def test_the_note_is_the_sentence_with_its_lines(archive):
     assert rows["Siv Moe"].columns["note"] == "tiltrådte møtet under behandlingen av sak 12/24"
     assert [(e.text, e.lines) for e in rows["Siv Moe"].evidence] == [
         ("Merknad: Siv Moe tiltrådte møtet under behandlingen av sak 12/24.", [11, 11])]
+
+
+TOGETHER = """\
+Referat fra møte i Elverådet
+
+Dato: 04.06.2024
+
+Til stede:
+Kari Lund, ordfører, Åmli kommune
+Per Vatne, ordfører, Froland kommune
+Siv Moe, ordfører, Vegårshei kommune
+
+Per Vatne og Siv Moe deltok under sak 13/24.
+
+Sak 13/24 Friluftsliv
+Rådet ber om en felles friluftsplan.
+"""
+
+
+def test_people_named_together_in_one_sentence_each_have_its_note(tmp_path_factory):
+    archive = ingested_text(tmp_path_factory, "elveradet-2024-06-04.txt", TOGETHER)
+    r = archive.ask("hvem var bare med på sak 13/24?")
+    assert {(a.label, a.columns["note"]) for a in r.answers} == {("Per Vatne", "deltok under sak 13/24"),
+                                                                ("Siv Moe", "deltok under sak 13/24")}

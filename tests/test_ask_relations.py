@@ -13,7 +13,8 @@ Under case 13/23 Eva Lund spoke of broadband in Sørby and, on the next line, Ka
 names are stated on its line span, so the words find one line and its names, not the other's. Ola Nordmann
 is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next meeting is on
 7 December 2023 at Sørby. Tor Ås, Nordby's kommunedirektør, stayed until case 11/23; Siv Moe (Sørby) came on
-the first day only. Ola Nordmann and Kari Vik signed the minutes, which Åse Rud of the secretariat took.
+the first day only; Ida Rø, a substitute for Nordby, was there for the briefings, not the decisions. Ola Nordmann
+and Kari Vik signed the minutes, which Åse Rud of the secretariat took.
 The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap. Nils Hage
 sits in Hamnegruppa. Grønn havn is a project on the harbour.
 """
@@ -76,6 +77,9 @@ TRIG = """
   <meeting/fjordradet/2023-10-05/attendance/kari> a kg:Attendance ; kg:person <person/kari-vik> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "substitute" ;
       kg:substituteFor <person/per-berg> .
+  <meeting/fjordradet/2023-10-05/attendance/ida> a kg:Attendance ; kg:person <person/ida-ro> ;
+      kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9001> ; kg:attendanceRole "substitute" ;
+      kg:attendanceNote "var med på orienteringane, ikkje i vedtakssakene" .
   <meeting/fjordradet/2023-10-05/attendance/per> a kg:Attendance ; kg:person <person/per-berg> ;
       kg:meeting <meeting/fjordradet/2023-10-05> ; kg:onBehalfOf <municipality/9002> ; kg:attendanceRole "absent" .
   <meeting/fjordradet/2023-10-05/attendance/lise> a kg:Attendance ; kg:person <person/lise-dal> ;
@@ -188,6 +192,7 @@ TRIG = """
   <person/eva-lund> a foaf:Person ; rdfs:label "Eva Lund" .
   <person/tor-as> a foaf:Person ; rdfs:label "Tor Ås" .
   <person/siv-moe> a foaf:Person ; rdfs:label "Siv Moe" .
+  <person/ida-ro> a foaf:Person ; rdfs:label "Ida Rø" .
   <role/kommunedirektor> a org:Role ; rdfs:label "kommunedirektør" .
   <municipality/9004> a kg:Municipality ; rdfs:label "Austby" ; dcterms:identifier "9004" .
 }
@@ -203,9 +208,11 @@ CASES = {
     "bodies-absent": (["which municipalities had nobody present", "hvilke kommuner hadde ingen til stede?",
                        "kva kommunar hadde ingen til stades"], {"Vestby"}),
     "substitutes": (["who attended as a substitute, and for whom", "hvem møtte som vara?", "kven var vara"],
-                    {"Kari Vik"}),
+                    {"Kari Vik", "Ida Rø"}),
+    "substitutes-partial": (["which substitute was not there for all of the cases?", "hvilken vara var ikke med hele møtet?",
+                             "kva vara var ikkje med på vedtaka?"], {"Ida Rø"}),
     "partial-attendance": (["who attended only part of the meeting", "hvem var bare med på deler av møtet",
-                            "kven var berre med på delar av møtet", "kven kom for seint"], {"Nils Hage", "Tor Ås", "Siv Moe"}),
+                            "kven var berre med på delar av møtet", "kven kom for seint"], {"Nils Hage", "Tor Ås", "Siv Moe", "Ida Rø"}),
     "partial-for-cases": (["who attended only for case 11/23", "hvem var bare med på sak 11/23?",
                            "kven var berre med på sak 11/23"], {"Tor Ås"}),
     "partial-left-early": (["who left the meeting early?", "hvem gikk tidlig fra møtet", "kven gjekk tidleg frå møtet"],

@@ -324,7 +324,8 @@ Neste møte: 3. mai 2019 i Testby.
 """
     m, got = sections(tmp_path, "p.txt", text)
     assert ("agenda", "Sak 12/19 Budsjett 2020", "12/19", None) in got
-    assert ("roundtable", "Testby", None, "Testby") in got and ("roundtable", "Prøvdal", None, "Prøvdal") in got
+    # a report in the round of case 13/19 is part of that case
+    assert ("roundtable", "Testby", "13/19", "Testby") in got and ("roundtable", "Prøvdal", "13/19", "Prøvdal") in got
     assert ("other", "Eventuelt", None, None) in got and ("events", "Neste møte", None, None) in got
     assert [e.text for e in m.events] == ["Neste møte: 3. mai 2019 i Testby."]
     assert m.body == "Prøverådet"

@@ -110,7 +110,10 @@ class AskResult:
 
 
 NAMES_NO_ANSWER = "no answer names"  # the note of a thing asked about that no answer names
-PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants"}
+PLURAL_COLUMNS = {"responsible", "funder", "against", "partner", "partners", "payer", "grants", "proposed"}
+# the suffix of a variable a query selects beside a column: the fact that states it ("?for_stated", the
+# attendance line that names the body a presenter came for), whose line is quoted and whose words name it
+STATED = "_stated"
 EVIDENCE_LIMIT = 10  # sentences quoted per answer; the rest are counted in evidence_count
 FALLBACKS = 3  # queries tried, best first, until one finds something
 SPOKEN = {"present", "report"}  # who spoke of a thing: where nobody is stated to, where it was discussed
@@ -207,6 +210,7 @@ class Runner:
         answers: dict[str, Answer] = {}
         quoted = []  # (answer, fact): the first few facts of each answer, quoted
         things: dict[tuple[str, str], list[str]] = {}  # (answer, column) → the things named there
+        stated: dict[str, list] = {}  # answer → the facts that state its columns (a query's ?COLUMN_stated)
         for r in rows:
             if "answer" not in r:
                 continue
@@ -219,7 +223,9 @@ class Runner:
                     label, kind, aliases = self._details(term.value)
                 a = answers[term.value] = Answer(term.value, label, kind, aliases=aliases)
             for k, v in r.items():
-                if k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
+                if k.endswith(STATED):
+                    stated.setdefault(term.value, []).append(v)
+                elif k not in ("answer", "fact", *nq.hidden, *at_lines) and k not in bound:
                     named = v.value.startswith(self.store.base)
                     _add_value(a.columns, k, self.describe(v.value)[0] if named else v.value)
                     if named:
@@ -229,9 +235,12 @@ class Runner:
                 a.facts.add(fact)
                 if len(a.facts) <= EVIDENCE_LIMIT:  # quote a few; count them all
                     quoted.append((a, r["fact"]))
-        sources = self.evidence([fact for _, fact in quoted])
+        sources = self.evidence([fact for _, fact in quoted] + [f for facts in stated.values() for f in facts])
         for a, fact in quoted:
             a.evidence.extend(e for e in sources.get(fact.value, ()) if e not in a.evidence)
+        for answer, facts in stated.items():  # the line a column's name is written on is a source too
+            answers[answer].evidence.extend(e for f in dict.fromkeys(facts) for e in sources.get(f.value, ())
+                                            if e not in answers[answer].evidence)
         for a in answers.values():  # in the text's order, whichever order the store gave the rows in
             a.evidence.sort(key=lambda e: (e.document, e.lines, e.section, e.text))
             _dates_as_written(a)
@@ -430,6 +439,12 @@ class Runner:
             out.append(f"no named query answers {', '.join(parts.relations) or 'this'} with {kinds}")
         return ["not understood: " + "; ".join(out)]
 
+    def _other_names(self, ln) -> set[str]:
+        """The aliases of the things an argument names ("ROR", "Romsdal Regionråd" of the region Romsdal)."""
+        iris = [o.filled.value.value for o in ln.options if ln.understood and o.kind not in ("section", "text")
+                and str(getattr(o.filled.value, "value", "")).startswith(self.store.base)]
+        return {x.casefold() for iri in iris for x in self._details(iri)[2]}
+
     def _narrow(self, parts, choice, answers: list[Answer]) -> tuple[list[Answer], list[str]]:
         """Apply what the query did not bind: the kind asked for, named things and dates as filters."""
         notes = []
@@ -444,7 +459,9 @@ class Runner:
             if ln.understood:  # and as asked: a place read as the municipality it is the centre of ("in Otta")
                 names.add(ln.argument.text.casefold())
             names = {n for n in names if ln.understood or len(n) >= 4}
-            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))]
+            other = self._other_names(ln) - names  # "ROR" of "Romsdal": a name the minutes write it by, as a word
+            kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))
+                    or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", v.casefold()) for n in other for v in _plain_values(a))]
             kept = _with_their_cases(kept, answers) if choice.relation == "decide" else kept
             if kept:
                 answers = kept

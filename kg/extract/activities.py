@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from kg.extract.bodies import body_node
+from kg.extract.bodies import body_node, introduced_abbreviation, known_as, named_short
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import PRESENTED_BY, listed_person, membership, person_named
 from kg.extract.mentions import NameMatch, find_names
@@ -82,6 +82,18 @@ PROJECT_TITLE = re.compile(r"\b(?i:prosjekt(?:et)?)\s+[«\"“]?(?P<name>[A-ZÆ�
 FROM_TITLE = re.compile(r"\b(?i:fra|frå)\s+(?P<who>[A-ZÆØÅ][\wæøåÆØÅ\- ]*?)(?:\s+\d{4}|[,.;:–]|$)")
 def _abstract_nouns() -> frozenset[str]:
     return word_set("abstract_nouns")
+
+
+_SHORT_WORD = re.compile(r"(?<![\w\-])[A-ZÆØÅ][\wæøåÆØÅ]+(?![\w\-])")
+
+
+def _short_forms(g: DocGraph, text: str, names: list[NameMatch]) -> list[NameMatch]:
+    """The names of a sentence with the bodies it names by a short form the minutes introduced for them
+    ("ROR bevilger kr 200 000" after "Romsdal Regionråd (ROR)"), which no lexicon knows."""
+    found = [NameMatch(node.kind, node.label, m.group(), m.span()) for m in _SHORT_WORD.finditer(text)
+             if not any(nm.span[0] < m.end() and m.start() < nm.span[1] for nm in names)
+             and (node := named_short(g, m.group())) is not None]
+    return sorted(names + found, key=lambda nm: nm.span)
 
 
 _FIRST_WORD = re.compile(r"^\W*(?P<word>[A-ZÆØÅ][\wæøåÆØÅ\-]+)\b")
@@ -209,6 +221,7 @@ class _Reader:
                         g.fact(p, SCHEMA.location, body_node(g, pm["place"], default_kind="place"), self.ev(s))
         names, unplaced = find_names(text, exclude=spans)
         names, unplaced = _listed_people(g, text, names, unplaced)
+        names = _short_forms(g, text, names)
         nodes = self.mention(names, s)
         self.located(text, names, nodes, s)
         self.clusters(clusters, names, nodes, s)
@@ -290,7 +303,7 @@ class _Reader:
                 node = body_node(self.g, nm.surface, default_kind=nm.kind)
                 abbr = introduced_abbreviation(nm.surface, s.text[nm.span[1]:])
                 if node is not None and abbr and abbr != node.label:  # "Kommunenes Digitaliseringsfond (DigiFin)"
-                    node.aliases.add(abbr)
+                    known_as(self.g, node, abbr)
             if node is not None:  # on the sentence's lines: what a question's words find there (kg.ask.lines)
                 self.g.fact(self.sec.node, SCHEMA.mentions, node, self.ev(s))
             nodes.append(node)
@@ -508,24 +521,6 @@ class _Reader:
                     if role in roles and self.actor is not None:
                         membership(self.g, node, self.actor, role, self.ev(s))
                         break
-
-
-# "Kommunenes Digitaliseringsfond (DigiFin)", "Listerrådets næringsfond (LNF)": a short form in brackets
-ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ][\wæøåÆØÅ\-]{1,14})\)")
-
-
-def introduced_abbreviation(name: str, after: str) -> str | None:
-    """The short form a name introduces in brackets right after it: one word with two capitals or
-    more, whose first letter begins a word of the name ("(Fjellregionen)" after a name is no
-    short form of it)."""
-    m = ABBREVIATION.match(after)
-    if not m:
-        return None
-    abbr = m["abbr"]
-    if sum(c.isupper() for c in abbr) < 2 or len(abbr) >= len(name):
-        return None
-    initials = {w[:1].casefold() for w in re.split(r"[\s\-]+", name) if w}
-    return abbr if abbr[:1].casefold() in initials else None
 
 
 def _uncapitalised(name: str) -> str:

@@ -32,15 +32,18 @@ def arrivals(g: DocGraph) -> None:
     verbs = "|".join(map(re.escape, sorted(table("attendance")["markers"]["came_went"], key=len, reverse=True)))
     names = "|".join(map(re.escape, sorted(people, key=len, reverse=True)))
     # after a label, on the line that opens a section ("Merknad: Kari Dahl tiltrådte …")
-    said = re.compile(rf"^(?:[^:.]{{1,30}}:\s*)?(?P<who>{names})\s+(?P<verb>{verbs})\b\s*(?P<when>.+?)[.!]?$")
+    # several named together ("Jon Berg og Eva Moen forlot møtet etter sak 4/24") each came or went then
+    said = re.compile(rf"^(?:[^:.]{{1,30}}:\s*)?(?P<who>(?:{names})(?:\s*(?:,|\bog\b|\band\b)\s*(?:{names}))*)\s+"
+                      rf"(?P<verb>{verbs})\b\s*(?P<when>.+?)[.!]?$")
     lines = g.minutes.source.lines
     for sec in g.minutes.sections:
         for s in sentences_with_heading(sec, lines):  # a heading line may say it ("Merknad: Kari Dahl kom …")
             m = said.match(s.text.strip())
             if not m or not _WHEN.search(m["when"]) or _RECUSAL.search(s.text):
                 continue
-            g.fact(attendance_node(g, people[m["who"]]), KG.attendanceNote, f"{m['verb']} {m['when']}",
-                   g.evidence(sec, s.first, s.last, s.text.strip()))
+            for who in re.findall(names, m["who"]):
+                g.fact(attendance_node(g, people[who]), KG.attendanceNote, f"{m['verb']} {m['when']}",
+                       g.evidence(sec, s.first, s.last, s.text.strip()))
 
 
 def _attendees(g: DocGraph) -> dict:

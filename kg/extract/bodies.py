@@ -19,8 +19,21 @@ def body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool 
     ("Mossregionen" beside "Mosseregionen") is the same body; the variant is
     kept as an alias. Municipalities are never matched by spelling.
     """
-    name = squash(name).strip(" .,:;*")
-    own = _the_body_itself(g, name)
+    name, short = _short_form(squash(name).strip(" .,:;*"))
+    node = _body_node(g, name, default_kind=default_kind, classify_name=classify_name)
+    if short and short != node.label:  # "Romsdal Regionråd (ROR)": a name to ask by, and to find it by again
+        known_as(g, node, short)
+    return node
+
+
+def known_as(g: DocGraph, node: Node, short: str) -> None:
+    """A short form the minutes introduced for a body: its alias, and the body it stands for later in them."""
+    node.aliases.add(short)
+    g.short_forms.setdefault(short, node)
+
+
+def _body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool) -> Node:
+    own = _the_body_itself(g, name) or named_short(g, name)
     if own is not None:
         if name[:1].isupper():  # a cell "Programkontoret": what the minutes call the body, a name to ask by
             own.aliases.add(name)
@@ -64,6 +77,20 @@ def _the_body_itself(g: DocGraph, name: str) -> Node | None:
     return g.body if len(stem) >= 3 and stem != name.lower() and stem in g.body.label.lower() else None
 
 
+def _short_form(name: str) -> tuple[str, str | None]:
+    """'Romsdal Regionråd (ROR)' → ('Romsdal Regionråd', 'ROR'): a name without the short form it
+    introduces in brackets, and that short form."""
+    m = re.match(r"^(?P<name>[^()]+?)(?P<after>\s*\([^()]+\))$", name)
+    short = introduced_abbreviation(m["name"], m["after"]) if m else None
+    return (m["name"], short) if short else (name, None)
+
+
+def named_short(g: DocGraph, name: str) -> Node | None:
+    """The body a short form stands for that the minutes introduced for it before ("ROR" after
+    "Romsdal Regionråd (ROR)" in the letterhead, "Nfk" after "Nordland fylkeskommune (Nfk)")."""
+    return g.short_forms.get(name)
+
+
 _QUALIFIED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<where>[^()]+)\)$")
 
 
@@ -80,3 +107,25 @@ def _qualified(g: DocGraph, name: str) -> Node | None:
             node.aliases.add(name)
             return node
     return None
+
+
+# "Kommunenes Digitaliseringsfond (DigiFin)", "Listerrådets næringsfond (LNF)": a short form in brackets
+ABBREVIATION = re.compile(r"\s*\((?P<abbr>[A-ZÆØÅ][\wæøåÆØÅ\-]{1,14})\)")
+
+
+def introduced_abbreviation(name: str, after: str) -> str | None:
+    """The short form a name introduces in brackets right after it: one word with two capitals or
+    more, or a short one whose letters are the name's in order ("Nfk"), whose first letter begins a
+    word of the name ("(Fjellregionen)" after a name is no short form of it)."""
+    m = ABBREVIATION.match(after)
+    if not m:
+        return None
+    abbr = m["abbr"]
+    if len(abbr) >= len(name):
+        return None
+    initials = {w[:1].casefold() for w in re.split(r"[\s\-]+", name) if w}
+    if abbr[:1].casefold() not in initials:
+        return None
+    # one capital only ("Nfk" of "Nordland fylkeskommune"): short, and its letters those of the name in order
+    letters = re.compile(".*?".join(map(re.escape, abbr.casefold())))
+    return abbr if sum(c.isupper() for c in abbr) >= 2 or len(abbr) <= 5 and letters.search(name.casefold()) else None

@@ -23,12 +23,13 @@ from kg.extract.bodies import body_node
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
 from kg.extract.mentions import NameMatch, find_names, last_run
+from kg.lang.amounts import find_amounts
 from kg.lang.names import normalise_person
-from kg.lang.sentences import is_table_row, leading_label
+from kg.lang.sentences import is_table_row, leading_label, section_sentences
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.parse.lines import headings
-from kg.vocab import DCTERMS, KG, RDFS, XSD
+from kg.vocab import DCTERMS, KG, RDFS, SCHEMA, XSD
 
 _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h]\))\s+(?=\S)")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,2}[.)]|[a-h]\))\s+(?P<text>\S.*)$")
@@ -246,15 +247,39 @@ def decisions(g: DocGraph) -> None:
         if sec.kind in ("header", "attendance", "events"):
             continue
         parent = item_of.get(id(sec)) or g.meeting
-        for text, first, last, vote, _ in _decided(_Reader(label).read(sec, lines)):
+        for text, first, last, vote, proposed in _decided(_Reader(label).read(sec, lines)):
             if not re.search(r"[A-Za-zÆØÅæøå]{3}", text):
                 continue
             counts[id(parent)] = k = counts.get(id(parent), 0) + 1
-            _decision(g, parent, sec, first, last, text, vote, k)
+            node = _decision(g, parent, sec, first, last, text, vote, k)
+            if not proposed and _adopts_proposal(text):
+                _proposed_sums(g, node, sec, first)
+
+
+def _adopts_proposal(text: str) -> bool:
+    """'vedta budsjett 2023 som lagt fram', 'Som innstillinga': the decision adopts what the case laid before it."""
+    return bool(re.search(rf"\b(?:{_alts(_words('as_proposed'))})\b", text, re.IGNORECASE))
+
+
+def _proposed_sums(g: DocGraph, decision: Node, sec: Section, first: int) -> None:
+    """The sums of what a decision adopts as proposed, each stated on its own line before the decision:
+    those of the sentences that name the proposal ("Framlegget har ei driftsramme på 3,4 MNOK"), else
+    every sum of the case's text above it. Rates ("kr 4,30 per innbyggjar") are no sums."""
+    back = re.compile(rf"\b(?:{_alts(_words('refers_back'))})", re.IGNORECASE)
+    above = [(s, a) for s in section_sentences(sec, g.minutes.source.lines) if s.last < first
+             for a in find_amounts(s.text) if a.per is None]
+    named = [(s, a) for s, a in above if back.search(s.text)]
+    for k, (s, a) in enumerate(named or above, 1):
+        amount = g.struct("amount", f"{a.value} {a.currency}",
+                          (lambda d, k: lambda: f"{d.local()}/amount/{k}")(decision, k))
+        ev = g.evidence(sec, s.first, s.last, quote=s.text)
+        g.fact(decision, SCHEMA.amount, amount, ev)
+        g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
+        g.fact(amount, SCHEMA.currency, a.currency, ev)
 
 
 def _decision(g: DocGraph, parent: Node, sec: Section, first: int, last: int, text: str, vote: Vote | None,
-              k: int) -> None:
+              k: int) -> Node:
     node = g.struct("decision", text[:80], (lambda p, k: lambda: f"{p.local()}/decision/{k}")(parent, k))
     ev = g.evidence(sec, first, last)
     g.fact(node, DCTERMS.description, text, ev)
@@ -270,3 +295,4 @@ def _decision(g: DocGraph, parent: Node, sec: Section, first: int, last: int, te
                 g.fact(node, KG.dissenter, who, ev)
     for t in thesaurus().tag(text):
         g.fact(node, DCTERMS.subject, g.entity("topic", t.concept.slug), ev)
+    return node

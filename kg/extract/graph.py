@@ -24,6 +24,7 @@ class DocGraph:
         self.meeting: Node | None = None
         self.body: Node | None = None
         self.unclassified: list[tuple[int, str]] = []  # names nothing could place
+        self.short_forms: dict[str, Node] = {}  # a short form the minutes introduced ("Romsdal Regionråd (ROR)") → its body
         self._seen: set[tuple] = set()
 
     # -- nodes ----------------------------------------------------------

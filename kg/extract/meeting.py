@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from kg.extract.bodies import body_node
+from kg.extract.bodies import body_node, introduced_abbreviation, known_as
 from kg.extract.graph import DocGraph
 from kg.extract.role_references import named_by_office
 from kg.lang.bodies import classify
@@ -40,11 +40,19 @@ def document(g: DocGraph) -> None:
         node = g.struct("section", sec.title, (lambda d, n: lambda: f"{d.local()}/section/{n}")(doc, sec.n))
         sec.node = node
         g.fact(node, DCTERMS.isPartOf, doc)
-        g.fact(node, DCTERMS.title, sec.title)
+        g.fact(node, DCTERMS.title, section_title(sec))
         g.fact(node, KG.sectionKind, sec.kind)
         g.fact(node, KG.lineStart, Literal(sec.span.start, XSD.integer))
         g.fact(node, KG.lineEnd, Literal(sec.span.end, XSD.integer))
         g.fact(node, SCHEMA.text, sec.text)
+
+
+def section_title(sec) -> str:
+    """A section's title with the number of the case it is part of, where the title does not hold it
+    ("5/2009 · Sogn og Fjordane", a report in the round of case 5/2009): what a reader finds it by."""
+    if sec.case_number and sec.case_number not in sec.title:
+        return f"{sec.case_number} · {sec.title}"
+    return sec.title
 
 
 def meeting(g: DocGraph) -> None:
@@ -76,6 +84,24 @@ def meeting(g: DocGraph) -> None:
         g.fact(meeting_node, SCHEMA.location, body_node(g, m.place, default_kind="place", classify_name=False), ev)
     for sec in m.sections:
         g.fact(sec.node, KG.meeting, meeting_node)
+
+
+def _short_form_beside(g: DocGraph, body: Node, line) -> None:
+    """'Marit Tennfjord  Nordland fylkeskommune (Nfk)': the short form an attendance line gives the body
+    after its name, by which the minutes name it later ("der Nfk og kommunane dekkjer halvparten kvar")."""
+    raw = g.minutes.source.lines[line.line - 1]
+    at = raw.find(line.body)
+    short = introduced_abbreviation(line.body, raw[at + len(line.body):]) if at >= 0 else None
+    if short and short != body.label:
+        known_as(g, body, short)
+
+
+def _note_evidence(g: DocGraph, line) -> object | None:
+    """The line an attendance note stands on where it is not the name's own (a footnote), in its own section."""
+    if line.note_line is None:
+        return None
+    sec = next((s for s in g.minutes.sections if s.span.start <= line.note_line <= s.span.end), line.section)
+    return g.evidence(sec, line.note_line)
 
 
 def secretariat_of(g: DocGraph) -> Node:
@@ -164,6 +190,7 @@ def attendance(g: DocGraph) -> None:
             body = secretariat_of(g)
         elif line.body:
             body = _attended_for(g, line.body)
+            _short_form_beside(g, body, line)
         else:
             body = None
         att = attendance_node(g, person)
@@ -175,7 +202,7 @@ def attendance(g: DocGraph) -> None:
         else:
             g.fact(att, KG.attendanceRole, line.role, ev)
         if line.note:
-            g.fact(att, KG.attendanceNote, line.note, ev)
+            g.fact(att, KG.attendanceNote, line.note, _note_evidence(g, line) or ev)
         if line.party:
             g.fact(att, KG.party, line.party, ev)
         if line.substitute_for:

@@ -1023,6 +1023,32 @@ def without_roster(lines: list[AttendanceLine], known: dict[str, AttendanceLine]
     return [a for a in lines if not ((a.name, a.line) in roster and a.name in later)]
 
 
+# a footnote under a list of names: "* Olav Hovet var med under orienteringane, …" for the name marked "Olav Hovet*"
+_FOOTNOTE = re.compile(r"^\s*(?P<mark>\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹†‡])\s+(?P<text>\S.*)$")
+
+
+def footnoted(lines: list[AttendanceLine], source: list[str]) -> None:
+    """A name marked on its line ("Olav Hovet*") has as its note the first footnote below with that mark
+    ("* Olav Hovet var med under orienteringane, men tok ikkje del i handsaminga av vedtakssakene."): the
+    footnote's first sentence, stated on the footnote's own line (``note_line``)."""
+    from kg.lang.text import sentences
+
+    listed = {line.line for line in lines}
+    notes = [(n, m) for n, raw in enumerate(source, 1) if n not in listed and (m := _FOOTNOTE.match(raw))]
+    for line in lines:
+        words = "|".join(re.escape(w) for w in (line.name or "").split())
+        marked = re.search(rf"(?:{words})(?P<mark>\*{{1,3}}|[¹²³⁴⁵⁶⁷⁸⁹†‡])(?![*\w])", source[line.line - 1]) \
+            if words else None
+        n, m = next(((n, m) for n, m in notes if marked and n > line.line and m["mark"] == marked["mark"]),
+                    (None, None))
+        if m is None:
+            continue
+        text = m["text"].strip()
+        first = next(iter(sentences(text)), (0, len(text)))
+        note = text[first[0]:first[1]].strip()
+        line.note, line.note_line = (f"{line.note}; {note}" if line.note else note), n
+
+
 def read_attendance(section: Section, role: str, blocks: list[Block],
                     unplaced: list[tuple[int, str]] | None = None, last_line: int | None = None,
                     known_initials: dict[str, AttendanceLine] | None = None) -> list[AttendanceLine]:

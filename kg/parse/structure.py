@@ -30,7 +30,7 @@ from kg.lang.dates import find_dates, find_month, parse_numeric
 from kg.model import AgendaEntry, Block, EventLine, Minutes, Section, SourceText, Span
 from kg.parse.attendance import (attendance_role, body_lists_names, caps_attendee, heads_names, lists_attendees,
                                  lists_names, one_chair_line, read_attendance, said_label, titles_only,
-                                 by_initials, every_day, heads_part, without_roster)
+                                 by_initials, every_day, footnoted, heads_part, without_roster)
 from kg.parse.header import body_name, meeting_times, read_title, sub_body
 from kg.lang.sentences import PROSE_REPORT
 from kg.parse.lines import Numbered, clean, contains_any, headings, is_heading, label_line, numbered, starts_with_any
@@ -104,6 +104,7 @@ class _Parser:
         self.item_kind: str | None = None  # "agenda" | "roundtable-item" | "events" of the item we are in
         self.item_level = 0  # heading level of that item (0: a list item)
         self.item_title: str | None = None
+        self.item_case: str | None = None  # the case number of that item: its round's reports are part of it
         self.round_level: int | None = None  # heading level of the round we are in
         self.round_columns: bool = False  # the round is a table whose first column names the actor
         self._attendance: list[tuple[Section, str]] = []
@@ -294,10 +295,12 @@ class _Parser:
     def title_line(self, block: Block, text: str) -> bool:
         """'Referat fra møte i X', 'Møtebok frå møte i X', 'X – møte i arbeidsutvalget' before the agenda;
         a title without the body's name ("Protokoll frå styremøte 5/2022") takes it from a short
-        line of capitalised words just after it, or from a heading just before it."""
+        line of capitalised words just after it (or the first part of a letterhead there), or from a
+        heading just before it."""
         m = self.minutes
-        if m.title is not None and m.body is None and not self.in_agenda and _names_body(text):
-            m.body, m.body_parent = body_name(text)
+        letterhead = _LABEL_SEPARATOR.split(text)[0]  # "Romsdal Regionråd (ROR) · Torget 4, Molde · Telefon …"
+        if m.title is not None and m.body is None and not self.in_agenda and _names_body(letterhead):
+            m.body, m.body_parent = body_name(letterhead)
             self.add(block)
             return True
         if m.title is None and block.kind == "heading" and _names_body(text):
@@ -444,7 +447,7 @@ class _Parser:
             kind = "events"
         else:
             kind = "agenda"
-        self.item_kind, self.item_level, self.item_title = kind, level, item.title
+        self.item_kind, self.item_level, self.item_title, self.item_case = kind, level, item.title, item.case
         self.round_level = level if kind == "roundtable-item" else None
         self.round_columns = False
         self.start(item.title, "agenda" if kind == "roundtable-item" else kind, block.span.start, number=item.number,
@@ -473,6 +476,7 @@ class _Parser:
             self.round_columns = False
             if self.open is None or self.open.kind in ("attendance", "header") or level:
                 self.start(head, "other", block.span.start, level=level)
+                self.item_case = None  # a round of its own, in no case
             self.add(block)
             return True
         return False
@@ -496,7 +500,8 @@ class _Parser:
         column = self._begun_inside(block, line) if not heading else 0
         if column and self.open is not None:  # the report before ends inside this line, at the sentence
             self.open.end, self.open.last_column = block.span.start, column
-        self.start(actor, "roundtable", block.span.start, actor=actor, level=level, first_column=column)
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=level, first_column=column,
+                   case=self.item_case)
         self.add(block)
         if not heading:
             self._reports_within(block, column)
@@ -514,7 +519,7 @@ class _Parser:
                     self.open.end, self.open.last_column = n, m.start()
                 else:  # or with the line before (all of it)
                     self.open.end, self.open.last_column = n - 1, len(self.lines[n - 2])
-                self.start(actor, "roundtable", n, actor=actor, level=0, first_column=m.start())
+                self.start(actor, "roundtable", n, actor=actor, level=0, first_column=m.start(), case=self.item_case)
                 self.add(block)
 
     def _begun_inside(self, block: Block, line: str) -> int:
@@ -562,7 +567,7 @@ class _Parser:
         actor = clean(cells[0]) if cells else ""
         if not actor or not (self.round_columns or classify(actor) is not None) or len(actor.split()) > 5:
             return False
-        self.start(actor, "roundtable", block.span.start, actor=actor, level=-1)  # -1: a row of a table
+        self.start(actor, "roundtable", block.span.start, actor=actor, level=-1, case=self.item_case)  # -1: a table row
         self.add(block)
         return True
 
@@ -635,6 +640,7 @@ class _Parser:
         for sec, role in self._attendance:
             last = next((s - 1 for s in starts if sec.span.start < s <= sec.span.end), None)
             lines.extend(read_attendance(sec, role, sec.blocks, unplaced, last, initials))
+        footnoted(lines, self.lines)
         return lines, unplaced
 
     def finish(self) -> Minutes:
