@@ -64,6 +64,21 @@ def test_a_phrase_whose_words_stand_apart_adds_nothing(index):
     assert titles[0] == "Sak 4/24 Hamneplan"  # the phrase twice
 
 
+def test_a_phrase_under_an_and_counts_only_where_its_words_stand_together(tmp_path):
+    ix = SectionIndex(tmp_path / "ix", SynonymTable([]))
+    ix.replace_document("c.txt", [
+        section("c.txt", 1, "Sak 1/24 Kai", "Kaia i fjorden er lang. Kai og fjord vart drøfta, og ny veg."),
+        section("c.txt", 2, "Sak 2/24 Fjord", "Ny kai i fjorden, ny kai i fjorden, ny kai i fjorden."),
+        section("c.txt", 3, "Sak 3/24 Kaiplan", "Fjorden fekk ny plan: ny kai kjem."),
+    ])
+    searcher = ix._current()
+    q = parsed(ix, '("ny kai" OR veg) AND fjorden')  # the first holds "ny" and "kai", apart, and "veg"
+    matched, top = ranked(searcher, q, None, 10, segments(searcher))
+    theirs = list(iter(searcher.search(q, limit=10)))
+    assert [(h.docnum, round(h.score, 9)) for h in top] == [(h.docnum, round(h.score, 9)) for h in theirs]
+    assert matched == matching(searcher, q) == {0, 1, 2}
+
+
 def test_allowed_sections_only(index):
     searcher = index._current()
     q = parsed(index, "havbruk")

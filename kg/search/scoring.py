@@ -54,9 +54,10 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
         return None
     matched: set[int] = set()
     candidates = []  # (-bound to PLACES, docnum, segment scorer, its own number for the section, bound)
+    scorers = []
     try:
         for segment, offset in parts:
-            scorer = _Scorer(searcher, segment)
+            scorers.append(scorer := _Scorer(searcher, segment))
             bounds, found = scorer.bounds(q)
             if allowed is not None:
                 found = {d for d in found if d + offset in allowed}
@@ -64,7 +65,7 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
             candidates += [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d]) for d in found]
     except Unscored:
         return None
-    if not any(c[2].phrases for c in candidates):
+    if not any(scorer.phrases or scorer.nested for scorer in scorers):  # the bounds are the scores
         top = [(-c[0], -c[1]) for c in heapq.nsmallest(limit, candidates, key=lambda c: c[:2])]
     else:
         top = _exact_top(q, candidates, limit)
