@@ -25,6 +25,7 @@ from whoosh.util.numeric import byte_to_length
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
+MARGIN = 1e-6  # below a bound, more than any difference in those bits
 
 
 class Unscored(Exception):
@@ -53,19 +54,23 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
     if type(searcher.weighting) is not BM25F:
         return None
     matched: set[int] = set()
-    candidates = []  # (-bound to PLACES, docnum, segment scorer, its own number for the section, bound)
-    scorers = []
+    scored = []  # (segment scorer, offset of its section numbers, bounds, sections matched)
     try:
         for segment, offset in parts:
-            scorers.append(scorer := _Scorer(searcher, segment))
+            scorer = _Scorer(searcher, segment)
             bounds, found = scorer.bounds(q)
             if allowed is not None:
                 found = {d for d in found if d + offset in allowed}
             matched.update(d + offset for d in found)
-            candidates += [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d]) for d in found]
+            scored.append((scorer, offset, bounds, found))
     except Unscored:
         return None
-    if not any(scorer.phrases or scorer.nested for scorer in scorers):  # the bounds are the scores
+    # a section whose bound is below the limit-th best sure score cannot reach the page
+    sure = heapq.nlargest(limit, (scorer.sure[d] for scorer, _, _, found in scored for d in found if d in scorer.sure))
+    cut = sure[-1] - MARGIN if len(sure) == limit else float("-inf")
+    candidates = [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d])
+                  for scorer, offset, bounds, found in scored for d in found if bounds[d] >= cut]
+    if not any(scorer.phrases or scorer.nested for scorer, _, _, _ in scored):  # the bounds are the scores
         top = [(-c[0], -c[1]) for c in heapq.nsmallest(limit, candidates, key=lambda c: c[:2])]
     else:
         top = _exact_top(q, candidates, limit)
@@ -101,6 +106,7 @@ class _Scorer:
         self.reader = segment.reader
         self.phrases: list = []  # phrases not under an AND: (phrase, section → its words' score, factor)
         self.nested = False  # a phrase under an AND: only exact() scores a section then
+        self.sure: dict[int, float] = {}  # section → the least its score is (its score without the phrases)
         self._in_order: dict[int, set[int]] = {}  # id of a phrase → sections where bounds() saw it in order
         self._scores: dict[tuple[str, object], dict[int, float]] = {}
         self._norms: dict[str, tuple[bytes, list[float]]] = {}
@@ -110,6 +116,7 @@ class _Scorer:
         live sections q matches (a phrase's positions are read only where nothing else matched)."""
         base: dict[int, float] = {}
         self.add(q, 1.0, base)
+        self.sure = {} if self.nested else dict(base) if self.phrases else base
         if self.nested:
             found = self.segment.docs(q)
         else:
