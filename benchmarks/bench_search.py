@@ -6,7 +6,8 @@ A full ingest of tens of thousands of documents takes long, so this builds the s
 generated sections (IndexedSection, the same records ingest reads from the store), six
 round-table sections a document, in the vocabulary of benchmarks/bench.py, with a fixed seed.
 For each size it prints the index build time and size, in-process search latency (median,
-p95) for single words, compound parts, phrases, synonyms and filtered queries, one document's
+p95) for single words, compound parts, phrases, synonyms and filtered queries, each beside raw
+whoosh on the same index and query (its own parser, a page of 10) and the ratio of the medians, one document's
 re-index time, and the whole-process wall time of `kg search`. Figures, not tests.
 """
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -73,6 +75,20 @@ def timed(call, runs: int) -> list[float]:
     return samples
 
 
+def raw_whoosh(index: Path):
+    """The engine alone on the same index: whoosh's own parser over kg's text fields (no synonyms,
+    lemmas or compound parts added) and a page of 10 hits with their stored fields."""
+    from whoosh.index import open_dir
+    from whoosh.qparser import MultifieldParser
+
+    from kg.search.index import FIELD_BOOSTS, INDEX_NAME
+
+    ix = open_dir(str(index), INDEX_NAME)
+    searcher = ix.searcher()
+    parser = MultifieldParser(list(FIELD_BOOSTS), ix.schema, fieldboosts=FIELD_BOOSTS)
+    return lambda q: [hit.fields() for hit in searcher.search(parser.parse(q), limit=10)]
+
+
 def bench(docs: int, out: Path) -> None:
     from kg.api import Archive
 
@@ -86,9 +102,12 @@ def bench(docs: int, out: Path) -> None:
         count = sum(len(s) for s in generated.values())
         print(f"\n{docs} documents, {count} sections: index built in {built:.1f} s, {size_of(store / 'index')}")
         archive.search("oppvarming")
+        raw = raw_whoosh(store / "index")
         for label, queries in QUERIES.items():
             samples = [s for q in queries for s in timed(lambda q=q: archive.search(q), 10)]
-            print(f"  search {label:<14} {percentiles(samples)}")
+            engine = [s for q in queries for s in timed(lambda q=q: raw(q), 10)]
+            print(f"  search {label:<14} {percentiles(samples)}   raw whoosh {percentiles(engine)}   "
+                  f"{statistics.median(samples) / statistics.median(engine):.2f}x its median")
         samples = timed(lambda: archive.search("hydrogen", facets=True), 10)
         print(f"  search + facets       {percentiles(samples)}")
         name = next(iter(generated))

@@ -10,6 +10,7 @@ kind not read here is left to whoosh's own matcher.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from itertools import accumulate
 from pickle import loads
 
@@ -19,12 +20,18 @@ from whoosh.system import _INT_SIZE
 from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Term
 
 
-def matching(searcher, q) -> set[int]:
-    """The (top-level) document numbers of the live sections q matches."""
+def segments(searcher) -> list[tuple[_Segment, int]]:
+    """The index's segments, each with the offset of its document numbers: one search's postings,
+    read once for all the queries it asks (kg.search.scoring reads the same ones)."""
+    return [(_Segment(sub), offset) for sub, offset in searcher.leaf_searchers()]
+
+
+def matching(searcher, q, parts: list[tuple[_Segment, int]] | None = None) -> set[int]:
+    """The (top-level) document numbers of the live sections q matches (parts: from segments)."""
     found: set[int] = set()
-    for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        docs = _Segment(sub).docs(q)
+    for segment, offset in parts or segments(searcher):
+        reader = segment.reader
+        docs = segment.docs(q)
         if reader.has_deletions():
             docs = {d for d in docs if not reader.is_deleted(d)}
         found.update(d + offset for d in docs) if offset else found.update(docs)
@@ -77,6 +84,7 @@ class _Segment:
         self.reader = searcher.reader()
         self._terms: dict[tuple[str, object], set[int]] = {}
         self._blocks: dict[tuple[str, object], list | None] = {}
+        self._ends: dict[tuple[str, object], list[int]] = {}
 
     def docs(self, q, known: set[int] = frozenset()) -> set[int]:
         """The document numbers q matches here (deleted ones too: matching drops them); of
@@ -110,41 +118,57 @@ class _Segment:
     def term(self, fieldname: str, text) -> set[int]:
         found = self._terms.get((fieldname, text))
         if found is None:
-            blocks = self._postings(fieldname, text)
+            blocks = self.blocks(fieldname, text)
             found = self._terms[fieldname, text] = (
                 set(self.reader.postings(fieldname, text).all_ids()) if blocks is None
-                else set().union(*(ids for ids, _ in blocks)))
+                else set().union(*(ids for ids, _, _ in blocks)))
         return found
 
-    def phrase(self, q: Phrase, known: set[int]) -> set[int]:
+    def phrase(self, q: Phrase, known: set[int], holding=None) -> set[int]:
         """Sections with every word of the phrase (and not known), and among them those where the
-        words stand one after the other (their positions are read only in those sections)."""
-        candidates = set.intersection(*(self.term(q.fieldname, w) for w in q.words)) - known
+        words stand one after the other (their positions are read only in those sections);
+        holding: the sections with every word, when the caller has them already."""
+        if holding is None:
+            holding = set.intersection(*(self.term(q.fieldname, w) for w in q.words))
+        candidates = holding - known
         if not candidates or len(q.words) == 1:
             return candidates
         at = [self.positions(q.fieldname, w, candidates) for w in q.words]
         if q.slop != 1 or None in at:  # words apart, or postings whoosh reads some other way
             return _skipping(q.matcher(self.searcher), sorted(candidates))
-        return {d for d in candidates if any(all(p + i in at[i][d] for i in range(1, len(at))) for p in at[0][d])}
+        return {d for d in candidates if _in_order([where[d] for where in at])}
+
+    def in_order(self, q: Phrase, d: int) -> bool:
+        """Whether the phrase's words stand one after the other in section d (which holds them all)."""
+        return _in_order([self._positions_at(q.fieldname, w, d) for w in q.words])
+
+    def _positions_at(self, fieldname: str, text, d: int) -> set[int]:
+        """Where the word stands in section d (which holds it): its block found by bisection."""
+        ends = self._ends.get((fieldname, text))
+        if ends is None:
+            ends = self._ends[fieldname, text] = [ids[-1] for ids, _, _ in self.blocks(fieldname, text)]
+        ids, _, values = self.blocks(fieldname, text)[bisect_left(ends, d)]
+        return set(_positions(values[bisect_left(ids, d)]))
 
     def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]] | None:
         """Where the word stands in each of docs (all of which hold it); None for a field whose
         postings keep more than positions (whoosh's phrase matcher reads those)."""
-        blocks = self._postings(fieldname, text)
+        blocks = self.blocks(fieldname, text)
         if blocks is None or type(self.reader.schema[fieldname].format) is not Positions:
             return None
-        return {d: set(_positions(values[i])) for ids, values in blocks if not docs.isdisjoint(ids)
+        return {d: set(_positions(values[i])) for ids, _, values in blocks if not docs.isdisjoint(ids)
                 for i, d in enumerate(ids) if d in docs}
 
-    def _postings(self, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
-        """The word's posting blocks here, as (document numbers, values), read once; None when
-        whoosh reads them some other way than by blocks."""
+    def blocks(self, fieldname: str, text) -> list[tuple[list[int], object, tuple]] | None:
+        """The word's posting blocks here, as (document numbers, weights, values), read once; None
+        when whoosh reads them some other way than by blocks. Weights as whoosh keeps them: None
+        when all are 1, one float when all are that, else one a posting."""
         if (fieldname, text) not in self._blocks:
             self._blocks[fieldname, text] = _blocks(self.reader, fieldname, text)
         return self._blocks[fieldname, text]
 
 
-def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], tuple]] | None:
+def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], object, tuple]] | None:
     if (fieldname, text) not in reader:
         return []
     m = reader.postings(fieldname, text)
@@ -155,10 +179,15 @@ def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], tuple]] | Non
     while m.is_active():
         if m._data is None:
             m._read_data()
-        ids, _, values = m._data[:3]
-        blocks.append((ids if m._byteids else list(accumulate(ids)), values))  # ids undone from their differences in C
+        ids, weights, values = m._data[:3]
+        blocks.append((ids if m._byteids else list(accumulate(ids)), weights, values))  # ids undone from their differences in C
         m._next_block()
     return blocks
+
+
+def _in_order(at: list[set[int]]) -> bool:
+    """Whether the words, standing at these positions, follow one another somewhere."""
+    return any(all(p + i in at[i] for i in range(1, len(at))) for p in at[0])
 
 
 def _positions(value: bytes):

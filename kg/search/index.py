@@ -23,11 +23,12 @@ from kg.errors import QueryError, StoreError
 from kg.lang.synonyms import SynonymTable
 from kg.lang.text import key
 from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
-from kg.search.count import facet_counts, matching
+from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
 from kg.search.query import expand, lex, split_filters
 from kg.search.ranking import Ranking, typed_words, weighted
+from kg.search.scoring import ranked
 from kg.search.snippets import snippet
 from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
@@ -224,34 +225,36 @@ class SectionIndex:
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
+        parts = segments(searcher)
         for text in _written_apart(text, tokens, self._synonyms):
             for group in (AndGroup, OrGroup.factory(0.9)):
                 q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
-                # whoosh ranks the top hits only (its matchers leave out the rest), so its count is not
-                # the total: kg.search.count reads that from the postings
-                results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
-                if not results.is_empty():
+                # the total is every section q matches: whoosh's collector counts only those it ranks
+                found = ranked(searcher, q, allowed, wanted, parts) if wanted else None
+                matched, top = found or (matching(searcher, q, parts), None)
+                if allowed is not None:
+                    matched &= allowed
+                if matched:
                     break
-            if not results.is_empty():
+            if matched:
                 break
-        matched = matching(searcher, q)
-        if allowed is not None:
-            matched &= allowed
-        top = list(iter(results))  # not list(results): that asks whoosh for the count it does not keep
+        if top is None:  # a query kg.search.scoring does not score, or sorted by date: whoosh ranks
+            results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
+            top = list(iter(results))  # not list(results): that asks whoosh for the count it does not keep
         if sort == "relevance":
-            ranked = Ranking(searcher, typed_words(tokens)).sorted(top)
+            ordered = Ranking(searcher, typed_words(tokens)).sorted(top)
         else:
-            ranked = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
+            ordered = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader())
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
-        if suggestion is None and results.is_empty() and tokens:
+        if suggestion is None and not matched and tokens:
             suggestion = vocabulary.name_correction(" ".join(t.text for t in tokens))
         return SearchResult(
             query=query,
             total=len(matched),
             suggestion=suggestion,
-            hits=[_hit(h, terms) for h in ranked[(page - 1) * limit : page * limit]],
+            hits=[_hit(h, terms) for h in ordered[(page - 1) * limit : page * limit]],
             page=page,
             facets={name: _counts(name, facet_counts(searcher, name, matched)) for name in FACETS} if facets else {},
         )

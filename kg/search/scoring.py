@@ -1,0 +1,249 @@
+"""The best sections for a query, scored as whoosh scores them, from the postings kg.search.count reads.
+
+Whoosh scores a query of many terms (a word's forms in four fields, its compounds and synonyms:
+often a hundred terms) one section at a time through a tree of matchers in Python, which in an
+archive of tens of thousands of sections is most of a search's time. Here each term's postings are
+scored a block at a time with whoosh's own BM25F and statistics (idf and average field length of
+the whole index, the section's field length, the term's frequency), summed over the query's tree
+into one score a section, and the page is taken from those. A phrase counts at most the sum of
+its words' scores (what it adds when its words stand together): only the sections whose bound can
+still reach the page have their words' positions read. A query with a part not scored here (fuzzy,
+prefix or wildcard words, NOT, an OR with a coordination bonus) is left to whoosh.
+"""
+
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+from itertools import repeat
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
+from whoosh.formats import Positions
+from whoosh.query import And, Or, Phrase, Term
+from whoosh.scoring import BM25F
+from whoosh.util.numeric import byte_to_length
+
+
+PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
+MARGIN = 1e-6  # below a bound, more than any difference in those bits
+
+
+class Unscored(Exception):
+    """A part of a query that whoosh scores some other way than this module."""
+
+
+@dataclass(frozen=True)
+class Found:
+    """A section on the page: its number, score and stored fields, read as a whoosh hit is."""
+
+    docnum: int
+    score: float
+    fields: dict
+
+    def __getitem__(self, name: str):
+        return self.fields[name]
+
+    def get(self, name: str, default=None):
+        return self.fields.get(name, default)
+
+
+def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[set[int], list[Found]] | None:
+    """The sections q matches (top-level numbers, of allowed when given) and the limit best of them,
+    best first, at equal scores in index order, as whoosh ranks them; parts: kg.search.count's
+    segments of searcher. None when q has a part not scored here."""
+    if type(searcher.weighting) is not BM25F:
+        return None
+    matched: set[int] = set()
+    scored = []  # (segment scorer, offset of its section numbers, bounds, sections matched)
+    try:
+        for segment, offset in parts:
+            scorer = _Scorer(searcher, segment)
+            bounds, found = scorer.bounds(q)
+            if allowed is not None:
+                found = {d for d in found if d + offset in allowed}
+            matched.update(d + offset for d in found)
+            scored.append((scorer, offset, bounds, found))
+    except Unscored:
+        return None
+    # a section whose bound is below the limit-th best sure score cannot reach the page
+    sure = heapq.nlargest(limit, (scorer.sure[d] for scorer, _, _, found in scored for d in found if d in scorer.sure))
+    cut = sure[-1] - MARGIN if len(sure) == limit else float("-inf")
+    candidates = [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d])
+                  for scorer, offset, bounds, found in scored for d in found if bounds[d] >= cut]
+    if not any(scorer.phrases or scorer.nested for scorer, _, _, _ in scored):  # the bounds are the scores
+        top = [(-c[0], -c[1]) for c in heapq.nsmallest(limit, candidates, key=lambda c: c[:2])]
+    else:
+        top = _exact_top(q, candidates, limit)
+    stored = searcher.stored_fields
+    return matched, [Found(-d, s, stored(-d)) for s, d in sorted(top, reverse=True)]
+
+
+def _exact_top(q, candidates: list, limit: int) -> list[tuple[float, int]]:
+    """(score, -docnum) of the limit best, scoring sections exactly in the order of their bounds
+    until no bound left can reach the page."""
+    heapq.heapify(candidates)
+    top: list[tuple[float, int]] = []
+    while candidates:
+        rounded, docnum, scorer, local, bound = heapq.heappop(candidates)
+        if len(top) == limit and (-rounded, -docnum) < top[0]:
+            break  # nor can any after it: their bounds are lower, or as high with a later number
+        score = scorer.exact_from(q, local, bound, top[0] if len(top) == limit else None, docnum)
+        if score is None:
+            continue
+        if len(top) < limit:
+            heapq.heappush(top, (score, -docnum))
+        elif (score, -docnum) > top[0]:
+            heapq.heapreplace(top, (score, -docnum))
+    return top
+
+
+class _Scorer:
+    """Scores in one segment (kg.search.count's, so that postings are read once a search)."""
+
+    def __init__(self, searcher, segment):
+        self.top = searcher
+        self.segment = segment
+        self.reader = segment.reader
+        self.phrases: list = []  # phrases not under an AND: (phrase, section → its words' score, factor)
+        self.nested = False  # a phrase under an AND: only exact() scores a section then
+        self.sure: dict[int, float] = {}  # section → the least its score is (its score without the phrases)
+        self._in_order: dict[int, set[int]] = {}  # id of a phrase → sections where bounds() saw it in order
+        self._scores: dict[tuple[str, object], dict[int, float]] = {}
+        self._norms: dict[str, tuple[bytes, list[float]]] = {}
+
+    def bounds(self, q) -> tuple[dict[int, float], set[int]]:
+        """Each section's score or, where phrases may add to it, the most they may add, and the
+        live sections q matches (a phrase's positions are read only where nothing else matched)."""
+        base: dict[int, float] = {}
+        self.add(q, 1.0, base)
+        self.sure = {} if self.nested else dict(base) if self.phrases else base
+        if self.nested:
+            found = self.segment.docs(q)
+        else:
+            found = set(base)
+            for phrase, common, _ in self.phrases:
+                self._in_order[id(phrase)] = in_order = self.segment.phrase(phrase, found, common.keys())
+                found |= in_order
+            for _, words, factor in self.phrases:
+                get = base.get
+                for d, s in words.items():
+                    base[d] = get(d, 0.0) + s * factor
+        if self.reader.has_deletions():
+            found = {d for d in found if not self.reader.is_deleted(d)}
+        return base, found
+
+    def add(self, q, factor: float, into: dict[int, float], summed: bool = True) -> None:
+        """Add q's score times factor to each section it matches (summed: q's score is one term of
+        the whole query's sum, not under an AND; such a phrase is kept aside in self.phrases)."""
+        if type(q) is Term:
+            scores, f, get = self.term(q.fieldname, q.text), factor * q.boost, into.get
+            for d, s in scores.items():
+                into[d] = get(d, 0.0) + s * f
+        elif type(q) is Or and not q.minmatch and not q.scale:
+            f = _boosted(q, factor)
+            for sub in q.subqueries:
+                self.add(sub, f, into, summed)
+        elif type(q) is And:
+            f = _boosted(q, factor)
+            subs = []
+            for sub in q.subqueries:
+                subs.append({})
+                self.add(sub, f, subs[-1], False)
+            _sum_common(subs, 1.0, into)
+        elif type(q) is Phrase and q.slop == 1 and q.words and type(self.reader.schema[q.fieldname].format) is Positions:
+            words = [self.term(q.fieldname, w) for w in q.words]
+            if summed:
+                common: dict[int, float] = {}
+                _sum_common(words, 1.0, common)
+                self.phrases.append((q, common, factor * q.boost))
+            else:
+                self.nested = True
+                _sum_common(words, factor * q.boost, into)
+        else:
+            raise Unscored(q)
+
+    def exact_from(self, q, d: int, bound: float, least: tuple[float, int] | None, docnum: int) -> float | None:
+        """Section d's score (to PLACES), from its bound less the phrases whose words stand apart
+        in it; None when it cannot reach the page, whose last is least (score, -docnum) so far
+        (docnum: d's number in the whole index, which orders equal scores)."""
+        if self.nested:
+            score = self.exact(q, d, 1.0)
+            return None if score is None else round(score, PLACES)
+        at_most = sorted(((common[d] * factor, phrase) for phrase, common, factor in self.phrases if d in common),
+                         key=lambda p: -p[0])
+        for most, phrase in at_most:
+            if d not in self._in_order[id(phrase)] and not self.segment.in_order(phrase, d):
+                bound -= most
+                if least is not None and (round(bound, PLACES), -docnum) < least:
+                    return None
+        return round(bound, PLACES)
+
+    def exact(self, q, d: int, factor: float) -> float | None:
+        """q's score of section d times factor; None when q does not match it."""
+        if type(q) is Term:
+            s = self.term(q.fieldname, q.text).get(d)
+            return None if s is None else s * factor * q.boost
+        if type(q) is Phrase:
+            words = [self.term(q.fieldname, w) for w in q.words]
+            if any(d not in w for w in words) or not self.segment.in_order(q, d):
+                return None
+            return sum(w[d] for w in words) * factor * q.boost
+        f = _boosted(q, factor)
+        scores = [self.exact(sub, d, f) for sub in q.subqueries]
+        found = [s for s in scores if s is not None]
+        if not found or (type(q) is And and len(found) < len(scores)):
+            return None
+        return sum(found)
+
+    def term(self, fieldname: str, text) -> dict[int, float]:
+        """Section → the term's BM25F score there, as whoosh's BM25FScorer computes it."""
+        found = self._scores.get((fieldname, text))
+        if found is not None:
+            return found
+        blocks = self.segment.blocks(fieldname, text)
+        if blocks is None or not self.reader.schema[fieldname].scorable:
+            raise Unscored(fieldname)
+        found = self._scores[fieldname, text] = {}
+        if blocks:
+            lengths, norms = self._lengths(fieldname)
+            idf, k1 = self.top.idf(fieldname, text), self.top.weighting.K1
+            for ids, weights, _ in blocks:
+                weights = repeat(1.0) if weights is None else repeat(weights) if isinstance(weights, float) else weights
+                found.update(zip(ids, [idf * ((w * (k1 + 1)) / (w + norms[lengths[d]])) for d, w in zip(ids, weights)]))
+        return found
+
+    def _lengths(self, fieldname: str) -> tuple[bytes, list[float]]:
+        """The field's length byte of each section, and BM25's length norm of each byte value."""
+        if fieldname not in self._norms:
+            perdoc = getattr(self.reader, "_perdoc", None)
+            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if isinstance(perdoc, W3PerDocReader) else None
+            if column is None:
+                raise Unscored(fieldname)
+            lengths = column._dbfile.get(column._basepos, column._count)
+            weighting = self.top.weighting
+            b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
+            avgfl = self.top.avg_field_length(fieldname) or 1
+            norms = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+            self._norms[fieldname] = (lengths, norms)
+        return self._norms[fieldname]
+
+
+def _sum_common(parts: list[dict[int, float]], factor: float, into: dict[int, float]) -> None:
+    """Add, for each section in all parts, the sum of their scores times factor."""
+    common = parts[0].keys()
+    for part in parts[1:]:
+        common = common & part.keys()
+    get = into.get
+    if len(parts) == 2:
+        first, second = parts
+        for d in common:
+            into[d] = get(d, 0.0) + (first[d] + second[d]) * factor
+        return
+    for d in common:
+        into[d] = get(d, 0.0) + sum([p[d] for p in parts]) * factor
+
+
+def _boosted(q, factor: float) -> float:
+    """A compound's boost applies only when it has more than one part (whoosh then matches its
+    one part alone)."""
+    return factor * q.boost if len(q.subqueries) > 1 else factor
