@@ -456,10 +456,10 @@ class Runner:
         for ln in choice.unused:
             # a thing named narrows by its names; words not understood by themselves, inflection cut
             names = {o.filled.label.casefold() for o in ln.options if o.kind != "section" and (o.kind != "text") == ln.understood}
-            if ln.understood:  # and as asked: a place read as the municipality it is the centre of ("in Otta")
-                names.add(ln.argument.text.casefold())
             names = {n for n in names if ln.understood or len(n) >= 4}
-            other = self._other_names(ln) - names  # "ROR" of "Romsdal": a name the minutes write it by, as a word
+            # as words: a name the minutes write it by ("ROR" of "Romsdal"), and the name as asked (a place read as
+            # the municipality it is the centre of, "in Otta"); whole words, so "AU" is not in "Olaug"
+            other = (self._other_names(ln) | ({ln.argument.text.casefold()} if ln.understood else set())) - names
             kept = [a for a in answers if any(n in v.casefold() for n in names for v in _plain_values(a))
                     or any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", v.casefold()) for n in other for v in _plain_values(a))]
             kept = _with_their_cases(kept, answers) if choice.relation == "decide" else kept
