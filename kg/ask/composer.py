@@ -91,7 +91,8 @@ def link(filler: SlotFiller, arg: Argument, knows=lambda word: False) -> Linked:
     # graph; a name neither the graph nor the minutes' words hold ("Horizon Asia") is said to be not found, not
     # searched for, where a name the minutes write but nothing was made of ("Nordbanen") is searched for
     words = arg.text.split()
-    if arg.names or not all(w[:1].isupper() for w in words) or all(knows(w) for w in words):
+    named = any(o.exact or o.kind == "topic" for o in options)  # the index is asked only of a name nothing else reads
+    if arg.names or not all(w[:1].isupper() for w in words) or (not named and all(knows(w) for w in words)):
         options.append(Option("section", Filled(ox.Literal(arg.text), arg.text, "sections the words find"), False))
     return Linked(arg, options + [text])
 
