@@ -61,7 +61,9 @@ def matching_sentences(store, section_id: str, terms: frozenset[str]) -> list:
         # the unit's text is its sentences' (every sentence of its list item, even on one line): a fact counts
         # where its quote is one of them
         said = " ".join(x.text for x in sentences if a <= x.first and x.last <= b) if item else s.text
-        spans.setdefault((a, b), Sentence(said, a, b))
+        if (a, b) in spans and not item:  # two sentences on one line ("Vedtak: … vedteken. Det settes av …"): both
+            said = f"{spans[a, b].text} {said}"
+        spans[a, b] = Sentence(said, a, b)
     return list(spans.values())
 
 
