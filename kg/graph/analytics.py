@@ -208,6 +208,8 @@ def neighbours(g, centre: str, depth: int = 1, kinds: tuple[str, ...] = ()) -> N
                    key=lambda nd: (nd[1], nd[0].kind, nd[0].label.casefold()))
     # each edge read outwards from the centre: "Bærum owns Smart Fornebu"
     edges = [edge(g, x, y) if (dist[x], x) <= (dist[y], y) else edge(g, y, x) for x, y in sub.edges]
+    # the centre's own links first, then outwards, each by name: the same order whatever order the store gave
+    edges.sort(key=lambda e: (dist[e.source.id], e.source.label.casefold(), e.target.label.casefold(), e.target.id))
     return Neighbourhood(node(g, centre), depth, nodes, edges)
 
 
