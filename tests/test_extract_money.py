@@ -293,3 +293,14 @@ def test_who_carried_out_a_study_is_its_contractor_and_the_study_is_what_its_cos
     assert (a.columns["contractor"], a.columns["shared"]) == ("Fjordanalyse AS", "halvparten kvar")
     # the funders by their names in the graph, and as the sentence writes them
     assert "Stord kommune" in a.columns["funder_as_written"].split("; ")
+
+
+def test_a_body_named_by_its_kind_alone_is_the_one_of_that_kind_the_minutes_name(tmp_path):
+    """"fra fylkeskommunen" where the attendance names one county authority: that one pays."""
+    archive = stored_text(tmp_path, "dalradet-2024-05-04.txt", "Referat fra Dalrådet\n\nDato: 04.05.2024\n\n"
+                          "Deltakere: Kari Dahl (Vinje kommune); Per Lie (Vestfold og Telemark fylkeskommune)\n\n"
+                          "Sak 2/24 Runde rundt bordet\nVinje: Har fått kr 1,5 mill. fra fylkeskommunen til et "
+                          "forprosjekt om hydrogen.\n")
+    r = archive.ask("Hvor mye fikk Vinje, og fra hvem?")
+    assert [(a.columns["amount"], a.columns["funder"]) for a in r.answers] == [
+        ("1500000 NOK", "Vestfold og Telemark fylkeskommune")], r.why

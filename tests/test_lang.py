@@ -174,6 +174,7 @@ def test_public_bodies_and_kinds_guessed_by_form():
         [("municipality", "Vadsø")] * 2
     assert classify("Vestfold County Council").label == "Vestfold fylkeskommune"  # in English
     assert classify("Troms and Finnmark County Authority").label == "Troms og Finnmark fylkeskommune"
+    assert classify("NAV Agder").label == "NAV"  # a known body's office, named by the county it serves
     assert (classify("Larvik municipality").kind, classify("Larvik municipality").label) == ("municipality", "Larvik")
     assert classify("Hedmark fylkeskommune").known.valid_to == "2019-12-31"
     assert classify("KIM") is None  # a short name that is also a given name is left out

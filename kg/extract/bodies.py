@@ -33,7 +33,7 @@ def known_as(g: DocGraph, node: Node, short: str) -> None:
 
 
 def _body_node(g: DocGraph, name: str, *, default_kind: str, classify_name: bool) -> Node:
-    own = _the_body_itself(g, name) or named_short(g, name)
+    own = _the_body_itself(g, name) or named_short(g, name) or _the_one_so_called(g, name)
     if own is not None:
         if name[:1].isupper():  # a cell "Programkontoret": what the minutes call the body, a name to ask by
             own.aliases.add(name)
@@ -75,6 +75,19 @@ def _the_body_itself(g: DocGraph, name: str) -> Node | None:
         return None  # "Trondheim" is a name of its own, not "Trondheimsregionen" named by its kind
     stem = re.sub(r"(?:et|en|a)$", "", name.lower())
     return g.body if len(stem) >= 3 and stem != name.lower() and stem in g.body.label.lower() else None
+
+
+def _the_one_so_called(g: DocGraph, name: str) -> Node | None:
+    """A body named only by its kind as a definite noun ("fått kr 1,5 mill. fra fylkeskommunen", "Fylkesmannen")
+    where the document has named one body of that kind ("Vestfold og Telemark fylkeskommune" in the attendance)."""
+    if " " in name or not name[1:].islower():
+        return None
+    stem = re.sub(r"(?:en|et|a|n)$", "", name.lower())
+    if len(stem) < 5 or stem == name.lower():
+        return None
+    ones = [e for kind in ("institution", "organisation") for e in g.entities(kind)
+            if e.label.lower().split()[-1] in (stem, stem + "e") or e.label.split()[0].lower() == name.lower()]
+    return ones[0] if len(ones) == 1 else None
 
 
 def _short_form(name: str) -> tuple[str, str | None]:

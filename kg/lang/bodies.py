@@ -163,6 +163,26 @@ def _council_last(name: str) -> str | None:
     return f"{m['region']} regionråd" if m else None
 
 
+def _candidates(name: str):
+    """The names a name may stand for, in turn (each made only if the ones before named nothing)."""
+    yield name
+    yield _genitive_base(name)
+    yield spelt_out(name)
+    yield _council_last(name)
+    yield _office_of(name)
+
+
+def _office_of(name: str) -> str | None:
+    """'Innovasjon Norge Vestfold og Telemark', 'NAV Agder': a known body's office, named by the body and the
+    county or municipality it serves, is that body."""
+    words = name.split()
+    for i in range(len(words) - 1, 0, -1):
+        body, place = " ".join(words[:i]), " ".join(words[i:])
+        if place[:1].isupper() and (gazetteer().is_county(place) or gazetteer().lookup(place)) and lexicon().known(body):
+            return body
+    return None
+
+
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
     """What a body or place name names, or None when nothing says."""
     name = name.strip(" .,:;(\"'«»")
@@ -171,7 +191,7 @@ def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified
     if not name:
         return None
     g = gazetteer()
-    for candidate in (name, _genitive_base(name), spelt_out(name), _council_last(name)):
+    for candidate in _candidates(name):
         if not candidate:
             continue
         found = g.lookup(candidate)
