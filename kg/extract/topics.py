@@ -14,8 +14,10 @@ from kg.vocab import DCTERMS, KG, SCHEMA
 
 # what may stand before the body a line opens with: a list mark, a table's bar, "Frå"/"Fra"/"From"
 _OPENING = re.compile(r"^[\s|*•\-–]*(?:(?:fra|frå|from|for)\s+)?", re.IGNORECASE)
-# what follows a body that opens its own report: "Lillesand: …", "| Midsund | …", "Frå Nes vart det orientert om …"
-_AFTER_OPENING = re.compile(r"^\**\s*(?::|\||\t|–|-\s|kommune\b|vart\b|ble\b|har\b|melder\b|meldte\b|orienter)", re.IGNORECASE)
+# what follows a body that opens its own report: "Lillesand: …", "| Midsund | …", "Frå Nes vart det orientert om …",
+# "Kvam herad orienterte om …" (herad: what some municipalities call themselves)
+_AFTER_OPENING = re.compile(r"^\**\s*(?::|\||\t|–|-\s|(?:kommune|herad)\b|vart\b|ble\b|har\b|melder\b|meldte\b|orienter)",
+                            re.IGNORECASE)
 REPORTING_KINDS = ("municipality", "region", "organisation", "institution", "cluster")
 # the kinds of body whose name says nothing of what a sentence is about ("søkjer Innovasjon Norge om midlar" is
 # not about innovation); a project's, a cluster's or a programme's name does say it ("Regionale forskningsfond")
