@@ -262,3 +262,11 @@ def test_who_wrote_the_minutes(tmp_path, question):
     with Archive(tmp_path / "store") as a:
         a.ingest([tmp_path / "kystradet-2020-02-04.txt"])
         assert [x.label for x in a.ask(question).answers] == ["Tor Berg"]
+
+
+def test_a_line_ending_in_a_whole_name_does_not_run_on_into_the_next_name():
+    block = Block("paragraph", "Jon Gjerde, varaordfører i Flesberg, møtte for ordfører Per Kristian Blaker\n"
+                               "Anne Haugen, ordfører i Rollag", Span(2, 3))
+    lines = by_name(read(heading("Til stede", 1), block))
+    assert {n: (a.body, a.substitute_for) for n, a in lines.items()} == {
+        "Jon Gjerde": ("Flesberg", "Per Kristian Blaker"), "Anne Haugen": ("Rollag", None)}

@@ -544,6 +544,8 @@ def _continues(line: str, nxt: str) -> bool:
         return True  # "..., Hedmark" + "FK · ...": a body's name broken across the lines
     if words and last and _given_only(last) and words[0][:1].isupper() and not is_given_name(words[0].strip(",.;")):
         return True  # "Fylkesrådmann Odd Inge" + "Mjøen, Sør-Trøndelag FK": the family name on the next line
+    if words and any(normalise_person(" ".join(last.split()[-k:])) for k in (2, 3) if len(last.split()) > k):
+        return False  # "…, møtte for ordfører Per Kristian Blaker" + "Anne Haugen, …": a whole name ends the line
     return (bool(words and last) and not normalise_person(last, by_position=True)
             and bool(normalise_person(f"{last.split()[-1]} {words[0].strip(',.;')}"))
             and not classify(last, fuzzy=False, rules=False)
