@@ -479,3 +479,12 @@ def test_each_line_of_a_listing_by_case_number_is_a_sentence_of_its_own(tmp_path
     (listing,) = (s for s in m.sections if s.title == "SAKLISTE")
     assert [s.text for s in section_sentences(listing, m.source.lines)] == [
         "73/10 Hamnesamarbeid v/ Kari Dahl", "74/10 Lokalpressa si rolle"]
+
+
+def test_the_body_named_on_the_first_line_over_a_title_without_it(tmp_path):
+    """"Dalrådet IKS" over "Referat fra rådsmøte 22.04.2021": the body is the first line's, not the first name of
+    the member list below the title."""
+    text = ("Dalrådet IKS\nReferat fra rådsmøte 22.04.2021, Teams\n\nMedlemmer av rådet:\n"
+            "Kari Dahl (KD), ordfører Tinn\nPer Lie (PL), ordfører Vinje\n\nTil stede: KD, PL\n")
+    m, _ = sections(tmp_path, "p.txt", text)
+    assert m.body == "Dalrådet IKS"

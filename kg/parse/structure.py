@@ -299,11 +299,13 @@ class _Parser:
         heading just before it."""
         m = self.minutes
         letterhead = _LABEL_SEPARATOR.split(text)[0]  # "Romsdal Regionråd (ROR) · Torget 4, Molde · Telefon …"
-        if m.title is not None and m.body is None and not self.in_agenda and _names_body(letterhead):
+        in_list = self.open is not None and self.open.kind == "attendance"  # a name there is an attendee's
+        if m.title is not None and m.body is None and not self.in_agenda and not in_list and _names_body(letterhead):
             m.body, m.body_parent = body_name(letterhead)
             self.add(block)
             return True
-        if m.title is None and block.kind == "heading" and _names_body(text):
+        # a heading, or the document's first line ("Kongsvingerregionen IKS" over "Referat fra rådsmøte …")
+        if m.title is None and (block.kind == "heading" or block.span.start == 1) and _names_body(text):
             self._first_heading = self._first_heading or text
         if self.minutes.title is not None or self.in_agenda or self.sections:
             return False
