@@ -11,7 +11,7 @@ import pytest
 from kg.api import Archive
 from tests.conftest import ingested_text
 
-MINUTES = """\
+LIST = """\
 Referat fra møte i Elverådet
 
 Dato: 04.06.2024
@@ -20,6 +20,9 @@ Til stede:
 Kari Lund, ordfører, Åmli kommune
 Per Vatne, ordfører, Froland kommune
 Siv Moe, ordfører, Vegårshei kommune
+"""
+
+MINUTES = LIST + """\
 Geir Foss, varaordfører, Tvedestrand kommune
 
 Merknad: Siv Moe tiltrådte møtet under behandlingen av sak 12/24.
@@ -55,15 +58,7 @@ def test_the_note_is_the_sentence_with_its_lines(archive):
         ("Merknad: Siv Moe tiltrådte møtet under behandlingen av sak 12/24.", [11, 11])]
 
 
-TOGETHER = """\
-Referat fra møte i Elverådet
-
-Dato: 04.06.2024
-
-Til stede:
-Kari Lund, ordfører, Åmli kommune
-Per Vatne, ordfører, Froland kommune
-Siv Moe, ordfører, Vegårshei kommune
+TOGETHER = LIST + """\
 
 Per Vatne og Siv Moe deltok under sak 13/24.
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from kg.extract.bodies import body_node
+from kg.extract.funding import amount_of
 from kg.extract.graph import DocGraph
 from kg.extract.meeting import person_node
 from kg.extract.mentions import NameMatch, find_names, last_run
@@ -29,7 +30,7 @@ from kg.lang.sentences import is_table_row, leading_label, section_sentences
 from kg.lang.thesaurus import thesaurus
 from kg.model import Literal, Node, Section
 from kg.parse.lines import headings
-from kg.vocab import DCTERMS, KG, RDFS, SCHEMA, XSD
+from kg.vocab import DCTERMS, KG, RDFS, XSD
 
 _NUMBERED = re.compile(r"(?:^|\s)(?:\d{1,2}[.)]|[a-h]\))\s+(?=\S)")
 _LIST_LINE = re.compile(r"^\s*(?:[-*•]\s*)?(?:\d{1,2}[.)]|[a-h]\))\s+(?P<text>\S.*)$")
@@ -270,12 +271,7 @@ def _proposed_sums(g: DocGraph, decision: Node, sec: Section, first: int) -> Non
              for a in find_amounts(s.text) if a.per is None]
     named = [(s, a) for s, a in above if back.search(s.text)]
     for k, (s, a) in enumerate(named or above, 1):
-        amount = g.struct("amount", f"{a.value} {a.currency}",
-                          (lambda d, k: lambda: f"{d.local()}/amount/{k}")(decision, k))
-        ev = g.evidence(sec, s.first, s.last, quote=s.text)
-        g.fact(decision, SCHEMA.amount, amount, ev)
-        g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
-        g.fact(amount, SCHEMA.currency, a.currency, ev)
+        amount_of(g, decision, a, g.evidence(sec, s.first, s.last, quote=s.text), f"amount/{k}")
 
 
 def _decision(g: DocGraph, parent: Node, sec: Section, first: int, last: int, text: str, vote: Vote | None,

@@ -257,6 +257,15 @@ def _path(node: Node) -> str:
     return node.local() if node.local else "/".join((node.iri or "").rstrip("/").split("/")[-2:])
 
 
+def amount_of(g: DocGraph, holder: Node, a: Amount, ev: Evidence, name: str = "amount") -> Node:
+    """holder schema:amount a schema:MonetaryAmount of a's value and currency, named {holder}/{name}."""
+    amount = g.struct("amount", f"{a.value} {a.currency}", (lambda h, n: lambda: f"{h.local()}/{n}")(holder, name))
+    g.fact(holder, SCHEMA.amount, amount, ev)
+    g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
+    g.fact(amount, SCHEMA.currency, a.currency, ev)
+    return amount
+
+
 def grant_node(g: DocGraph, recipient: Node | None, st: GrantStatement, funders: list[Node], ev: Evidence) -> Node:
     """A schema:MonetaryGrant: recipient schema:funding grant; amount, funders, purpose and status.
 
@@ -267,12 +276,9 @@ def grant_node(g: DocGraph, recipient: Node | None, st: GrantStatement, funders:
     key = f"{a.value}-{a.currency.lower()}" + ("-applied" if st.status == APPLIED else "")
     grant = g.struct("grant", f"{parent.label} {a.value} {a.currency}",
                      (lambda p, k: lambda: f"{_path(p)}/grant/{k}")(parent, key))
-    amount = g.struct("amount", f"{a.value} {a.currency}", (lambda gr: lambda: f"{gr.local()}/amount")(grant))
     if recipient is not None:
         g.fact(recipient, SCHEMA.funding, grant, ev)
-    g.fact(grant, SCHEMA.amount, amount, ev)
-    g.fact(amount, SCHEMA.value, Literal(str(a.value), XSD.decimal), ev)
-    g.fact(amount, SCHEMA.currency, a.currency, ev)
+    amount_of(g, grant, a, ev)
     g.fact(grant, KG.grantStatus, st.status, ev)
     if st.purpose:
         g.fact(grant, KG.purpose, st.purpose, ev)
