@@ -16,7 +16,7 @@ is Nordby's ordfører. Eva Lund came from Fjordnett AS as an observer. The next 
 the first day only; Ida Rø, a substitute for Nordby, was there for the briefings, not the decisions. Ola Nordmann
 and Kari Vik signed the minutes, which Åse Rud of the secretariat took.
 The meeting ended with a tour of Fjordlaks AS at Hamnvik. Havnett is an interkommunalt selskap. Nils Hage
-sits in Hamnegruppa. Grønn havn is a project on the harbour.
+sits in Hamnegruppa ("who is Nils Hage"). Grønn havn is a project on the harbour.
 """
 
 from __future__ import annotations
@@ -285,6 +285,8 @@ CASES = {
                  "kva bedrift vitja rådet"], {"Fjordlaks AS"}),
     "body-form": (["Er Havnett eit aksjeselskap?", "what legal form does Havnett have?",
                    "hvilken organisasjonsform har Havnett"], {"interkommunalt selskap"}),
+    "person-profile": (["who is Nils Hage?", "hvem er Nils Hage", "kven er Nils Hage", "tell me about Nils Hage"],
+                       {"Nordby", "Hamnegruppa"}),  # he came for Nordby and sits in Hamnegruppa
     "group-members": (["who sits in Hamnegruppa?", "hvem sitter i Hamnegruppa", "kven sit i hamnegruppa"], {"Nils Hage"}),
     "projects-by-topic": (["which projects deal with harbours?", "hvilke prosjekter handler om havn?",
                            "kva prosjekt handlar om hamn"], {"Grønn havn"}),

@@ -191,13 +191,13 @@ def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
 
 # query name → (SHA-256 of the query text the plan gives the rows of, the plan)
 PLANS: dict[str, tuple[str, Callable]] = {
-    "regions-by-topic": ("7b587d18cd71e2c5a2ce67ead662e2f4a7402d453b3719e0c95a5ebc75d3ef52", regions_by_topic),
-    "actors-by-topic": ("ee884f47803c49c855586244e325fab6c225b08c15c8df5ea2ddbd9e4d1329a4", actors_by_topic),
-    "municipalities-by-topic": ("29281cd5f9fff867560d80f78cd33d192dd21e3418b78e2491bec1d89400197a", municipalities_by_topic),
-    "actor-activities": ("146901cf683e47f845d18c6b2e43534f972848d66fb5613ef7501bb531952507", actor_activities),
+    "regions-by-topic": ("c7e0e57d871fc8f8f2f1311cc4ecdf0d89856b469e30f706b88b9a00e60e3c21", regions_by_topic),
+    "actors-by-topic": ("071de57bce0e2bb1035d92167cdefc749cf8b11d3070ec9295ecb144a958864e", actors_by_topic),
+    "municipalities-by-topic": ("9568b1943f30fdf4f37696cfc71ae783b4d798f6aecc3204d875f93c07b0735a", municipalities_by_topic),
+    "actor-activities": ("db1ae45c5954d4030909d937a6f551c7aa7d2e875ddc21cd48f4590d5d176d7a", actor_activities),
     "representatives": ("bf734fcb10cf6dd6a426ef47e322e0f9d9e152cc8263246d70d5030c2744608d", representatives),
     "attended-for": ("28b99a3cbb9fe67c2d85ed410df3b9f76b09373368a24d64181916f3c6017f6b", attended_for),
-    "organisations-by-topic": ("f0157101c54a15271bd5f5a85b95c998ed2dc168c0e80a870f2b04cc0927b975", organisations_by_topic),
+    "organisations-by-topic": ("c878401e639d8488587c73653a494ea3c75404e51523b961e00a3ebf23e96b3b", organisations_by_topic),
 }
 
 

@@ -2,7 +2,7 @@
 
 A named query selects ``?answer`` (the thing answered) and, where it can,
 ``?fact`` (the line span the fact that makes it an answer was read from, whose
-named graph states the fact: ``GRAPH ?fact { s p o } ?fact a kg:Evidence``; or a
+named graph states the fact: ``GRAPH ?fact { s p o } FILTER EXISTS { ?fact a kg:Evidence }``; or a
 section). One span can state several facts, and each counts as a source: the
 fact's subject, predicate and object tell them apart (kg.ask.catalogue selects
 the variables of its pattern).
