@@ -6,6 +6,7 @@ would; the rest call the library or the CLI in process.
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import random
@@ -117,8 +118,8 @@ def test_a_store_of_the_old_layout_is_upgraded_in_place(tmp_path, monkeypatch):
         with Archive(store) as a:
             a.ingest([doc.parent])
             assert a.documents() == ["referat.txt"]
-    new = store / "sources" / f"{file_key('referat.txt')}.json"
-    record = json.loads(new.read_text(encoding="utf-8"))
+    new = store / "sources" / f"{file_key('referat.txt')}.json.gz"
+    record = json.loads(gzip.decompress(new.read_bytes()))
     del record["path"]
     (store / "sources" / "referat.txt.json").write_text(json.dumps(record), encoding="utf-8")
     new.unlink()

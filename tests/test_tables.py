@@ -147,7 +147,7 @@ def test_a_misspelt_name_is_found_among_the_names_of_its_length(mountains):
 
 def fact_rows(table: Tables) -> tuple[set, set, set]:
     """The fact, group and document rows of tables, by IRI (their numbering differs between builds)."""
-    iri = "(SELECT iri FROM terms WHERE id = {})".format
+    iri = "(SELECT full_iri(iri) FROM terms WHERE id = {})".format
     facts = set(table.db.execute(f"SELECT {iri('p')}, {iri('o')}, {iri('s')}, {iri('span')}, {iri('g')} FROM facts"))
     groups = set(table.db.execute(f"SELECT {iri('t')}, {iri('rel')}, {iri('grp')}, {iri('member')}, {iri('g')} "
                                   "FROM groups"))

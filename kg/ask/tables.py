@@ -44,7 +44,7 @@ from kg.vocab import CLASS_OF_KIND, DCTERMS, KG, KIND_OF_CLASS, KINDS, ORG, RDF,
 
 TABLES_FILE = "tables.sqlite"
 INGEST_STATE = "ingest-state.json"  # written by kg.ingest.pipeline: the curation the graph was derived with
-TABLES_FORMAT = 7  # raise when what the table holds, or how its keys are made, changes
+TABLES_FORMAT = 8  # raise when what the table holds, or how its keys are made, changes
 DERIVED_GRAPHS = (THESAURUS_GRAPH, REGIONS_GRAPH, BODIES_GRAPH)  # rewritten apart from the documents
 SHARED_GRAPHS = (ENTITIES_GRAPH, *DERIVED_GRAPHS)  # where the things of every kind but DOCUMENT_KINDS are named
 DOCUMENT_KINDS = ("meeting", "event")  # described in their document's graph, not in the entities graph
@@ -134,6 +134,11 @@ def _with_keys(row: dict) -> dict:
             "bare": bare if bare != key(label) else None}
 
 
+def _absolute(reference: str) -> bool:
+    """Whether an IRI reference has a scheme (RFC 3986: a colon before any slash)."""
+    return ":" in reference.split("/", 1)[0]
+
+
 def stamp(store: GraphStore) -> str:
     """The store's state as far as the tables are concerned: the graph's generation (replaced by
     every write to it), and the curation it was derived with and the kg that reads it."""
@@ -157,7 +162,9 @@ CREATE INDEX names_by_name ON names (name, how);
 CREATE INDEX names_by_length ON names (length);
 CREATE INDEX names_by_thing ON names (n);
 -- the facts of FACT_PREDICATES read from the text, each with the line span that states it and the
--- document graph that holds both; IRIs numbered (a third of the size of the IRIs written out)
+-- document graph that holds both; IRIs numbered (a third of the size of the IRIs written out), each
+-- written once, relative to the store's base IRI where it is under it (a third shorter): short_iri(?)
+-- is how a lookup writes one, full_iri(terms.iri) how a read gives it back
 CREATE TABLE terms (id INTEGER PRIMARY KEY, iri TEXT UNIQUE);
 CREATE TABLE documents (g INTEGER PRIMARY KEY);  -- the graphs whose facts the tables hold
 CREATE TABLE facts (p INTEGER, o INTEGER, s INTEGER, span INTEGER, g INTEGER,
@@ -184,15 +191,28 @@ CREATE INDEX placed_by_graph ON placed (g);
 class Tables:
     """The tables, read a name at a time (a cold question reads only the rows its words name)."""
 
-    def __init__(self, db: sqlite3.Connection):
+    def __init__(self, db: sqlite3.Connection, base: str | None = None):
         self.db = db
+        self.base = base if base is not None else self._meta("base") or ""
+        db.create_function("short_iri", 1, self.short, deterministic=True)
+        db.create_function("full_iri", 1, self.full, deterministic=True)
+
+    def short(self, iri: str) -> str:
+        """An IRI as the terms table holds it: relative to the base when it is under it (and the rest
+        cannot be taken for an IRI of its own: a relative reference has no colon before its first slash)."""
+        rest = iri[len(self.base):]
+        return rest if self.base and iri.startswith(self.base) and not _absolute(rest) else iri
+
+    def full(self, term: str) -> str:
+        """An IRI from the terms table (the inverse of short)."""
+        return term if _absolute(term) else self.base + term
 
     @classmethod
     def of_contents(cls, contents: dict, state: str = "", path=None) -> "Tables":
         """The tables of what ``build`` read from the graph, in a file at path or in memory."""
         db = sqlite3.connect(path or ":memory:")
         db.executescript(SCHEMA)
-        table = cls(db)
+        table = cls(db, contents["base"])
         table._write(contents, state)
         table._put_names(contents["names"])
         if contents["facts"] is not None:
@@ -204,7 +224,7 @@ class Tables:
         """The meta rows in place of those held."""
         self.db.execute("DELETE FROM meta")
         self.db.executemany("INSERT INTO meta VALUES (?, ?)",
-                            [("format", str(TABLES_FORMAT)), ("stamp", state),
+                            [("format", str(TABLES_FORMAT)), ("stamp", state), ("base", self.base),
                              ("last_meeting", contents["last_meeting"]),
                              ("facts", "kept" if contents["facts"] is not None else None)])
 
@@ -236,7 +256,8 @@ class Tables:
     def placed(self, graphs) -> set[str]:
         """The things these graphs name a meeting or event, or (a derived graph) name at all."""
         return {iri for g in graphs for iri, in self.db.execute(
-            "SELECT t.iri FROM placed JOIN terms t ON t.id = thing WHERE g = (SELECT id FROM terms WHERE iri = ?)",
+            "SELECT full_iri(t.iri) FROM placed JOIN terms t ON t.id = thing "
+            "WHERE g = (SELECT id FROM terms WHERE iri = short_iri(?))",
             (g,))}
 
     def _add_facts(self, contents: dict) -> None:
@@ -245,8 +266,8 @@ class Tables:
 
         def number(iri: str) -> int:
             if iri not in ids:
-                db.execute("INSERT OR IGNORE INTO terms (iri) VALUES (?)", (iri,))
-                ids[iri] = db.execute("SELECT id FROM terms WHERE iri = ?", (iri,)).fetchone()[0]
+                db.execute("INSERT OR IGNORE INTO terms (iri) VALUES (short_iri(?))", (iri,))
+                ids[iri] = db.execute("SELECT id FROM terms WHERE iri = short_iri(?)", (iri,)).fetchone()[0]
             return ids[iri]
 
         db.executemany("INSERT OR IGNORE INTO documents VALUES (?)", ((number(g),) for g in contents["documents"]))
@@ -262,13 +283,14 @@ class Tables:
 
     def _drop_graphs(self, graphs) -> None:
         """Forget the fact and group rows of these graphs."""
-        found = [row for g in graphs if (row := self.db.execute("SELECT id FROM terms WHERE iri = ?", (g,)).fetchone())]
+        found = [row for g in graphs
+                 if (row := self.db.execute("SELECT id FROM terms WHERE iri = short_iri(?)", (g,)).fetchone())]
         for table in ("documents", "facts", "groups", "attendance", "placed"):
             self.db.executemany(f"DELETE FROM {table} WHERE g = ?", found)
 
     def documents(self) -> set[str]:
         """The document graphs whose facts the tables hold."""
-        return {iri for iri, in self.db.execute("SELECT iri FROM documents JOIN terms ON id = g")}
+        return {iri for iri, in self.db.execute("SELECT full_iri(iri) FROM documents JOIN terms ON id = g")}
 
     @classmethod
     def open(cls, path) -> "Tables":
@@ -297,43 +319,44 @@ class Tables:
 
     def stated(self, s: str | None, p: str, o: str) -> list[tuple[str, str, str]]:
         """The line spans stating (s p o), each with its subject and its document's graph, in order."""
-        ids = dict(self.db.execute("SELECT iri, id FROM terms WHERE iri IN (?, ?, ?)", (p, o, s or "")))
+        ids = dict(self.db.execute("SELECT full_iri(iri), id FROM terms "
+                                   "WHERE iri IN (short_iri(?), short_iri(?), short_iri(?))", (p, o, s or "")))
         if p not in ids or o not in ids or (s is not None and s not in ids):
             return []
-        return self.db.execute("SELECT span.iri, subject.iri, g.iri FROM facts "
+        return self.db.execute("SELECT full_iri(span.iri), full_iri(subject.iri), full_iri(g.iri) FROM facts "
                                "JOIN terms span ON span.id = facts.span JOIN terms subject ON subject.id = facts.s "
                                "JOIN terms g ON g.id = facts.g WHERE p = ? AND o = ?"
-                               + ("" if s is None else " AND s = ?") + " ORDER BY subject.iri, span.iri",
+                               + ("" if s is None else " AND s = ?") + " ORDER BY 2, 1",
                                (ids[p], ids[o], *(() if s is None else (ids[s],)))).fetchall()
 
     def said_of(self, s: str, p: str) -> list[tuple[str, str, str]]:
         """The line spans stating (s p something), each with its object and its document's graph, in order."""
-        return self.db.execute("SELECT span.iri, object.iri, g.iri FROM facts "
+        return self.db.execute("SELECT full_iri(span.iri), full_iri(object.iri), full_iri(g.iri) FROM facts "
                                "JOIN terms span ON span.id = facts.span JOIN terms object ON object.id = facts.o "
-                               "JOIN terms g ON g.id = facts.g WHERE p = (SELECT id FROM terms WHERE iri = ?) "
-                               "AND s = (SELECT id FROM terms WHERE iri = ?) ORDER BY object.iri, span.iri",
+                               "JOIN terms g ON g.id = facts.g WHERE p = (SELECT id FROM terms WHERE iri = short_iri(?)) "
+                               "AND s = (SELECT id FROM terms WHERE iri = short_iri(?)) ORDER BY 2, 1",
                                (p, s)).fetchall()
 
     def groups(self, t: str, rel: str) -> list[tuple[str, str, str]]:
         """The groups on topic t (clusters, projects) and their members by rel: (group, member, graph)."""
-        return self.db.execute("SELECT c.iri, m.iri, g.iri FROM groups JOIN terms c ON c.id = grp "
-                               "JOIN terms m ON m.id = member JOIN terms g ON g.id = groups.g "
-                               "WHERE t = (SELECT id FROM terms WHERE iri = ?) AND rel = (SELECT id FROM terms "
-                               "WHERE iri = ?) ORDER BY c.iri, m.iri, g.iri", (t, rel)).fetchall()
+        return self.db.execute("SELECT full_iri(c.iri), full_iri(m.iri), full_iri(g.iri) FROM groups "
+                               "JOIN terms c ON c.id = grp JOIN terms m ON m.id = member JOIN terms g ON g.id = groups.g "
+                               "WHERE t = (SELECT id FROM terms WHERE iri = short_iri(?)) AND rel = (SELECT id FROM terms "
+                               "WHERE iri = short_iri(?)) ORDER BY 1, 2, 3", (t, rel)).fetchall()
 
     def attended(self, body: str) -> list[tuple[str, str, str, str, bool]]:
         """Who a line span says attended for body, as its document's graph gives the attendance: (span,
         attendance, person, role, whether anyone not absent came for body to that meeting in that graph;
         to any meeting of it, when the attendance names none), in order."""
         return self.db.execute(
-            "SELECT span.iri, att.iri, person.iri, a.role, EXISTS (SELECT 1 FROM attendance came "
-            "  WHERE came.body = a.body AND came.g = a.g AND came.meeting = coalesce(a.meeting, came.meeting) "
-            "  AND came.role != 'absent') "
-            "FROM terms b JOIN facts f ON f.p = (SELECT id FROM terms WHERE iri = ?) AND f.o = b.id "
+            "SELECT full_iri(span.iri), full_iri(att.iri), full_iri(person.iri), a.role, EXISTS (SELECT 1 "
+            "  FROM attendance came WHERE came.body = a.body AND came.g = a.g "
+            "  AND came.meeting = coalesce(a.meeting, came.meeting) AND came.role != 'absent') "
+            "FROM terms b JOIN facts f ON f.p = (SELECT id FROM terms WHERE iri = short_iri(?)) AND f.o = b.id "
             "JOIN attendance a ON a.body = f.o AND a.att = f.s AND a.g = f.g "
             "JOIN terms span ON span.id = f.span JOIN terms att ON att.id = a.att "
             "JOIN terms person ON person.id = a.person "
-            "WHERE b.iri = ? AND a.role IS NOT NULL ORDER BY person.iri, span.iri, att.iri, a.role",
+            "WHERE b.iri = short_iri(?) AND a.role IS NOT NULL ORDER BY 3, 1, 2, a.role",
             (KG.onBehalfOf, body)).fetchall()
 
     def named(self, name: str, how: str) -> list[dict]:
@@ -462,7 +485,7 @@ def build_facts(store: GraphStore, graphs) -> dict:
 def build(store, *, facts: bool, graphs=None) -> dict:
     """What the tables hold, read from the graph (the fact tables only when asked for: of the
     document graphs given, else of every one)."""
-    contents = {"names": build_names(store), "last_meeting": build_last_meeting(store),
+    contents = {"base": store.base, "names": build_names(store), "last_meeting": build_last_meeting(store),
                 "facts": None, "groups": None, "documents": None,
                 "attendance": None, "placed": None}
     if facts:

@@ -5,7 +5,7 @@ Layout of a store directory::
     kg.json       base IRI and format version (fixed when the store is made)
     oxigraph/     the RDF store (pyoxigraph)
     index/        the full-text index of sections (kg.search)
-    sources/      the text each document was read as, to re-derive it when curation changes
+    sources/      the text each document was read as (gzipped JSON), to re-derive it when curation changes
     pending/      one marker per document whose graph and index are being written (kg.ingest)
     curation.txt  the user's decisions (kg.resolve.curation), applied on every ingest
     tables.sqlite the name table a cold `kg ask` reads (kg.ask.tables), rebuilt whenever stale
@@ -22,10 +22,12 @@ Questions are answered through pyoxigraph directly; rdflib is only used by expor
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
 import uuid
+import zlib
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -56,11 +58,11 @@ def file_key(identity: str) -> str:
     return hashlib.sha256(identity.encode("utf-8", "surrogateescape")).hexdigest()[:32]
 
 
-def write_atomically(path: Path, text: str) -> None:
+def write_atomically(path: Path, text: str | bytes) -> None:
     """Write a file whole or not at all (temp file, then rename)."""
     tmp = path.with_name(f".{path.name}.tmp")
     try:
-        tmp.write_text(text, encoding="utf-8")
+        tmp.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
         tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
@@ -199,7 +201,7 @@ class GraphStore:
         they say of the entities they name (N-Quads of the entities graph), in one bulk load: a few
         microseconds a quad, where a transaction a document costs several times that. A description
         the store holds already is not loaded again (a bulk load keeps every copy it is given until
-        the store is compacted). Not atomic: the ingest's pending markers cover a crash (a span's
+        RocksDB compacts the files). Not atomic: the ingest's pending markers cover a crash (a span's
         name is computed from its section, lines and quote, so writing the document again writes
         the same span graphs)."""
         import pyoxigraph as ox
@@ -259,11 +261,6 @@ class GraphStore:
         if self._ox is not None and not self.read_only:
             self._ox.flush()
 
-    def compact(self) -> None:
-        """Merge the store's files into one sorted run per index (RocksDB compaction)."""
-        if self._ox is not None and not self.read_only:
-            self._ox.optimize()
-
     def close(self) -> None:
         """Release the store (and its lock) so another Archive in this process can open it."""
         self.flush()
@@ -271,6 +268,10 @@ class GraphStore:
 
     # -- sources ----------------------------------------------------------
     def _source_path(self, identity: str) -> Path:
+        return self.path / "sources" / f"{file_key(identity)}.json.gz"
+
+    def _legacy_source_path(self, identity: str) -> Path:
+        """Where a store written before sources were gzipped keeps a document's source (read as it is)."""
         return self.path / "sources" / f"{file_key(identity)}.json"
 
     def save_source(self, source: SourceText, path: Path | None) -> None:
@@ -279,17 +280,24 @@ class GraphStore:
         self._write_source(source, path)
 
     def _write_source(self, source: SourceText, path: Path | None) -> None:
+        """Gzipped: the JSON of a document's blocks is five times its text, and compresses to a fifth."""
         record = {**asdict(source), "path": os.fsdecode(path.resolve()) if path else None}
-        write_atomically(self._source_path(source.name), json.dumps(record))  # \u escapes: odd bytes survive
+        data = json.dumps(record).encode("ascii")  # \u escapes: odd bytes survive
+        write_atomically(self._source_path(source.name), gzip.compress(data, compresslevel=6, mtime=0))
+        self._legacy_source_path(source.name).unlink(missing_ok=True)
 
     def load_source(self, identity: str) -> tuple[SourceText, Path | None] | None:
         """The stored text of a document and the file it was read from, if kept."""
         p = self._source_path(identity)
         try:
-            data = json.loads(p.read_text(encoding="utf-8"))
+            try:
+                data = json.loads(gzip.decompress(p.read_bytes()))
+            except FileNotFoundError:
+                p = self._legacy_source_path(identity)
+                data = json.loads(p.read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
-        except (OSError, ValueError) as e:
+        except (OSError, ValueError, EOFError, zlib.error) as e:
             raise StoreError(f"{p}: unreadable stored source of {identity!r} ({e}); "
                              f"`kg ingest --force` on its file rewrites it") from None
         path = data.get("path")
@@ -297,8 +305,8 @@ class GraphStore:
 
     def remove_source(self, identity: str) -> None:
         self._source_path(identity).unlink(missing_ok=True)
+        self._legacy_source_path(identity).unlink(missing_ok=True)
 
-    # -- pending documents (a graph and an index entry being written) ------
     def mark_pending(self, identity: str) -> None:
         """Say, before touching a document, that its graph and index may disagree until cleared."""
         d = self.path / "pending"
