@@ -307,6 +307,7 @@ class GraphStore:
         self._source_path(identity).unlink(missing_ok=True)
         self._legacy_source_path(identity).unlink(missing_ok=True)
 
+    # -- pending documents (a graph and an index entry being written) ------
     def mark_pending(self, identity: str) -> None:
         """Say, before touching a document, that its graph and index may disagree until cleared."""
         d = self.path / "pending"
