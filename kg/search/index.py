@@ -26,7 +26,7 @@ from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, l
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
-from kg.search.query import expand, lex, split_filters
+from kg.search.query import OPERATORS, expand, lex, split_filters
 from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.scoring import ranked
 from kg.search.snippets import snippet
@@ -225,6 +225,7 @@ class SectionIndex:
         morphology().persist_in(self.path)
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
+        _prepare(text)
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         parts = segments(searcher)
         for text in _written_apart(text, tokens, self._synonyms):
@@ -328,6 +329,13 @@ class SectionIndex:
     def keep_vocabulary(self) -> None:
         """Write the suggestion vocabulary of the index as it now is beside it (after a batch of writes)."""
         self._vocab(self._current()).keep()
+
+
+def _prepare(text: str) -> None:
+    """Look up, in one batch, every word the parser's analysers will ask about: the expanded query's
+    synonyms too, as written (lemmas, parts) and in lower case (an exact term's compound parts).
+    Asked one at a time, each unknown word costs a call of the analysers and a write of their cache."""
+    morphology().prepare(v for w in words(text) if w not in OPERATORS for v in (w, w.lower()))
 
 
 def _written_apart(text: str, tokens: list, synonyms: SynonymTable):
