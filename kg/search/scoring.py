@@ -203,8 +203,12 @@ class _Scorer:
             return [self.term(q.fieldname, w) for w in q.words]
         words = []
         for sub in q.subqueries:
-            words.append({})
-            self.add(sub, 1.0, words[-1], False)
+            found = [t for t in (sub.subqueries if type(sub) is Or else [sub]) if self.term(t.fieldname, t.text)]
+            if len(found) == 1 and found[0].boost == sub.boost == 1.0:  # the word in one form only: its term's scores
+                words.append(self.term(found[0].fieldname, found[0].text))
+            else:
+                words.append({})
+                self.add(sub, 1.0, words[-1], False)
         return words
 
     def term(self, fieldname: str, text) -> dict[int, float]:
