@@ -110,7 +110,8 @@ def test_a_query_and_its_synonyms_are_looked_up_in_one_batch(tmp_path, monkeypat
     ix.rebuild({"a.txt": [section("a.txt", "1", "Asker", "Asker bygger ved Snurrevikbakken.", "2022-05-20")]})
     writes.clear()
     assert sections(ix.search("Brumlefjell")) == ["Asker"]
-    assert len(writes) <= 2 and any("Plimsetangen" in w and "plimsetangen" in w for w in writes)  # typed, then the rest
+    ours = [w for w in writes if {"brumlefjell", "snurrevikbakken", "plimsetangen"} & {x.lower() for x in w}]
+    assert len(ours) <= 2 and any("Plimsetangen" in w and "plimsetangen" in w for w in ours)  # typed, then the rest
 
 
 def test_longest_synonym_phrase_wins():
