@@ -225,10 +225,10 @@ class SectionIndex:
         morphology().persist_in(self.path)
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
-        _prepare(text)
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         parts = segments(searcher)
         for text in _written_apart(text, tokens, self._synonyms):
+            _prepare(text)
             for group in (AndGroup, OrGroup.factory(0.9)):
                 q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
                 # the total is every section q matches: whoosh's collector counts only those it ranks
