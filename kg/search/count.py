@@ -46,10 +46,7 @@ def matching(searcher, q, parts: list[tuple[_Segment, int]] | None = None) -> se
     """The (top-level) document numbers of the live sections q matches (parts: from segments)."""
     found: set[int] = set()
     for segment, offset in parts or segments(searcher):
-        reader = segment.reader
-        docs = segment.docs(q)
-        if reader.has_deletions():
-            docs = {d for d in docs if not reader.is_deleted(d)}
+        docs = segment.live(segment.docs(q))
         found.update(d + offset for d in docs) if offset else found.update(docs)
     return found
 
@@ -130,6 +127,10 @@ class _Segment:
         if phrase_words(q):
             return self.phrase(q, known)
         return set(q.docs(self.searcher))
+
+    def live(self, docs: set[int]) -> set[int]:
+        """docs without the deleted sections: the segment's few deletions taken away at once."""
+        return docs - self.reader.deleted_docs_set if self.reader.has_deletions() else docs
 
     def term(self, fieldname: str, text) -> set[int]:
         found = self._terms.get((fieldname, text))

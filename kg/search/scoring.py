@@ -129,9 +129,7 @@ class _Scorer:
                 get = base.get
                 for d, s in words.items():
                     base[d] = get(d, 0.0) + s * factor
-        if self.reader.has_deletions():
-            found = {d for d in found if not self.reader.is_deleted(d)}
-        return base, found
+        return base, self.segment.live(found)
 
     def add(self, q, factor: float, into: dict[int, float], summed: bool = True) -> None:
         """Add q's score times factor to each section it matches (summed: q's score is one term of
