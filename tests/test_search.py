@@ -98,6 +98,22 @@ def test_abbreviation_finds_the_spelled_out_form_and_back(index):
     assert set(sections(index.search("ki"))) == {"Søndre Viken", "Bergen"}
 
 
+def test_a_query_and_its_synonyms_are_looked_up_in_one_batch(tmp_path, monkeypatch):
+    """The words a search's synonyms bring in are analysed together before whoosh parses the query:
+    one at a time, each unknown word cost a call of the analysers and a write of their cache."""
+    from kg.lang.morphology import Morphology
+
+    writes = []
+    save = Morphology._save
+    monkeypatch.setattr(Morphology, "_save", lambda self, found: (found and writes.append(sorted(found)), save(self, found)))
+    ix = SectionIndex(tmp_path / "ix", SynonymTable([("Brumlefjell", "Snurrevikbakken", "Plimsetangen sør")]))
+    ix.rebuild({"a.txt": [section("a.txt", "1", "Asker", "Asker bygger ved Snurrevikbakken.", "2022-05-20")]})
+    writes.clear()
+    assert sections(ix.search("Brumlefjell")) == ["Asker"]
+    ours = [w for w in writes if {"brumlefjell", "snurrevikbakken", "plimsetangen"} & {x.lower() for x in w}]
+    assert len(ours) <= 2 and any("Plimsetangen" in w and "plimsetangen" in w for w in ours)  # typed, then the rest
+
+
 def test_longest_synonym_phrase_wins():
     table = SynonymTable([("Viken", "Viken fylkeskommune"), ("Søndre Viken", "Halden-regionen")])
     text, loose = expand(lex("søndre viken dashboard"), table)

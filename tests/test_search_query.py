@@ -156,3 +156,36 @@ def test_count_reads_the_sections_whoosh_matches(index, query):
     parser.add_plugin(FuzzyTermPlugin())
     q = parser.parse(query)
     assert matching(searcher, q) == set(searcher.docs_for_query(q)) and (matching(searcher, q) or "NOT" in query)
+
+
+LEMMA_PHRASES = {
+    "anskaffelser.txt": [
+        section("anskaffelser.txt", 1, "Drammen", "Drammen leder arbeidet med offentlige anskaffelser i regionen.",
+                date="2024-02-01", body="Osloregionen"),
+        section("anskaffelser.txt", 2, "Lier", "Lier har en offentlig anskaffelse av ferjer på gang.",
+                date="2024-02-01", body="Osloregionen"),
+        section("anskaffelser.txt", 3, "Asker", "Asker er offentlig eid; anskaffelsen av busser er utsatt.",
+                date="2024-02-01", body="Osloregionen"),
+    ],
+    "innkjøp.txt": [
+        section("innkjøp.txt", 1, "Voss", "Voss samordnar offentlege anskaffingar med nabokommunane.",
+                date="2024-03-01", body="Vestlandsrådet"),
+    ],
+}
+
+
+@pytest.mark.parametrize("query, found", [
+    ('"offentlige anskaffelser"', {"Drammen", "Lier"}),  # the words inflected otherwise, side by side
+    ('"offentlig anskaffelse"', {"Drammen", "Lier"}),  # the other way round
+    ('"offentleg anskaffing"', {"Voss"}),  # nynorsk: a lemma of its own
+])
+def test_a_phrase_finds_its_words_inflected_as_its_words_do(tmp_path, query, found):
+    """A phrase matches where its words stand together in any of the forms each word alone is found
+    by (its lemmas), not only as typed: a word with two lemmas (offentlig, offentleg) stands at one
+    position, and a lemma that is its own word as written is in the exact field, not the lemma field.
+    Apart ("offentlig eid; anskaffelsen") is no match."""
+    ix = SectionIndex(tmp_path / "ix", SynonymTable([]))
+    ix.rebuild(LEMMA_PHRASES)
+    for sort in ("relevance", "date"):  # scored here, and by whoosh's own matchers
+        result = ix.search(query, sort=sort)
+        assert {h.section for h in result.hits} == found and result.total == len(found)

@@ -45,7 +45,9 @@ def parsed(ix, text, group=AndGroup):
 
 
 @pytest.mark.parametrize("text", ["havbruk", "hamn", "havbruk hamn", '"grøn omstilling"', "(kai OR hamn) sjøfart",
-                                  '(hamn OR "grønt skifte") havbruk', '"grøn omstilling" AND hamneplanen'])
+                                  '(hamn OR "grønt skifte") havbruk', '"grøn omstilling" AND hamneplanen',
+                                  '"grøne omstillinga"', '"omstillinga av hamna" OR havbruk',  # phrases of lemmas
+                                  '"grøne omstillinga" AND hamneplanen'])
 def test_the_page_and_its_scores_are_whooshs(index, text):
     searcher = index._current()
     q = parsed(index, text)

@@ -17,7 +17,7 @@ from pickle import loads
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
-from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Term
+from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Sequence, Term
 
 
 def segments(searcher) -> list[tuple[_Segment, int]]:
@@ -26,14 +26,27 @@ def segments(searcher) -> list[tuple[_Segment, int]]:
     return [(_Segment(sub), offset) for sub, offset in searcher.leaf_searchers()]
 
 
+def phrase_words(q) -> list[list[tuple[str, object]]] | None:
+    """A phrase's words, each as the (field, term)s it may stand as: a Phrase's words, or the terms
+    (or ORs of terms) of a Sequence, kg.search.index's phrase of lemmas; None for any other query."""
+    if type(q) is Phrase and q.words:
+        return [[(q.fieldname, w)] for w in q.words]
+    if type(q) is not Sequence or not q.ordered:
+        return None
+    words = []
+    for sub in q.subqueries:
+        terms = sub.subqueries if type(sub) is Or else [sub]
+        if not all(type(t) is Term for t in terms):
+            return None
+        words.append([(t.fieldname, t.text) for t in terms])
+    return words
+
+
 def matching(searcher, q, parts: list[tuple[_Segment, int]] | None = None) -> set[int]:
     """The (top-level) document numbers of the live sections q matches (parts: from segments)."""
     found: set[int] = set()
     for segment, offset in parts or segments(searcher):
-        reader = segment.reader
-        docs = segment.docs(q)
-        if reader.has_deletions():
-            docs = {d for d in docs if not reader.is_deleted(d)}
+        docs = segment.live(segment.docs(q))
         found.update(d + offset for d in docs) if offset else found.update(docs)
     return found
 
@@ -94,7 +107,7 @@ class _Segment:
             return self.term(q.fieldname, q.text)
         if isinstance(q, (Or, DisjunctionMax)) and not getattr(q, "minmatch", None):
             found = set(known)  # phrases last: their positions are read only where nothing else matched
-            for sub in sorted(q.subqueries, key=lambda sub: isinstance(sub, Phrase)):
+            for sub in sorted(q.subqueries, key=lambda sub: phrase_words(sub) is not None):
                 found |= docs(sub, found)
             return found
         if isinstance(q, And) and q.subqueries:
@@ -111,9 +124,13 @@ class _Segment:
             return set(range(self.reader.doc_count_all()))
         if isinstance(q, MultiTerm):  # prefix, wildcard, fuzzy word, range: the words it stands for
             return set().union(*(self.term(f, t) for f, t in q.expanded_terms(self.reader)))
-        if isinstance(q, Phrase) and q.words:
+        if phrase_words(q):
             return self.phrase(q, known)
         return set(q.docs(self.searcher))
+
+    def live(self, docs: set[int]) -> set[int]:
+        """docs without the deleted sections: the segment's few deletions taken away at once."""
+        return docs - self.reader.deleted_docs_set if self.reader.has_deletions() else docs
 
     def term(self, fieldname: str, text) -> set[int]:
         found = self._terms.get((fieldname, text))
@@ -124,23 +141,45 @@ class _Segment:
                 else set().union(*(ids for ids, _, _ in blocks)))
         return found
 
-    def phrase(self, q: Phrase, known: set[int], holding=None) -> set[int]:
-        """Sections with every word of the phrase (and not known), and among them those where the
-        words stand one after the other (their positions are read only in those sections);
-        holding: the sections with every word, when the caller has them already."""
+    def phrase(self, q, known: set[int], holding=None) -> set[int]:
+        """Sections with every word of the phrase (q: see phrase_words; and not known), and among
+        them those where the words stand one after the other (their positions are read only in
+        those sections); holding: the sections with every word, when the caller has them already."""
+        words = phrase_words(q)
         if holding is None:
-            holding = set.intersection(*(self.term(q.fieldname, w) for w in q.words))
+            holding = set.intersection(*(self._any(alternatives) for alternatives in words))
         candidates = holding - known
-        if not candidates or len(q.words) == 1:
+        if not candidates or len(words) == 1:
             return candidates
-        at = [self.positions(q.fieldname, w, candidates) for w in q.words]
-        if q.slop != 1 or None in at:  # words apart, or postings whoosh reads some other way
+        if q.slop != 1 or not self.positional(words):  # words apart, or postings whoosh reads otherwise
             return _skipping(q.matcher(self.searcher), sorted(candidates))
-        return {d for d in candidates if _in_order([where[d] for where in at])}
+        at = [self._positions(alternatives, candidates) for alternatives in words]
+        return {d for d in candidates if _in_order([where.get(d, ()) for where in at])}
 
-    def in_order(self, q: Phrase, d: int) -> bool:
+    def in_order(self, q, d: int) -> bool:
         """Whether the phrase's words stand one after the other in section d (which holds them all)."""
-        return _in_order([self._positions_at(q.fieldname, w, d) for w in q.words])
+        return _in_order([set().union(*(self._positions_at(f, t, d) for f, t in alternatives if d in self.term(f, t)))
+                          for alternatives in phrase_words(q)])
+
+    def positional(self, words: list[list[tuple[str, object]]]) -> bool:
+        """Whether this module reads the phrase's words' positions: fields that keep positions only,
+        postings in blocks."""
+        return all(type(self.reader.schema[f].format) is Positions and self.blocks(f, t) is not None
+                   for alternatives in words for f, t in alternatives)
+
+    def _any(self, alternatives: list[tuple[str, object]]) -> set[int]:
+        """The sections holding a phrase's word as any of the terms it may stand as."""
+        if len(alternatives) == 1:
+            return self.term(*alternatives[0])
+        return set().union(*(self.term(f, t) for f, t in alternatives))
+
+    def _positions(self, alternatives: list[tuple[str, object]], docs: set[int]) -> dict[int, set[int]]:
+        """Where a phrase's word stands, as any of its terms, in each of docs that holds it."""
+        where: dict[int, set[int]] = {}
+        for f, t in alternatives:
+            for d, at in self.positions(f, t, docs).items():
+                where.setdefault(d, set()).update(at)
+        return where
 
     def _positions_at(self, fieldname: str, text, d: int) -> set[int]:
         """Where the word stands in section d (which holds it): its block found by bisection."""
@@ -150,14 +189,10 @@ class _Segment:
         ids, _, values = self.blocks(fieldname, text)[bisect_left(ends, d)]
         return set(_positions(values[bisect_left(ids, d)]))
 
-    def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]] | None:
-        """Where the word stands in each of docs (all of which hold it); None for a field whose
-        postings keep more than positions (whoosh's phrase matcher reads those)."""
-        blocks = self.blocks(fieldname, text)
-        if blocks is None or type(self.reader.schema[fieldname].format) is not Positions:
-            return None
-        return {d: set(_positions(values[i])) for ids, _, values in blocks if not docs.isdisjoint(ids)
-                for i, d in enumerate(ids) if d in docs}
+    def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]]:
+        """Where the word stands in each of docs that hold it (a field of positions: see positional)."""
+        return {d: set(_positions(values[i])) for ids, _, values in self.blocks(fieldname, text)
+                if not docs.isdisjoint(ids) for i, d in enumerate(ids) if d in docs}
 
     def blocks(self, fieldname: str, text) -> list[tuple[list[int], object, tuple]] | None:
         """The word's posting blocks here, as (document numbers, weights, values), read once; None

@@ -17,7 +17,7 @@ from whoosh import writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.index import LockError, create_in, exists_in, open_dir
 from whoosh.qparser import AndGroup, FieldsPlugin, FuzzyTermPlugin, MultifieldParser, OrGroup
-from whoosh.query import Every, Or, Term
+from whoosh.query import Every, Or, Phrase, Sequence, Term
 
 from kg.errors import QueryError, StoreError
 from kg.lang.synonyms import SynonymTable
@@ -26,7 +26,7 @@ from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, l
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
 from kg.lang.morphology import morphology
-from kg.search.query import expand, lex, split_filters
+from kg.search.query import OPERATORS, expand, lex, split_filters
 from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.scoring import ranked
 from kg.search.snippets import snippet
@@ -34,6 +34,7 @@ from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
 
 INDEX_NAME = "sections_v4"  # a new name for a new schema: an old index is then rebuilt, not misread
 FIELD_BOOSTS = {"exact": 2.0, "content": 1.0, "title": 3.0, "tags": 0.5}
+LEMMA_PHRASES = ("content", "title", "tags")  # fields whose phrases are of lemmas (see _phrase_of_lemmas)
 PART_BOOST = 0.3  # a compound containing the query word counts less than the word itself
 WHOLE_BOOST = 0.2  # a section with a part of the query's compound counts less still
 RERANK_EXTRA = 20  # hits beyond the page that kg.search.ranking may move onto it
@@ -227,6 +228,7 @@ class SectionIndex:
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
         parts = segments(searcher)
         for text in _written_apart(text, tokens, self._synonyms):
+            _prepare(text)
             for group in (AndGroup, OrGroup.factory(0.9)):
                 q = self._parse(text, group, {key(t.text) for t in tokens}) if text else Every()
                 # the total is every section q matches: whoosh's collector counts only those it ranks
@@ -275,6 +277,8 @@ class SectionIndex:
                 return Or([q, *wider, *narrower])
             if isinstance(q, Term) and q.fieldname == "content":
                 return Or([Term(f, q.text, boost=q.boost) for f in LEMMA_FIELDS])
+            if isinstance(q, Phrase) and q.fieldname in LEMMA_PHRASES and q.char_ranges:
+                return _phrase_of_lemmas(q)
             return q
 
         return parser.parse(text).accept(with_parts)
@@ -327,6 +331,13 @@ class SectionIndex:
         self._vocab(self._current()).keep()
 
 
+def _prepare(text: str) -> None:
+    """Look up, in one batch, every word the parser's analysers will ask about: the expanded query's
+    synonyms too, as written (lemmas, parts) and in lower case (an exact term's compound parts).
+    Asked one at a time, each unknown word costs a call of the analysers and a write of their cache."""
+    morphology().prepare(v for w in words(text) if w not in OPERATORS for v in (w, w.lower()))
+
+
 def _written_apart(text: str, tokens: list, synonyms: SynonymTable):
     """The query's text, then, when it finds nothing, with each word the analysers know whole as a
     compound ("lokalmat") also as a phrase of the two words it is made of, as text may write them
@@ -340,6 +351,26 @@ def _written_apart(text: str, tokens: list, synonyms: SynonymTable):
         apart.append(f'({t.text} OR "{" ".join(split)}")' if split else t.text)
     if any(a != t.text for a, t in zip(apart, tokens)):
         yield expand(lex(" ".join(apart)), synonyms, lambda w: morphology()(w).lemmas)[0]
+
+
+def _phrase_of_lemmas(q: Phrase):
+    """A phrase in a field of lemmas as its words in sequence, each word any of its lemmas.
+
+    The analyser gives a word's lemmas one position ("offentlige": offentlig and offentleg), which
+    whoosh's Phrase would take for words one after the other; and the content field leaves out a
+    lemma that is the word as written (the exact field holds it): so each lemma is looked up in
+    both fields, as a word alone is, and the phrase matches what its words match, side by side.
+    """
+    fields = LEMMA_FIELDS if q.fieldname == "content" else (q.fieldname,)
+    words: dict[tuple[int, int], list[str]] = {}  # a word's place in the query → its lemmas
+    for word, place in zip(q.words, q.char_ranges):
+        words.setdefault(place, []).append(word)
+    if len(fields) == 1 and len(words) == len(q.words):
+        return q  # one lemma a word, in one field: whoosh's phrase reads it right
+    alternatives = [[Term(f, w) for w in lemmas for f in fields] for lemmas in words.values()]
+    if len(alternatives) == 1:
+        return Or([Term(t.fieldname, t.text, boost=q.boost) for t in alternatives[0]])
+    return Sequence([Or(terms) if len(terms) > 1 else terms[0] for terms in alternatives], boost=q.boost)
 
 
 def fingerprint(document: str, title: str, lines, text: str) -> tuple:

@@ -18,10 +18,11 @@ from dataclasses import dataclass
 from itertools import repeat
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
-from whoosh.formats import Positions
 from whoosh.query import And, Or, Phrase, Term
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
+
+from kg.search.count import phrase_words
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
@@ -128,9 +129,7 @@ class _Scorer:
                 get = base.get
                 for d, s in words.items():
                     base[d] = get(d, 0.0) + s * factor
-        if self.reader.has_deletions():
-            found = {d for d in found if not self.reader.is_deleted(d)}
-        return base, found
+        return base, self.segment.live(found)
 
     def add(self, q, factor: float, into: dict[int, float], summed: bool = True) -> None:
         """Add q's score times factor to each section it matches (summed: q's score is one term of
@@ -150,8 +149,8 @@ class _Scorer:
                 subs.append({})
                 self.add(sub, f, subs[-1], False)
             _sum_common(subs, 1.0, into)
-        elif type(q) is Phrase and q.slop == 1 and q.words and type(self.reader.schema[q.fieldname].format) is Positions:
-            words = [self.term(q.fieldname, w) for w in q.words]
+        elif (slots := phrase_words(q)) and q.slop == 1 and self.segment.positional(slots):
+            words = self.words(q)
             if summed:
                 common: dict[int, float] = {}
                 _sum_common(words, 1.0, common)
@@ -183,8 +182,8 @@ class _Scorer:
         if type(q) is Term:
             s = self.term(q.fieldname, q.text).get(d)
             return None if s is None else s * factor * q.boost
-        if type(q) is Phrase:
-            words = [self.term(q.fieldname, w) for w in q.words]
+        if phrase_words(q):
+            words = self.words(q)
             if any(d not in w for w in words) or not self.segment.in_order(q, d):
                 return None
             return sum(w[d] for w in words) * factor * q.boost
@@ -194,6 +193,21 @@ class _Scorer:
         if not found or (type(q) is And and len(found) < len(scores)):
             return None
         return sum(found)
+
+    def words(self, q) -> list[dict[int, float]]:
+        """Section → score of each word of a phrase (kg.search.count.phrase_words): of a Phrase's
+        word, its term; of a Sequence's, the sum of the terms it may stand as, as whoosh's Or sums them."""
+        if type(q) is Phrase:
+            return [self.term(q.fieldname, w) for w in q.words]
+        words = []
+        for sub in q.subqueries:
+            found = [t for t in (sub.subqueries if type(sub) is Or else [sub]) if self.term(t.fieldname, t.text)]
+            if len(found) == 1 and found[0].boost == sub.boost == 1.0:  # the word in one form only: its term's scores
+                words.append(self.term(found[0].fieldname, found[0].text))
+            else:
+                words.append({})
+                self.add(sub, 1.0, words[-1], False)
+        return words
 
     def term(self, fieldname: str, text) -> dict[int, float]:
         """Section → the term's BM25F score there, as whoosh's BM25FScorer computes it."""
