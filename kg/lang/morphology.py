@@ -303,6 +303,7 @@ class Morphology:
         self.analysers = analysers
         self.name = "+".join(a.name for a in analysers) or "none"
         self._memory: dict[str, WordAnalysis] = {}
+        self._known: dict[str, bool] = {}  # word (lower case) → whether some analyser knows it as it is
         self._db: sqlite3.Connection | None = None
 
     def persist_in(self, folder: Path) -> None:
@@ -402,8 +403,15 @@ class Morphology:
         return bool(self.known_of([word]))
 
     def known_of(self, words: list[str]) -> set[str]:
-        """The words (lower case) some analyser knows as they are, asked in one batch."""
-        return set(self._analyse([w.lower() for w in words]))
+        """The words (lower case) some analyser knows as they are, asked in one batch; each word asked
+        once a process (extraction asks about a document's capitalised words one by one, and each
+        question is three round trips to lt-proc)."""
+        lower = [w.lower() for w in words]
+        todo = [w for w in dict.fromkeys(lower) if w not in self._known]
+        if todo:
+            found = self._analyse(todo)
+            self._known.update((w, w in found) for w in todo)
+        return {w for w in lower if self._known[w]}
 
     def split(self, word: str, shortest: int = 3) -> tuple[str, str] | None:
         """A word as two known words it may be made of, the first as long as it can be and without
