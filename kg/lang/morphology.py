@@ -305,21 +305,31 @@ class Morphology:
         self._memory: dict[str, WordAnalysis] = {}
         self._known: dict[str, bool] = {}  # word (lower case) → whether some analyser knows it as it is
         self._db: sqlite3.Connection | None = None
+        # an ingest's writer thread indexes while its main thread may prepare a document: one at a time
+        self._lock = threading.RLock()
 
     def persist_in(self, folder: Path) -> None:
         """Keep analyses in folder/morphology-<analysers>.sqlite (one file per analyser set)."""
+        with self._lock:
+            self._persist_in(folder)
+
+    def _persist_in(self, folder: Path) -> None:
         path = Path(folder) / f"morphology-{self.name}.sqlite"
         if self._db is not None and self._db_path == path:
             return
         self._saved: set[str] = set()  # words known to be in this file
         folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
+        self._db = sqlite3.connect(path, check_same_thread=False)  # used under self._lock
         self._db_path = path
         self._db.execute(f"CREATE TABLE IF NOT EXISTS {CACHE_TABLE} (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
     def prepare(self, words) -> None:
         """Analyse, in one batch per analyser, the words not yet cached."""
         words = list(dict.fromkeys(words))
+        with self._lock:
+            self._prepare(words)
+
+    def _prepare(self, words: list[str]) -> None:
         todo = [w for w in words if w not in self._memory]
         if self._db is not None:
             self._save({w: self._memory[w] for w in words if w in self._memory and w not in self._saved})
