@@ -51,8 +51,29 @@ def _dictionary() -> re.Pattern:
         for n in m.names:
             if " " in n:
                 names.add(n.lower())
-    alts = sorted((re.escape(n) for n in names), key=len, reverse=True)
-    return re.compile(rf"(?<![\w\-])(?:{'|'.join(alts)})(?:s)?(?![\w\-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w\-])(?:{_trie(names)})(?:s)?(?![\w\-])", re.IGNORECASE)
+
+
+def _trie(words: set[str]) -> str:
+    """One pattern for the words as a tree of their letters ("ab(?:c|d)"): it matches what their
+    alternation, longest first, does (the longest word that fits wins, a shorter one when what
+    follows does not fit), where re would try some 1,200 names one by one at each position."""
+    tree: dict = {}
+    for w in words:
+        node = tree
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a word ends here
+
+    def pattern(node: dict) -> str:
+        alts = [re.escape(ch) + pattern(child) for ch, child in node.items() if ch]
+        if "" in node:
+            alts.append("")  # ending here comes after every longer way on
+        if len(alts) == 1:
+            return alts[0]
+        return f"(?:{'|'.join(alts)})"
+
+    return pattern(tree)
 
 
 @cache

@@ -8,7 +8,8 @@ its content hash and moved in the store, not stored twice.
 
 Documents are prepared (read → quads, kg.ingest.prepare) in worker processes
 and written by this one a chunk at a time: one bulk load of the graph and one
-index commit for up to CHUNK_DOCUMENTS documents. Graph and index are written
+index commit for up to CHUNK_DOCUMENTS documents, in a thread of its own while
+the workers prepare the next chunk. Graph and index are written
 as a pair: pending markers for the chunk are written first and cleared when
 both are in, and the next ingest redoes (or removes) any document whose marker
 a crash left, and says so. A file that cannot be read, or that is over a limit
@@ -24,6 +25,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -174,21 +176,36 @@ class _Chunk:
         self.size += len(r.prepared.nquads) + len(r.prepared.descriptions)
         self.owners[r.prepared.graph] = r.identity
 
-    def tell(self, kind: str, item, tell) -> None:
-        """Tell a result now, or after the documents before it are written."""
-        if self.ready:
-            self.order.append((kind, item))
-        else:
-            tell(kind, item)
-
     @property
     def full(self) -> bool:
         return len(self.ready) >= CHUNK_DOCUMENTS or self.size >= CHUNK_BYTES
 
 
+@dataclass
+class _Writing:
+    """A chunk being written by a thread of its own while the documents after it are prepared and
+    accepted, and the results to tell once it is written."""
+
+    ready: list[_Ready]
+    order: list
+    owners: dict[str, str]
+    thread: threading.Thread | None = None
+    error: KgError | None = None  # the store cannot be written: the ingest stops
+    failed: dict | None = None  # the chunk could not be stored: its documents are told skipped
+
+    def run(self, write: Callable[[list[_Ready]], None]) -> None:
+        try:
+            write(self.ready)
+        except KgError as e:
+            self.error = e
+        except Exception as e:  # their pending markers stay: the next ingest redoes or removes them
+            self.failed = {"reason": f"could not be stored: {type(e).__name__}: {e}",
+                           "trace": traceback.format_exc(limit=3)}
+
+
 class Ingestor:
     """Ingests batches of files into one store and its index: documents prepared in `jobs`
-    processes, written by this one a chunk at a time."""
+    processes, written by this one a chunk at a time (one chunk written while the next is filled)."""
 
     def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT, jobs: int = 1):
         self.store = store
@@ -200,6 +217,7 @@ class Ingestor:
         self.added: list[tuple[str, str]] = []  # (kind, name key) of each body added to known, in order
         self.written: list[str] = []  # documents whose graphs this ingest bulk-loaded
         self.written_graphs: set[str] = set()  # and their graphs' IRIs (whose table rows are read again)
+        self._writing: _Writing | None = None
 
     def _state_path(self) -> Path:
         return self.store.path / "ingest-state.json"
@@ -239,7 +257,7 @@ class Ingestor:
         batch = {e.identity for e in files}
         seen: set[str] = set()
         chunk = _Chunk()
-        say = functools.partial(chunk.tell, tell=tell)
+        say = functools.partial(self._say, chunk, tell=tell)
         with self._preparer({} if force or redo_all else dict(hashes)) as preparer:
             for p in preparer.prepared((Job(e.identity, e.path) for e in files), len(files)):
                 identity, shown = p.job.identity, printable(str(p.job.path))
@@ -273,6 +291,7 @@ class Ingestor:
                 if chunk.full:
                     self._write(chunk, tell)
             self._write(chunk, tell)
+            self._settle(tell)
             if redo_all:  # the curation changed: every other stored document is derived again
                 done_now = {d.document for d in report.ingested} | set(report.unchanged)
                 self._redo(sorted(set(hashes) - done_now), preparer, None, tell)
@@ -308,6 +327,7 @@ class Ingestor:
             if chunk.full:
                 self._write(chunk, tell)
         self._write(chunk, tell)
+        self._settle(tell)
         for identity in lost:  # never left half-written
             self.remove_document(identity)
             if told_as:
@@ -320,7 +340,8 @@ class Ingestor:
             p = preparer.again(p)
         if p.problem:
             return p
-        owner = chunk.owners.get(p.graph) or self._owner_of(p.graph)
+        writing = self._writing.owners if self._writing else {}
+        owner = chunk.owners.get(p.graph) or writing.get(p.graph) or self._owner_of(p.graph)
         if owner not in (None, p.job.identity):
             raise BadInput(f"its document IRI <{p.graph}> is already {owner}'s; rename the file "
                            "or ingest it with another --collection")
@@ -331,19 +352,40 @@ class Ingestor:
                 self.added.append((kind, k))
         return p
 
+    def _say(self, chunk: _Chunk, kind: str, item, tell) -> None:
+        """Tell a result now, or after the documents before it (in the chunk, or being written) are written."""
+        if chunk.ready:
+            chunk.order.append((kind, item))
+        elif self._writing is not None:
+            self._writing.order.append((kind, item))
+        else:
+            tell(kind, item)
+
     def _write(self, chunk: _Chunk, tell) -> None:
-        """Write a chunk's sources, graphs and index entries under their pending markers, then say so."""
-        ready, order = chunk.ready, chunk.order
+        """Start writing a chunk (`_write_ready`, under pending markers) in a thread, once the chunk
+        before it is written and told: the workers go on preparing the documents after it meanwhile,
+        where they had waited for the whole write (the window of jobs in flight is a few documents)."""
+        writing = _Writing(chunk.ready, chunk.order, chunk.owners)
         chunk.ready, chunk.order, chunk.size, chunk.owners = [], [], 0, {}
-        try:
-            if ready:
-                self._write_ready(ready)
-        except KgError:
-            raise  # the store cannot be written (disk full, permissions): no use going on
-        except Exception as e:  # their pending markers stay: the next ingest redoes or removes them
-            failed = {"reason": f"could not be stored: {type(e).__name__}: {e}", "trace": traceback.format_exc(limit=3)}
-            order = [("skipped", {"path": printable(str(x.prepared.job.path or x.identity)), **failed})
-                     if isinstance(x, _Ready) else x for x in order]
+        self._settle(tell)
+        if writing.ready:
+            writing.thread = threading.Thread(target=writing.run, args=(self._write_ready,), name="kg-ingest-writer")
+            writing.thread.start()
+        self._writing = writing
+
+    def _settle(self, tell) -> None:
+        """Wait for the chunk being written, then tell its results in input order."""
+        writing, self._writing = self._writing, None
+        if writing is None:
+            return
+        if writing.thread is not None:
+            writing.thread.join()
+        if writing.error is not None:
+            raise writing.error  # the store cannot be written (disk full, permissions): no use going on
+        order = writing.order
+        if writing.failed is not None:
+            path = lambda x: printable(str(x.prepared.job.path or x.identity))
+            order = [("skipped", {"path": path(x), **writing.failed}) if isinstance(x, _Ready) else x for x in order]
         for x in order:
             if not isinstance(x, _Ready):
                 tell(*x)

@@ -303,22 +303,33 @@ class Morphology:
         self.analysers = analysers
         self.name = "+".join(a.name for a in analysers) or "none"
         self._memory: dict[str, WordAnalysis] = {}
+        self._known: dict[str, bool] = {}  # word (lower case) → whether some analyser knows it as it is
         self._db: sqlite3.Connection | None = None
+        # an ingest's writer thread indexes while its main thread may prepare a document: one at a time
+        self._lock = threading.RLock()
 
     def persist_in(self, folder: Path) -> None:
         """Keep analyses in folder/morphology-<analysers>.sqlite (one file per analyser set)."""
+        with self._lock:
+            self._persist_in(folder)
+
+    def _persist_in(self, folder: Path) -> None:
         path = Path(folder) / f"morphology-{self.name}.sqlite"
         if self._db is not None and self._db_path == path:
             return
         self._saved: set[str] = set()  # words known to be in this file
         folder.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path)
+        self._db = sqlite3.connect(path, check_same_thread=False)  # used under self._lock
         self._db_path = path
         self._db.execute(f"CREATE TABLE IF NOT EXISTS {CACHE_TABLE} (word TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
     def prepare(self, words) -> None:
         """Analyse, in one batch per analyser, the words not yet cached."""
         words = list(dict.fromkeys(words))
+        with self._lock:
+            self._prepare(words)
+
+    def _prepare(self, words: list[str]) -> None:
         todo = [w for w in words if w not in self._memory]
         if self._db is not None:
             self._save({w: self._memory[w] for w in words if w in self._memory and w not in self._saved})
@@ -402,8 +413,15 @@ class Morphology:
         return bool(self.known_of([word]))
 
     def known_of(self, words: list[str]) -> set[str]:
-        """The words (lower case) some analyser knows as they are, asked in one batch."""
-        return set(self._analyse([w.lower() for w in words]))
+        """The words (lower case) some analyser knows as they are, asked in one batch; each word asked
+        once a process (extraction asks about a document's capitalised words one by one, and each
+        question is three round trips to lt-proc)."""
+        lower = [w.lower() for w in words]
+        todo = [w for w in dict.fromkeys(lower) if w not in self._known]
+        if todo:
+            found = self._analyse(todo)
+            self._known.update((w, w in found) for w in todo)
+        return {w for w in lower if self._known[w]}
 
     def split(self, word: str, shortest: int = 3) -> tuple[str, str] | None:
         """A word as two known words it may be made of, the first as long as it can be and without

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from kg.lang.text import key
@@ -136,9 +136,16 @@ def _tokens(label: str) -> list[str]:
     return [w for w in _WORD.findall(label)]
 
 
-def _keys(word: str) -> set[str]:
+def _keys(word: str) -> frozenset[str]:
     """A word and its lemmas, lower case, but not a lemma only a verb reading gives: what it is matched by."""
-    return {word.lower(), *_morphology()(word).nominal}
+    return _keys_by(_morphology(), word)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keys_by(analyse, word: str) -> frozenset[str]:
+    """_keys as one morphology reads it (tests swap it), made once a word: tagging asks it for every
+    word of every sentence."""
+    return frozenset({word.lower(), *analyse(word).nominal})
 
 
 def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
@@ -155,10 +162,12 @@ def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
     return None
 
 
-def _affixes(lemma: str) -> set[str]:
-    """The starts and ends of a lemma long enough to be a compound's first or last part."""
-    return ({lemma[:n] for n in range(MIN_HEAD, len(lemma) - 2)}
-            | {lemma[-n:] for n in range(MIN_TAIL, len(lemma))})
+@lru_cache(maxsize=1 << 16)
+def _affixes(lemma: str) -> frozenset[str]:
+    """The starts and ends of a lemma long enough to be a compound's first or last part (made once a
+    lemma: tagging asks for those of every word of every sentence)."""
+    return frozenset({lemma[:n] for n in range(MIN_HEAD, len(lemma) - 2)}
+                     | {lemma[-n:] for n in range(MIN_TAIL, len(lemma))})
 
 
 @cache

@@ -259,13 +259,28 @@ _CALLED = re.compile(r"\s+(?:var|vart|ble|blei|was|were)\s+(?:\w+\s+)?(?:innkalt
                      r"invited|called)$", re.IGNORECASE)
 
 
+@cache
+def _before_substitute() -> list[re.Pattern]:
+    """The space before each substitute marker ("pva", "for"), longest marker first; compiled once: a
+    document's lines would otherwise push these out of re's cache of 512 patterns, and compile them again."""
+    return [re.compile(rf"\s(?={re.escape(marker)}\s)", re.IGNORECASE)
+            for marker in sorted(_words()["markers"]["substitute"], key=len, reverse=True)]
+
+
+@cache
+def _absent_at_end() -> list[re.Pattern]:
+    """Each absence marker ending a line ("… hadde meldt forfall"), compiled once (as _before_substitute)."""
+    return [re.compile(rf"(?:^|\s)(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", re.IGNORECASE)
+            for marker in _words()["markers"]["absent"]]
+
+
 def _split_and(text: str) -> list[str]:
     """'Eldgrim Spinngaard og Harald Bjelke' → two names; 'Sogn og Fjordane fylkeskommune' stays whole.
 
     A substitute's stand-in written after the name ('Kari Dahl pva Ola Berg') is cut off too.
     """
-    for marker in sorted(_words()["markers"]["substitute"], key=len, reverse=True):
-        m = re.search(rf"\s(?={re.escape(marker)}\s)", text, re.IGNORECASE)
+    for before in _before_substitute():
+        m = before.search(text)
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
@@ -283,8 +298,8 @@ def _split_and(text: str) -> list[str]:
     m = _CALLED.search(text)
     if m and normalise_person(split_role(text[:m.start()])[1], by_position=True):
         return _split_and(text[:m.start()])  # "vara Bjørn Olsen var innkalt": what befell the person follows
-    for marker in _words()["markers"]["absent"]:  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
-        m = re.search(rf"(?:^|\s)(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", text, re.IGNORECASE)
+    for absent in _absent_at_end():  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
+        m = absent.search(text)
         if m:
             return _split_and(text[: m.start()]) + [m["marker"]]
     return [text]
@@ -1037,6 +1052,8 @@ def footnoted(lines: list[AttendanceLine], source: list[str]) -> None:
 
     listed = {line.line for line in lines}
     notes = [(n, m) for n, raw in enumerate(source, 1) if n not in listed and (m := _FOOTNOTE.match(raw))]
+    if not notes:
+        return  # most minutes have none: no pattern to build for each name
     for line in lines:
         words = "|".join(re.escape(w) for w in (line.name or "").split())
         marked = re.search(rf"(?:{words})(?P<mark>\*{{1,3}}|[¹²³⁴⁵⁶⁷⁸⁹†‡])(?![*\w])", source[line.line - 1]) \
