@@ -139,11 +139,27 @@ def ingest(kg: list[str], minutes: Path, jobs: int) -> tuple[float, list[float]]
     return time.perf_counter() - t, told
 
 
-def chunk_rates(told: list[float], size: int) -> str:
-    """Documents/s of the first and of the last `size` documents (a chunk: told together when written)."""
-    if len(told) < 2 * size:
+def chunk_rates(told: list[float]) -> str:
+    """Documents/s of the first and of the last whole chunk: a chunk's documents are told together
+    once it is written, so the chunks are the bursts of told times, and a chunk's rate is its size
+    over the time since the burst before it (a short tail is left out: its documents were prepared
+    while the chunks before it were written)."""
+    bursts: list[list[float]] = []
+    for t in told:
+        if bursts and t - bursts[-1][-1] < 0.05:
+            bursts[-1].append(t)
+        else:
+            bursts.append([t])
+    biggest = max(len(b) for b in bursts)
+    whole = [i for i, b in enumerate(bursts) if len(b) >= biggest // 2]
+    if len(whole) < 2:
         return "one chunk: nothing to compare"
-    return f"{size / told[size - 1]:.1f} / {size / (told[-1] - told[-size - 1]):.1f} documents/s"
+
+    def rate(i: int) -> str:
+        since = bursts[i - 1][-1] if i else 0.0
+        return f"{len(bursts[i]) / (bursts[i][-1] - since):.1f} ({len(bursts[i])} documents)"
+
+    return f"{rate(whole[0])} / {rate(whole[-1])} documents/s"
 
 
 def raw_engines(store: Path, out: Path) -> None:
@@ -184,7 +200,6 @@ def main() -> None:
     if a.raw:
         return raw_engines(*a.raw)
     from kg.api import Archive
-    from kg.ingest.pipeline import CHUNK_DOCUMENTS
 
     shutil.rmtree(a.out, ignore_errors=True)
     synthetic_minutes(a.docs, a.out / "minutes")
@@ -194,7 +209,7 @@ def main() -> None:
     took, told = ingest(kg, a.out / "minutes", a.jobs)
     rate = len(told) / took
     print(f"ingest            {rate:7.1f} documents/s  ({took:.1f} s, {a.docs - len(told)} not ingested)")
-    print(f"  first/last {CHUNK_DOCUMENTS:<4} {chunk_rates(told, CHUNK_DOCUMENTS)}")
+    print(f"  first/last chunk {chunk_rates(told)}")
     raw = json.loads(subprocess.run([sys.executable, __file__, "--raw", str(store), str(a.out / "raw")],
                                     capture_output=True, text=True, check=True).stdout)
     raw_rate = len(told) / (raw["whoosh"] + raw["oxigraph"])
