@@ -14,7 +14,7 @@ from kg.lang.lexicon import table, word_set
 from kg.lang.names import normalise_person, role_prefix, split_role
 from kg.lang.text import sentences, slug
 from kg.model import Literal, Node
-from kg.parse.signatures import chair_sentence, signing_sentences
+from kg.parse.signatures import chair_sentence, referent_sentence, signing_sentences
 from kg.vocab import DCTERMS, KG, ORG, RDFS, SCHEMA, XSD
 
 
@@ -224,6 +224,20 @@ def attendance(g: DocGraph) -> None:
         g.fact(att, KG.meeting, g.meeting, ev)
         g.fact(att, KG.attendanceRole, "chair", ev)
         g.fact(g.meeting, SCHEMA.attendee, person, ev)
+    _referent_by_sentence(g)
+
+
+def _referent_by_sentence(g: DocGraph) -> None:
+    """Who wrote the minutes when a sentence says it ("Referatet er skrive av …") and no list names a referent."""
+    said = None if any(a.role == "referent" for a in g.minutes.attendance) else referent_sentence(g.minutes)
+    person = person_node(g, said.names[0]) if said else None
+    if person is None:
+        return
+    ev = g.evidence(said.section, said.first, said.last, quote=said.quote)
+    att = attendance_node(g, person)
+    g.fact(att, KG.person, person, ev)
+    g.fact(att, KG.meeting, g.meeting, ev)
+    g.fact(att, KG.attendanceRole, "referent", ev)
 
 
 def signers(g: DocGraph) -> None:
