@@ -187,3 +187,30 @@ def test_decisions_that_name_nothing_the_question_names_give_way_to_the_lines_th
     archive = ingested_text(tmp_path_factory, "sunnhordland-2025-03-07.md", SAID_ELSEWHERE)
     r = archive.ask("Kva vart sagt om sjukehuset i Kvinnherad?")
     assert [a.label for a in r.answers] == ["Arbeidet for å halde på fødeavdelinga ved sjukehuset held fram."], r.why
+
+
+UNNUMBERED = """\
+# Partnarskapsmøte i Sunnfjord
+
+Dato: 14. mars 2025
+
+## Regional planstrategi
+
+Seksjonsleiar Per Moe gjekk gjennom utkastet til regional planstrategi.
+
+Konklusjon: Partnarskapet sluttar seg til utkastet, med innspel om rassikring.
+
+## Kompetanse
+
+Høgskulen orienterte om nye studietilbod.
+"""
+
+
+def test_a_conclusion_under_a_heading_without_a_case_number_is_what_was_concluded(tmp_path_factory):
+    """Minutes of a meeting without numbered cases: the decision is the meeting's own, found by the topic of its
+    section; "konkludert" asks for decisions as "vedteke" does."""
+    archive = ingested_text(tmp_path_factory, "sunnfjord-2025-03-14.md", UNNUMBERED)
+    for q in ("Kva vart konkludert om regional planstrategi?", "Hva ble vedtatt om regional planstrategi?"):
+        r = archive.ask(q)
+        assert [a.columns.get("text") for a in r.answers] == [
+            "Partnarskapet sluttar seg til utkastet, med innspel om rassikring."], (q, r.why)
