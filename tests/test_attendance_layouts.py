@@ -232,3 +232,10 @@ def test_the_chair_named_twice_keeps_the_body_the_list_gives(tmp_path):
 def test_apologies_written_body_first_with_the_person_in_brackets(tmp_path):
     got = attendance(tmp_path, "Meldt forfall: Larvik kommune (ordførar Kjell Roa), Sandefjord kommune (ordførar Eli Brun)\n")
     assert got == [("Kjell Roa", "Larvik kommune", "absent", None), ("Eli Brun", "Sandefjord kommune", "absent", None)]
+
+
+def test_a_heading_below_the_attendance_list_is_no_body(tmp_path):
+    p = tmp_path / "p.md"
+    p.write_text("# Partnarskapsmøte Vestfold\n\nDato: 12. mars 2025\n\n## Deltakarar\n\n**Horten kommune:** ordførar "
+                 "Siri Vold\n\n## Program\n\n| Kl. | Tema |\n|---|---|\n| 10.00 | Opning |\n", encoding="utf-8")
+    assert parse(read_file(p)).body != "Program"
