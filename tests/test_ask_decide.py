@@ -187,3 +187,56 @@ def test_decisions_that_name_nothing_the_question_names_give_way_to_the_lines_th
     archive = ingested_text(tmp_path_factory, "sunnhordland-2025-03-07.md", SAID_ELSEWHERE)
     r = archive.ask("Kva vart sagt om sjukehuset i Kvinnherad?")
     assert [a.label for a in r.answers] == ["Arbeidet for å halde på fødeavdelinga ved sjukehuset held fram."], r.why
+
+
+UNNUMBERED = """\
+# Partnarskapsmøte i Sunnfjord
+
+Dato: 14. mars 2025
+
+## Regional planstrategi
+
+Seksjonsleiar Per Moe gjekk gjennom utkastet til regional planstrategi.
+
+Konklusjon: Partnarskapet sluttar seg til utkastet, med innspel om rassikring.
+
+## Kompetanse
+
+Høgskulen orienterte om nye studietilbod.
+"""
+
+
+def test_a_conclusion_under_a_heading_without_a_case_number_is_what_was_concluded(tmp_path_factory):
+    """Minutes of a meeting without numbered cases: the decision is the meeting's own, found by the topic of its
+    section; "konkludert" asks for decisions as "vedteke" does."""
+    archive = ingested_text(tmp_path_factory, "sunnfjord-2025-03-14.md", UNNUMBERED)
+    for q in ("Kva vart konkludert om regional planstrategi?", "Hva ble vedtatt om regional planstrategi?"):
+        r = archive.ask(q)
+        assert [a.columns.get("text") for a in r.answers] == [
+            "Partnarskapet sluttar seg til utkastet, med innspel om rassikring."], (q, r.why)
+
+
+PRESENTED = """\
+# Protokoll frå styremøte i Fjordrenovasjon IKS
+
+Dato: 12. mars 2025
+
+## Sak 01/25 Ny gjenvinningsstasjon
+Saksframlegg: Dagleg leiar Per Eggen la fram skisseprosjektet for ny gjenvinningsstasjon.
+Vedtak: Som innstilling.
+
+## Sak 02/25 Renovasjonsgebyr for fritidsbustader
+Saksframlegg: Kari Dahl orienterte om klager på gebyret for fritidsbustader.
+Vedtak: Som innstilling.
+"""
+
+
+def test_the_presenter_after_the_label_of_the_case_text_and_the_topic_asked_at_its_own_level(tmp_path_factory):
+    """"Saksframlegg: X orienterte om …" names the case's presenter; "reported on" asks for presenters as
+    "orienterte om" does; a case on a narrower topic (waste, under circular economy) answers only where no case is on
+    the topic asked itself."""
+    archive = ingested_text(tmp_path_factory, "fjordrenovasjon-2025-03-12.md", PRESENTED)
+    for q, who in (("Who reported on waste?", ["Kari Dahl"]), ("Kven orienterte om renovasjon?", ["Kari Dahl"]),
+                   ("Kven la fram skisseprosjektet for ny gjenvinningsstasjon?", ["Per Eggen"])):
+        r = archive.ask(q)
+        assert r.query == "presenters-by-topic" and [a.label for a in r.answers] == who, (q, r.why)

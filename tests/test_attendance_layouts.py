@@ -211,3 +211,31 @@ def test_the_meeting_was_made_up_of_and_an_apology_in_the_next_sentence(tmp_path
 def test_a_body_labelled_with_from(tmp_path):
     got = attendance(tmp_path, "Til stede fra kommunene:\nHorten: Siri Vold\nFra Vestfold fylkeskommune: Per Eggen\n")
     assert got == [("Siri Vold", "Horten", "member", None), ("Per Eggen", "Vestfold fylkeskommune", "member", None)]
+
+
+def test_attendance_as_running_prose_each_sentence_a_list(tmp_path):
+    got = attendance(tmp_path, "Til stede fra styret var styreleder Siri Vold (Horten kommune) og styremedlemmene "
+                               "Arne Tufte (Holmestrand kommune) og Eli Brun (Sandefjord kommune). Styremedlem Kjell "
+                               "Roa (Larvik kommune) hadde meldt forfall, og varamedlem Kåre Fosse møtte i hans sted. "
+                               "Fra administrasjonen møtte daglig leder Per Eggen.\n")
+    assert got == [("Siri Vold", "Horten kommune", "chair", None), ("Arne Tufte", "Holmestrand kommune", "member", None),
+                   ("Eli Brun", "Sandefjord kommune", "member", None), ("Kjell Roa", "Larvik kommune", "absent", None),
+                   ("Kåre Fosse", "Larvik kommune", "substitute", "Kjell Roa"), ("Per Eggen", None, "secretariat", None)]
+
+
+def test_the_chair_named_twice_keeps_the_body_the_list_gives(tmp_path):
+    got = attendance(tmp_path, "Til stede: styreleder Siri Vold (Horten kommune), Arne Tufte (Holmestrand kommune)\n\n"
+                               "Møteleder: Siri Vold\n", "m.txt")
+    assert got == [("Siri Vold", "Horten kommune", "chair", None), ("Arne Tufte", "Holmestrand kommune", "member", None)]
+
+
+def test_apologies_written_body_first_with_the_person_in_brackets(tmp_path):
+    got = attendance(tmp_path, "Meldt forfall: Larvik kommune (ordførar Kjell Roa), Sandefjord kommune (ordførar Eli Brun)\n")
+    assert got == [("Kjell Roa", "Larvik kommune", "absent", None), ("Eli Brun", "Sandefjord kommune", "absent", None)]
+
+
+def test_a_heading_below_the_attendance_list_is_no_body(tmp_path):
+    p = tmp_path / "p.md"
+    p.write_text("# Partnarskapsmøte Vestfold\n\nDato: 12. mars 2025\n\n## Deltakarar\n\n**Horten kommune:** ordførar "
+                 "Siri Vold\n\n## Program\n\n| Kl. | Tema |\n|---|---|\n| 10.00 | Opning |\n", encoding="utf-8")
+    assert parse(read_file(p)).body != "Program"

@@ -510,3 +510,25 @@ def test_a_presenter_from_a_body_is_the_person_stated_on_the_line_that_names_the
     fact = next(f for f in g.facts if f.predicate == KG.presenter)
     assert (fact.evidence.span.start, fact.evidence.quote) == (7, "Innleiing ved prosjektleiar Siri Lauvås frå "
                                                                   "Vestlandsforsking (VF).")
+
+
+APPLICATION_THEN_SUM = """\
+## Protokoll frå møte i Fjordrådet
+
+Dato: 12. september 2024
+
+### Sak 25/24 Landstraum
+Kari Dahl fortalde at Bømlo kommune søkjer Enova om støtte til landstraum for fôrflåtar. Søknaden gjeld 4,5 millionar
+kroner. Stord kommune har fått kr 200 000 frå Vestland fylkeskommune.
+"""
+
+
+def test_the_sum_of_an_application_the_sentence_before_made(tmp_path_factory):
+    """"X søkjer Y om støtte til Z. Søknaden gjeld <sum>.": the sum is X's application to Y, with both sentences as
+    its evidence; a sentence after that does not start with "Søknaden" keeps its own funder."""
+    g = extracted(tmp_path_factory.mktemp("minutes"), "fjordradet-2024-09-12.md", APPLICATION_THEN_SUM)
+    assert grants_of(g, "Bømlo") == {("4500000", "applied", ("Enova",))}
+    assert grants_of(g, "Stord") == {("200000", "granted", ("Vestland fylkeskommune",))}
+    [fact] = [f for f in g.facts if f.predicate == SCHEMA.funder and f.object.label == "Enova"]
+    assert fact.evidence.quote.startswith("Kari Dahl fortalde at Bømlo kommune søkjer Enova")
+    assert fact.evidence.quote.endswith("Søknaden gjeld 4,5 millionar kroner.")

@@ -403,6 +403,23 @@ def test_the_chair_and_the_signers_that_sentences_name(tmp_path):
         assert chair["evidence"][0]["text"].startswith("Møtet vart leia av Viddarådet sin leiar, Runa Kvisle")
 
 
+def test_who_wrote_the_minutes_as_a_sentence_says(tmp_path):
+    """"Referatet er skrive av …" names the minute-taker when no "Referent:" line does; she answers who wrote the
+    minutes, with that sentence as evidence, and the chair of the list is no minute-taker."""
+    text = ("MØTEBOK FRÅ VIDDARÅDET 3. MARS 2021\n\nTil stades:\n  Runa Kvisle, Tinn kommune\n"
+            "  Geir Oftebro, Notodden kommune\n\nMøtet vart leia av Runa Kvisle. Referatet er skrive av Siv Lauvrak, "
+            "rådgjevar i Vestfold og Telemark fylkeskommune.\n\nSAK 4/21 BUDSJETT\n\nVedteke.\n")
+    (tmp_path / "r.txt").write_text(text, encoding="utf-8")
+    with Archive(tmp_path / "store") as a:
+        a.ingest([tmp_path / "r.txt"])
+        for q in ("who wrote the minutes?", "kven skreiv referatet?", "hvem var referent?"):
+            r = a.ask(q, today=TODAY)
+            assert labels(r) == ["Siv Lauvrak"], (q, r.why)
+        r = a.ask("who wrote the minutes?", today=TODAY).answers[0].to_json()
+        assert r["evidence"][0]["text"] == ("Referatet er skrive av Siv Lauvrak, rådgjevar i Vestfold og Telemark "
+                                            "fylkeskommune.")
+
+
 def test_signers_named_after_the_words_that_elect_them(tmp_path):
     from kg.parse.signatures import signing_sentences
 

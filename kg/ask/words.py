@@ -134,7 +134,7 @@ RELATIONS = [
     (r"responsible|ansvar\w*|who owns them|due|deadlines?|frist\w*|innen|send\w* to|sent to|sendast|sendes|svare|to do"
      r"|gjøre|gjere|gjera|reply to|respond to|answer to|write to|skrive til|svare på|svar til"
      r"|follow up|følge opp|følgje opp", "due"),
-    (r"vedt\w*|decided|decide|decision\w*|beslut\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
+    (r"vedt\w*|decided|decide|decision\w*|beslut\w*|konklu\w*|conclu\w*|adopted|resolved|krevde|krev|demanded|position on|meiner|mener"
      r"|mean|syn på|sa om|sagt om|prioriter\w*|prioriti[sz]\w*|want in|vil prioritere", "decide"),
     # "hva står SUM for", "what does SUM stand for": the abbreviation is the argument
     (r"står|stand for|stands for|short for|forkortelse\w*|forkorting\w*|abbreviation\w*|acronym\w*", "stand_for"),

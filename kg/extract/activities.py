@@ -19,7 +19,7 @@ from kg.extract.meeting import PRESENTED_BY, listed_person, membership, person_n
 from kg.extract.mentions import NameMatch, find_names
 from kg.lang.sentences import Sentence, is_table_row, leading_label, section_sentences, table_cells
 from kg.lang.amounts import find_amounts
-from kg.extract.funding import APPLY, FEE, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
+from kg.extract.funding import APPLIED, APPLY, FEE, GRANTED, GrantStatement, common_funder, grant_node, pot_of, read_grants
 from kg.extract.projects import find_initiatives
 from kg.lang.lexicon import word_set
 from kg.lang.names import is_given_name
@@ -113,6 +113,10 @@ def _listed_people(g: DocGraph, text: str, names: list[NameMatch],
     return found, [u for u in unplaced if u not in listed]
 
 
+# a sentence about the application the one before it made: "Søknaden gjeld 4,5 millionar kroner."
+THE_APPLICATION = re.compile(r"^\W*(?:søknaden|søknadene|the application)\b", re.IGNORECASE)
+
+
 class _Reader:
     """Reads one section's sentences; remembers the last project for 'Prosjektet ...'."""
 
@@ -126,6 +130,8 @@ class _Reader:
         self.applicant: Node | None = None  # who applies in a case about an application: the grants' recipient
         self.header = ""  # the last table row without a sum: the header of the rows that follow
         self.titled: Node | None = None  # the project a case's title names
+        # "X søkjer Y om støtte til Z." without a sum: (funders, applicant, sentence) for "Søknaden gjeld kr …"
+        self.applied: tuple[list[Node], Node | None, Sentence] | None = None
 
     def ev(self, s: Sentence):
         return self.g.evidence(self.sec, s.first, s.last, s.text)
@@ -356,7 +362,10 @@ class _Reader:
         returns the unknown names it took for the funder or the recipient (organisations)."""
         project = projects[0] if projects else (self.project if REFERS_BACK.match(text) else None)
         taken: set[str] = set()
-        for st in read_grants(text):
+        statements = read_grants(text)
+        if not statements:
+            self.applied = self._application(text, names, nodes, s) or self.applied
+        for st in statements:
             # an unknown name gives where the sentence says "fra X", and receives as the clause's subject
             # ("Flimmer Film søkjer om …"), not wherever it stands before the verb
             givers = [u for u in unplaced if st.funder_in and st.funder_in[0] <= u.span[0] < st.funder_in[1]]
@@ -367,20 +376,37 @@ class _Reader:
                 funders = [project.props["programme"]]  # "Prosjektet ble innvilget": by the programme it applied to
             funders = funders + pot_of(self.g, text, st, funders)
             named = next(iter(self._named_in(st.recipient_in, names + takers, nodes + [None] * len(takers))), None)
+            ev, about = self.ev(s), text
+            if not funders and st.status == APPLIED and self.applied and THE_APPLICATION.match(text):
+                funders, applicant, said = self.applied  # "Søknaden gjeld 4,5 mill. kr": both sentences say it
+                named, about = named or applicant, f"{said.text} {text}"
+                ev = self.g.evidence(self.sec, said.first, s.last, about)
             if st.fee:  # a member's fee goes to the body the minutes are of
                 recipient = self.g.body
             else:
                 recipient = project or named or self._referred(text, st.recipient_in) or self._case_project(st) \
                     or self.actor or self.applicant
-            grant = grant_node(self.g, recipient, st, funders, self.ev(s))
+            grant = grant_node(self.g, recipient, st, funders, ev)
             if recipient is named and named is not None:  # "Vågsøy og Selje søkjer felles om …": both apply
                 for other in self._joined(text, st.recipient_in, names + takers, nodes + [None] * len(takers), named):
                     self.g.fact(other, SCHEMA.funding, grant, self.ev(s))
-            for t in thesaurus().tag(text):  # what the money is for, as the sentence says ("breibandsmidlar")
-                self.g.fact(grant, DCTERMS.subject, self.g.entity("topic", t.concept.slug), self.ev(s))
+            for t in thesaurus().tag(about):  # what the money is for, as the sentence says ("breibandsmidlar")
+                self.g.fact(grant, DCTERMS.subject, self.g.entity("topic", t.concept.slug), ev)
             self.funders.extend(funders)
             taken |= {u.surface for u in givers + takers}
         return taken
+
+    def _application(self, text: str, names: list[NameMatch], nodes: list,
+                     s: Sentence) -> tuple[list[Node], Node | None, Sentence] | None:
+        """'Solund kommune søkjer Enova om støtte til …' (no sum): the funder between the verb and 'om', the
+        applicant before the verb; None when the sentence names no funder there."""
+        verb = APPLY.search(text)
+        about = re.compile(r"\s(?:om|for|about)\s").search(text, verb.end()) if verb else None
+        if about is None:
+            return None
+        funders = self._named_in((verb.end(), about.start()), names, nodes)
+        applicants = self._named_in((0, verb.start()), names, nodes)
+        return (funders, applicants[-1] if applicants else None, s) if funders else None
 
     def _case_project(self, st: GrantStatement) -> Node | None:
         """"Hver av kommunene bidrar med kr 25 000" in a case about a project: money given (or a share

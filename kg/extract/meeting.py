@@ -14,7 +14,8 @@ from kg.lang.lexicon import table, word_set
 from kg.lang.names import normalise_person, role_prefix, split_role
 from kg.lang.text import sentences, slug
 from kg.model import Literal, Node
-from kg.parse.signatures import chair_sentence, signing_sentences
+from kg.parse.lines import headings, label_line
+from kg.parse.signatures import chair_sentence, referent_sentence, signing_sentences
 from kg.vocab import DCTERMS, KG, ORG, RDFS, SCHEMA, XSD
 
 
@@ -224,6 +225,20 @@ def attendance(g: DocGraph) -> None:
         g.fact(att, KG.meeting, g.meeting, ev)
         g.fact(att, KG.attendanceRole, "chair", ev)
         g.fact(g.meeting, SCHEMA.attendee, person, ev)
+    _referent_by_sentence(g)
+
+
+def _referent_by_sentence(g: DocGraph) -> None:
+    """Who wrote the minutes when a sentence says it ("Referatet er skrive av …") and no list names a referent."""
+    said = None if any(a.role == "referent" for a in g.minutes.attendance) else referent_sentence(g.minutes)
+    person = person_node(g, said.names[0]) if said else None
+    if person is None:
+        return
+    ev = g.evidence(said.section, said.first, said.last, quote=said.quote)
+    att = attendance_node(g, person)
+    g.fact(att, KG.person, person, ev)
+    g.fact(att, KG.meeting, g.meeting, ev)
+    g.fact(att, KG.attendanceRole, "referent", ev)
 
 
 def signers(g: DocGraph) -> None:
@@ -296,11 +311,12 @@ def presenter(g: DocGraph, item: Node, entry) -> list[Node]:
     The first such statement of the section: a later 'X orienterte om …' is said in the debate."""
     sec = entry.section
     for n in range(sec.span.start, sec.span.end + 1):
-        line = g.minutes.source.lines[n - 1].strip().replace("**", "")
+        line = _unlabelled(g.minutes.source.lines[n - 1].strip().replace("**", ""))
         m = (PRESENTED_BY.match(line) or _PRESENTED.match(line)) if line else None
         if not m:
             continue
         line, last = _statement(g, sec, n)
+        line = _unlabelled(line)
         m = PRESENTED_BY.match(line) or _PRESENTED.match(line)
         said = next((line[a:b] for a, b in sentences(line) if a <= m.start("who") < b), line)
         ev = g.evidence(sec, n, last, quote=said.strip())  # the sentence that names the presenters
@@ -314,6 +330,13 @@ def presenter(g: DocGraph, item: Node, entry) -> list[Node]:
         came = [came_from] if came_from and not _is_secretariat(came_from) else []
         return [_presented_by(g, item, parts + came, came_from, ev) for parts in units]
     return []
+
+
+def _unlabelled(line: str) -> str:
+    """'Saksframlegg: Kari Dahl orienterte om …' → 'Kari Dahl orienterte om …': a label of the case's own text
+    (headings.toml [sections] not_actor) stands before the sentence that names the presenter."""
+    lab = label_line(line)
+    return lab[1] if lab and lab[0] in headings()["sections"]["not_actor"] else line
 
 
 def _presented_by(g: DocGraph, item: Node, parts: list[str], came_from: str | None, ev) -> Node:

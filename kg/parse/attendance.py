@@ -268,6 +268,12 @@ def _before_substitute() -> list[re.Pattern]:
 
 
 @cache
+def _in_their_place_at_end() -> list[re.Pattern]:
+    """Each marker ending a line that the person named came in another's place ("… møtte i hans sted")."""
+    return [re.compile(rf"\s+{re.escape(marker)}$", re.IGNORECASE) for marker in _words()["markers"]["in_their_place"]]
+
+
+@cache
 def _absent_at_end() -> list[re.Pattern]:
     """Each absence marker ending a line ("… hadde meldt forfall"), compiled once (as _before_substitute)."""
     return [re.compile(rf"(?:^|\s)(?:(?:hadde|har|had|has)\s+)?(?P<marker>{re.escape(marker)})$", re.IGNORECASE)
@@ -284,6 +290,8 @@ def _split_and(text: str) -> list[str]:
         if m and m.start() > 0:
             return _split_and(text[: m.start()]) + [text[m.end():]]
     m = re.search(r"(?:^|\s+)(?:og|and|&)\s+", text)
+    if m and m.start() == 0 and m.end() < len(text):
+        return _split_and(text[m.end():])  # "…, og styremedlemmene Randi Tufte": the list's last names
     if m and m.start() > 0 and split_role(text[m.end():])[0] and _starts_with_name(split_role(text[m.end():])[1]):
         return _split_and(text[: m.start()]) + _split_and(text[m.end():])  # "… og ordfører Per Eggen"
     if m and _starts_with_name(text[m.end():]):
@@ -298,6 +306,10 @@ def _split_and(text: str) -> list[str]:
     m = _CALLED.search(text)
     if m and normalise_person(split_role(text[:m.start()])[1], by_position=True):
         return _split_and(text[:m.start()])  # "vara Bjørn Olsen var innkalt": what befell the person follows
+    for in_place in _in_their_place_at_end():  # "varamedlem Gunn Åsli møtte i hans sted"
+        m = in_place.search(text)
+        if m:
+            return _split_and(text[: m.start()]) + [_words()["markers"]["substitute"][0]]
     for absent in _absent_at_end():  # "Randi Elvebakken møtte ikke", "… hadde meldt forfall"
         m = absent.search(text)
         if m:
@@ -451,10 +463,20 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
     run: list[_Person] = []  # the people written one after another, who share a body written after them
     pending = _Person("")  # what stands before the first person ("Ordfører | Name", "*forfall* (Name)")
     attrs_since_person = False
+    last_body: tuple[str, list[_Person]] | None = None  # the body just read, with the people it was given
     for text, paren, first in parts:
         if paren and run and text == initials(run[-1].name):
             continue  # "Ingrid Solheim (IS)": her initials, no body
         part = _read_part(text, paren, first)
+        if part.kind == "person" and paren and last_body:
+            # "Gulen kommune (ordførar Kari Dahl), Hyllestad kommune (…)": the body written first is hers
+            body, given = last_body
+            for q in given:
+                q.bodies = [b for b in q.bodies if b[1] != body]
+            row.bodies = [b for b in row.bodies if b != body]
+            pending.add_body(body, 2)
+            run, attrs_since_person = [], False
+        last_body = None
         if part.kind == "person":
             p = _Person(part.text)
             if title:
@@ -480,6 +502,8 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
                 row.bodies.append(part.text)
             for p in targets:
                 p.add_body(part.text, 2 if part.known else 0)
+            if not paren and part.known:
+                last_body = (part.text, targets)
         elif part.kind == "role":
             for p in targets:
                 p.titles.append(part.title)
@@ -495,8 +519,10 @@ def _read_parts(parts: list[tuple[str, bool, bool]], row: _Row, title: str | Non
             if not run:
                 row.notes.append(part.text)
         elif part.kind == "substitute":
+            # "X hadde forfall, og vara Y møtte i hans sted": the member stood in for is the absent one before
+            before = next((q.name for q in reversed(row.people) if q.absent), "") if not part.text else ""
             for p in targets:
-                p.substitute_for = part.text or p.substitute_for or ""
+                p.substitute_for = part.text or p.substitute_for or before
                 if part.body:
                     p.add_body(part.body, 2)
         elif part.kind == "absent":
@@ -677,13 +703,22 @@ class _Reader:
         if prose and not first:  # "Frå Buskerud fylkeskommune møtte Dag Stenersen", "Under sak 10/11 møtte ..."
             lead, text = prose["lead"], prose["rest"]
             line_role = "guest" if self.role == "absent" else None  # they came, whatever the list above
-            if _is_partial(lead) or _CASE_NOTE.match(lead.split(None, 1)[-1]):
+            if attendance_role(lead) in ("secretariat", "guest", "observer"):
+                line_role = attendance_role(lead)  # "Fra administrasjonen møtte daglig leder Per Li"
+            elif _is_partial(lead) or _CASE_NOTE.match(lead.split(None, 1)[-1]):
                 line_note = lead
             elif classify(lead.split(None, 1)[-1]):
                 line_body = lead.split(None, 1)[-1]
         label = _label(text)
         if label is None and first:
             self.group(text, first=True)  # the section's heading line: the role or part of the meeting it says
+            return
+        if label and first and self._sentences(label[1]):
+            # "Til stede var A (Ål kommune) og B (Gol kommune). C hadde meldt forfall. Fra administrasjonen møtte D.":
+            # running prose, each sentence a list of its own
+            self.role = attendance_role(label[0]) or self.role
+            for sentence in self._sentences(label[1]):
+                self.text_line(sentence, n, strike=strike, first=False)
             return
         for _ in range(2):  # "Gjester: Til sak 01/11: Wenche Jakobsen, UiT"
             if label is None:
@@ -715,6 +750,12 @@ class _Reader:
         parts = _outside_parens(text, listed=bool(line_body or self.label_body or self.group_body))
         self.emit(parts, n, strike=strike or bool(struck), body=line_body, note=line_note, title=line_title,
                   role=line_role)
+
+    @staticmethod
+    def _sentences(text: str) -> list[str]:
+        """The sentences of an attendance list written as running prose; [] for a list (no sentence of six words)."""
+        sentences = [t for t in _SENTENCE_END.split(text) if t.strip()]
+        return sentences if len(sentences) > 1 and any(len(t.split()) >= 6 for t in sentences) else []
 
     def _is_group(self, text: str) -> bool:
         """A line naming only a role, a body or a part of the meeting: it heads the names below it."""
@@ -889,7 +930,12 @@ class _Reader:
             self.unticked += self.lines[read_before:]
 
     def finish(self) -> None:
-        """A row left blank in a presence column where other rows are ticked ("x") is someone who did not come."""
+        """A row left blank in a presence column where other rows are ticked ("x") is someone who did not come;
+        a substitute written without a body came for the body of the member stood in for."""
+        bodies = {a.name: a.body for a in self.lines if a.name and a.body}
+        for a in self.lines:
+            if a.role == "substitute" and a.body is None and a.substitute_for in bodies:
+                a.body = bodies[a.substitute_for]
         if self.marked_present:
             for line in self.unticked:
                 if line.role in ("member", "substitute", "chair"):
@@ -955,9 +1001,10 @@ def one_chair_line(lines: list[AttendanceLine]) -> list[AttendanceLine]:
         return (person.full if person else name).casefold()
 
     out = list(lines)
-    for chair in [a for a in lines if a.role == "chair" and a.name]:
+    # a chair named without a body goes first, so that the line giving her body is the one kept
+    for chair in sorted((a for a in lines if a.role == "chair" and a.name), key=lambda a: a.body is not None):
         same = [a for a in out if a is not chair and a.name and key(a.name) == key(chair.name)]
-        if not same:
+        if not same or chair not in out:
             continue
         for a in same:
             if a.role in ("member", "substitute"):

@@ -1,7 +1,7 @@
-"""Who chaired the meeting and who signed its minutes, when sentences say it rather than the attendance list.
+"""Who chaired the meeting, who wrote and who signed its minutes, when sentences say it rather than the attendance list.
 
 "Møtet ble ledet av Rådets ordfører, Kari Dahl." and "Kari Dahl (Tinn) ble valgt som møteleder." name the
-chair. "Ola Berg og Eli Rud ble valgt til å underskrive protokollen sammen med møteleder", "Protokollen er
+chair; "Referatet er skrive av Kari Dahl, rådgjevar." names who wrote the minutes. "Ola Berg og Eli Rud ble valgt til å underskrive protokollen sammen med møteleder", "Protokollen er
 godkjent av leder Kari Dahl" and a line of names each followed by "(sign.)" name the people who signed the
 minutes ("sammen med møteleder": the chair signed too). "Rett utskrift:" certifies a copy and names no signer.
 The words are language data: attendance.toml [signing].
@@ -80,6 +80,16 @@ def chair_sentence(minutes: Minutes) -> Said | None:
         led = _pattern("led_by").search(sentence)
         elected = _pattern("elected_chair").search(sentence)
         names = _people(sentence[led.end():])[-1:] if led else _people(sentence[:elected.start()])[:1] if elected else []
+        if names:
+            return Said(tuple(names), sec, first, last, sentence)
+    return None
+
+
+def referent_sentence(minutes: Minutes) -> Said | None:
+    """The first sentence naming who wrote the minutes ("Referatet er skrive av …"), its first name after the words."""
+    for sec, first, last, sentence in _sentences(minutes):
+        wrote = _pattern("written_by").search(sentence)
+        names = _people(sentence[wrote.end():])[:1] if wrote else []
         if names:
             return Said(tuple(names), sec, first, last, sentence)
     return None

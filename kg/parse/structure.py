@@ -305,7 +305,8 @@ class _Parser:
             self.add(block)
             return True
         # a heading, or the document's first line ("Kongsvingerregionen IKS" over "Referat fra rådsmøte …")
-        if m.title is None and (block.kind == "heading" or block.span.start == 1) and _names_body(text):
+        if m.title is None and not self.sections and (block.kind == "heading" or block.span.start == 1) \
+                and _names_body(text):  # not a heading below the attendance list ("## Program")
             self._first_heading = self._first_heading or text
         if self.minutes.title is not None or self.in_agenda or self.sections:
             return False
