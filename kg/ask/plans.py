@@ -49,7 +49,7 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
                     clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                                   var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
                                  for span, _ in tables.spans(group, rel, member)]
-        reports += worked_with(tables, works, t, topic, pattern, regions)
+        reports += worked_with(tables, t, topic, pattern, regions)
         members += [{"answer": r["answer"], "fact": ox.NamedNode(span), "via": r["via"], "t": t, "topic": topic,
                      "fact_pattern": pattern["?via", "kg:worksOn", "?t"]}
                     for r in member_of for span in works.get(r["via"].value, ())]
@@ -89,7 +89,7 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                   "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                  for span, s in on_t if answers is None or s in answers]
-        rows += worked_with(tables, by_subject(on_t), t, topic, pattern, answers)
+        rows += worked_with(tables, t, topic, pattern, answers)
         for var, (rel, written) in groups.items():
             for group, member, graph in tables.groups(t.value, rel):
                 if answers is None or member in answers:
@@ -102,16 +102,16 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     return rows
 
 
-def worked_with(tables: Tables, works: dict[str, set[str]], t, topic, pattern: dict, answers: set[str] | None) -> list[dict]:
+def worked_with(tables: Tables, t, topic, pattern: dict, answers: set[str] | None) -> list[dict]:
     """The rows of whom (of answers, or any when None) a body on topic t works with, by the sentence
-    (one line span's evidence) saying both (works: each body on t → those spans), with that body as ?with: the partner of an
-    application or a project a report names, that has no report of its own."""
+    (one line span's evidence) saying both, with that body as ?with: the partner of an application
+    or a project a report names, that has no report of its own."""
     import pyoxigraph as ox
 
     return [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "t": t, "topic": topic, "with": ox.NamedNode(s),
              "fact_pattern": pattern["?with", "kg:worksWith", "?answer"]}
-            for s, spans in works.items() for span, o, _ in tables.said_of(s, KG.worksWith)
-            if span in spans and (answers is None or o in answers)]
+            for span, s, o in tables.said_with(KG.worksOn, t.value, KG.worksWith)
+            if answers is None or o in answers]
 
 
 def by_subject(spans: list[tuple[str, str]]) -> dict[str, set[str]]:

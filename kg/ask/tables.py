@@ -337,6 +337,19 @@ class Tables:
                                "AND s = (SELECT id FROM terms WHERE iri = short_iri(?)) ORDER BY 2, 1",
                                (p, s)).fetchall()
 
+    def said_with(self, p: str, o: str, q: str) -> list[tuple[str, str, str]]:
+        """What the spans stating (s p o) also state of the same s by q: (span, s, object of q), in
+        order. One join, where a lookup a subject at a time made a question at 10,000 documents
+        read every q of every subject on o (1.2 s for "which regions work on AI")."""
+        return self.db.execute("SELECT full_iri(span.iri), full_iri(subject.iri), full_iri(object.iri) FROM facts f "
+                               "JOIN facts w ON w.p = (SELECT id FROM terms WHERE iri = short_iri(?)) "
+                               "AND w.s = f.s AND w.span = f.span "
+                               "JOIN terms span ON span.id = f.span JOIN terms subject ON subject.id = f.s "
+                               "JOIN terms object ON object.id = w.o "
+                               "WHERE f.p = (SELECT id FROM terms WHERE iri = short_iri(?)) "
+                               "AND f.o = (SELECT id FROM terms WHERE iri = short_iri(?)) ORDER BY 2, 3, 1",
+                               (q, p, o)).fetchall()
+
     def groups(self, t: str, rel: str) -> list[tuple[str, str, str]]:
         """The groups on topic t (clusters, projects) and their members by rel: (group, member, graph)."""
         return self.db.execute("SELECT full_iri(c.iri), full_iri(m.iri), full_iri(g.iri) FROM groups "
