@@ -145,13 +145,30 @@ def test_a_misspelt_name_is_found_among_the_names_of_its_length(mountains):
     assert index.find("Per Arne Lillevikkk", None)[0][0].label == "Per Arne Lillevik"
 
 
-def fact_rows(table: Tables) -> tuple[set, set, set]:
-    """The fact, group and document rows of tables, by IRI (their numbering differs between builds)."""
+def fact_rows(table: Tables) -> tuple[set, set, set, dict]:
+    """The fact, group, document and evidence rows of tables, by IRI (their numbering differs between builds)."""
     iri = "(SELECT full_iri(iri) FROM terms WHERE id = {})".format
     facts = set(table.db.execute(f"SELECT {iri('p')}, {iri('o')}, {iri('s')}, {iri('span')}, {iri('g')} FROM facts"))
     groups = set(table.db.execute(f"SELECT {iri('t')}, {iri('rel')}, {iri('grp')}, {iri('member')}, {iri('g')} "
                                   "FROM groups"))
-    return facts, groups, table.documents()
+    return facts, groups, table.documents(), table.evidence(sorted({span for _, _, _, span, _ in facts}))
+
+
+def test_the_tables_quote_each_fact_as_the_graph_does(mountains, tmp_path):
+    """What an answer quotes of a line span, from the tables, is what the graph's evidence query gives."""
+    import pyoxigraph as ox
+
+    from kg.ask.runner import EVIDENCE
+
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "mai.txt").write_text(CLUSTER, encoding="utf-8")
+    mountains.ingest([tmp_path / "more"])
+    facts, _, _, kept = fact_rows(Tables.open(mountains.store.path / TABLES_FILE))
+    spans = sorted({span for _, _, _, span, _ in facts})
+    graph = {r["fact"].value: (r["doc"].value, r["title"].value, int(r["ls"].value), int(r["le"].value), r["quote"].value)
+             for r in mountains.store.select(EVIDENCE % " ".join(f"<{s}>" for s in spans))}
+    assert len(spans) > 3 and kept == graph
+    assert {file for file, *_ in kept.values()} == {"minutes/mars.txt", "more/mai.txt"}
 
 
 def name_rows(table: Tables) -> list[tuple]:

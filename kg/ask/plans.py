@@ -39,16 +39,15 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
     member_of = store.select(MEMBERS)
     reports, clusters, members = [], [], []
     for t in narrower:
-        works = by_subject(tables.spans(None, KG.worksOn, t.value))  # who works on t: the spans saying so
+        # the regions and their members that work on t: the spans saying so
+        works = by_subject(tables.spans(KG.worksOn, t.value, regions | {r["via"].value for r in member_of}))
         reports += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                      "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                     for s, spans in works.items() if s in regions for span in spans]
         for var, rel, written in (("cluster", ORG.hasMember, "org:hasMember"), ("project", KG.partner, "kg:partner")):
-            for group, member in sorted({(c, m) for c, m, _ in tables.groups(t.value, rel)}):
-                if member in regions:
-                    clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
-                                  var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
-                                 for span, _ in tables.spans(group, rel, member)]
+            clusters += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                          var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
+                         for group, member, span in tables.groups(t.value, rel, same_graph=False, members=regions)]
         reports += worked_with(tables, t, topic, pattern, regions)
         members += [{"answer": r["answer"], "fact": ox.NamedNode(span), "via": r["via"], "t": t, "topic": topic,
                      "fact_pattern": pattern["?via", "kg:worksOn", "?t"]}
@@ -85,20 +84,17 @@ def by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: dict, ans
     pattern = patterns(nq)
     rows = []
     for t in (r["t"] for r in store.select(NARROWER, {"topic": topic})):
-        on_t = tables.spans(None, KG.worksOn, t.value)
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                   "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
-                 for span, s in on_t if answers is None or s in answers]
+                 for span, s in tables.spans(KG.worksOn, t.value, answers)]
         rows += worked_with(tables, t, topic, pattern, answers)
         for var, (rel, written) in groups.items():
-            for group, member, graph in tables.groups(t.value, rel):
-                if answers is None or member in answers:
-                    rows += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
-                              var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
-                             for span, _, g in tables.stated(group, rel, member) if g == graph]
+            rows += [{"answer": ox.NamedNode(member), "fact": ox.NamedNode(span), "t": t, "topic": topic,
+                      var: ox.NamedNode(group), "fact_pattern": pattern[f"?{var}", written, "?answer"]}
+                     for group, member, span in tables.groups(t.value, rel, members=answers)]
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                   "fact_pattern": pattern["?answer", "dcterms:subject", "?t"]}
-                 for span, s in (tables.spans(None, DCTERMS.subject, t.value) if on_it else ()) if s in on_it]
+                 for span, s in (tables.spans(DCTERMS.subject, t.value, on_it) if on_it else ())]
     return rows
 
 
@@ -110,8 +106,7 @@ def worked_with(tables: Tables, t, topic, pattern: dict, answers: set[str] | Non
 
     return [{"answer": ox.NamedNode(o), "fact": ox.NamedNode(span), "t": t, "topic": topic, "with": ox.NamedNode(s),
              "fact_pattern": pattern["?with", "kg:worksWith", "?answer"]}
-            for span, s, o in tables.said_with(KG.worksOn, t.value, KG.worksWith)
-            if answers is None or o in answers]
+            for span, s, o in tables.said_with(KG.worksOn, t.value, KG.worksWith, answers)]
 
 
 def by_subject(spans: list[tuple[str, str]]) -> dict[str, set[str]]:
@@ -179,7 +174,7 @@ def actor_activities(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
                                  (ORG.hasMember, "org:hasMember", "cluster (member)")):
         rows += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "relation": ox.Literal(relation),
                   "actor": actor, "fact_pattern": pattern["?answer", written, "$actor"]}
-                 for span, s, _ in tables.stated(None, p, actor.value)
+                 for span, s, _ in tables.stated(p, actor.value)
                  if p != ORG.hasMember or next(store.ox.quads_for_pattern(ox.NamedNode(s), ox.NamedNode(RDF.type),
                                                                           cluster, entities), None)]
     for p, written, relation in ((KG.worksWith, "kg:worksWith", "works with"), (KG.worksOn, "kg:worksOn", "topic")):

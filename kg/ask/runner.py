@@ -172,8 +172,11 @@ class Runner:
                 _add_value(a.columns, key + AS_WRITTEN, written)
 
     def evidence(self, facts: list) -> dict[str, list[Evidence]]:
-        """The sources of facts (line spans, else sections), by fact IRI."""
-        found: dict[str, list[Evidence]] = {}
+        """The sources of facts (line spans, else sections), by fact IRI: from the tables kept at
+        ingest where they hold the span, else from the graph."""
+        kept = self.slots.table().evidence([f.value for f in dict.fromkeys(facts)])
+        found: dict[str, list[Evidence]] = {span: [Evidence(file, title, [ls, le], _clip(quote))]
+                                            for span, (file, title, ls, le, quote) in kept.items()}
         for query in (EVIDENCE, SECTION_EVIDENCE):
             todo = [f for f in dict.fromkeys(facts) if f.value not in found]
             for i in range(0, len(todo), EVIDENCE_BATCH):
