@@ -105,6 +105,7 @@ class EntityIndex:
         shortest, longest = math.floor(len(k) * share / (2 - share)), math.ceil(len(k) * (2 - share) / share)
         close = process.extract(k, self.table.names(shortest, longest), scorer=fuzz.ratio, limit=None,
                                 score_cutoff=FUZZY_MIN)
+        close.sort(key=lambda c: (-c[1], self.table.first_named(c[0]), c[0]))  # of names as close, the first thing's
         best = []  # the five closest names of a thing of the kinds asked for, each with those things
         for n, score, _ in close:
             # a name's things, else those it is a short name of: a misspelt surname alone ("Haugn")

@@ -159,7 +159,7 @@ CREATE INDEX things_in_order ON things (ord);
 -- 'typed' (a short form, for one kind); length in characters, for the spelling lookup
 CREATE TABLE names (name TEXT, how TEXT, kind TEXT, n INTEGER, length INTEGER);
 CREATE INDEX names_by_name ON names (name, how);
-CREATE INDEX names_by_length ON names (length);
+CREATE INDEX names_by_length ON names (length, name);  -- holds what the spelling lookup reads
 CREATE INDEX names_by_thing ON names (n);
 -- the facts of FACT_PREDICATES read from the text, each with the line span that states it and the
 -- document graph that holds both; IRIs numbered (a third of the size of the IRIs written out), each
@@ -423,10 +423,14 @@ class Tables:
             (form,))]
 
     def names(self, shortest: int, longest: int) -> list[str]:
-        """Every name of so many characters, in the order of the first thing it names."""
-        return [name for name, in self.db.execute("SELECT name FROM names JOIN things USING (n) WHERE length "
-                                                  "BETWEEN ? AND ? GROUP BY name ORDER BY MIN(ord), name",
-                                                  (shortest, longest))]
+        """Every name of so many characters, once, sorted: read from the index alone (in the order of
+        the things they name, 45,000 names at 10,000 documents cost a cold question 0.34 s)."""
+        return [name for name, in self.db.execute("SELECT DISTINCT name FROM names WHERE length BETWEEN ? AND ? "
+                                                  "ORDER BY name", (shortest, longest))]
+
+    def first_named(self, name: str) -> str:
+        """Where the first thing a name names stands in the table (kg.ask.tables.order)."""
+        return self.db.execute("SELECT MIN(ord) FROM names JOIN things USING (n) WHERE name = ?", (name,)).fetchone()[0]
 
     def row(self, iri: str) -> dict | None:
         """The row of one thing, if the table holds it."""
