@@ -15,9 +15,8 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from itertools import repeat
+from math import log
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
 from whoosh.query import And, Or, Phrase, Term
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
@@ -56,9 +55,10 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
         return None
     matched: set[int] = set()
     scored = []  # (segment scorer, offset of its section numbers, bounds, sections matched)
+    statistics = _Statistics(searcher, [segment for segment, _ in parts])
     try:
         for segment, offset in parts:
-            scorer = _Scorer(searcher, segment)
+            scorer = _Scorer(statistics, segment)
             bounds, found = scorer.bounds(q)
             if allowed is not None:
                 found = {d for d in found if d + offset in allowed}
@@ -98,19 +98,49 @@ def _exact_top(q, candidates: list, limit: int) -> list[tuple[float, int]]:
     return top
 
 
+class _Statistics:
+    """What BM25F takes from the whole index, as whoosh's BM25FScorer computes it: a term's idf
+    from the sections that hold it in every segment (deleted ones too, as whoosh counts them), and
+    a field's term-frequency factor of each posting's code (kg.search.postings: frequency and the
+    section's field-length byte)."""
+
+    def __init__(self, searcher, segments):
+        self.searcher = searcher
+        self.segments = segments
+        self._idf: dict[tuple[str, object], float] = {}
+        self._factors: dict[str, list[float]] = {}
+
+    def idf(self, fieldname: str, text) -> float:
+        found = self._idf.get((fieldname, text))
+        if found is None:
+            n = sum(len(segment.row(fieldname, text)[0]) for segment in self.segments)
+            found = self._idf[fieldname, text] = log(self.searcher.doc_count_all() / (n + 1)) + 1
+        return found
+
+    def factors(self, fieldname: str, largest: int) -> list[float]:
+        """The factor of each code up to largest: (w * (k1 + 1)) / (w + k1 * ((1 - b) + b * length / avgfl))."""
+        factors = self._factors.setdefault(fieldname, [])
+        if len(factors) <= largest:
+            weighting = self.searcher.weighting
+            b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
+            avgfl = self.searcher.avg_field_length(fieldname) or 1
+            norms = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+            factors.extend((w * (k1 + 1)) / (w + norm)
+                           for w in range(len(factors) >> 8, (largest >> 8) + 1) for norm in norms)
+        return factors
+
+
 class _Scorer:
     """Scores in one segment (kg.search.count's, so that postings are read once a search)."""
 
-    def __init__(self, searcher, segment):
-        self.top = searcher
+    def __init__(self, statistics: _Statistics, segment):
+        self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
         self.phrases: list = []  # phrases not under an AND: (phrase, section → its words' score, factor)
         self.nested = False  # a phrase under an AND: only exact() scores a section then
         self.sure: dict[int, float] = {}  # section → the least its score is (its score without the phrases)
-        self._in_order: dict[int, set[int]] = {}  # id of a phrase → sections where bounds() saw it in order
         self._scores: dict[tuple[str, object], dict[int, float]] = {}
-        self._norms: dict[str, tuple[bytes, list[float]]] = {}
 
     def bounds(self, q) -> tuple[dict[int, float], set[int]]:
         """Each section's score or, where phrases may add to it, the most they may add, and the
@@ -122,9 +152,8 @@ class _Scorer:
             found = self.segment.docs(q)
         else:
             found = set(base)
-            for phrase, common, _ in self.phrases:
-                self._in_order[id(phrase)] = in_order = self.segment.phrase(phrase, found, common.keys())
-                found |= in_order
+            for phrase, _, _ in self.phrases:
+                found |= self.segment.phrase(phrase, found)
             for _, words, factor in self.phrases:
                 get = base.get
                 for d, s in words.items():
@@ -171,7 +200,7 @@ class _Scorer:
         at_most = sorted(((common[d] * factor, phrase) for phrase, common, factor in self.phrases if d in common),
                          key=lambda p: -p[0])
         for most, phrase in at_most:
-            if d not in self._in_order[id(phrase)] and not self.segment.in_order(phrase, d):
+            if not self.segment.in_order(phrase_words(phrase), {d}):
                 bound -= most
                 if least is not None and (round(bound, PLACES), -docnum) < least:
                     return None
@@ -184,7 +213,7 @@ class _Scorer:
             return None if s is None else s * factor * q.boost
         if phrase_words(q):
             words = self.words(q)
-            if any(d not in w for w in words) or not self.segment.in_order(q, d):
+            if any(d not in w for w in words) or not self.segment.in_order(phrase_words(q), {d}):
                 return None
             return sum(w[d] for w in words) * factor * q.boost
         f = _boosted(q, factor)
@@ -212,34 +241,16 @@ class _Scorer:
     def term(self, fieldname: str, text) -> dict[int, float]:
         """Section → the term's BM25F score there, as whoosh's BM25FScorer computes it."""
         found = self._scores.get((fieldname, text))
-        if found is not None:
-            return found
-        blocks = self.segment.blocks(fieldname, text)
-        if blocks is None or not self.reader.schema[fieldname].scorable:
-            raise Unscored(fieldname)
-        found = self._scores[fieldname, text] = {}
-        if blocks:
-            lengths, norms = self._lengths(fieldname)
-            idf, k1 = self.top.idf(fieldname, text), self.top.weighting.K1
-            for ids, weights, _ in blocks:
-                weights = repeat(1.0) if weights is None else repeat(weights) if isinstance(weights, float) else weights
-                found.update(zip(ids, [idf * ((w * (k1 + 1)) / (w + norms[lengths[d]])) for d, w in zip(ids, weights)]))
-        return found
-
-    def _lengths(self, fieldname: str) -> tuple[bytes, list[float]]:
-        """The field's length byte of each section, and BM25's length norm of each byte value."""
-        if fieldname not in self._norms:
-            perdoc = getattr(self.reader, "_perdoc", None)
-            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if isinstance(perdoc, W3PerDocReader) else None
-            if column is None:
+        if found is None:
+            if not self.reader.schema[fieldname].scorable:
                 raise Unscored(fieldname)
-            lengths = column._dbfile.get(column._basepos, column._count)
-            weighting = self.top.weighting
-            b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
-            avgfl = self.top.avg_field_length(fieldname) or 1
-            norms = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
-            self._norms[fieldname] = (lengths, norms)
-        return self._norms[fieldname]
+            ids, codes = self.segment.row(fieldname, text)
+            found = self._scores[fieldname, text] = {}
+            if ids:
+                idf = self.statistics.idf(fieldname, text)
+                factors = self.statistics.factors(fieldname, max(codes))
+                found.update(zip(ids, map(idf.__mul__, map(factors.__getitem__, codes))))
+        return found
 
 
 def _sum_common(parts: list[dict[int, float]], factor: float, into: dict[int, float]) -> None:

@@ -1,0 +1,195 @@
+"""Each index segment's postings as packed arrays, in a SQLite file beside the segment.
+
+Whoosh keeps a term's postings in blocks, each zlib-compressed and pickled together with the
+words' positions, so reading a common word means unpickling every block of it (at 10,000
+documents, most of a search's time). Here each term of a segment is one row: its section
+numbers (array 'I'), for a scored field each posting's code, its frequency times 256 plus the
+section's field-length byte (BM25F needs nothing else of it), and for a field with positions
+every posting's positions in turn. A search reads only the rows of its terms and casts their
+bytes to arrays in place.
+
+The file is written once per segment, after the commit that made the segment (a merge's too),
+from the segment's own postings, deleted sections included (deletions change later; readers
+drop them). A segment without one (an index written by older code, a writer stopped before
+it) gets it on first use; where the folder cannot be written it is built in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+from array import array
+from itertools import accumulate
+from pathlib import Path
+from pickle import loads
+from weakref import WeakKeyDictionary
+
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.formats import Positions
+from whoosh.system import _INT_SIZE
+
+FORMAT = f"1 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
+SUFFIX = ".postings"  # after the segment's name, so whoosh deletes the file with the segment
+EMPTY = memoryview(b"").cast("I")
+_opened: WeakKeyDictionary = WeakKeyDictionary()  # segment reader → its side file, open while the reader lives
+
+
+class SegmentPostings:
+    """The side file of one segment, opened for reading."""
+
+    def __init__(self, db: sqlite3.Connection):
+        self._db = db
+
+    def row(self, fieldname: str, text: str) -> tuple[memoryview, memoryview | None] | None:
+        """The term's section numbers and codes (None in a field not scored), or None when the
+        segment does not hold the term."""
+        found = self._db.execute("SELECT ids, codes FROM postings WHERE field = ? AND term = ?",
+                                 (fieldname, text)).fetchone()
+        if found is None:
+            return None
+        ids, codes = found
+        return memoryview(ids).cast("I"), None if codes is None else _cast(codes, len(ids) // 4)
+
+    def positions(self, fieldname: str, text: str) -> memoryview:
+        """Every position of the term, posting after posting (a field with positions)."""
+        found = self._db.execute("SELECT positions FROM postings WHERE field = ? AND term = ?",
+                                 (fieldname, text)).fetchone()
+        return EMPTY if found is None else memoryview(found[0])[4:].cast(found[0][:1].decode())
+
+    def field(self, fieldname: str):
+        """(term, section numbers) of every term of the field."""
+        for text, ids in self._db.execute("SELECT term, ids FROM postings WHERE field = ?", (fieldname,)):
+            yield text, memoryview(ids).cast("I")
+
+
+def postings_of(reader) -> SegmentPostings:
+    """The side file of a whoosh segment reader (built in memory where it cannot be written, and
+    for an empty index, which has no segment)."""
+    if reader not in _opened:
+        db = _kept(reader) if reader.storage() is not None else None
+        _opened[reader] = SegmentPostings(db or _build(reader, sqlite3.connect(":memory:")))
+    return _opened[reader]
+
+
+def _kept(reader) -> sqlite3.Connection | None:
+    """The segment's side file, written first if it is missing or of another format."""
+    db = _open(side_file(reader))
+    if db is None:
+        write(reader)
+        db = _open(side_file(reader))
+    return db
+
+
+def write(reader) -> None:
+    """Write the segment's side file (a temporary file renamed into place: readers see all of it
+    or nothing); a folder that cannot be written keeps none."""
+    path = side_file(reader)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # a dot: whoosh's clean-up leaves it alone
+    try:
+        tmp.unlink(missing_ok=True)
+        _build(reader, sqlite3.connect(tmp)).close()
+        tmp.replace(path)
+    except (OSError, sqlite3.Error):
+        tmp.unlink(missing_ok=True)
+
+
+def write_missing(ix) -> None:
+    """Write the side file of each segment of the index that has none (after a commit)."""
+    with ix.reader() as reader:
+        for sub, _ in reader.leaf_readers():
+            if not side_file(sub).exists():
+                write(sub)
+
+
+def side_file(reader) -> Path:
+    """Beside the segment's files, named after it (a compound segment's reader reads the folder
+    through an overlay)."""
+    storage = reader.storage()
+    return Path(getattr(storage, "b", storage).folder) / f"{reader.segment().segment_id()}{SUFFIX}"
+
+
+def _open(path: Path) -> sqlite3.Connection | None:
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (FORMAT,):
+            return db
+        db.close()
+    except sqlite3.Error:
+        pass
+    return None
+
+
+def _build(reader, db: sqlite3.Connection) -> sqlite3.Connection:
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute("CREATE TABLE postings (field TEXT, term TEXT, ids BLOB, codes BLOB, positions BLOB, "
+               "PRIMARY KEY (field, term))")
+    for fieldname in reader.indexed_field_names():
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", _rows(reader, fieldname))
+    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+    db.commit()
+    return db
+
+
+def _rows(reader, fieldname: str):
+    field = reader.schema[fieldname]
+    positional = type(field.format) is Positions
+    lengths = _lengths(reader, fieldname) if field.scorable else None
+    for text, _ in reader.iter_field(fieldname):
+        ids, weights, values = _postings(reader, fieldname, text)
+        codes = None
+        if lengths is not None:
+            codes = _packed([int(w) << 8 | lengths[d] for d, w in zip(ids, weights)]).tobytes()
+        positions = None
+        if positional:
+            positions = _packed([p for v in values for p in _decoded(v)])
+            positions = positions.typecode.encode().ljust(4, b"\0") + positions.tobytes()  # padded: aligned
+        yield fieldname, text if isinstance(text, str) else text.decode("utf-8"), \
+            array("I", ids).tobytes(), codes, positions
+
+
+def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], list]:
+    """A term's section numbers, weights and values, deleted sections too: whole blocks at a
+    time where whoosh keeps them in blocks."""
+    m = reader.postings(fieldname, text)
+    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections
+    ids, weights, values = [], [], []
+    if not isinstance(m, W3LeafMatcher):
+        while m.is_active():
+            ids.append(m.id())
+            weights.append(m.weight())
+            values.append(m.value())
+            m.next()
+        return ids, weights, values
+    while m.is_active():
+        m._read_ids()
+        m._read_weights()
+        m._read_values()
+        ids.extend(m._ids)
+        weights.extend(m._weights)
+        values.extend(m._values)
+        m._next_block()
+    return ids, weights, values
+
+
+def _lengths(reader, fieldname: str) -> bytes:
+    """The field's length byte of each section of the segment, as whoosh keeps them."""
+    column = reader._perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+    return column._dbfile.get(column._basepos, column._count)
+
+
+def _decoded(value: bytes):
+    """A posting's positions, as whoosh's Positions format decodes them, without its loop in Python."""
+    return accumulate(loads(value[_INT_SIZE:] if value[-1:] == b"." else value[_INT_SIZE:] + b"."))
+
+
+def _packed(values: list[int]) -> array:
+    """Two bytes a value where all fit, else four."""
+    return array("H" if max(values, default=0) < 1 << 16 else "I", values)
+
+
+def _cast(blob: bytes, count: int) -> memoryview:
+    """An array of count values packed by _packed."""
+    return memoryview(blob).cast("H" if len(blob) == 2 * count else "I")
