@@ -48,6 +48,7 @@ def matching(searcher, q, parts: list[tuple[_Segment, int]] | None = None) -> se
     """The (top-level) document numbers of the live sections q matches (parts: from segments)."""
     found: set[int] = set()
     for segment, offset in parts or segments(searcher):
+        segment.read(q)
         docs = segment.live(segment.docs(q))
         found.update(d + offset for d in docs) if offset else found.update(docs)
     return found
@@ -66,14 +67,13 @@ def facet_counts(searcher, fieldname: str, docs: set[int]) -> dict[str, int]:
     return counts
 
 
-def among(searcher, q, docnums: list[int]) -> set[int]:
-    """Which of the (sorted, top-level) docnums q matches: its matcher skips to each of them,
-    where listing every section q matches would cost as many steps as there are such sections."""
+def among(parts: list[tuple[_Segment, int]], q, docnums: list[int]) -> set[int]:
+    """Which of the (top-level) docnums q matches, asked of each (parts: from segments), where
+    listing every section q matches would cost as many steps as there are such sections."""
     found = set()
-    for sub, offset in searcher.leaf_searchers():
-        end = offset + sub.doc_count_all()
-        local = [d - offset for d in docnums if offset <= d < end]
-        found.update(d + offset for d in _skipping(q.matcher(sub), local))
+    for segment, offset in parts:
+        end = offset + segment.reader.doc_count_all()
+        found.update(d for d in docnums if offset <= d < end and segment.holds(q, d - offset))
     return found
 
 
@@ -131,6 +131,30 @@ class _Segment:
         if phrase_words(q):
             return self.phrase(q, known)
         return set(q.docs(self.searcher))
+
+    def holds(self, q, d: int) -> bool:
+        """Whether q matches section d (its terms' arrays searched by bisection)."""
+        if isinstance(q, Term):
+            ids = self.row(q.fieldname, q.text)[0]
+            i = bisect_left(ids, d)
+            return i < len(ids) and ids[i] == d
+        if type(q) is Or:
+            return any(self.holds(sub, d) for sub in q.subqueries)
+        if type(q) is And:
+            return all(self.holds(sub, d) for sub in q.subqueries)
+        return d in self.docs(q)
+
+    def read(self, q) -> None:
+        """Read the rows of all of q's terms, a field in one query (a query of a hundred terms)."""
+        wanted: dict[str, list[str]] = {}
+        for fieldname, text in q.iter_all_terms():
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            if (fieldname, text) not in self._rows:
+                wanted.setdefault(fieldname, []).append(text)
+                self._rows[fieldname, text] = (EMPTY, None)
+        for fieldname, texts in wanted.items():
+            for text, ids, codes in self.postings.rows(fieldname, texts):
+                self._rows[fieldname, text] = (ids, codes)
 
     def live(self, docs: set[int]) -> set[int]:
         """docs without the deleted sections: the segment's few deletions taken away at once."""

@@ -218,7 +218,8 @@ class SectionIndex:
         if filters.body:
             filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
         narrowed = filters.query()
-        allowed = None if narrowed is None else matching(searcher, narrowed)
+        parts = segments(searcher)
+        allowed = None if narrowed is None else matching(searcher, narrowed, parts)
         if self._synonyms is None:
             self._synonyms = SynonymTable.kept_in(self.path)
         vocabulary = self._vocab(searcher)
@@ -226,7 +227,6 @@ class SectionIndex:
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
-        parts = segments(searcher)
         for text in _written_apart(text, tokens, self._synonyms):
             _prepare(text)
             for group in (AndGroup, OrGroup.factory(0.9)):
@@ -244,10 +244,10 @@ class SectionIndex:
             results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
             top = list(iter(results))  # not list(results): that asks whoosh for the count it does not keep
         if sort == "relevance":
-            ordered = Ranking(searcher, typed_words(tokens)).sorted(top)
+            ordered = Ranking(parts, typed_words(tokens)).sorted(top)
         else:
             ordered = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
-        terms = _matched_terms(q, searcher.reader())
+        terms = _matched_terms(q, searcher.reader(), parts)
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
         if suggestion is None and not matched and tokens:
@@ -437,8 +437,9 @@ def _topic_labels(counts: dict[str, int]) -> dict[str, int]:
     return {labels.get(k, k): n for k, n in counts.items()}
 
 
-def _matched_terms(q, reader) -> frozenset[str]:
-    """The index terms (words, lemmas, parts) the query matched: what the snippet marks.
+def _matched_terms(q, reader, parts) -> frozenset[str]:
+    """The index terms (words, lemmas, parts) the query matched: what the snippet marks (parts:
+    kg.search.count's segments, which have read the query's terms already).
 
     (whoosh's own Query.existing_terms stops after the first field of a multi-field query.)
     """
@@ -446,7 +447,8 @@ def _matched_terms(q, reader) -> frozenset[str]:
     for leaf in q.leaves():
         for fieldname, word in leaf.expanded_terms(reader, phrases=True):
             word = word.decode("utf-8") if isinstance(word, bytes) else word  # prefix terms are bytes
-            if fieldname in ("content", "exact", "title", "tags", "parts") and (fieldname, word) in reader:
+            if fieldname in ("content", "exact", "title", "tags", "parts") and \
+                    any(segment.row(fieldname, word)[0] for segment, _ in parts):
                 terms.add(word)
     return frozenset(terms)
 

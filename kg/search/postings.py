@@ -51,6 +51,13 @@ class SegmentPostings:
         ids, codes = found
         return memoryview(ids).cast("I"), None if codes is None else _cast(codes, len(ids) // 4)
 
+    def rows(self, fieldname: str, texts: list[str]):
+        """(term, section numbers, codes) of those of texts the segment holds, in one query."""
+        for text, ids, codes in self._db.execute(
+                f"SELECT term, ids, codes FROM postings WHERE field = ? AND term IN ({', '.join('?' * len(texts))})",
+                (fieldname, *texts)):
+            yield text, memoryview(ids).cast("I"), None if codes is None else _cast(codes, len(ids) // 4)
+
     def positions(self, fieldname: str, text: str) -> memoryview:
         """Every position of the term, posting after posting (a field with positions)."""
         found = self._db.execute("SELECT positions FROM postings WHERE field = ? AND term = ?",

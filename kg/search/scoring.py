@@ -14,7 +14,9 @@ prefix or wildcard words, NOT, an OR with a coordination bonus) is left to whoos
 from __future__ import annotations
 
 import heapq
+from collections import defaultdict
 from dataclasses import dataclass
+from itertools import chain, compress
 from math import log
 
 from whoosh.query import And, Or, Phrase, Term
@@ -61,16 +63,17 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
             scorer = _Scorer(statistics, segment)
             bounds, found = scorer.bounds(q)
             if allowed is not None:
-                found = {d for d in found if d + offset in allowed}
-            matched.update(d + offset for d in found)
-            scored.append((scorer, offset, bounds, found))
+                found &= {d - offset for d in allowed} if offset else allowed
+            matched.update(map(offset.__add__, found)) if offset else matched.update(found)
+            scored.append((scorer, offset, bounds, list(found)))
     except Unscored:
         return None
     # a section whose bound is below the limit-th best sure score cannot reach the page
-    sure = heapq.nlargest(limit, (scorer.sure[d] for scorer, _, _, found in scored for d in found if d in scorer.sure))
+    sure = heapq.nlargest(limit, chain.from_iterable(map(scorer.sure.__getitem__, scorer.sure_docs.intersection(found))
+                                                     for scorer, _, _, found in scored))
     cut = sure[-1] - MARGIN if len(sure) == limit else float("-inf")
-    candidates = [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d])
-                  for scorer, offset, bounds, found in scored for d in found if bounds[d] >= cut]
+    candidates = [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d]) for scorer, offset, bounds, found in scored
+                  for d in compress(found, map(cut.__le__, map(bounds.__getitem__, found)))]
     if not any(scorer.phrases or scorer.nested for scorer, _, _, _ in scored):  # the bounds are the scores
         top = [(-c[0], -c[1]) for c in heapq.nsmallest(limit, candidates, key=lambda c: c[:2])]
     else:
@@ -139,56 +142,72 @@ class _Scorer:
         self.reader = segment.reader
         self.phrases: list = []  # phrases not under an AND: (phrase, section → its words' score, factor)
         self.nested = False  # a phrase under an AND: only exact() scores a section then
-        self.sure: dict[int, float] = {}  # section → the least its score is (its score without the phrases)
+        self.sure: list[float] = []  # section → the least its score is (its score without the phrases)
+        self.sure_docs: set[int] = set()  # the sections that have one
         self._scores: dict[tuple[str, object], dict[int, float]] = {}
 
-    def bounds(self, q) -> tuple[dict[int, float], set[int]]:
-        """Each section's score or, where phrases may add to it, the most they may add, and the
-        live sections q matches (a phrase's positions are read only where nothing else matched)."""
-        base: dict[int, float] = {}
-        self.add(q, 1.0, base)
-        self.sure = {} if self.nested else dict(base) if self.phrases else base
+    def bounds(self, q) -> tuple[list[float], set[int]]:
+        """Each section's score or, where phrases may add to it, the most they may add (a list over
+        the segment's sections), and the live sections q matches (a phrase's positions are read
+        only where nothing else matched)."""
+        base = [0.0] * self.reader.doc_count_all()
+        found: set[int] = set()
+        self.segment.read(q)
+        self.add(q, 1.0, base, found)
         if self.nested:
             found = self.segment.docs(q)
+            self.sure_docs = set()
         else:
-            found = set(base)
+            self.sure, self.sure_docs = (base[:], set(found)) if self.phrases else (base, found)
             for phrase, _, _ in self.phrases:
                 found |= self.segment.phrase(phrase, found)
             for _, words, factor in self.phrases:
-                get = base.get
                 for d, s in words.items():
-                    base[d] = get(d, 0.0) + s * factor
+                    base[d] += s * factor
         return base, self.segment.live(found)
 
-    def add(self, q, factor: float, into: dict[int, float], summed: bool = True) -> None:
-        """Add q's score times factor to each section it matches (summed: q's score is one term of
-        the whole query's sum, not under an AND; such a phrase is kept aside in self.phrases)."""
-        if type(q) is Term:
-            scores, f, get = self.term(q.fieldname, q.text), factor * q.boost, into.get
-            for d, s in scores.items():
-                into[d] = get(d, 0.0) + s * f
-        elif type(q) is Or and not q.minmatch and not q.scale:
-            f = _boosted(q, factor)
-            for sub in q.subqueries:
-                self.add(sub, f, into, summed)
-        elif type(q) is And:
-            f = _boosted(q, factor)
-            subs = []
-            for sub in q.subqueries:
-                subs.append({})
-                self.add(sub, f, subs[-1], False)
-            _sum_common(subs, 1.0, into)
-        elif (slots := phrase_words(q)) and q.slop == 1 and self.segment.positional(slots):
-            words = self.words(q)
-            if summed:
-                common: dict[int, float] = {}
-                _sum_common(words, 1.0, common)
-                self.phrases.append((q, common, factor * q.boost))
+    def add(self, q, factor: float, into, docs: set[int] | None = None, summed: bool = True) -> None:
+        """Add q's score times factor to each section it matches (into: a list over the sections or
+        a defaultdict; docs, when given, gets the sections; summed: q's score is one term of the whole
+        query's sum, not under an AND; such a phrase is kept aside in self.phrases). A term that
+        stands in the query more than once is read once, with the sum of its factors."""
+        terms: dict[tuple[str, object], float] = {}
+        rest: list = []
+        _linear(q, factor, terms, rest)
+        for (fieldname, text), f in terms.items():
+            self._add_term(fieldname, text, f, into, docs)
+        for q, factor in rest:
+            if type(q) is And:
+                f = _boosted(q, factor)
+                subs = []
+                for sub in q.subqueries:
+                    subs.append(defaultdict(float))
+                    self.add(sub, f, subs[-1], None, False)
+                common = _sum_common(subs, 1.0, into)
+                if docs is not None:
+                    docs |= common
+            elif (slots := phrase_words(q)) and q.slop == 1 and self.segment.positional(slots):
+                words = self.words(q)
+                if summed:
+                    common: dict[int, float] = defaultdict(float)
+                    _sum_common(words, 1.0, common)
+                    self.phrases.append((q, common, factor * q.boost))
+                else:
+                    self.nested = True
+                    _sum_common(words, factor * q.boost, into)
             else:
-                self.nested = True
-                _sum_common(words, factor * q.boost, into)
-        else:
-            raise Unscored(q)
+                raise Unscored(q)
+
+    def _add_term(self, fieldname: str, text, factor: float, into, docs: set[int] | None) -> None:
+        """Add the term's BM25F score times factor to each section that holds it."""
+        if not self.reader.schema[fieldname].scorable:
+            raise Unscored(fieldname)
+        ids, codes = self.segment.row(fieldname, text)
+        if ids:
+            for d, s in zip(ids, map(factor.__mul__, self._scored(fieldname, text, codes))):
+                into[d] += s
+            if docs is not None:
+                docs.update(ids)
 
     def exact_from(self, q, d: int, bound: float, least: tuple[float, int] | None, docnum: int) -> float | None:
         """Section d's score (to PLACES), from its bound less the phrases whose words stand apart
@@ -234,8 +253,8 @@ class _Scorer:
             if len(found) == 1 and found[0].boost == sub.boost == 1.0:  # the word in one form only: its term's scores
                 words.append(self.term(found[0].fieldname, found[0].text))
             else:
-                words.append({})
-                self.add(sub, 1.0, words[-1], False)
+                words.append(defaultdict(float))
+                self.add(sub, 1.0, words[-1], summed=False)
         return words
 
     def term(self, fieldname: str, text) -> dict[int, float]:
@@ -245,27 +264,38 @@ class _Scorer:
             if not self.reader.schema[fieldname].scorable:
                 raise Unscored(fieldname)
             ids, codes = self.segment.row(fieldname, text)
-            found = self._scores[fieldname, text] = {}
-            if ids:
-                idf = self.statistics.idf(fieldname, text)
-                factors = self.statistics.factors(fieldname, max(codes))
-                found.update(zip(ids, map(idf.__mul__, map(factors.__getitem__, codes))))
+            found = self._scores[fieldname, text] = dict(zip(ids, self._scored(fieldname, text, codes))) if ids else {}
         return found
 
+    def _scored(self, fieldname: str, text, codes):
+        """The term's score in each of its postings, in turn."""
+        idf = self.statistics.idf(fieldname, text)
+        return map(idf.__mul__, map(self.statistics.factors(fieldname, max(codes)).__getitem__, codes))
 
-def _sum_common(parts: list[dict[int, float]], factor: float, into: dict[int, float]) -> None:
-    """Add, for each section in all parts, the sum of their scores times factor."""
-    common = parts[0].keys()
-    for part in parts[1:]:
-        common = common & part.keys()
-    get = into.get
+
+def _linear(q, factor: float, terms: dict[tuple[str, object], float], rest: list) -> None:
+    """Gather q's terms under ORs, each with the sum of its factors, and the other parts (with theirs)."""
+    if type(q) is Term:
+        terms[q.fieldname, q.text] = terms.get((q.fieldname, q.text), 0.0) + factor * q.boost
+    elif type(q) is Or and not q.minmatch and not q.scale:
+        f = _boosted(q, factor)
+        for sub in q.subqueries:
+            _linear(sub, f, terms, rest)
+    else:
+        rest.append((q, factor))
+
+
+def _sum_common(parts: list[dict[int, float]], factor: float, into) -> set[int]:
+    """Add, for each section in all parts, the sum of their scores times factor; the sections."""
+    common = set(parts[0].keys()).intersection(*(part.keys() for part in parts[1:]))
     if len(parts) == 2:
         first, second = parts
         for d in common:
-            into[d] = get(d, 0.0) + (first[d] + second[d]) * factor
-        return
-    for d in common:
-        into[d] = get(d, 0.0) + sum([p[d] for p in parts]) * factor
+            into[d] += (first[d] + second[d]) * factor
+    else:
+        for d in common:
+            into[d] += sum([p[d] for p in parts]) * factor
+    return common
 
 
 def _boosted(q, factor: float) -> float:
