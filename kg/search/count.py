@@ -186,19 +186,22 @@ class _Segment:
             return self.in_order(words, candidates)
         return _skipping(q.matcher(self.searcher), sorted(candidates))
 
-    def in_order(self, words: list[list[tuple[str, object]]], docs: set[int]) -> set[int]:
-        """Those of docs (each holding every word) where the words, each as any of its terms, stand
-        one after the other: read a section at a time where docs are few beside the words' postings,
-        else in every section at once (and kept for the rest of the search)."""
+    def in_order(self, words: list[list[tuple[str, object]]], docs: set[int] | None = None) -> set[int]:
+        """The sections (of docs, when given: each holding every word) where the words, each as any
+        of its terms, stand one after the other: read a section at a time where docs are few beside
+        the words' postings, else in every section at once (and kept for the rest of the search)."""
         key = tuple(map(tuple, words))
         everywhere = self._phrases.get(key)
-        if everywhere is None and len(docs) * FEW < sum(len(self.row(f, t)[0]) for alternatives in words
-                                                        for f, t in alternatives):
-            return {d for d in docs if self._stands_in_order(words, d)}
         if everywhere is None:
-            at = [self._occurrences(alternatives, i) for i, alternatives in enumerate(words)]
-            everywhere = self._phrases[key] = {n >> 32 for n in set.intersection(*at)}
-        return everywhere & docs
+            sizes = [sum(len(self.row(f, t)[0]) for f, t in alternatives) for alternatives in words]
+            if docs is not None and len(docs) * FEW < sum(sizes):
+                return {d for d in docs if self._stands_in_order(words, d)}
+            places = sorted(range(len(words)), key=sizes.__getitem__)  # the rarest word's set first
+            common = set(self._occurrences(words[places[0]], places[0]))
+            for i in places[1:]:
+                common = common.intersection(self._occurrences(words[i], i)) if common else common
+            everywhere = self._phrases[key] = {n >> 32 for n in common}
+        return everywhere if docs is None else everywhere & docs
 
     def positional(self, words: list[list[tuple[str, object]]]) -> bool:
         """Whether the phrase's words are all in fields that keep positions."""
@@ -210,17 +213,17 @@ class _Segment:
             return self.term(*alternatives[0])
         return set().union(*(self.term(f, t) for f, t in alternatives))
 
-    def _occurrences(self, alternatives: list[tuple[str, object]], place: int) -> set[int]:
+    def _occurrences(self, alternatives: list[tuple[str, object]], place: int):
         """Each occurrence of the word (as any of its terms) as one number, section << 32 | position,
         less its place in the phrase: where the phrase stands, its words give the same number."""
-        found: set[int] = set()
+        found = []
         for f, t in alternatives:
             ids, codes = self.row(f, t)
             if ids:
                 sections = chain.from_iterable(map(repeat, map(lshift, ids, repeat(32)), map(rshift, codes, repeat(8))))
                 at = map(add, sections, self._positions(f, t))
-                found.update(map((-place).__add__, at) if place else at)
-        return found
+                found.append(map((-place).__add__, at) if place else at)
+        return chain.from_iterable(found)
 
     def _stands_in_order(self, words: list[list[tuple[str, object]]], d: int) -> bool:
         at = [set().union(*(self._positions_in(f, t, d) for f, t in alternatives)) for alternatives in words]

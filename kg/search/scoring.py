@@ -5,10 +5,10 @@ often a hundred terms) one section at a time through a tree of matchers in Pytho
 archive of tens of thousands of sections is most of a search's time. Here each term's postings are
 scored a block at a time with whoosh's own BM25F and statistics (idf and average field length of
 the whole index, the section's field length, the term's frequency), summed over the query's tree
-into one score a section, and the page is taken from those. A phrase counts at most the sum of
-its words' scores (what it adds when its words stand together): only the sections whose bound can
-still reach the page have their words' positions read. A query with a part not scored here (fuzzy,
-prefix or wildcard words, NOT, an OR with a coordination bonus) is left to whoosh.
+into one score a section, and the page is taken from those. A phrase adds the sum of its words'
+scores in the sections where its words stand together (kg.search.count finds those by set
+operations over all their positions). A query with a part not scored here (fuzzy, prefix or
+wildcard words, NOT, an OR with a coordination bonus) is left to whoosh.
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain, compress
+from itertools import chain, compress, repeat
 from math import log
+from operator import add
 
 from whoosh.query import And, Or, Phrase, Term
 from whoosh.scoring import BM25F
@@ -27,7 +28,7 @@ from kg.search.count import phrase_words
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
-MARGIN = 1e-6  # below a bound, more than any difference in those bits
+MARGIN = 1e-6  # more than any difference in those bits
 
 
 class Unscored(Exception):
@@ -56,49 +57,24 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
     if type(searcher.weighting) is not BM25F:
         return None
     matched: set[int] = set()
-    scored = []  # (segment scorer, offset of its section numbers, bounds, sections matched)
+    scored = []  # (offset of the segment's section numbers, its scores, sections matched)
     statistics = _Statistics(searcher, [segment for segment, _ in parts])
     try:
         for segment, offset in parts:
-            scorer = _Scorer(statistics, segment)
-            bounds, found = scorer.bounds(q)
+            scores, found = _Scorer(statistics, segment).scores(q)
             if allowed is not None:
                 found &= {d - offset for d in allowed} if offset else allowed
             matched.update(map(offset.__add__, found)) if offset else matched.update(found)
-            scored.append((scorer, offset, bounds, list(found)))
+            scored.append((offset, scores, list(found)))
     except Unscored:
         return None
-    # a section whose bound is below the limit-th best sure score cannot reach the page
-    sure = heapq.nlargest(limit, chain.from_iterable(map(scorer.sure.__getitem__, scorer.sure_docs.intersection(found))
-                                                     for scorer, _, _, found in scored))
-    cut = sure[-1] - MARGIN if len(sure) == limit else float("-inf")
-    candidates = [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d]) for scorer, offset, bounds, found in scored
-                  for d in compress(found, map(cut.__le__, map(bounds.__getitem__, found)))]
-    if not any(scorer.phrases or scorer.nested for scorer, _, _, _ in scored):  # the bounds are the scores
-        top = [(-c[0], -c[1]) for c in heapq.nsmallest(limit, candidates, key=lambda c: c[:2])]
-    else:
-        top = _exact_top(q, candidates, limit)
+    # below the limit-th best score (less what sums in another order may differ by), none is on the page
+    best = heapq.nlargest(limit, chain.from_iterable(map(scores.__getitem__, found) for _, scores, found in scored))
+    cut = best[-1] - MARGIN if len(best) == limit else float("-inf")
+    candidates = [(-round(scores[d], PLACES), d + offset) for offset, scores, found in scored
+                  for d in compress(found, map(cut.__le__, map(scores.__getitem__, found)))]
     stored = searcher.stored_fields
-    return matched, [Found(-d, s, stored(-d)) for s, d in sorted(top, reverse=True)]
-
-
-def _exact_top(q, candidates: list, limit: int) -> list[tuple[float, int]]:
-    """(score, -docnum) of the limit best, scoring sections exactly in the order of their bounds
-    until no bound left can reach the page."""
-    heapq.heapify(candidates)
-    top: list[tuple[float, int]] = []
-    while candidates:
-        rounded, docnum, scorer, local, bound = heapq.heappop(candidates)
-        if len(top) == limit and (-rounded, -docnum) < top[0]:
-            break  # nor can any after it: their bounds are lower, or as high with a later number
-        score = scorer.exact_from(q, local, bound, top[0] if len(top) == limit else None, docnum)
-        if score is None:
-            continue
-        if len(top) < limit:
-            heapq.heappush(top, (score, -docnum))
-        elif (score, -docnum) > top[0]:
-            heapq.heapreplace(top, (score, -docnum))
-    return top
+    return matched, [Found(d, -s, stored(d)) for s, d in heapq.nsmallest(limit, candidates)]
 
 
 class _Statistics:
@@ -140,37 +116,20 @@ class _Scorer:
         self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
-        self.phrases: list = []  # phrases not under an AND: (phrase, section → its words' score, factor)
-        self.nested = False  # a phrase under an AND: only exact() scores a section then
-        self.sure: list[float] = []  # section → the least its score is (its score without the phrases)
-        self.sure_docs: set[int] = set()  # the sections that have one
         self._scores: dict[tuple[str, object], dict[int, float]] = {}
 
-    def bounds(self, q) -> tuple[list[float], set[int]]:
-        """Each section's score or, where phrases may add to it, the most they may add (a list over
-        the segment's sections), and the live sections q matches (a phrase's positions are read
-        only where nothing else matched)."""
-        base = [0.0] * self.reader.doc_count_all()
+    def scores(self, q) -> tuple[list[float], set[int]]:
+        """Each section's score (a list over the segment's sections) and the live sections q matches."""
+        scores = [0.0] * self.reader.doc_count_all()
         found: set[int] = set()
         self.segment.read(q)
-        self.add(q, 1.0, base, found)
-        if self.nested:
-            found = self.segment.docs(q)
-            self.sure_docs = set()
-        else:
-            self.sure, self.sure_docs = (base[:], set(found)) if self.phrases else (base, found)
-            for phrase, _, _ in self.phrases:
-                found |= self.segment.phrase(phrase, found)
-            for _, words, factor in self.phrases:
-                for d, s in words.items():
-                    base[d] += s * factor
-        return base, self.segment.live(found)
+        self.add(q, 1.0, scores, found)
+        return scores, self.segment.live(found)
 
-    def add(self, q, factor: float, into, docs: set[int] | None = None, summed: bool = True) -> None:
+    def add(self, q, factor: float, into, docs: set[int] | None = None) -> None:
         """Add q's score times factor to each section it matches (into: a list over the sections or
-        a defaultdict; docs, when given, gets the sections; summed: q's score is one term of the whole
-        query's sum, not under an AND; such a phrase is kept aside in self.phrases). A term that
-        stands in the query more than once is read once, with the sum of its factors."""
+        a defaultdict; docs, when given, gets the sections). A term that stands in the query more
+        than once is read once, with the sum of its factors."""
         terms: dict[tuple[str, object], float] = {}
         rest: list = []
         _linear(q, factor, terms, rest)
@@ -182,19 +141,12 @@ class _Scorer:
                 subs = []
                 for sub in q.subqueries:
                     subs.append(defaultdict(float))
-                    self.add(sub, f, subs[-1], None, False)
-                common = _sum_common(subs, 1.0, into)
+                    self.add(sub, f, subs[-1])
+                common = _sum_common(subs, into)
                 if docs is not None:
                     docs |= common
-            elif (slots := phrase_words(q)) and q.slop == 1 and self.segment.positional(slots):
-                words = self.words(q)
-                if summed:
-                    common: dict[int, float] = defaultdict(float)
-                    _sum_common(words, 1.0, common)
-                    self.phrases.append((q, common, factor * q.boost))
-                else:
-                    self.nested = True
-                    _sum_common(words, factor * q.boost, into)
+            elif (words := phrase_words(q)) and q.slop == 1 and self.segment.positional(words):
+                self._add_phrase(q, factor * q.boost, into, docs)
             else:
                 raise Unscored(q)
 
@@ -209,60 +161,28 @@ class _Scorer:
             if docs is not None:
                 docs.update(ids)
 
-    def exact_from(self, q, d: int, bound: float, least: tuple[float, int] | None, docnum: int) -> float | None:
-        """Section d's score (to PLACES), from its bound less the phrases whose words stand apart
-        in it; None when it cannot reach the page, whose last is least (score, -docnum) so far
-        (docnum: d's number in the whole index, which orders equal scores)."""
-        if self.nested:
-            score = self.exact(q, d, 1.0)
-            return None if score is None else round(score, PLACES)
-        at_most = sorted(((common[d] * factor, phrase) for phrase, common, factor in self.phrases if d in common),
-                         key=lambda p: -p[0])
-        for most, phrase in at_most:
-            if not self.segment.in_order(phrase_words(phrase), {d}):
-                bound -= most
-                if least is not None and (round(bound, PLACES), -docnum) < least:
-                    return None
-        return round(bound, PLACES)
-
-    def exact(self, q, d: int, factor: float) -> float | None:
-        """q's score of section d times factor; None when q does not match it."""
-        if type(q) is Term:
-            s = self.term(q.fieldname, q.text).get(d)
-            return None if s is None else s * factor * q.boost
-        if phrase_words(q):
-            words = self.words(q)
-            if any(d not in w for w in words) or not self.segment.in_order(phrase_words(q), {d}):
-                return None
-            return sum(w[d] for w in words) * factor * q.boost
-        f = _boosted(q, factor)
-        scores = [self.exact(sub, d, f) for sub in q.subqueries]
-        found = [s for s in scores if s is not None]
-        if not found or (type(q) is And and len(found) < len(scores)):
-            return None
-        return sum(found)
-
-    def words(self, q) -> list[dict[int, float]]:
-        """Section → score of each word of a phrase (kg.search.count.phrase_words): of a Phrase's
-        word, its term; of a Sequence's, the sum of the terms it may stand as, as whoosh's Or sums them."""
-        if type(q) is Phrase:
-            return [self.term(q.fieldname, w) for w in q.words]
-        words = []
-        for sub in q.subqueries:
-            found = [t for t in (sub.subqueries if type(sub) is Or else [sub]) if self.term(t.fieldname, t.text)]
-            if len(found) == 1 and found[0].boost == sub.boost == 1.0:  # the word in one form only: its term's scores
-                words.append(self.term(found[0].fieldname, found[0].text))
-            else:
-                words.append(defaultdict(float))
-                self.add(sub, 1.0, words[-1], summed=False)
-        return words
+    def _add_phrase(self, q, factor: float, into, docs: set[int] | None) -> None:
+        """Add, to each section where the phrase stands, the sum of its words' scores times factor
+        (as whoosh scores a phrase: a Sequence's word is an OR of the terms it may stand as)."""
+        where = list(self.segment.in_order(phrase_words(q)))
+        if not where:
+            return
+        words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
+        sums = [0.0] * len(where)
+        for (fieldname, text), f in (term for word in words for term in word):
+            if not self.reader.schema[fieldname].scorable:
+                raise Unscored(fieldname)
+            scores = map(self.term(fieldname, text).get, where, repeat(0.0))
+            sums = list(map(add, sums, map(f.__mul__, scores) if f != 1.0 else scores))
+        for d, s in zip(where, sums):
+            into[d] += s * factor
+        if docs is not None:
+            docs.update(where)
 
     def term(self, fieldname: str, text) -> dict[int, float]:
         """Section → the term's BM25F score there, as whoosh's BM25FScorer computes it."""
         found = self._scores.get((fieldname, text))
         if found is None:
-            if not self.reader.schema[fieldname].scorable:
-                raise Unscored(fieldname)
             ids, codes = self.segment.row(fieldname, text)
             found = self._scores[fieldname, text] = dict(zip(ids, self._scored(fieldname, text, codes))) if ids else {}
         return found
@@ -271,6 +191,13 @@ class _Scorer:
         """The term's score in each of its postings, in turn."""
         idf = self.statistics.idf(fieldname, text)
         return map(idf.__mul__, map(self.statistics.factors(fieldname, max(codes)).__getitem__, codes))
+
+
+def _terms(q) -> list[tuple[tuple[str, object], float]]:
+    """The terms of an OR of terms, each with its factor."""
+    terms: dict[tuple[str, object], float] = {}
+    _linear(q, 1.0, terms, [])
+    return list(terms.items())
 
 
 def _linear(q, factor: float, terms: dict[tuple[str, object], float], rest: list) -> None:
@@ -285,16 +212,11 @@ def _linear(q, factor: float, terms: dict[tuple[str, object], float], rest: list
         rest.append((q, factor))
 
 
-def _sum_common(parts: list[dict[int, float]], factor: float, into) -> set[int]:
-    """Add, for each section in all parts, the sum of their scores times factor; the sections."""
+def _sum_common(parts: list[dict[int, float]], into) -> set[int]:
+    """Add, for each section in all parts, the sum of their scores; the sections."""
     common = set(parts[0].keys()).intersection(*(part.keys() for part in parts[1:]))
-    if len(parts) == 2:
-        first, second = parts
-        for d in common:
-            into[d] += (first[d] + second[d]) * factor
-    else:
-        for d in common:
-            into[d] += sum([p[d] for p in parts]) * factor
+    for d in common:
+        into[d] += sum([p[d] for p in parts])
     return common
 
 
