@@ -11,8 +11,7 @@ read here is left to whoosh's own matcher.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate, chain, repeat
-from operator import add, lshift, rshift
+from itertools import chain
 
 from whoosh.formats import Positions
 from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Sequence, Term
@@ -100,8 +99,7 @@ class _Segment:
         self._rows: dict[tuple[str, object], tuple[memoryview, memoryview | None]] = {}
         self._terms: dict[tuple[str, object], set[int]] = {}
         self._phrases: dict[tuple, set[int]] = {}  # a phrase's words → the sections where it stands
-        self._where: dict[tuple[str, object], memoryview] = {}  # term → its positions, posting after posting
-        self._starts: dict[tuple[str, object], list[int]] = {}  # term → where each posting's positions start
+        self._where: dict[tuple[str, object], memoryview] = {}  # term → its occurrences (kg.search.postings)
 
     def docs(self, q, known: set[int] = frozenset()) -> set[int]:
         """The document numbers q matches here (deleted ones too: matching drops them); of
@@ -220,28 +218,21 @@ class _Segment:
         for f, t in alternatives:
             ids, codes = self.row(f, t)
             if ids:
-                sections = chain.from_iterable(map(repeat, map(lshift, ids, repeat(32)), map(rshift, codes, repeat(8))))
-                at = map(add, sections, self._positions(f, t))
+                at = self._occurrences_of(f, t)
                 found.append(map((-place).__add__, at) if place else at)
         return chain.from_iterable(found)
 
     def _stands_in_order(self, words: list[list[tuple[str, object]]], d: int) -> bool:
-        at = [set().union(*(self._positions_in(f, t, d) for f, t in alternatives)) for alternatives in words]
+        at = [set().union(*(self._occurrences_in(f, t, d) for f, t in alternatives)) for alternatives in words]
         return any(all(p + i in at[i] for i in range(1, len(at))) for p in at[0])
 
-    def _positions_in(self, fieldname: str, text, d: int):
-        """The term's positions in section d (none where d does not hold it)."""
-        ids, codes = self.row(fieldname, text)
-        i = bisect_left(ids, d)
-        if i == len(ids) or ids[i] != d:
-            return ()
-        starts = self._starts.get((fieldname, text))
-        if starts is None:
-            starts = self._starts[fieldname, text] = list(accumulate(map(rshift, codes, repeat(8)), initial=0))
-        return self._positions(fieldname, text)[starts[i]:starts[i + 1]]
+    def _occurrences_in(self, fieldname: str, text, d: int) -> memoryview:
+        """The term's occurrences in section d (see _occurrences): found by bisection."""
+        at = self._occurrences_of(fieldname, text)
+        return at[bisect_left(at, d << 32):bisect_left(at, d + 1 << 32)]
 
-    def _positions(self, fieldname: str, text) -> memoryview:
+    def _occurrences_of(self, fieldname: str, text) -> memoryview:
         found = self._where.get((fieldname, text))
         if found is None:
-            found = self._where[fieldname, text] = self.postings.positions(fieldname, text)
+            found = self._where[fieldname, text] = self.postings.occurrences(fieldname, text)
         return found

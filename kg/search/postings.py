@@ -5,8 +5,9 @@ words' positions, so reading a common word means unpickling every block of it (a
 documents, most of a search's time). Here each term of a segment is one row: its section
 numbers (array 'I'), for a scored field each posting's code, its frequency times 256 plus the
 section's field-length byte (BM25F needs nothing else of it), and for a field with positions
-every posting's positions in turn. A search reads only the rows of its terms and casts their
-bytes to arrays in place.
+every occurrence as section << 32 | position (array 'Q', so that a phrase is found by set
+operations on them). A search reads only the rows of its terms and casts their bytes to arrays
+in place.
 
 The file is written once per segment, after the commit that made the segment (a merge's too),
 from the segment's own postings, deleted sections included (deletions change later; readers
@@ -29,7 +30,7 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
 
-FORMAT = f"1 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
+FORMAT = f"2 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
 SUFFIX = ".postings"  # after the segment's name, so whoosh deletes the file with the segment
 EMPTY = memoryview(b"").cast("I")
 _opened: WeakKeyDictionary = WeakKeyDictionary()  # segment reader → its side file, open while the reader lives
@@ -58,11 +59,12 @@ class SegmentPostings:
                 (fieldname, *texts)):
             yield text, memoryview(ids).cast("I"), None if codes is None else _cast(codes, len(ids) // 4)
 
-    def positions(self, fieldname: str, text: str) -> memoryview:
-        """Every position of the term, posting after posting (a field with positions)."""
-        found = self._db.execute("SELECT positions FROM postings WHERE field = ? AND term = ?",
+    def occurrences(self, fieldname: str, text: str) -> memoryview:
+        """Every occurrence of the term as one number, section << 32 | position, in order (a field
+        with positions): a phrase is where its words' numbers follow one another."""
+        found = self._db.execute("SELECT occurrences FROM postings WHERE field = ? AND term = ?",
                                  (fieldname, text)).fetchone()
-        return EMPTY if found is None else memoryview(found[0])[4:].cast(found[0][:1].decode())
+        return memoryview(found[0] if found else b"").cast("Q")
 
     def field(self, fieldname: str):
         """(term, section numbers) of every term of the field."""
@@ -131,7 +133,7 @@ def _build(reader, db: sqlite3.Connection) -> sqlite3.Connection:
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-    db.execute("CREATE TABLE postings (field TEXT, term TEXT, ids BLOB, codes BLOB, positions BLOB, "
+    db.execute("CREATE TABLE postings (field TEXT, term TEXT, ids BLOB, codes BLOB, occurrences BLOB, "
                "PRIMARY KEY (field, term))")
     for fieldname in reader.indexed_field_names():
         db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", _rows(reader, fieldname))
@@ -149,12 +151,11 @@ def _rows(reader, fieldname: str):
         codes = None
         if lengths is not None:
             codes = _packed([int(w) << 8 | lengths[d] for d, w in zip(ids, weights)]).tobytes()
-        positions = None
+        occurrences = None
         if positional:
-            positions = _packed([p for v in values for p in _decoded(v)])
-            positions = positions.typecode.encode().ljust(4, b"\0") + positions.tobytes()  # padded: aligned
+            occurrences = array("Q", [d << 32 | p for d, v in zip(ids, values) for p in _decoded(v)]).tobytes()
         yield fieldname, text if isinstance(text, str) else text.decode("utf-8"), \
-            array("I", ids).tobytes(), codes, positions
+            array("I", ids).tobytes(), codes, occurrences
 
 
 def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], list]:
