@@ -116,7 +116,6 @@ class _Scorer:
         self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
-        self._scores: dict[tuple[str, object], dict[int, float]] = {}
 
     def scores(self, q) -> tuple[list[float], set[int]]:
         """Each section's score (a list over the segment's sections) and the live sections q matches."""
@@ -164,33 +163,36 @@ class _Scorer:
     def _add_phrase(self, q, factor: float, into, docs: set[int] | None) -> None:
         """Add, to each section where the phrase stands, the sum of its words' scores times factor
         (as whoosh scores a phrase: a Sequence's word is an OR of the terms it may stand as)."""
-        where = list(self.segment.in_order(phrase_words(q)))
-        if not where:
+        holding = self.segment.in_order(phrase_words(q))
+        if not holding:
             return
+        where = sorted(holding)
         words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
         sums = [0.0] * len(where)
         for (fieldname, text), f in (term for word in words for term in word):
             if not self.reader.schema[fieldname].scorable:
                 raise Unscored(fieldname)
-            scores = map(self.term(fieldname, text).get, where, repeat(0.0))
+            scores = self._scores_in(fieldname, text, where, holding)
             sums = list(map(add, sums, map(f.__mul__, scores) if f != 1.0 else scores))
         for d, s in zip(where, sums):
             into[d] += s * factor
         if docs is not None:
             docs.update(where)
 
-    def term(self, fieldname: str, text) -> dict[int, float]:
-        """Section → the term's BM25F score there, as whoosh's BM25FScorer computes it."""
-        found = self._scores.get((fieldname, text))
-        if found is None:
-            ids, codes = self.segment.row(fieldname, text)
-            found = self._scores[fieldname, text] = dict(zip(ids, self._scored(fieldname, text, codes))) if ids else {}
-        return found
+    def _scores_in(self, fieldname: str, text, where: list[int], holding: set[int]):
+        """The term's score in each of where (sorted; holding: the same as a set), 0.0 where it is
+        not: only the postings of those sections are scored."""
+        ids, codes = self.segment.row(fieldname, text)
+        picked = list(map(holding.__contains__, ids))
+        scores = list(self._scored(fieldname, text, list(compress(codes, picked)))) if ids else []
+        if len(scores) == len(where):  # in every one of them: in the same order
+            return scores
+        return map(dict(zip(compress(ids, picked), scores)).get, where, repeat(0.0))
 
     def _scored(self, fieldname: str, text, codes):
-        """The term's score in each of its postings, in turn."""
+        """The term's score in each of these postings' codes, in turn."""
         idf = self.statistics.idf(fieldname, text)
-        return map(idf.__mul__, map(self.statistics.factors(fieldname, max(codes)).__getitem__, codes))
+        return map(idf.__mul__, map(self.statistics.factors(fieldname, max(codes, default=0)).__getitem__, codes))
 
 
 def _terms(q) -> list[tuple[tuple[str, object], float]]:
