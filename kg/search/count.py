@@ -16,7 +16,7 @@ from itertools import chain
 from whoosh.formats import Positions
 from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Sequence, Term
 
-from kg.search.postings import EMPTY, postings_of
+from kg.search.postings import EMPTY, LONGEST, postings_of
 
 FEW = 32  # a phrase's sections are read one at a time when fewer than its words' postings / FEW
 
@@ -192,13 +192,15 @@ class _Segment:
         everywhere = self._phrases.get(key)
         if everywhere is None:
             sizes = [sum(len(self.row(f, t)[0]) for f, t in alternatives) for alternatives in words]
-            if docs is not None and len(docs) * FEW < sum(sizes):
+            if len(words) > LONGEST:
+                docs = set.intersection(*(self._any(alternatives) for alternatives in words)) if docs is None else docs
+            if docs is not None and (len(docs) * FEW < sum(sizes) or len(words) > LONGEST):
                 return {d for d in docs if self._stands_in_order(words, d)}
             places = sorted(range(len(words)), key=sizes.__getitem__)  # the rarest word's set first
             common = set(self._occurrences(words[places[0]], places[0]))
             for i in places[1:]:
                 common = common.intersection(self._occurrences(words[i], i)) if common else common
-            everywhere = self._phrases[key] = {n >> 32 for n in common}
+            everywhere = self._phrases[key] = {n >> self.postings.shift for n in common}
         return everywhere if docs is None else everywhere & docs
 
     def positional(self, words: list[list[tuple[str, object]]]) -> bool:
@@ -212,8 +214,8 @@ class _Segment:
         return set().union(*(self.term(f, t) for f, t in alternatives))
 
     def _occurrences(self, alternatives: list[tuple[str, object]], place: int):
-        """Each occurrence of the word (as any of its terms) as one number, section << 32 | position,
-        less its place in the phrase: where the phrase stands, its words give the same number."""
+        """Each occurrence of the word (as any of its terms) as one number (kg.search.postings), less
+        its place in the phrase: where the phrase stands, its words give the same number."""
         found = []
         for f, t in alternatives:
             ids, codes = self.row(f, t)
@@ -228,8 +230,8 @@ class _Segment:
 
     def _occurrences_in(self, fieldname: str, text, d: int) -> memoryview:
         """The term's occurrences in section d (see _occurrences): found by bisection."""
-        at = self._occurrences_of(fieldname, text)
-        return at[bisect_left(at, d << 32):bisect_left(at, d + 1 << 32)]
+        at, shift = self._occurrences_of(fieldname, text), self.postings.shift
+        return at[bisect_left(at, d << shift):bisect_left(at, d + 1 << shift)]
 
     def _occurrences_of(self, fieldname: str, text) -> memoryview:
         found = self._where.get((fieldname, text))

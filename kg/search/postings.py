@@ -5,8 +5,8 @@ words' positions, so reading a common word means unpickling every block of it (a
 documents, most of a search's time). Here each term of a segment is one row: its section
 numbers (array 'I'), for a scored field each posting's code, its frequency times 256 plus the
 section's field-length byte (BM25F needs nothing else of it), and for a field with positions
-every occurrence as section << 32 | position (array 'Q', so that a phrase is found by set
-operations on them). A search reads only the rows of its terms and casts their bytes to arrays
+every occurrence as one number, section << shift | position (so that a phrase is found by set
+operations on them; see _shift). A search reads only the rows of its terms and casts their bytes to arrays
 in place.
 
 The file is written once per segment, after the commit that made the segment (a merge's too),
@@ -30,7 +30,8 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.formats import Positions
 from whoosh.system import _INT_SIZE
 
-FORMAT = f"2 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
+FORMAT = f"3 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
+LONGEST = 64  # words of a phrase found by set operations over occurrences (longer: a section at a time)
 SUFFIX = ".postings"  # after the segment's name, so whoosh deletes the file with the segment
 EMPTY = memoryview(b"").cast("I")
 _opened: WeakKeyDictionary = WeakKeyDictionary()  # segment reader → its side file, open while the reader lives
@@ -41,6 +42,8 @@ class SegmentPostings:
 
     def __init__(self, db: sqlite3.Connection):
         self._db = db
+        self.shift = int(db.execute("SELECT value FROM meta WHERE key = 'shift'").fetchone()[0])
+        self._type = "I" if self.shift < 32 else "Q"
 
     def row(self, fieldname: str, text: str) -> tuple[memoryview, memoryview | None] | None:
         """The term's section numbers and codes (None in a field not scored), or None when the
@@ -60,11 +63,11 @@ class SegmentPostings:
             yield text, memoryview(ids).cast("I"), None if codes is None else _cast(codes, len(ids) // 4)
 
     def occurrences(self, fieldname: str, text: str) -> memoryview:
-        """Every occurrence of the term as one number, section << 32 | position, in order (a field
-        with positions): a phrase is where its words' numbers follow one another."""
+        """Every occurrence of the term as one number, section << shift | position, in order (a
+        field with positions): a phrase is where its words' numbers follow one another."""
         found = self._db.execute("SELECT occurrences FROM postings WHERE field = ? AND term = ?",
                                  (fieldname, text)).fetchone()
-        return memoryview(found[0] if found else b"").cast("Q")
+        return memoryview(found[0] if found else b"").cast(self._type)
 
     def field(self, fieldname: str):
         """(term, section numbers) of every term of the field."""
@@ -135,14 +138,34 @@ def _build(reader, db: sqlite3.Connection) -> sqlite3.Connection:
     db.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
     db.execute("CREATE TABLE postings (field TEXT, term TEXT, ids BLOB, codes BLOB, occurrences BLOB, "
                "PRIMARY KEY (field, term))")
+    largest = [0]
     for fieldname in reader.indexed_field_names():
-        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", _rows(reader, fieldname))
-    db.execute("INSERT INTO meta VALUES ('format', ?)", (FORMAT,))
+        db.executemany("INSERT INTO postings VALUES (?, ?, ?, ?, ?)", _rows(reader, fieldname, largest))
+    shift = _shift(reader.doc_count_all(), largest[0])
+    if shift < 32:
+        db.create_function("narrowed", 1, lambda blob: _narrowed(blob, shift), deterministic=True)
+        db.execute("UPDATE postings SET occurrences = narrowed(occurrences) WHERE occurrences IS NOT NULL")
+    db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("shift", shift)])
     db.commit()
+    db.execute("VACUUM")  # the pages the wider numbers took
     return db
 
 
-def _rows(reader, fieldname: str):
+def _shift(sections: int, largest: int) -> int:
+    """How far a section number is shifted in an occurrence's number: as little as leaves room for
+    the largest position and a phrase of LONGEST words after it, so that (where sections allow) the
+    number fits in 30 bits, which Python adds and hashes faster than larger ones; else 32."""
+    shift = (largest + LONGEST).bit_length()
+    return shift if max(sections, 1) << shift <= 1 << 30 else 32
+
+
+def _narrowed(blob: bytes, shift: int) -> bytes:
+    """Occurrences written as section << 32 | position, as section << shift | position."""
+    return array("I", [k >> 32 << shift | k & 0xFFFFFFFF for k in memoryview(blob).cast("Q")]).tobytes()
+
+
+def _rows(reader, fieldname: str, largest: list[int]):
+    """The rows of the field's terms (largest: the largest position so far, kept up to date)."""
     field = reader.schema[fieldname]
     positional = type(field.format) is Positions
     lengths = _lengths(reader, fieldname) if field.scorable else None
@@ -153,7 +176,9 @@ def _rows(reader, fieldname: str):
             codes = _packed([int(w) << 8 | lengths[d] for d, w in zip(ids, weights)]).tobytes()
         occurrences = None
         if positional:
-            occurrences = array("Q", [d << 32 | p for d, v in zip(ids, values) for p in _decoded(v)]).tobytes()
+            positions = [list(_decoded(v)) for v in values]
+            largest[0] = max(largest[0], max((at[-1] for at in positions if at), default=0))
+            occurrences = array("Q", [d << 32 | p for d, at in zip(ids, positions) for p in at]).tobytes()
         yield fieldname, text if isinstance(text, str) else text.decode("utf-8"), \
             array("I", ids).tobytes(), codes, occurrences
 
