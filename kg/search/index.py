@@ -25,6 +25,7 @@ from kg.lang.text import key
 from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
+from kg.search.postings import write_missing
 from kg.lang.morphology import morphology
 from kg.search.query import OPERATORS, expand, lex, split_filters
 from kg.search.ranking import Ranking, typed_words, weighted
@@ -147,11 +148,13 @@ class SectionIndex:
                 w.delete_by_term("document", document)
                 for section in sections:
                     w.add_document(**_fields(section))
+        write_missing(self._index())
 
     def remove_document(self, document: str) -> None:
         """Drop a document's sections (its file left the archive)."""
         with self._writer() as w:
             w.delete_by_term("document", document)
+        write_missing(self._index())
 
     def rebuild(self, documents: dict[str, list[IndexedSection]], progress=None) -> None:
         """Replace the whole index by these documents' sections in one commit (progress: kg.render.Progress)."""
@@ -170,6 +173,7 @@ class SectionIndex:
             w.cancel()
             raise
         w.commit(mergetype=writing.CLEAR)
+        write_missing(self._index())
 
     def _analyse(self, sections: list[IndexedSection]) -> None:
         """Look up every distinct word of the sections in one batch before whoosh reads them."""

@@ -187,7 +187,8 @@ def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], lis
     """A term's section numbers, weights and values, deleted sections too: whole blocks at a
     time where whoosh keeps them in blocks."""
     m = reader.postings(fieldname, text)
-    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections
+    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections,
+    m.reset()  # which moved it past those at the start
     ids, weights, values = [], [], []
     if not isinstance(m, W3LeafMatcher):
         while m.is_active():
