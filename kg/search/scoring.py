@@ -150,15 +150,24 @@ class _Scorer:
                 raise Unscored(q)
 
     def _add_term(self, fieldname: str, text, factor: float, into, docs: set[int] | None) -> None:
-        """Add the term's BM25F score times factor to each section that holds it."""
+        """Add the term's BM25F score times factor to each section that holds it (a term of many
+        postings by a table of its score times factor for each code, a lookup a posting)."""
         if not self.reader.schema[fieldname].scorable:
             raise Unscored(fieldname)
         ids, codes = self.segment.row(fieldname, text)
-        if ids:
+        if not ids:
+            return
+        largest = max(codes)
+        if len(ids) > largest:
+            table = list(map((self.statistics.idf(fieldname, text) * factor).__mul__,
+                             self.statistics.factors(fieldname, largest)[:largest + 1]))
+            for d, c in zip(ids, codes):
+                into[d] += table[c]
+        else:
             for d, s in zip(ids, map(factor.__mul__, self._scored(fieldname, text, codes))):
                 into[d] += s
-            if docs is not None:
-                docs.update(ids)
+        if docs is not None:
+            docs.update(ids)
 
     def _add_phrase(self, q, factor: float, into, docs: set[int] | None) -> None:
         """Add, to each section where the phrase stands, the sum of its words' scores times factor
