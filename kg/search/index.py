@@ -15,7 +15,8 @@ from pathlib import Path
 
 from whoosh import writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
-from whoosh.index import LockError, create_in, exists_in, open_dir
+from whoosh.filedb.filestore import FileStorage
+from whoosh.index import LockError, exists_in
 from whoosh.qparser import AndGroup, FieldsPlugin, FuzzyTermPlugin, MultifieldParser, OrGroup
 from whoosh.query import Every, Or, Phrase, Sequence, Term
 
@@ -290,10 +291,14 @@ class SectionIndex:
     def _index(self):
         if self._ix is None:
             self.path.mkdir(parents=True, exist_ok=True)
+            # without mmap whoosh reads a compound segment's files where asked; with it, it copies
+            # each whole (its BufferFile is a BytesIO of the mapping): 0.55 -> 0.38 s CPU and 407 -> 59 MB
+            # for a cold `kg search` of 21 segments at 10,000 documents, which reads postings from side files
+            storage = FileStorage(str(self.path), supports_mmap=False)
             if exists_in(self.path, INDEX_NAME):
-                self._ix = open_dir(self.path, INDEX_NAME)
+                self._ix = storage.open_index(INDEX_NAME)
             else:
-                self._ix = create_in(self.path, SCHEMA, INDEX_NAME)
+                self._ix = storage.create_index(SCHEMA, INDEX_NAME)
         return self._ix
 
     def _current(self):

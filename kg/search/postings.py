@@ -110,7 +110,7 @@ def write_missing(ix) -> None:
     """Write the side file of each segment of the index that has none (after a commit)."""
     with ix.reader() as reader:
         for sub, _ in reader.leaf_readers():
-            if not side_file(sub).exists():
+            if sub.storage() is not None and not side_file(sub).exists():  # None: an empty index's
                 write(sub)
 
 

@@ -177,12 +177,13 @@ class _Scorer:
             return
         where = sorted(holding)
         words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
-        sums = [0.0] * len(where)
+        sums = None
         for (fieldname, text), f in (term for word in words for term in word):
             if not self.reader.schema[fieldname].scorable:
                 raise Unscored(fieldname)
             scores = self._scores_in(fieldname, text, where, holding)
-            sums = list(map(add, sums, map(f.__mul__, scores) if f != 1.0 else scores))
+            scores = map(f.__mul__, scores) if f != 1.0 else scores
+            sums = list(scores) if sums is None else list(map(add, sums, scores))
         for d, s in zip(where, sums):
             into[d] += s * factor
         if docs is not None:
