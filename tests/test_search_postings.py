@@ -128,3 +128,13 @@ def test_scores_count_deleted_sections_as_whoosh_does(index, text):
     _, top = ranked(searcher, q, None, 10, segments(searcher))
     theirs = list(iter(searcher.search(q, limit=10)))
     assert [(h.docnum, round(h.score, 9)) for h in top] == [(h.docnum, round(h.score, 9)) for h in theirs]
+
+
+def test_what_a_writer_killed_while_writing_a_side_file_left_is_cleared(index):
+    sub = leaves(index)[0]
+    path = postings.side_file(sub)
+    left = path.with_name(f".{path.name}.99999.tmp")
+    left.write_bytes(b"half a file")
+    path.unlink()
+    assert SectionIndex(index.path, SynonymTable(RINGS)).search("sykehus").total
+    assert path.is_file() and not left.exists()

@@ -97,9 +97,10 @@ def write(reader) -> None:
     """Write the segment's side file (a temporary file renamed into place: readers see all of it
     or nothing); a folder that cannot be written keeps none."""
     path = side_file(reader)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")  # a dot: whoosh's clean-up leaves it alone
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.unlink(missing_ok=True)
+        for left in path.parent.glob(f".{path.name}.*.tmp"):  # by a process killed while it wrote
+            left.unlink(missing_ok=True)
         _build(reader, sqlite3.connect(tmp)).close()
         tmp.replace(path)
     except (OSError, sqlite3.Error):
