@@ -16,7 +16,7 @@ from pathlib import Path
 from whoosh import writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import FileStorage
-from whoosh.index import LockError, exists_in
+from whoosh.index import LockError, create_in, exists_in, open_dir
 from whoosh.qparser import AndGroup, FieldsPlugin, FuzzyTermPlugin, MultifieldParser, OrGroup
 from whoosh.query import Every, Or, Phrase, Sequence, Term
 
@@ -128,6 +128,7 @@ class SectionIndex:
         self.path = Path(path)
         self._synonyms = synonyms
         self._ix = None
+        self._unmapped = None  # the same index, opened for searching (see _current)
         self._searcher = None
         self._generation = -1
         self._vocabulary: Vocabulary | None = None
@@ -291,27 +292,29 @@ class SectionIndex:
     def _index(self):
         if self._ix is None:
             self.path.mkdir(parents=True, exist_ok=True)
-            # without mmap whoosh reads a compound segment's files where asked; with it, it copies
-            # each whole (its BufferFile is a BytesIO of the mapping): 0.55 -> 0.38 s CPU and 407 -> 59 MB
-            # for a cold `kg search` of 21 segments at 10,000 documents, which reads postings from side files
-            storage = FileStorage(str(self.path), supports_mmap=False)
             if exists_in(self.path, INDEX_NAME):
-                self._ix = storage.open_index(INDEX_NAME)
+                self._ix = open_dir(self.path, INDEX_NAME)
             else:
-                self._ix = storage.create_index(SCHEMA, INDEX_NAME)
+                self._ix = create_in(self.path, SCHEMA, INDEX_NAME)
         return self._ix
 
     def _current(self):
         """The cached searcher, reopened when a commit (from any process) changed the index.
 
-        Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it keeps segments a merge removed.
+        Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it keeps segments a merge removed. Its files
+        are read where asked, not mapped: whoosh copies each mapped file of a compound segment whole
+        into memory when a reader opens (its BufferFile is a BytesIO of the mapping), most of a cold
+        `kg search` of many segments, which reads postings from the side files (kg.search.postings)
+        and asks whoosh for little. Writers map them: a merge reads every block.
         """
-        ix = self._index()
-        generation = ix.latest_generation()
+        generation = self._index().latest_generation()
         if self._searcher is None or generation != self._generation:
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher = ix.searcher()
+            write_missing(self._index())
+            if self._unmapped is None:
+                self._unmapped = FileStorage(str(self.path), supports_mmap=False).open_index(INDEX_NAME)
+            self._searcher = self._unmapped.searcher()
             self._generation = generation
         return self._searcher
 

@@ -28,6 +28,7 @@ from weakref import WeakKeyDictionary
 
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.formats import Positions
+from whoosh.index import TOC
 from whoosh.system import _INT_SIZE
 
 FORMAT = f"3 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
@@ -108,11 +109,17 @@ def write(reader) -> None:
 
 
 def write_missing(ix) -> None:
-    """Write the side file of each segment of the index that has none (after a commit)."""
-    with ix.reader() as reader:
-        for sub, _ in reader.leaf_readers():
-            if sub.storage() is not None and not side_file(sub).exists():  # None: an empty index's
-                write(sub)
+    """Write the side file of each segment of the index that has none: after a commit, and before
+    a search opens the index (one written by older code, or by a writer stopped before it wrote
+    them), from a reader of ix (kg.search.index's, which maps the files: whoosh reads every block)."""
+    folder = Path(ix.storage.folder)
+    missing = {s.segment_id() for s in TOC.read(ix.storage, ix.indexname).segments
+               if not (folder / f"{s.segment_id()}{SUFFIX}").exists()}
+    if missing:
+        with ix.reader() as reader:
+            for sub, _ in reader.leaf_readers():
+                if sub.storage() is not None and sub.segment().segment_id() in missing:  # None: an empty index's
+                    write(sub)
 
 
 def side_file(reader) -> Path:
