@@ -200,8 +200,14 @@ class _Segment:
             common = set(self._occurrences(words[places[0]], places[0]))
             for i in places[1:]:
                 common = common.intersection(self._occurrences(words[i], i)) if common else common
-            everywhere = self._phrases[key] = {n >> self.postings.shift for n in common}
+            everywhere = self._phrases[key] = self._same({n >> self.postings.shift for n in common})
         return everywhere if docs is None else everywhere & docs
+
+    def _same(self, sections: set[int]) -> set[int]:
+        """The set found for another phrase where it equals sections (the same object: kg.search.scoring
+        then scores a term in those sections once, for a phrase's forms in several fields)."""
+        return next((known for known in self._phrases.values() if len(known) == len(sections) and known == sections),
+                    sections)
 
     def positional(self, words: list[list[tuple[str, object]]]) -> bool:
         """Whether the phrase's words are all in fields that keep positions."""

@@ -116,6 +116,8 @@ class _Scorer:
         self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
+        self._sorted: dict[int, list[int]] = {}  # id of a set of sections where phrases stand → them sorted
+        self._phrase_scores: dict[tuple[str, object, int], list[float]] = {}  # (term, id of such a set) → scores
 
     def scores(self, q) -> tuple[list[float], set[int]]:
         """Each section's score (a list over the segment's sections) and the live sections q matches."""
@@ -175,7 +177,9 @@ class _Scorer:
         holding = self.segment.in_order(phrase_words(q))
         if not holding:
             return
-        where = sorted(holding)
+        where = self._sorted.get(id(holding))
+        if where is None:
+            where = self._sorted[id(holding)] = sorted(holding)
         words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
         sums = None
         for (fieldname, text), f in (term for word in words for term in word):
@@ -189,15 +193,19 @@ class _Scorer:
         if docs is not None:
             docs.update(where)
 
-    def _scores_in(self, fieldname: str, text, where: list[int], holding: set[int]):
+    def _scores_in(self, fieldname: str, text, where: list[int], holding: set[int]) -> list[float]:
         """The term's score in each of where (sorted; holding: the same as a set), 0.0 where it is
-        not: only the postings of those sections are scored."""
-        ids, codes = self.segment.row(fieldname, text)
-        picked = list(map(holding.__contains__, ids))
-        scores = list(self._scored(fieldname, text, list(compress(codes, picked)))) if ids else []
-        if len(scores) == len(where):  # in every one of them: in the same order
-            return scores
-        return map(dict(zip(compress(ids, picked), scores)).get, where, repeat(0.0))
+        not: only the postings of those sections are scored (once for phrases found in the same
+        sections, which kg.search.count gives as the same set)."""
+        found = self._phrase_scores.get((fieldname, text, id(holding)))
+        if found is None:
+            ids, codes = self.segment.row(fieldname, text)
+            picked = list(map(holding.__contains__, ids))
+            found = list(self._scored(fieldname, text, list(compress(codes, picked)))) if ids else []
+            if len(found) < len(where):  # not in every one of them: in where's order, 0.0 where it is not
+                found = list(map(dict(zip(compress(ids, picked), found)).get, where, repeat(0.0)))
+            self._phrase_scores[fieldname, text, id(holding)] = found
+        return found
 
     def _scored(self, fieldname: str, text, codes):
         """The term's score in each of these postings' codes, in turn."""
