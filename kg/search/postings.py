@@ -81,7 +81,7 @@ def postings_of(reader) -> SegmentPostings:
     for an empty index, which has no segment)."""
     if reader not in _opened:
         db = _kept(reader) if reader.storage() is not None else None
-        _opened[reader] = SegmentPostings(db or _build(reader, sqlite3.connect(":memory:")))
+        _opened[reader] = SegmentPostings(db or _build(reader, sqlite3.connect(":memory:", check_same_thread=False)))
     return _opened[reader]
 
 
@@ -131,7 +131,7 @@ def side_file(reader) -> Path:
 
 def _open(path: Path) -> sqlite3.Connection | None:
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)  # ingest writes in a thread
         if db.execute("SELECT value FROM meta WHERE key = 'format'").fetchone() == (FORMAT,):
             return db
         db.close()
