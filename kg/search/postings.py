@@ -177,8 +177,8 @@ def _rows(reader, fieldname: str, largest: list[int]):
     field = reader.schema[fieldname]
     positional = type(field.format) is Positions
     lengths = _lengths(reader, fieldname) if field.scorable else None
-    for text, _ in reader.iter_field(fieldname):
-        ids, weights, values = _postings(reader, fieldname, text)
+    for text, terminfo in reader.iter_field(fieldname):
+        ids, weights, values = _postings(reader, terminfo, field.format)
         codes = None
         if lengths is not None:
             codes = _packed([int(w) << 8 | lengths[d] for d, w in zip(ids, weights)]).tobytes()
@@ -191,12 +191,11 @@ def _rows(reader, fieldname: str, largest: list[int]):
             array("I", ids).tobytes(), codes, occurrences
 
 
-def _postings(reader, fieldname: str, text) -> tuple[list[int], list[float], list]:
+def _postings(reader, terminfo, format_) -> tuple[list[int], list[float], list]:
     """A term's section numbers, weights and values, deleted sections too: whole blocks at a
-    time where whoosh keeps them in blocks."""
-    m = reader.postings(fieldname, text)
-    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections,
-    m.reset()  # which moved it past those at the start
+    time where whoosh keeps them in blocks. Read by the codec from the term's info as the term
+    dictionary gave it (reader.postings would look the term up again and skip deleted sections)."""
+    m = reader.codec().postings_reader(reader._terms._postfile, terminfo, format_)
     ids, weights, values = [], [], []
     if not isinstance(m, W3LeafMatcher):
         while m.is_active():
