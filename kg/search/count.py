@@ -1,23 +1,24 @@
-"""The sections a query matches, as sets of document numbers read a posting block at a time.
+"""The sections a query matches, as sets of document numbers read from the segments' side files.
 
 Whoosh finds the top hits of a query quickly, since its matchers leave out postings that cannot
 reach them; but that leaves the total wrong, and counting every match through its matchers walks
 each posting in Python: most of a search's time in a large archive. Here a query's words are read
-as sets of document numbers, a whole block of postings at a time, and combined by set operations
-(a phrase checks its word positions only in the sections that hold all its words). A query of a
-kind not read here is left to whoosh's own matcher.
+as sets of document numbers, each term's whole array at once (kg.search.postings), and combined by
+set operations; a phrase by its words' positions, as set operations too. A query of a kind not
+read here is left to whoosh's own matcher.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate
-from pickle import loads
+from itertools import chain
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.formats import Positions
-from whoosh.system import _INT_SIZE
 from whoosh.query import And, AndMaybe, AndNot, DisjunctionMax, Every, MultiTerm, Not, Or, Phrase, Require, Sequence, Term
+
+from kg.search.postings import EMPTY, LONGEST, postings_of
+
+FEW = 32  # a phrase's sections are read one at a time when fewer than its words' postings / FEW
 
 
 def segments(searcher) -> list[tuple[_Segment, int]]:
@@ -46,6 +47,7 @@ def matching(searcher, q, parts: list[tuple[_Segment, int]] | None = None) -> se
     """The (top-level) document numbers of the live sections q matches (parts: from segments)."""
     found: set[int] = set()
     for segment, offset in parts or segments(searcher):
+        segment.read(q)
         docs = segment.live(segment.docs(q))
         found.update(d + offset for d in docs) if offset else found.update(docs)
     return found
@@ -57,22 +59,20 @@ def facet_counts(searcher, fieldname: str, docs: set[int]) -> dict[str, int]:
     for sub, offset in searcher.leaf_searchers():
         reader = sub.reader()
         local = {d - offset for d in docs if offset <= d < offset + reader.doc_count_all()}
-        segment = _Segment(sub)
-        for value in reader.field_terms(fieldname) if local else ():
-            n = len(local & segment.term(fieldname, value))
+        for value, ids in postings_of(reader).field(fieldname) if local else ():
+            n = len(local.intersection(ids))
             if n:
                 counts[value] = counts.get(value, 0) + n
     return counts
 
 
-def among(searcher, q, docnums: list[int]) -> set[int]:
-    """Which of the (sorted, top-level) docnums q matches: its matcher skips to each of them,
-    where listing every section q matches would cost as many steps as there are such sections."""
+def among(parts: list[tuple[_Segment, int]], q, docnums: list[int]) -> set[int]:
+    """Which of the (top-level) docnums q matches, asked of each (parts: from segments), where
+    listing every section q matches would cost as many steps as there are such sections."""
     found = set()
-    for sub, offset in searcher.leaf_searchers():
-        end = offset + sub.doc_count_all()
-        local = [d - offset for d in docnums if offset <= d < end]
-        found.update(d + offset for d in _skipping(q.matcher(sub), local))
+    for segment, offset in parts:
+        end = offset + segment.reader.doc_count_all()
+        found.update(d for d in docnums if offset <= d < end and segment.holds(q, d - offset))
     return found
 
 
@@ -95,9 +95,11 @@ class _Segment:
     def __init__(self, searcher):
         self.searcher = searcher
         self.reader = searcher.reader()
+        self.postings = postings_of(self.reader)
+        self._rows: dict[tuple[str, object], tuple[memoryview, memoryview | None]] = {}
         self._terms: dict[tuple[str, object], set[int]] = {}
-        self._blocks: dict[tuple[str, object], list | None] = {}
-        self._ends: dict[tuple[str, object], list[int]] = {}
+        self._phrases: dict[tuple, set[int]] = {}  # a phrase's words → the sections where it stands
+        self._where: dict[tuple[str, object], memoryview] = {}  # term → its occurrences (kg.search.postings)
 
     def docs(self, q, known: set[int] = frozenset()) -> set[int]:
         """The document numbers q matches here (deleted ones too: matching drops them); of
@@ -128,44 +130,88 @@ class _Segment:
             return self.phrase(q, known)
         return set(q.docs(self.searcher))
 
+    def holds(self, q, d: int) -> bool:
+        """Whether q matches section d (its terms' arrays searched by bisection)."""
+        if isinstance(q, Term):
+            ids = self.row(q.fieldname, q.text)[0]
+            i = bisect_left(ids, d)
+            return i < len(ids) and ids[i] == d
+        if type(q) is Or:
+            return any(self.holds(sub, d) for sub in q.subqueries)
+        if type(q) is And:
+            return all(self.holds(sub, d) for sub in q.subqueries)
+        return d in self.docs(q)
+
+    def read(self, q) -> None:
+        """Read the rows of all of q's terms, a field in one query (a query of a hundred terms)."""
+        wanted: dict[str, list[str]] = {}
+        for fieldname, text in q.iter_all_terms():
+            text = text.decode("utf-8") if isinstance(text, bytes) else text
+            if (fieldname, text) not in self._rows:
+                wanted.setdefault(fieldname, []).append(text)
+                self._rows[fieldname, text] = (EMPTY, None)
+        for fieldname, texts in wanted.items():
+            for text, ids, codes in self.postings.rows(fieldname, texts):
+                self._rows[fieldname, text] = (ids, codes)
+
     def live(self, docs: set[int]) -> set[int]:
         """docs without the deleted sections: the segment's few deletions taken away at once."""
         return docs - self.reader.deleted_docs_set if self.reader.has_deletions() else docs
 
+    def row(self, fieldname: str, text) -> tuple[memoryview, memoryview | None]:
+        """The term's section numbers and codes (kg.search.postings), read once."""
+        text = text.decode("utf-8") if isinstance(text, bytes) else text  # prefix terms are bytes
+        found = self._rows.get((fieldname, text))
+        if found is None:
+            found = self._rows[fieldname, text] = self.postings.row(fieldname, text) or (EMPTY, None)
+        return found
+
     def term(self, fieldname: str, text) -> set[int]:
         found = self._terms.get((fieldname, text))
         if found is None:
-            blocks = self.blocks(fieldname, text)
-            found = self._terms[fieldname, text] = (
-                set(self.reader.postings(fieldname, text).all_ids()) if blocks is None
-                else set().union(*(ids for ids, _, _ in blocks)))
+            found = self._terms[fieldname, text] = set(self.row(fieldname, text)[0])
         return found
 
-    def phrase(self, q, known: set[int], holding=None) -> set[int]:
-        """Sections with every word of the phrase (q: see phrase_words; and not known), and among
-        them those where the words stand one after the other (their positions are read only in
-        those sections); holding: the sections with every word, when the caller has them already."""
+    def phrase(self, q, known: set[int]) -> set[int]:
+        """Sections where the phrase's words (q: see phrase_words) stand one after the other, not
+        known; words apart or in a field without positions are left to whoosh's matcher, among
+        the sections that hold them all."""
         words = phrase_words(q)
-        if holding is None:
-            holding = set.intersection(*(self._any(alternatives) for alternatives in words))
-        candidates = holding - known
+        candidates = set.intersection(*(self._any(alternatives) for alternatives in words)) - known
         if not candidates or len(words) == 1:
             return candidates
-        if q.slop != 1 or not self.positional(words):  # words apart, or postings whoosh reads otherwise
-            return _skipping(q.matcher(self.searcher), sorted(candidates))
-        at = [self._positions(alternatives, candidates) for alternatives in words]
-        return {d for d in candidates if _in_order([where.get(d, ()) for where in at])}
+        if q.slop == 1 and self.positional(words):
+            return self.in_order(words, candidates)
+        return _skipping(q.matcher(self.searcher), sorted(candidates))
 
-    def in_order(self, q, d: int) -> bool:
-        """Whether the phrase's words stand one after the other in section d (which holds them all)."""
-        return _in_order([set().union(*(self._positions_at(f, t, d) for f, t in alternatives if d in self.term(f, t)))
-                          for alternatives in phrase_words(q)])
+    def in_order(self, words: list[list[tuple[str, object]]], docs: set[int] | None = None) -> set[int]:
+        """The sections (of docs, when given: each holding every word) where the words, each as any
+        of its terms, stand one after the other: read a section at a time where docs are few beside
+        the words' postings, else in every section at once (and kept for the rest of the search)."""
+        key = tuple(map(tuple, words))
+        everywhere = self._phrases.get(key)
+        if everywhere is None:
+            sizes = [sum(len(self.row(f, t)[0]) for f, t in alternatives) for alternatives in words]
+            if len(words) > LONGEST:
+                docs = set.intersection(*(self._any(alternatives) for alternatives in words)) if docs is None else docs
+            if docs is not None and (len(docs) * FEW < sum(sizes) or len(words) > LONGEST):
+                return {d for d in docs if self._stands_in_order(words, d)}
+            places = sorted(range(len(words)), key=sizes.__getitem__)  # the rarest word's set first
+            common = set(self._occurrences(words[places[0]], places[0]))
+            for i in places[1:]:
+                common = common.intersection(self._occurrences(words[i], i)) if common else common
+            everywhere = self._phrases[key] = self._same({n >> self.postings.shift for n in common})
+        return everywhere if docs is None else everywhere & docs
+
+    def _same(self, sections: set[int]) -> set[int]:
+        """The set found for another phrase where it equals sections (the same object: kg.search.scoring
+        then scores a term in those sections once, for a phrase's forms in several fields)."""
+        return next((known for known in self._phrases.values() if len(known) == len(sections) and known == sections),
+                    sections)
 
     def positional(self, words: list[list[tuple[str, object]]]) -> bool:
-        """Whether this module reads the phrase's words' positions: fields that keep positions only,
-        postings in blocks."""
-        return all(type(self.reader.schema[f].format) is Positions and self.blocks(f, t) is not None
-                   for alternatives in words for f, t in alternatives)
+        """Whether the phrase's words are all in fields that keep positions."""
+        return all(type(self.reader.schema[f].format) is Positions for alternatives in words for f, _ in alternatives)
 
     def _any(self, alternatives: list[tuple[str, object]]) -> set[int]:
         """The sections holding a phrase's word as any of the terms it may stand as."""
@@ -173,58 +219,28 @@ class _Segment:
             return self.term(*alternatives[0])
         return set().union(*(self.term(f, t) for f, t in alternatives))
 
-    def _positions(self, alternatives: list[tuple[str, object]], docs: set[int]) -> dict[int, set[int]]:
-        """Where a phrase's word stands, as any of its terms, in each of docs that holds it."""
-        where: dict[int, set[int]] = {}
+    def _occurrences(self, alternatives: list[tuple[str, object]], place: int):
+        """Each occurrence of the word (as any of its terms) as one number (kg.search.postings), less
+        its place in the phrase: where the phrase stands, its words give the same number."""
+        found = []
         for f, t in alternatives:
-            for d, at in self.positions(f, t, docs).items():
-                where.setdefault(d, set()).update(at)
-        return where
+            ids, codes = self.row(f, t)
+            if ids:
+                at = self._occurrences_of(f, t)
+                found.append(map((-place).__add__, at) if place else at)
+        return chain.from_iterable(found)
 
-    def _positions_at(self, fieldname: str, text, d: int) -> set[int]:
-        """Where the word stands in section d (which holds it): its block found by bisection."""
-        ends = self._ends.get((fieldname, text))
-        if ends is None:
-            ends = self._ends[fieldname, text] = [ids[-1] for ids, _, _ in self.blocks(fieldname, text)]
-        ids, _, values = self.blocks(fieldname, text)[bisect_left(ends, d)]
-        return set(_positions(values[bisect_left(ids, d)]))
+    def _stands_in_order(self, words: list[list[tuple[str, object]]], d: int) -> bool:
+        at = [set().union(*(self._occurrences_in(f, t, d) for f, t in alternatives)) for alternatives in words]
+        return any(all(p + i in at[i] for i in range(1, len(at))) for p in at[0])
 
-    def positions(self, fieldname: str, text, docs: set[int]) -> dict[int, set[int]]:
-        """Where the word stands in each of docs that hold it (a field of positions: see positional)."""
-        return {d: set(_positions(values[i])) for ids, _, values in self.blocks(fieldname, text)
-                if not docs.isdisjoint(ids) for i, d in enumerate(ids) if d in docs}
+    def _occurrences_in(self, fieldname: str, text, d: int) -> memoryview:
+        """The term's occurrences in section d (see _occurrences): found by bisection."""
+        at, shift = self._occurrences_of(fieldname, text), self.postings.shift
+        return at[bisect_left(at, d << shift):bisect_left(at, d + 1 << shift)]
 
-    def blocks(self, fieldname: str, text) -> list[tuple[list[int], object, tuple]] | None:
-        """The word's posting blocks here, as (document numbers, weights, values), read once; None
-        when whoosh reads them some other way than by blocks. Weights as whoosh keeps them: None
-        when all are 1, one float when all are that, else one a posting."""
-        if (fieldname, text) not in self._blocks:
-            self._blocks[fieldname, text] = _blocks(self.reader, fieldname, text)
-        return self._blocks[fieldname, text]
-
-
-def _blocks(reader, fieldname: str, text) -> list[tuple[list[int], object, tuple]] | None:
-    if (fieldname, text) not in reader:
-        return []
-    m = reader.postings(fieldname, text)
-    m = getattr(m, "child", m)  # without the wrapper that drops deleted sections: matching does
-    if not isinstance(m, W3LeafMatcher):
-        return None
-    blocks = []
-    while m.is_active():
-        if m._data is None:
-            m._read_data()
-        ids, weights, values = m._data[:3]
-        blocks.append((ids if m._byteids else list(accumulate(ids)), weights, values))  # ids undone from their differences in C
-        m._next_block()
-    return blocks
-
-
-def _in_order(at: list[set[int]]) -> bool:
-    """Whether the words, standing at these positions, follow one another somewhere."""
-    return any(all(p + i in at[i] for i in range(1, len(at))) for p in at[0])
-
-
-def _positions(value: bytes):
-    """A posting's positions, as whoosh's Positions format decodes them, without its loop in Python."""
-    return accumulate(loads(value[_INT_SIZE:] if value[-1:] == b"." else value[_INT_SIZE:] + b"."))
+    def _occurrences_of(self, fieldname: str, text) -> memoryview:
+        found = self._where.get((fieldname, text))
+        if found is None:
+            found = self._where[fieldname, text] = self.postings.occurrences(fieldname, text)
+        return found

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from whoosh import writing
 from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import LockError, create_in, exists_in, open_dir
 from whoosh.qparser import AndGroup, FieldsPlugin, FuzzyTermPlugin, MultifieldParser, OrGroup
 from whoosh.query import Every, Or, Phrase, Sequence, Term
@@ -25,6 +26,7 @@ from kg.lang.text import key
 from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
+from kg.search.postings import write_missing
 from kg.lang.morphology import morphology
 from kg.search.query import OPERATORS, expand, lex, split_filters
 from kg.search.ranking import Ranking, typed_words, weighted
@@ -126,6 +128,7 @@ class SectionIndex:
         self.path = Path(path)
         self._synonyms = synonyms
         self._ix = None
+        self._unmapped = None  # the same index, opened for searching (see _current)
         self._searcher = None
         self._generation = -1
         self._vocabulary: Vocabulary | None = None
@@ -147,11 +150,13 @@ class SectionIndex:
                 w.delete_by_term("document", document)
                 for section in sections:
                     w.add_document(**_fields(section))
+        write_missing(self._index())
 
     def remove_document(self, document: str) -> None:
         """Drop a document's sections (its file left the archive)."""
         with self._writer() as w:
             w.delete_by_term("document", document)
+        write_missing(self._index())
 
     def rebuild(self, documents: dict[str, list[IndexedSection]], progress=None) -> None:
         """Replace the whole index by these documents' sections in one commit (progress: kg.render.Progress)."""
@@ -170,6 +175,7 @@ class SectionIndex:
             w.cancel()
             raise
         w.commit(mergetype=writing.CLEAR)
+        write_missing(self._index())
 
     def _analyse(self, sections: list[IndexedSection]) -> None:
         """Look up every distinct word of the sections in one batch before whoosh reads them."""
@@ -218,7 +224,8 @@ class SectionIndex:
         if filters.body:
             filters = replace(filters, body=resolve_names(filters.body, list(searcher.reader().field_terms("body")), "body"))
         narrowed = filters.query()
-        allowed = None if narrowed is None else matching(searcher, narrowed)
+        parts = segments(searcher)
+        allowed = None if narrowed is None else matching(searcher, narrowed, parts)
         if self._synonyms is None:
             self._synonyms = SynonymTable.kept_in(self.path)
         vocabulary = self._vocab(searcher)
@@ -226,7 +233,6 @@ class SectionIndex:
         morphology().prepare(w for t in tokens for w in words(t.text))
         text, loose_words = expand(tokens, self._synonyms, lambda w: morphology()(w).lemmas) if tokens else ("", [])
         wanted = page * limit + RERANK_EXTRA if sort == "relevance" else None
-        parts = segments(searcher)
         for text in _written_apart(text, tokens, self._synonyms):
             _prepare(text)
             for group in (AndGroup, OrGroup.factory(0.9)):
@@ -244,10 +250,10 @@ class SectionIndex:
             results = searcher.search(q, limit=wanted, filter=allowed or narrowed)  # whoosh takes an empty set for none
             top = list(iter(results))  # not list(results): that asks whoosh for the count it does not keep
         if sort == "relevance":
-            ordered = Ranking(searcher, typed_words(tokens)).sorted(top)
+            ordered = Ranking(parts, typed_words(tokens)).sorted(top)
         else:
             ordered = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
-        terms = _matched_terms(q, searcher.reader())
+        terms = _matched_terms(q, searcher.reader(), parts)
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)
         if suggestion is None and not matched and tokens:
@@ -295,14 +301,20 @@ class SectionIndex:
     def _current(self):
         """The cached searcher, reopened when a commit (from any process) changed the index.
 
-        Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it keeps segments a merge removed.
+        Not Searcher.refresh(): in whoosh-reloaded 2.7.5 it keeps segments a merge removed. Its files
+        are read where asked, not mapped: whoosh copies each mapped file of a compound segment whole
+        into memory when a reader opens (its BufferFile is a BytesIO of the mapping), most of a cold
+        `kg search` of many segments, which reads postings from the side files (kg.search.postings)
+        and asks whoosh for little. Writers map them: a merge reads every block.
         """
-        ix = self._index()
-        generation = ix.latest_generation()
+        generation = self._index().latest_generation()
         if self._searcher is None or generation != self._generation:
             if self._searcher is not None:
                 self._searcher.close()
-            self._searcher = ix.searcher()
+            write_missing(self._index())
+            if self._unmapped is None:
+                self._unmapped = FileStorage(str(self.path), supports_mmap=False).open_index(INDEX_NAME)
+            self._searcher = self._unmapped.searcher()
             self._generation = generation
         return self._searcher
 
@@ -437,8 +449,9 @@ def _topic_labels(counts: dict[str, int]) -> dict[str, int]:
     return {labels.get(k, k): n for k, n in counts.items()}
 
 
-def _matched_terms(q, reader) -> frozenset[str]:
-    """The index terms (words, lemmas, parts) the query matched: what the snippet marks.
+def _matched_terms(q, reader, parts) -> frozenset[str]:
+    """The index terms (words, lemmas, parts) the query matched: what the snippet marks (parts:
+    kg.search.count's segments, which have read the query's terms already).
 
     (whoosh's own Query.existing_terms stops after the first field of a multi-field query.)
     """
@@ -446,7 +459,8 @@ def _matched_terms(q, reader) -> frozenset[str]:
     for leaf in q.leaves():
         for fieldname, word in leaf.expanded_terms(reader, phrases=True):
             word = word.decode("utf-8") if isinstance(word, bytes) else word  # prefix terms are bytes
-            if fieldname in ("content", "exact", "title", "tags", "parts") and (fieldname, word) in reader:
+            if fieldname in ("content", "exact", "title", "tags", "parts") and \
+                    any(segment.row(fieldname, word)[0] for segment, _ in parts):
                 terms.add(word)
     return frozenset(terms)
 

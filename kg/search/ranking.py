@@ -29,16 +29,16 @@ LISTS = ("attendance", "header")  # who was there: names, and the case each gues
 class Ranking:
     """The rank of the hits of one search, for the words the user typed."""
 
-    def __init__(self, searcher, typed: list[str]):
+    def __init__(self, parts, typed: list[str]):
         self.typed = list(dict.fromkeys(typed))
-        self._searcher = searcher
+        self._parts = parts  # kg.search.count's segments
         self._holding: list[set[int]] = []
 
     def sorted(self, hits) -> list:
         """The hits in rank order (their titles' words looked up in one batch first)."""
         hits = list(hits)
         docnums = sorted({h.docnum for h in hits})
-        self._holding = [among(self._searcher, _in_text(w), docnums) for w in self.typed]
+        self._holding = [among(self._parts, _in_text(w), docnums) for w in self.typed]
         morphology().prepare(w for h in hits for w in words(h["title"]))
         return sorted(hits, key=self.key)
 

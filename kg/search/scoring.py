@@ -5,19 +5,21 @@ often a hundred terms) one section at a time through a tree of matchers in Pytho
 archive of tens of thousands of sections is most of a search's time. Here each term's postings are
 scored a block at a time with whoosh's own BM25F and statistics (idf and average field length of
 the whole index, the section's field length, the term's frequency), summed over the query's tree
-into one score a section, and the page is taken from those. A phrase counts at most the sum of
-its words' scores (what it adds when its words stand together): only the sections whose bound can
-still reach the page have their words' positions read. A query with a part not scored here (fuzzy,
-prefix or wildcard words, NOT, an OR with a coordination bonus) is left to whoosh.
+into one score a section, and the page is taken from those. A phrase adds the sum of its words'
+scores in the sections where its words stand together (kg.search.count finds those by set
+operations over all their positions). A query with a part not scored here (fuzzy, prefix or
+wildcard words, NOT, an OR with a coordination bonus) is left to whoosh.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import chain, compress, repeat
+from math import log
+from operator import add
 
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3PerDocReader, _lenfield
 from whoosh.query import And, Or, Phrase, Term
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
@@ -26,7 +28,7 @@ from kg.search.count import phrase_words
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
-MARGIN = 1e-6  # below a bound, more than any difference in those bits
+MARGIN = 1e-6  # more than any difference in those bits
 
 
 class Unscored(Exception):
@@ -55,206 +57,187 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
     if type(searcher.weighting) is not BM25F:
         return None
     matched: set[int] = set()
-    scored = []  # (segment scorer, offset of its section numbers, bounds, sections matched)
+    scored = []  # (offset of the segment's section numbers, its scores, sections matched)
+    statistics = _Statistics(searcher, [segment for segment, _ in parts])
     try:
         for segment, offset in parts:
-            scorer = _Scorer(searcher, segment)
-            bounds, found = scorer.bounds(q)
+            scores, found = _Scorer(statistics, segment).scores(q)
             if allowed is not None:
-                found = {d for d in found if d + offset in allowed}
-            matched.update(d + offset for d in found)
-            scored.append((scorer, offset, bounds, found))
+                found &= {d - offset for d in allowed} if offset else allowed
+            matched.update(map(offset.__add__, found)) if offset else matched.update(found)
+            scored.append((offset, scores, list(found)))
     except Unscored:
         return None
-    # a section whose bound is below the limit-th best sure score cannot reach the page
-    sure = heapq.nlargest(limit, (scorer.sure[d] for scorer, _, _, found in scored for d in found if d in scorer.sure))
-    cut = sure[-1] - MARGIN if len(sure) == limit else float("-inf")
-    candidates = [(-round(bounds[d], PLACES), d + offset, scorer, d, bounds[d])
-                  for scorer, offset, bounds, found in scored for d in found if bounds[d] >= cut]
-    if not any(scorer.phrases or scorer.nested for scorer, _, _, _ in scored):  # the bounds are the scores
-        top = [(-c[0], -c[1]) for c in heapq.nsmallest(limit, candidates, key=lambda c: c[:2])]
-    else:
-        top = _exact_top(q, candidates, limit)
+    # below the limit-th best score (less what sums in another order may differ by), none is on the page
+    best = heapq.nlargest(limit, chain.from_iterable(map(scores.__getitem__, found) for _, scores, found in scored))
+    cut = best[-1] - MARGIN if len(best) == limit else float("-inf")
+    candidates = [(-round(scores[d], PLACES), d + offset) for offset, scores, found in scored
+                  for d in compress(found, map(cut.__le__, map(scores.__getitem__, found)))]
     stored = searcher.stored_fields
-    return matched, [Found(-d, s, stored(-d)) for s, d in sorted(top, reverse=True)]
+    return matched, [Found(d, -s, stored(d)) for s, d in heapq.nsmallest(limit, candidates)]
 
 
-def _exact_top(q, candidates: list, limit: int) -> list[tuple[float, int]]:
-    """(score, -docnum) of the limit best, scoring sections exactly in the order of their bounds
-    until no bound left can reach the page."""
-    heapq.heapify(candidates)
-    top: list[tuple[float, int]] = []
-    while candidates:
-        rounded, docnum, scorer, local, bound = heapq.heappop(candidates)
-        if len(top) == limit and (-rounded, -docnum) < top[0]:
-            break  # nor can any after it: their bounds are lower, or as high with a later number
-        score = scorer.exact_from(q, local, bound, top[0] if len(top) == limit else None, docnum)
-        if score is None:
-            continue
-        if len(top) < limit:
-            heapq.heappush(top, (score, -docnum))
-        elif (score, -docnum) > top[0]:
-            heapq.heapreplace(top, (score, -docnum))
-    return top
+class _Statistics:
+    """What BM25F takes from the whole index, as whoosh's BM25FScorer computes it: a term's idf
+    from the sections that hold it in every segment (deleted ones too, as whoosh counts them), and
+    a field's term-frequency factor of each posting's code (kg.search.postings: frequency and the
+    section's field-length byte)."""
+
+    def __init__(self, searcher, segments):
+        self.searcher = searcher
+        self.segments = segments
+        self._idf: dict[tuple[str, object], float] = {}
+        self._factors: dict[str, list[float]] = {}
+
+    def idf(self, fieldname: str, text) -> float:
+        found = self._idf.get((fieldname, text))
+        if found is None:
+            n = sum(len(segment.row(fieldname, text)[0]) for segment in self.segments)
+            found = self._idf[fieldname, text] = log(self.searcher.doc_count_all() / (n + 1)) + 1
+        return found
+
+    def factors(self, fieldname: str, largest: int) -> list[float]:
+        """The factor of each code up to largest: (w * (k1 + 1)) / (w + k1 * ((1 - b) + b * length / avgfl))."""
+        factors = self._factors.setdefault(fieldname, [])
+        if len(factors) <= largest:
+            weighting = self.searcher.weighting
+            b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
+            avgfl = self.searcher.avg_field_length(fieldname) or 1
+            norms = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
+            factors.extend((w * (k1 + 1)) / (w + norm)
+                           for w in range(len(factors) >> 8, (largest >> 8) + 1) for norm in norms)
+        return factors
 
 
 class _Scorer:
     """Scores in one segment (kg.search.count's, so that postings are read once a search)."""
 
-    def __init__(self, searcher, segment):
-        self.top = searcher
+    def __init__(self, statistics: _Statistics, segment):
+        self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
-        self.phrases: list = []  # phrases not under an AND: (phrase, section → its words' score, factor)
-        self.nested = False  # a phrase under an AND: only exact() scores a section then
-        self.sure: dict[int, float] = {}  # section → the least its score is (its score without the phrases)
-        self._in_order: dict[int, set[int]] = {}  # id of a phrase → sections where bounds() saw it in order
-        self._scores: dict[tuple[str, object], dict[int, float]] = {}
-        self._norms: dict[str, tuple[bytes, list[float]]] = {}
+        self._sorted: dict[int, list[int]] = {}  # id of a set of sections where phrases stand → them sorted
+        self._phrase_scores: dict[tuple[str, object, int], list[float]] = {}  # (term, id of such a set) → scores
 
-    def bounds(self, q) -> tuple[dict[int, float], set[int]]:
-        """Each section's score or, where phrases may add to it, the most they may add, and the
-        live sections q matches (a phrase's positions are read only where nothing else matched)."""
-        base: dict[int, float] = {}
-        self.add(q, 1.0, base)
-        self.sure = {} if self.nested else dict(base) if self.phrases else base
-        if self.nested:
-            found = self.segment.docs(q)
-        else:
-            found = set(base)
-            for phrase, common, _ in self.phrases:
-                self._in_order[id(phrase)] = in_order = self.segment.phrase(phrase, found, common.keys())
-                found |= in_order
-            for _, words, factor in self.phrases:
-                get = base.get
-                for d, s in words.items():
-                    base[d] = get(d, 0.0) + s * factor
-        return base, self.segment.live(found)
+    def scores(self, q) -> tuple[list[float], set[int]]:
+        """Each section's score (a list over the segment's sections) and the live sections q matches."""
+        scores = [0.0] * self.reader.doc_count_all()
+        found: set[int] = set()
+        self.segment.read(q)
+        self.add(q, 1.0, scores, found)
+        return scores, self.segment.live(found)
 
-    def add(self, q, factor: float, into: dict[int, float], summed: bool = True) -> None:
-        """Add q's score times factor to each section it matches (summed: q's score is one term of
-        the whole query's sum, not under an AND; such a phrase is kept aside in self.phrases)."""
-        if type(q) is Term:
-            scores, f, get = self.term(q.fieldname, q.text), factor * q.boost, into.get
-            for d, s in scores.items():
-                into[d] = get(d, 0.0) + s * f
-        elif type(q) is Or and not q.minmatch and not q.scale:
-            f = _boosted(q, factor)
-            for sub in q.subqueries:
-                self.add(sub, f, into, summed)
-        elif type(q) is And:
-            f = _boosted(q, factor)
-            subs = []
-            for sub in q.subqueries:
-                subs.append({})
-                self.add(sub, f, subs[-1], False)
-            _sum_common(subs, 1.0, into)
-        elif (slots := phrase_words(q)) and q.slop == 1 and self.segment.positional(slots):
-            words = self.words(q)
-            if summed:
-                common: dict[int, float] = {}
-                _sum_common(words, 1.0, common)
-                self.phrases.append((q, common, factor * q.boost))
+    def add(self, q, factor: float, into, docs: set[int] | None = None) -> None:
+        """Add q's score times factor to each section it matches (into: a list over the sections or
+        a defaultdict; docs, when given, gets the sections). A term that stands in the query more
+        than once is read once, with the sum of its factors."""
+        terms: dict[tuple[str, object], float] = {}
+        rest: list = []
+        _linear(q, factor, terms, rest)
+        for (fieldname, text), f in terms.items():
+            self._add_term(fieldname, text, f, into, docs)
+        for q, factor in rest:
+            if type(q) is And:
+                f = _boosted(q, factor)
+                subs = []
+                for sub in q.subqueries:
+                    subs.append(defaultdict(float))
+                    self.add(sub, f, subs[-1])
+                common = _sum_common(subs, into)
+                if docs is not None:
+                    docs |= common
+            elif (words := phrase_words(q)) and q.slop == 1 and self.segment.positional(words):
+                self._add_phrase(q, factor * q.boost, into, docs)
             else:
-                self.nested = True
-                _sum_common(words, factor * q.boost, into)
-        else:
-            raise Unscored(q)
+                raise Unscored(q)
 
-    def exact_from(self, q, d: int, bound: float, least: tuple[float, int] | None, docnum: int) -> float | None:
-        """Section d's score (to PLACES), from its bound less the phrases whose words stand apart
-        in it; None when it cannot reach the page, whose last is least (score, -docnum) so far
-        (docnum: d's number in the whole index, which orders equal scores)."""
-        if self.nested:
-            score = self.exact(q, d, 1.0)
-            return None if score is None else round(score, PLACES)
-        at_most = sorted(((common[d] * factor, phrase) for phrase, common, factor in self.phrases if d in common),
-                         key=lambda p: -p[0])
-        for most, phrase in at_most:
-            if d not in self._in_order[id(phrase)] and not self.segment.in_order(phrase, d):
-                bound -= most
-                if least is not None and (round(bound, PLACES), -docnum) < least:
-                    return None
-        return round(bound, PLACES)
-
-    def exact(self, q, d: int, factor: float) -> float | None:
-        """q's score of section d times factor; None when q does not match it."""
-        if type(q) is Term:
-            s = self.term(q.fieldname, q.text).get(d)
-            return None if s is None else s * factor * q.boost
-        if phrase_words(q):
-            words = self.words(q)
-            if any(d not in w for w in words) or not self.segment.in_order(q, d):
-                return None
-            return sum(w[d] for w in words) * factor * q.boost
-        f = _boosted(q, factor)
-        scores = [self.exact(sub, d, f) for sub in q.subqueries]
-        found = [s for s in scores if s is not None]
-        if not found or (type(q) is And and len(found) < len(scores)):
-            return None
-        return sum(found)
-
-    def words(self, q) -> list[dict[int, float]]:
-        """Section → score of each word of a phrase (kg.search.count.phrase_words): of a Phrase's
-        word, its term; of a Sequence's, the sum of the terms it may stand as, as whoosh's Or sums them."""
-        if type(q) is Phrase:
-            return [self.term(q.fieldname, w) for w in q.words]
-        words = []
-        for sub in q.subqueries:
-            found = [t for t in (sub.subqueries if type(sub) is Or else [sub]) if self.term(t.fieldname, t.text)]
-            if len(found) == 1 and found[0].boost == sub.boost == 1.0:  # the word in one form only: its term's scores
-                words.append(self.term(found[0].fieldname, found[0].text))
-            else:
-                words.append({})
-                self.add(sub, 1.0, words[-1], False)
-        return words
-
-    def term(self, fieldname: str, text) -> dict[int, float]:
-        """Section → the term's BM25F score there, as whoosh's BM25FScorer computes it."""
-        found = self._scores.get((fieldname, text))
-        if found is not None:
-            return found
-        blocks = self.segment.blocks(fieldname, text)
-        if blocks is None or not self.reader.schema[fieldname].scorable:
+    def _add_term(self, fieldname: str, text, factor: float, into, docs: set[int] | None) -> None:
+        """Add the term's BM25F score times factor to each section that holds it (a term of many
+        postings by a table of its score times factor for each code, a lookup a posting)."""
+        if not self.reader.schema[fieldname].scorable:
             raise Unscored(fieldname)
-        found = self._scores[fieldname, text] = {}
-        if blocks:
-            lengths, norms = self._lengths(fieldname)
-            idf, k1 = self.top.idf(fieldname, text), self.top.weighting.K1
-            for ids, weights, _ in blocks:
-                weights = repeat(1.0) if weights is None else repeat(weights) if isinstance(weights, float) else weights
-                found.update(zip(ids, [idf * ((w * (k1 + 1)) / (w + norms[lengths[d]])) for d, w in zip(ids, weights)]))
+        ids, codes = self.segment.row(fieldname, text)
+        if not ids:
+            return
+        largest = max(codes)
+        if len(ids) > largest:
+            table = list(map((self.statistics.idf(fieldname, text) * factor).__mul__,
+                             self.statistics.factors(fieldname, largest)[:largest + 1]))
+            for d, c in zip(ids, codes):
+                into[d] += table[c]
+        else:
+            for d, s in zip(ids, map(factor.__mul__, self._scored(fieldname, text, codes))):
+                into[d] += s
+        if docs is not None:
+            docs.update(ids)
+
+    def _add_phrase(self, q, factor: float, into, docs: set[int] | None) -> None:
+        """Add, to each section where the phrase stands, the sum of its words' scores times factor
+        (as whoosh scores a phrase: a Sequence's word is an OR of the terms it may stand as)."""
+        holding = self.segment.in_order(phrase_words(q))
+        if not holding:
+            return
+        where = self._sorted.get(id(holding))
+        if where is None:
+            where = self._sorted[id(holding)] = sorted(holding)
+        words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
+        sums = None
+        for (fieldname, text), f in (term for word in words for term in word):
+            if not self.reader.schema[fieldname].scorable:
+                raise Unscored(fieldname)
+            scores = self._scores_in(fieldname, text, where, holding)
+            scores = map(f.__mul__, scores) if f != 1.0 else scores
+            sums = list(scores) if sums is None else list(map(add, sums, scores))
+        for d, s in zip(where, sums):
+            into[d] += s * factor
+        if docs is not None:
+            docs.update(where)
+
+    def _scores_in(self, fieldname: str, text, where: list[int], holding: set[int]) -> list[float]:
+        """The term's score in each of where (sorted; holding: the same as a set), 0.0 where it is
+        not: only the postings of those sections are scored (once for phrases found in the same
+        sections, which kg.search.count gives as the same set)."""
+        found = self._phrase_scores.get((fieldname, text, id(holding)))
+        if found is None:
+            ids, codes = self.segment.row(fieldname, text)
+            picked = list(map(holding.__contains__, ids))
+            found = list(self._scored(fieldname, text, list(compress(codes, picked)))) if ids else []
+            if len(found) < len(where):  # not in every one of them: in where's order, 0.0 where it is not
+                found = list(map(dict(zip(compress(ids, picked), found)).get, where, repeat(0.0)))
+            self._phrase_scores[fieldname, text, id(holding)] = found
         return found
 
-    def _lengths(self, fieldname: str) -> tuple[bytes, list[float]]:
-        """The field's length byte of each section, and BM25's length norm of each byte value."""
-        if fieldname not in self._norms:
-            perdoc = getattr(self.reader, "_perdoc", None)
-            column = perdoc._cached_reader(_lenfield(fieldname), LENGTHS_COLUMN) if isinstance(perdoc, W3PerDocReader) else None
-            if column is None:
-                raise Unscored(fieldname)
-            lengths = column._dbfile.get(column._basepos, column._count)
-            weighting = self.top.weighting
-            b, k1 = weighting._field_B.get(fieldname, weighting.B), weighting.K1
-            avgfl = self.top.avg_field_length(fieldname) or 1
-            norms = [k1 * ((1 - b) + b * byte_to_length(n) / avgfl) for n in range(256)]
-            self._norms[fieldname] = (lengths, norms)
-        return self._norms[fieldname]
+    def _scored(self, fieldname: str, text, codes):
+        """The term's score in each of these postings' codes, in turn."""
+        idf = self.statistics.idf(fieldname, text)
+        return map(idf.__mul__, map(self.statistics.factors(fieldname, max(codes, default=0)).__getitem__, codes))
 
 
-def _sum_common(parts: list[dict[int, float]], factor: float, into: dict[int, float]) -> None:
-    """Add, for each section in all parts, the sum of their scores times factor."""
-    common = parts[0].keys()
-    for part in parts[1:]:
-        common = common & part.keys()
-    get = into.get
-    if len(parts) == 2:
-        first, second = parts
-        for d in common:
-            into[d] = get(d, 0.0) + (first[d] + second[d]) * factor
-        return
+def _terms(q) -> list[tuple[tuple[str, object], float]]:
+    """The terms of an OR of terms, each with its factor."""
+    terms: dict[tuple[str, object], float] = {}
+    _linear(q, 1.0, terms, [])
+    return list(terms.items())
+
+
+def _linear(q, factor: float, terms: dict[tuple[str, object], float], rest: list) -> None:
+    """Gather q's terms under ORs, each with the sum of its factors, and the other parts (with theirs)."""
+    if type(q) is Term:
+        terms[q.fieldname, q.text] = terms.get((q.fieldname, q.text), 0.0) + factor * q.boost
+    elif type(q) is Or and not q.minmatch and not q.scale:
+        f = _boosted(q, factor)
+        for sub in q.subqueries:
+            _linear(sub, f, terms, rest)
+    else:
+        rest.append((q, factor))
+
+
+def _sum_common(parts: list[dict[int, float]], into) -> set[int]:
+    """Add, for each section in all parts, the sum of their scores; the sections."""
+    common = set(parts[0].keys()).intersection(*(part.keys() for part in parts[1:]))
     for d in common:
-        into[d] = get(d, 0.0) + sum([p[d] for p in parts]) * factor
+        into[d] += sum([p[d] for p in parts])
+    return common
 
 
 def _boosted(q, factor: float) -> float:
