@@ -336,7 +336,7 @@ class Ingestor:
     def _accept(self, p: Prepared, preparer: Preparer, chunk: _Chunk, twin: str | None,
                 told_as: str | None) -> Prepared:
         """Take a prepared document into the chunk (unless it has a problem), its bodies into the known table."""
-        if not p.problem and stale(p, self.added):  # resolved against a copy of the table that lacked a name
+        if not p.problem and stale(p, self.added, self.known):  # resolved against a copy of the table that lacked a name
             p = preparer.again(p)
         if p.problem:
             return p
