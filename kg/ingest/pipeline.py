@@ -207,9 +207,11 @@ class Ingestor:
     """Ingests batches of files into one store and its index: documents prepared in `jobs`
     processes, written by this one a chunk at a time (one chunk written while the next is filled)."""
 
-    def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT, jobs: int = 1):
+    def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT, jobs: int = 1,
+                 tables=None):
         self.store = store
         self.index = index
+        self.tables = tables  # a kg.ask.tables.Rewrite: each chunk's table rows are added as it is written
         self.curation = curation
         self.limits = limits
         self.jobs = jobs
@@ -411,6 +413,8 @@ class Ingestor:
                                       for r in ready})
         for r in ready:
             self.store.clear_pending(r.identity)
+        if self.tables is not None:
+            self.tables.add({r.prepared.graph: r.prepared.rows for r in ready})
         self.written.extend(r.identity for r in ready)
         self.written_graphs.update(r.prepared.graph for r in ready)
 

@@ -84,6 +84,7 @@ class Prepared:
     graph: str | None = None  # the document's named graph
     nquads: bytes = b""  # its own graph and its line spans' graphs
     descriptions: bytes = b""  # what it says of the entities it names, for the store's entities graph
+    rows: dict = field(default_factory=dict)  # its rows of the tables beside the store (kg.ask.tables.rows_of)
     report: DocumentReport | None = None
     bodies: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, name key, label, IRI)
     missed: list[tuple[str, str]] = field(default_factory=list)  # (kind, name key) not in the known table
@@ -100,6 +101,7 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
     """Read, build and turn one document into N-Quads; what goes wrong is told in `problem`."""
     import pyoxigraph as ox
 
+    from kg.ask.tables import OneDocument, rows_of
     from kg.store.triples import to_quads
 
     source = job.source
@@ -117,11 +119,12 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
                                               "trace": traceback.format_exc(limit=3)})
     quads = to_quads(g, settings.base)
     entities = ox.NamedNode(settings.base + ENTITIES_GRAPH)
+    own = [q for q in quads if q.graph_name != entities]
     bodies = [(n.kind, key(n.label), n.label, n.iri) for n in g.entities() if n.kind in known and n.iri]
-    return Prepared(job, source, graph=g.document.iri,
-                    nquads=ox.serialize([q for q in quads if q.graph_name != entities], format=ox.RdfFormat.N_QUADS),
+    return Prepared(job, source, graph=g.document.iri, nquads=ox.serialize(own, format=ox.RdfFormat.N_QUADS),
                     descriptions=ox.serialize([q for q in quads if q.graph_name == entities],
                                               format=ox.RdfFormat.N_QUADS),
+                    rows=rows_of(OneDocument(own), g.document.iri),
                     report=_report(g), bodies=bodies, missed=missed, seen=seen)
 
 
