@@ -160,39 +160,41 @@ class Archive:
         """Read files and folders into the store; listener(kind, item) hears each result as it is known.
         jobs: processes preparing documents (1: all in this one)."""
         from kg.ask.regions import refresh_regions
-        from kg.ask.tables import current
+        from kg.ask.tables import Rewrite, current
         from kg.extract.background import refresh_bodies
         from kg.read.limits import DEFAULT
 
-        before = current(self.store)  # tables in step with the store: only what this ingest writes is read
-        self._load_thesaurus_graph()
-        if self._index_lost():  # deleted or never written: rebuilt from the graph before anything else
-            self.reindex()
-            if listener is not None:
-                listener("repaired", "the search index (rebuilt from the graph)")
-        ingestor = self._ingestor(limits or DEFAULT, jobs)
-        report = ingestor.ingest(paths, force=force, collection=collection, listener=listener)
-        refresh_regions(self.store)  # derived from the municipalities now in the store
-        refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
-        self.refresh_tables(since=before, written=ingestor.written_graphs)
+        # tables in step with the store: only what this ingest writes is read, as it is written
+        tables = Rewrite(self.store, current(self.store))
+        try:
+            self._load_thesaurus_graph()
+            if self._index_lost():  # deleted or never written: rebuilt from the graph before anything else
+                self.reindex()
+                if listener is not None:
+                    listener("repaired", "the search index (rebuilt from the graph)")
+            ingestor = self._ingestor(limits or DEFAULT, jobs, tables)
+            report = ingestor.ingest(paths, force=force, collection=collection, listener=listener)
+            refresh_regions(self.store)  # derived from the municipalities now in the store
+            refresh_bodies(self.store)  # the lexicon's chains above the bodies the documents name
+        except BaseException:
+            tables.abandon()
+            raise
+        self.refresh_tables(tables, written=ingestor.written_graphs)
         return report
 
-    def refresh_tables(self, since=None, written: set[str] = frozenset()) -> None:
+    def refresh_tables(self, tables, written: set[str] = frozenset()) -> None:
         """Rewrite what a cold `kg ask` and `kg search` read instead of scanning the whole store: the
-        tables of kg.ask.tables from the graph, the search index's suggestion vocabulary.
-        since: the tables as they were in step with the store before documents were written (their
-        graphs: written) or removed; only those documents' facts are then read (kg.ask.tables)."""
-        from kg.ask.tables import write_tables
-
-        write_tables(self.store, since=since, written=written)
+        tables of kg.ask.tables (a Rewrite begun before the store changed: only the documents
+        written, their graphs written, or removed are then read), the search index's suggestion vocabulary."""
+        tables.finish(written=written)
         self.index.keep_vocabulary()
         self._runner = None
 
-    def _ingestor(self, limits=None, jobs: int = 1):
+    def _ingestor(self, limits=None, jobs: int = 1, tables=None):
         from kg.ingest.pipeline import Ingestor
         from kg.read.limits import DEFAULT
 
-        return Ingestor(self.store, self.index, load_curation(self.curation_path), limits or DEFAULT, jobs)
+        return Ingestor(self.store, self.index, load_curation(self.curation_path), limits or DEFAULT, jobs, tables)
 
     def _load_thesaurus_graph(self) -> None:
         """The thesaurus as its own named graph (labels in three languages, broader terms)."""
@@ -213,18 +215,18 @@ class Archive:
     def remove(self, names: list[str]) -> list[str]:
         """Take documents out of the graph and the index (a bare file name will do when it is unique)."""
         from kg.ask.regions import refresh_regions
-        from kg.ask.tables import current
+        from kg.ask.tables import Rewrite, current
         from kg.extract.background import refresh_bodies
 
         stored = self.store.document_hashes()
         found = [self._document_named(name, stored) for name in names]
-        before = current(self.store)
+        tables = Rewrite(self.store, current(self.store))
         ingestor = self._ingestor()
         for identity in found:
             ingestor.remove_document(identity)
         refresh_regions(self.store)
         refresh_bodies(self.store)
-        self.refresh_tables(since=before)
+        self.refresh_tables(tables)
         return found
 
     @staticmethod

@@ -22,7 +22,8 @@ class Vocabulary:
             raise AttributeError(name)
         if name not in self._terms:
             raise AttributeError(f"{self._prefix}:{name} is not a term of {self._iri}")
-        return self._iri + name
+        value = self.__dict__[name] = self._iri + name  # kept: asked for hundreds of times a document
+        return value
 
     def __getitem__(self, name: str) -> str:
         return self.__getattr__(name)

@@ -281,3 +281,32 @@ def test_a_document_left_half_written_makes_the_next_ingest_rebuild_the_tables(m
     (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
     mountains.ingest([tmp_path / "april"])
     assert len(read) == 2 and not mountains.store.pending() and same_as_rebuilt(mountains)
+
+
+def test_a_documents_rows_read_from_its_quads_are_those_read_from_the_store(mountains):
+    """The workers read a document's table rows from the quads they made (OneDocument), not from the store."""
+    import pyoxigraph as ox
+
+    from kg.ask.tables import OneDocument, document_graphs, rows_of
+
+    store = mountains.store
+    for graph in document_graphs(store):
+        spans = {q.subject for q in store.ox.quads_for_pattern(None, None, None, ox.NamedNode(graph))
+                 if q.object.value.endswith("#Evidence")}
+        quads = [q for g in (ox.NamedNode(graph), *spans) for q in store.ox.quads_for_pattern(None, None, None, g)]
+        from_quads, from_store = rows_of(OneDocument(quads), graph), rows_of(store, graph)
+        assert {t: sorted(r) for t, r in from_quads.items()} == {t: sorted(r) for t, r in from_store.items()}
+        assert from_store["facts"] and from_store["attendance"]
+
+
+def test_an_ingest_that_stops_leaves_the_tables_as_they_were(mountains, tmp_path, monkeypatch):
+    from kg.ingest import pipeline
+
+    before = (mountains.store.path / TABLES_FILE).read_bytes()
+    monkeypatch.setattr(pipeline.Ingestor, "_settle", lambda self, tell: (_ for _ in ()).throw(KeyboardInterrupt))
+    (tmp_path / "april").mkdir()
+    (tmp_path / "april" / "april.txt").write_text(SECOND, encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        mountains.ingest([tmp_path / "april"])
+    assert (mountains.store.path / TABLES_FILE).read_bytes() == before
+    assert not list(mountains.store.path.glob(".*.tmp"))

@@ -546,18 +546,46 @@ def mentioned(store: GraphStore, graph: str) -> set[str]:
             for t in (q.subject, q.object) if isinstance(t, ox.NamedNode)}
 
 
+class OneDocument:
+    """One document's quads in memory (its graph and its line spans' graphs), looked up by pattern
+    as a GraphStore's are (``.ox.quads_for_pattern``): the worker that made them reads their
+    table rows (rows_of) with the functions that read a stored document's."""
+
+    def __init__(self, quads):
+        self.ox = self
+        self._by: dict[tuple, list] = {}  # (graph, predicate or None) → quads
+        for q in quads:
+            self._by.setdefault((q.graph_name, q.predicate), []).append(q)
+            self._by.setdefault((q.graph_name, None), []).append(q)
+
+    def quads_for_pattern(self, s, p, o, g) -> list:
+        return [q for q in self._by.get((g, p), ()) if (s is None or q.subject == s) and (o is None or q.object == o)]
+
+
+def rows_of(store, graph: str) -> dict:
+    """A document graph's rows of the fact, evidence, group, attendance and placed tables, and its file."""
+    facts, evidence = facts_of(store, graph)
+    return {"placed": placed_of(store, graph, DOCUMENT_KINDS), "facts": facts, "evidence": evidence,
+            "groups": groups_of(store, graph), "attendance": attendance_of(store, graph),
+            "file": _value(store, None, KG.sourceFile, graph)}
+
+
+def _joined(graphs, rows: dict[str, dict]) -> dict:
+    """The rows of these document graphs, one table after another, in the order of the graphs."""
+    graphs = sorted(graphs)
+    return {"documents": [(g, rows[g]["file"]) for g in graphs],
+            **{t: [r for g in graphs for r in rows[g][t]] for t in ("placed", "facts", "evidence", "groups", "attendance")}}
+
+
 def build_facts(store: GraphStore, graphs) -> dict:
     """The fact and group rows of these document graphs, and of the graphs kept apart from the
     documents (rewritten at every ingest, so always read again)."""
     shared = [store.iri(g) for g in SHARED_GRAPHS]
     derived = [store.iri(g) for g in DERIVED_GRAPHS]
-    read = [facts_of(store, g) for g in sorted(graphs)]
-    return {"placed": [p for g in sorted(graphs) for p in placed_of(store, g, DOCUMENT_KINDS)]
-            + [p for g in derived for p in placed_of(store, g, KINDS)],
-            "documents": [(g, _value(store, None, KG.sourceFile, g)) for g in sorted(graphs)],
-            "facts": [f for facts, _ in read for f in facts], "evidence": [e for _, quoted in read for e in quoted],
-            "groups": [r for g in [*sorted(graphs), *shared] for r in groups_of(store, g)],
-            "attendance": [r for g in sorted(graphs) for r in attendance_of(store, g)]}
+    contents = _joined(graphs, {g: rows_of(store, g) for g in graphs})
+    contents["placed"] += [p for g in derived for p in placed_of(store, g, KINDS)]
+    contents["groups"] += [r for g in shared for r in groups_of(store, g)]
+    return contents
 
 
 def build(store, *, facts: bool, graphs=None) -> dict:
@@ -586,50 +614,113 @@ def current(store: GraphStore) -> Tables | None:
         return None
 
 
+class Rewrite:
+    """The tables being brought up to the store while an ingest changes it, in a file of their own
+    beside it, renamed over the old one when done (a reader sees one whole table or the other).
+    The rows of the documents an ingest writes are added as each chunk is written (`add`, with rows
+    the workers read from the quads they made: rows_of on OneDocument); what only the whole store
+    can say (the names, the graphs apart from the documents, the last meeting) is read at the end
+    (`finish`). since: the tables as they were in step with the store before it changed, which are
+    then brought up to it; without them, they are built anew from the whole graph."""
+
+    def __init__(self, store: GraphStore, since: Tables | None = None):
+        self.store, self.since = store, since
+        self.path = store.path / TABLES_FILE
+        self.tmp = self.path.with_name(f".{self.path.name}.tmp")
+        self.read: set[str] = set()  # document graphs whose rows were added
+        self.replaced: set[str] = set()  # the things their old rows named a meeting or event
+        try:
+            self.tmp.unlink(missing_ok=True)
+            if since is not None:
+                since.db.close()
+                shutil.copyfile(self.path, self.tmp)
+            # added to by the ingest's writer thread, finished by its main thread (never both at once)
+            self.table = Tables(sqlite3.connect(self.tmp, check_same_thread=False),
+                                None if since is not None else store.base)
+            if since is None:
+                self.table.db.executescript(SCHEMA)
+            self.held = self.table.documents()  # the document graphs the tables held before
+        except (OSError, sqlite3.Error) as e:
+            self._failed(e)
+
+    def add(self, rows: dict[str, dict]) -> None:
+        """The rows of documents just written (graph → rows_of), in place of those their graphs had."""
+        try:
+            self.replaced |= self.table.placed(rows)
+            self.table._drop_graphs(rows)
+            self.table._add_facts(_joined(rows, rows))
+            self.table.db.commit()
+        except sqlite3.Error as e:
+            self._failed(e)
+        self.read.update(rows)
+
+    def finish(self, state: str | None = None, written: set[str] = frozenset()) -> Tables:
+        """The rest read from the store, and the file in place of the old one. written: the document
+        graphs written since `since` (a graph no longer in the store is gone)."""
+        try:
+            gone = self.read - document_graphs(self.store)  # written, then taken out by the same ingest
+            self.table._drop_graphs(gone)
+            self.read -= gone
+            if self.since is None:
+                self._build(state or stamp(self.store))
+            else:
+                _update(self.table, self.store, state or stamp(self.store), written, self.read, self.replaced, self.held)
+            self.table.db.close()
+            os.replace(self.tmp, self.path)
+        except (OSError, sqlite3.Error) as e:
+            self._failed(e)
+        return Tables.open(self.path)
+
+    def abandon(self) -> None:
+        """Leave the old tables as they are (the ingest stopped: they are stale, and rebuilt when next needed)."""
+        self.table.db.close()
+        self.tmp.unlink(missing_ok=True)
+
+    def _build(self, state: str) -> None:
+        contents = build(self.store, facts=True, graphs=document_graphs(self.store) - self.read)
+        self.table._write(contents, state)
+        self.table._put_names(contents["names"])
+        self.table._add_facts(contents)
+        self.table.db.commit()
+
+    def _failed(self, e: Exception):
+        self.tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {self.path}: {getattr(e, 'strerror', None) or e}") from None
+
+
 def write_tables(store: GraphStore, state: str | None = None, *, since: Tables | None = None,
                  written: set[str] = frozenset()) -> Tables:
-    """Build the tables from the graph and write them beside it (the ingest calls this at its end):
-    into a new file, renamed over the old one, so a reader sees one whole table or the other.
-    since: the tables as they were in step with the store before it changed, and written: the
-    document graphs written since (a graph no longer in the store is gone): only their facts are read."""
-    path = store.path / TABLES_FILE
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.unlink(missing_ok=True)
-        if since is None:
-            Tables.of_contents(build(store, facts=True), state or stamp(store), tmp).db.close()
-        else:
-            since.db.close()
-            shutil.copyfile(path, tmp)
-            _update(Tables(sqlite3.connect(tmp)), store, state or stamp(store), written)
-        os.replace(tmp, path)
-    except (OSError, sqlite3.Error) as e:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {getattr(e, 'strerror', None) or e}") from None
-    return Tables.open(path)
+    """Build the tables from the graph and write them beside it (see Rewrite): since, the tables as they
+    were in step with the store before it changed, and written, the document graphs written since:
+    only their facts are read."""
+    return Rewrite(store, since).finish(state, written)
 
 
-def _update(table: Tables, store: GraphStore, state: str, written: set[str]) -> None:
+def _update(table: Tables, store: GraphStore, state: str, written: set[str], read=frozenset(),
+            replaced=frozenset(), held: set[str] | None = None) -> None:
     """Bring a copy of tables that were in step with the store to it after documents were written
-    or removed: the facts of the graphs written or gone are dropped, those written read again; the
-    name rows read again are those of the things the graphs written name (an entity is described
+    or removed: the facts of the graphs written or gone are dropped, those written read again
+    (unless read already: read, and replaced, the things their old rows named a meeting or event);
+    the name rows read again are those of the things the graphs written name (an entity is described
     in the entities graph only by the documents that name it: kg.store.graphstore), of those the
     graphs rewritten or gone named a meeting or event, of those a derived graph names, and, when a
-    graph was rewritten or gone, of those come or gone (the entities no document names any more)."""
-    now, held = document_graphs(store), table.documents()
+    graph was rewritten or gone, of those come or gone (the entities no document names any more).
+    held: the document graphs the tables held before anything was read."""
+    now, held = document_graphs(store), table.documents() if held is None else held
     todo = (now - held) | (set(written) & now)
     shared = [store.iri(g) for g in SHARED_GRAPHS]
-    stale = table.placed([*(held - now), *todo, *shared])
-    table._drop_graphs([*(held - now), *todo, *shared])
-    contents = build_facts(store, todo) | {"last_meeting": build_last_meeting(store)}
-    touched = stale | {t for _, t in contents["placed"]} | {iri for g in todo for iri in mentioned(store, g)}
+    unread = [*(held - now), *(todo - set(read)), *shared]
+    stale = set(replaced) | table.placed(unread)
+    table._drop_graphs(unread)
+    contents = build_facts(store, todo - set(read)) | {"last_meeting": build_last_meeting(store)}
+    touched = (stale | {t for _, t in contents["placed"]} | table.placed(read)
+               | {iri for g in todo for iri in mentioned(store, g)})
     if (held & todo) | (held - now):  # a graph rewritten or gone: the entities it alone named are gone too
         touched |= typed_things(store) ^ table.things()
     table._put_names(names_of(store, sorted(touched)), touched)
     table._write(contents, state)
     table._add_facts(contents)
     table.db.commit()
-    table.db.close()
 
 
 def tables(store) -> Tables:

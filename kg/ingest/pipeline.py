@@ -207,9 +207,11 @@ class Ingestor:
     """Ingests batches of files into one store and its index: documents prepared in `jobs`
     processes, written by this one a chunk at a time (one chunk written while the next is filled)."""
 
-    def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT, jobs: int = 1):
+    def __init__(self, store: GraphStore, index, curation: Curation, limits: Limits = DEFAULT, jobs: int = 1,
+                 tables=None):
         self.store = store
         self.index = index
+        self.tables = tables  # a kg.ask.tables.Rewrite: each chunk's table rows are added as it is written
         self.curation = curation
         self.limits = limits
         self.jobs = jobs
@@ -336,7 +338,7 @@ class Ingestor:
     def _accept(self, p: Prepared, preparer: Preparer, chunk: _Chunk, twin: str | None,
                 told_as: str | None) -> Prepared:
         """Take a prepared document into the chunk (unless it has a problem), its bodies into the known table."""
-        if not p.problem and stale(p, self.added):  # resolved against a copy of the table that lacked a name
+        if not p.problem and stale(p, self.added, self.known):  # resolved against a copy of the table that lacked a name
             p = preparer.again(p)
         if p.problem:
             return p
@@ -411,6 +413,8 @@ class Ingestor:
                                       for r in ready})
         for r in ready:
             self.store.clear_pending(r.identity)
+        if self.tables is not None:
+            self.tables.add({r.prepared.graph: r.prepared.rows for r in ready})
         self.written.extend(r.identity for r in ready)
         self.written_graphs.update(r.prepared.graph for r in ready)
 

@@ -84,6 +84,7 @@ class Prepared:
     graph: str | None = None  # the document's named graph
     nquads: bytes = b""  # its own graph and its line spans' graphs
     descriptions: bytes = b""  # what it says of the entities it names, for the store's entities graph
+    rows: dict = field(default_factory=dict)  # its rows of the tables beside the store (kg.ask.tables.rows_of)
     report: DocumentReport | None = None
     bodies: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, name key, label, IRI)
     missed: list[tuple[str, str]] = field(default_factory=list)  # (kind, name key) not in the known table
@@ -100,6 +101,7 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
     """Read, build and turn one document into N-Quads; what goes wrong is told in `problem`."""
     import pyoxigraph as ox
 
+    from kg.ask.tables import OneDocument, rows_of
     from kg.store.triples import to_quads
 
     source = job.source
@@ -117,24 +119,29 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
                                               "trace": traceback.format_exc(limit=3)})
     quads = to_quads(g, settings.base)
     entities = ox.NamedNode(settings.base + ENTITIES_GRAPH)
+    own = [q for q in quads if q.graph_name != entities]
     bodies = [(n.kind, key(n.label), n.label, n.iri) for n in g.entities() if n.kind in known and n.iri]
-    return Prepared(job, source, graph=g.document.iri,
-                    nquads=ox.serialize([q for q in quads if q.graph_name != entities], format=ox.RdfFormat.N_QUADS),
+    return Prepared(job, source, graph=g.document.iri, nquads=ox.serialize(own, format=ox.RdfFormat.N_QUADS),
                     descriptions=ox.serialize([q for q in quads if q.graph_name == entities],
                                               format=ox.RdfFormat.N_QUADS),
+                    rows=rows_of(OneDocument(own), g.document.iri),
                     report=_report(g), bodies=bodies, missed=missed, seen=seen)
 
 
-def stale(p: Prepared, added: list[tuple[str, str]]) -> bool:
+def stale(p: Prepared, added: list[tuple[str, str]], known: dict) -> bool:
     """Whether a name the known table gained after p's copy of it could have resolved p otherwise:
-    the same name key, or one close enough for the resolver's spelling match."""
+    the same name key, or one close enough for the resolver's spelling match. A name the live table
+    now holds under the very IRI p gave it resolves as it did (the resolver's exact match comes
+    before any spelling match): a later document naming a body an earlier one in flight added."""
     from rapidfuzz import fuzz
 
     from kg.lang.bodies import FUZZY_MIN
 
     since = added[p.seen:]
+    given = {(kind, k): iri for kind, k, _, iri in p.bodies}
+    settled = {(kind, k) for kind, k in p.missed if k in known[kind] and known[kind][k][1] == given.get((kind, k))}
     return any(kind == new_kind and (k == new or (len(k) >= 8 and fuzz.ratio(k, new) >= FUZZY_MIN))
-               for kind, k in p.missed for new_kind, new in since)
+               for kind, k in p.missed if (kind, k) not in settled for new_kind, new in since)
 
 
 class Preparer:
@@ -181,10 +188,14 @@ class Preparer:
             yield self._result(window.popleft())
 
     def again(self, p: Prepared) -> Prepared:
-        """Prepare a stale result once more, in this process against the live table."""
-        return prepare(Job(p.job.identity, p.job.path, p.source), self.settings, self.known, len(self.added))
+        """Prepare a stale result once more against the live table: in a worker when there are
+        workers, so that this process (whose other thread writes the chunk before) is not held up."""
+        job = Job(p.job.identity, p.job.path, p.source)
+        if self._pool is None:
+            return prepare(job, self.settings, self.known, len(self.added))
+        return self._result(self._submit(job, live=True))
 
-    def _submit(self, job: Job):
+    def _submit(self, job: Job, live: bool = False):
         if self._pool is None:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
@@ -194,12 +205,13 @@ class Preparer:
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker,
                                              initargs=(self.settings,))
             self.scratch.mkdir(parents=True, exist_ok=True)
-        return job, self._pool, self._pool.submit(_prepare_in_worker, job, *self._table_copy())
+        return job, self._pool, self._pool.submit(_prepare_in_worker, job, *self._table_copy(live))
 
-    def _table_copy(self) -> tuple[str, int]:
-        """A file holding the known table as it is now, written again when it has grown by a few names."""
+    def _table_copy(self, live: bool = False) -> tuple[str, int]:
+        """A file holding the known table as it is now, written again when it has grown by a few
+        names (live: by any)."""
         grown = len(self.added) - self._copy[1] if self._copy else None
-        if grown is None or grown >= max(1, len(self.added) // 50):
+        if grown is None or grown >= (1 if live else max(1, len(self.added) // 50)):
             where = self.scratch / f"known-{len(self.added)}.pickle"
             tmp = where.with_suffix(".tmp")
             tmp.write_bytes(pickle.dumps(self.known, protocol=pickle.HIGHEST_PROTOCOL))

@@ -210,7 +210,9 @@ class GraphStore:
         named: set = set()
         for graph in graphs:
             named |= self._drop_document(graph)
-        new = [q for q in set(ox.parse(descriptions, format=ox.RdfFormat.N_QUADS)) if q not in self.ox]
+        # a chunk's documents describe the same entities again and again: each line read once
+        unique = b"\n".join(set(descriptions.splitlines()))
+        new = [q for q in ox.parse(unique, format=ox.RdfFormat.N_QUADS) if q not in self.ox]
         self.ox.bulk_load(nquads + ox.serialize(new, format=ox.RdfFormat.N_QUADS), ox.RdfFormat.N_QUADS)
         self._forget_unnamed(named)
 

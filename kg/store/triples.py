@@ -72,9 +72,16 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
     entities = ox.NamedNode(base + ENTITIES_GRAPH)
     quads: list[ox.Quad] = []
     seen: set = set()
+    iris: dict[str, ox.NamedNode] = {}  # each IRI made a term once: a document repeats its IRIs hundreds of times
+
+    def iri(value: str) -> ox.NamedNode:
+        term = iris.get(value)
+        if term is None:
+            term = iris[value] = ox.NamedNode(value)
+        return term
 
     def add(s: str, p: str, o, into: ox.NamedNode = graph) -> None:
-        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if isinstance(o, (ox.NamedNode, ox.Literal)) else _term(o), into)
+        q = ox.Quad(iri(s), iri(p), o, into)
         if q not in seen:
             seen.add(q)
             quads.append(q)
@@ -84,7 +91,7 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
     for node in g.nodes:
         into = entities if id(node) in named else graph
         for t in _node_types(node):
-            add(node.iri, RDF.type, ox.NamedNode(t), into)
+            add(node.iri, RDF.type, iri(t), into)
         label = node.label
         if node.kind == "topic":
             concept = th.by_slug.get(node.label)
@@ -109,27 +116,30 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
                 add(node.iri, KG.kommunenummer, ox.Literal(nb.number), into)
                 # a number can be valid in two periods (most of Trøndelag kept its numbers in 2024)
                 numbering = f"{node.iri}/numbering/{nb.number}/{nb.valid_from}"
-                add(node.iri, KG.numbering, ox.NamedNode(numbering), into)
-                add(numbering, RDF.type, ox.NamedNode(KG.MunicipalityNumber), into)
+                add(node.iri, KG.numbering, iri(numbering), into)
+                add(numbering, RDF.type, iri(KG.MunicipalityNumber), into)
                 add(numbering, KG.kommunenummer, ox.Literal(nb.number), into)
                 add(numbering, KG.county, ox.Literal(nb.county), into)
-                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=ox.NamedNode(XSD.date)), into)
+                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=iri(XSD.date)), into)
                 if nb.valid_to:
-                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=ox.NamedNode(XSD.date)), into)
+                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=iri(XSD.date)), into)
     add(doc, PROV.generatedAtTime, ox.Literal((ingested_at or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                                              datatype=ox.NamedNode(XSD.dateTime)))
+                                              datatype=iri(XSD.dateTime)))
     add(doc, KG.toolVersion, ox.Literal(__version__))
+    spans: dict[int, str] = {}  # evidence → its span's IRI, described once
     for f in g.facts:
-        o = _term(f.object)
+        o = iri(f.object.iri) if isinstance(f.object, Node) else _term(f.object)
         add(f.subject.iri, f.predicate, o)
         if f.evidence is None:
             continue
         ev = f.evidence
-        span = evidence_iri(ev)
-        add(f.subject.iri, f.predicate, o, ox.NamedNode(span))
-        add(span, RDF.type, ox.NamedNode(KG.Evidence))
-        add(span, PROV.wasDerivedFrom, ox.NamedNode(ev.section.node.iri))
-        add(span, KG.lineStart, ox.Literal(str(ev.span.start), datatype=ox.NamedNode(XSD.integer)))
-        add(span, KG.lineEnd, ox.Literal(str(ev.span.end), datatype=ox.NamedNode(XSD.integer)))
-        add(span, KG.quote, ox.Literal(ev.quote))
+        span = spans.get(id(ev))
+        if span is None:
+            span = spans[id(ev)] = evidence_iri(ev)
+            add(span, RDF.type, iri(KG.Evidence))
+            add(span, PROV.wasDerivedFrom, iri(ev.section.node.iri))
+            add(span, KG.lineStart, ox.Literal(str(ev.span.start), datatype=iri(XSD.integer)))
+            add(span, KG.lineEnd, ox.Literal(str(ev.span.end), datatype=iri(XSD.integer)))
+            add(span, KG.quote, ox.Literal(ev.quote))
+        add(f.subject.iri, f.predicate, o, iri(span))
     return quads
