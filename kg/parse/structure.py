@@ -438,7 +438,7 @@ class _Parser:
             return None
         title = found.title
         if case:
-            title = clean(text) if re.search(re.escape(re.split(r"[/-]", case)[0]), clean(text)[:20]) else f"Sak {case} {title}"
+            title = clean(text) if re.split(r"[/-]", case)[0] in clean(text)[:20] else f"Sak {case} {title}"
         return _Item(found.number, case, title)
 
     def start_item(self, item: _Item, block: Block, level: int) -> None:
