@@ -33,11 +33,19 @@ def _node_types(node: Node) -> list[str]:
     return [CLASS_OF_KIND[node.kind], *STANDARD_TYPES.get(node.kind, [])]
 
 
-def _term(o) -> ox.NamedNode | ox.Literal:
+class _Iris(dict):
+    """IRI → its NamedNode, made once: a document names the same subjects and predicates hundreds of times."""
+
+    def __missing__(self, iri: str) -> ox.NamedNode:
+        node = self[iri] = ox.NamedNode(iri)
+        return node
+
+
+def _term(o, iris: _Iris) -> ox.NamedNode | ox.Literal:
     if isinstance(o, Node):
-        return ox.NamedNode(o.iri)
+        return iris[o.iri]
     if isinstance(o, Iri):
-        return ox.NamedNode(o.value)
+        return iris[o.value]
     if isinstance(o, Literal):
         if o.lang:
             return ox.Literal(str(o.value), language=o.lang)
@@ -71,20 +79,22 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
     graph = ox.NamedNode(doc)
     entities = ox.NamedNode(base + ENTITIES_GRAPH)
     quads: list[ox.Quad] = []
-    seen: set = set()
+    seen: set = set()  # (subject, predicate, object, graph) of the quads made: a third of the adds are repeats
+    iris = _Iris()
 
     def add(s: str, p: str, o, into: ox.NamedNode = graph) -> None:
-        q = ox.Quad(ox.NamedNode(s), ox.NamedNode(p), o if isinstance(o, (ox.NamedNode, ox.Literal)) else _term(o), into)
-        if q not in seen:
-            seen.add(q)
-            quads.append(q)
+        o = o if isinstance(o, (ox.NamedNode, ox.Literal)) else _term(o, iris)
+        statement = (s, p, o, into)
+        if statement not in seen:  # a Quad costs more to make than this look-up
+            seen.add(statement)
+            quads.append(ox.Quad(iris[s], iris[p], o, into))
 
     th = thesaurus()
     named = {id(n) for n in g.entities()}
     for node in g.nodes:
         into = entities if id(node) in named else graph
         for t in _node_types(node):
-            add(node.iri, RDF.type, ox.NamedNode(t), into)
+            add(node.iri, RDF.type, iris[t], into)
         label = node.label
         if node.kind == "topic":
             concept = th.by_slug.get(node.label)
@@ -109,27 +119,31 @@ def to_quads(g: DocGraph, base: str, ingested_at: datetime | None = None) -> lis
                 add(node.iri, KG.kommunenummer, ox.Literal(nb.number), into)
                 # a number can be valid in two periods (most of Trøndelag kept its numbers in 2024)
                 numbering = f"{node.iri}/numbering/{nb.number}/{nb.valid_from}"
-                add(node.iri, KG.numbering, ox.NamedNode(numbering), into)
-                add(numbering, RDF.type, ox.NamedNode(KG.MunicipalityNumber), into)
+                add(node.iri, KG.numbering, iris[numbering], into)
+                add(numbering, RDF.type, iris[KG.MunicipalityNumber], into)
                 add(numbering, KG.kommunenummer, ox.Literal(nb.number), into)
                 add(numbering, KG.county, ox.Literal(nb.county), into)
-                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=ox.NamedNode(XSD.date)), into)
+                add(numbering, KG.validFrom, ox.Literal(nb.valid_from, datatype=iris[XSD.date]), into)
                 if nb.valid_to:
-                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=ox.NamedNode(XSD.date)), into)
+                    add(numbering, KG.validTo, ox.Literal(nb.valid_to, datatype=iris[XSD.date]), into)
     add(doc, PROV.generatedAtTime, ox.Literal((ingested_at or datetime.now(timezone.utc)).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                                              datatype=ox.NamedNode(XSD.dateTime)))
+                                              datatype=iris[XSD.dateTime]))
     add(doc, KG.toolVersion, ox.Literal(__version__))
+    described: set[str] = set()
     for f in g.facts:
-        o = _term(f.object)
+        o = _term(f.object, iris)
         add(f.subject.iri, f.predicate, o)
         if f.evidence is None:
             continue
         ev = f.evidence
         span = evidence_iri(ev)
-        add(f.subject.iri, f.predicate, o, ox.NamedNode(span))
-        add(span, RDF.type, ox.NamedNode(KG.Evidence))
-        add(span, PROV.wasDerivedFrom, ox.NamedNode(ev.section.node.iri))
-        add(span, KG.lineStart, ox.Literal(str(ev.span.start), datatype=ox.NamedNode(XSD.integer)))
-        add(span, KG.lineEnd, ox.Literal(str(ev.span.end), datatype=ox.NamedNode(XSD.integer)))
+        add(f.subject.iri, f.predicate, o, iris[span])
+        if span in described:  # the facts of one line span share its description
+            continue
+        described.add(span)
+        add(span, RDF.type, iris[KG.Evidence])
+        add(span, PROV.wasDerivedFrom, iris[ev.section.node.iri])
+        add(span, KG.lineStart, ox.Literal(str(ev.span.start), datatype=iris[XSD.integer]))
+        add(span, KG.lineEnd, ox.Literal(str(ev.span.end), datatype=iris[XSD.integer]))
         add(span, KG.quote, ox.Literal(ev.quote))
     return quads
