@@ -16,6 +16,8 @@ class Vocabulary:
         self._prefix = prefix
         self._iri = iri
         self._terms = frozenset(terms.split())
+        # each term an attribute of its own, so the pipeline's millions of look-ups skip __getattr__
+        self.__dict__.update((t, iri + t) for t in self._terms if not t.startswith("_"))
 
     def __getattr__(self, name: str) -> str:
         if name.startswith("_"):
