@@ -51,12 +51,19 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     roles = _words()["roles"]
     if len(text.split()) > roles["max_words"] or re.match(r"^\W*(?:[\w-]*sak\w*|ps|rs)\s*\d", text, re.I):
         return best
-    for role in roles["precedence"]:
-        if contains_any(text, roles[role]):
-            return role if best is None or role == "absent" or best == "member" else best
+    if contains_any(text, _role_phrases()):  # one search for the common case: no role's phrase
+        for role in roles["precedence"]:
+            if contains_any(text, roles[role]):
+                return role if best is None or role == "absent" or best == "member" else best
     if text.lower() in roles["alone_guest"]:
         return "guest"
     return best
+
+
+@cache
+def _role_phrases() -> tuple[str, ...]:
+    roles = _words()["roles"]
+    return tuple(w for role in roles["precedence"] for w in roles[role])
 
 
 def is_chair(title: str | None) -> bool:
@@ -144,8 +151,7 @@ _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
 def _column_kind(header: str) -> str | None:
     """The kind of an attendee table's column by its header cell (lower case): name, body, role, present …"""
     names = _words()["columns"]
-    return next((k for k in names for w in sorted(names[k], key=len, reverse=True) if starts_with_any(header, [w])),
-                None)
+    return next((k for k in names if starts_with_any(header, names[k])), None)
 
 
 def lists_attendees(cells: list[str]) -> bool:

@@ -99,11 +99,15 @@ def label_line(line: str) -> tuple[str, str] | None:
 
 def starts_with_any(text: str, words: list[str]) -> str | None:
     """The longest of words that text starts with (case-insensitive, whole words)."""
-    t = text.lower()
-    for w in _longest_first(tuple(words)):
-        if t == w or t.startswith(w) and not t[len(w):len(w) + 1].isalnum():
-            return w
-    return None
+    m = _opening(tuple(words)).match(text.lower()) if words else None
+    return m.group() if m else None
+
+
+@cache
+def _opening(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a list's words, the longest first, each where no letter or digit follows
+    it: the first alternative that matches is the longest word."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, _longest_first(words)))})(?![^\\W_])")
 
 
 @cache
