@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A", "ß": "ss"})
 
@@ -21,6 +22,7 @@ def squash(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # every stage keys the same names again, in every document
 def key(s: str) -> str:
     """A comparison key: case-folded, accents kept, punctuation and spacing normalised."""
     s = nfc(s).casefold().replace("’", "'")
