@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
@@ -181,6 +181,7 @@ def _answer(cell: str) -> bool | None:
     return True if text in markers["present"] else False if text in markers["not_present"] else None
 
 
+@lru_cache(maxsize=1 << 14)  # each part of an attendance line is read plain by several tests in turn
 def _plain(text: str) -> str:
     """The words of a line without list bullets, Markdown emphasis or strike marks."""
     text = text.replace("**", "").replace("~~", "").replace("__", "")

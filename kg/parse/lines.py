@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.lexicon import table
 from kg.lang.text import squash, strip_markup
@@ -37,6 +37,7 @@ def is_heading(line: str) -> bool:
     return bool(_HEADING.match(line) or _BOLD_LINE.match(line))
 
 
+@lru_cache(maxsize=1 << 14)  # a line is cleaned again by each test of what kind it is
 def clean(line: str) -> str:
     """The words of a line without Markdown markup, trailing colon or dash."""
     s = squash(strip_markup(line))
