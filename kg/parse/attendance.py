@@ -31,10 +31,11 @@ def _words() -> dict:
     return table("attendance")
 
 
-def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str | None:
+@lru_cache(maxsize=1 << 14)  # every cell of every attendance row is asked, and the same bodies recur
+def attendance_role(text: str, heading: bool = False) -> str | None:
     """The role that a heading gives the names under it, or None when it is no attendance heading.
 
-    ``words`` are the heading words of headings.toml [attendance], matched at the start
+    ``heading``: the heading words of headings.toml [attendance] count too, matched at the start
     ("Fra sekretariatet møtte"); the phrases of attendance.toml [roles] count anywhere in
     a short heading ("Faste medlemar som møtte", "Medlemar som hadde meldt forfall").
     """
@@ -44,7 +45,7 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     if is_chair(text):
         return "chair"
     best, best_len = None, 0
-    for role, keys in (words or {}).items():
+    for role, keys in (headings()["attendance"] if heading else {}).items():
         w = starts_with_any(text, keys)
         if w and len(w) > best_len and len(text.split()) <= len(w.split()) + 2:
             best, best_len = role, len(w)
@@ -168,7 +169,7 @@ def _list_columns(cells: list[str]) -> dict[int, str]:
     for i, c in enumerate(cells):
         text = c.strip(" :*").lower()
         if i and text and _column_kind(text) in (None, "present"):
-            role = attendance_role(text, headings()["attendance"])
+            role = attendance_role(text, heading=True)
             if role and role != "chair":
                 out[i] = role
     return out
@@ -557,7 +558,7 @@ _SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?:(?:rece
 def said_label(line: str) -> tuple[str, str] | None:
     """('Til stades', 'Aud Kleppe (Alver kommune), …') when the words before "var"/"were" head an attendance list."""
     m = _SAID.match(_plain(line))
-    if m and attendance_role(m["label"], headings()["attendance"]) is not None and (
+    if m and attendance_role(m["label"], heading=True) is not None and (
             m["rest"][:1].isupper() or split_role(m["rest"])[0]):  # "Til stede var ordfører Kari Dahl fra …"
         return m["label"], m["rest"]
     return None
@@ -979,7 +980,7 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
-        elif role == "member" and any(attendance_role(t, headings()["attendance"]) == "substitute" for t in p.titles):
+        elif role == "member" and any(attendance_role(t, heading=True) == "substitute" for t in p.titles):
             role = "substitute"  # "Vara | Kåre Fosse | Larvik": a title saying the person came as a substitute
         elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
             role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting
