@@ -103,6 +103,9 @@ class Section:
     # ("… ved kaia. Frå Årdal vart det orientert om …") starts the next report inside the line the last one ends on
     first_column: int = 0
     last_column: int | None = None
+    # its sentences as kg.lang.sentences cut them (by skip_heading, with the lines they were cut from): a dozen
+    # extractors read each section's sentences
+    cut: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def own_line(self, n: int, line: str) -> str:
         """Line n of the document as far as it is this section's."""

@@ -16,17 +16,17 @@ class Vocabulary:
         self._prefix = prefix
         self._iri = iri
         self._terms = frozenset(terms.split())
+        # each term an attribute of its own, so the pipeline's millions of look-ups skip __getattr__
+        self.__dict__.update((t, iri + t) for t in self._terms if not t.startswith("_"))
 
     def __getattr__(self, name: str) -> str:
+        """Only reached for a name that is no term (the terms are attributes of their own)."""
         if name.startswith("_"):
             raise AttributeError(name)
-        if name not in self._terms:
-            raise AttributeError(f"{self._prefix}:{name} is not a term of {self._iri}")
-        value = self.__dict__[name] = self._iri + name  # kept: asked for hundreds of times a document
-        return value
+        raise AttributeError(f"{self._prefix}:{name} is not a term of {self._iri}")
 
     def __getitem__(self, name: str) -> str:
-        return self.__getattr__(name)
+        return getattr(self, name)
 
     @property
     def prefix(self) -> str:

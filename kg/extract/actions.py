@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from datetime import date, timedelta
 
 from kg.extract.bodies import body_node
@@ -57,15 +58,22 @@ def _words(name: str) -> list[str]:
     return headings()["actions"][name]
 
 
-def _label(words: list[str]) -> re.Pattern:
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+@cache
+def _label(name: str) -> re.Pattern:
+    """A label of the [actions] words of name, with its colon (made once a process)."""
+    alts = _alts(name)
     return re.compile(rf"(?<![\wæøå])\**(?P<label>{alts})\**\s*:\s*\**", re.IGNORECASE)
 
 
-def _unlabelled(words: list[str]) -> re.Pattern:
+@cache
+def _unlabelled(name: str) -> re.Pattern:
     """A deadline word without its colon, right before a date ("frist 10.11.16", "deadline 1 May")."""
-    alts = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alts = _alts(name)
     return re.compile(rf"(?<![\wæøå])(?:{alts})\s+(?=\S*\d)", re.IGNORECASE)
+
+
+def _alts(name: str) -> str:
+    return "|".join(re.escape(w) for w in sorted(_words(name), key=len, reverse=True))
 
 
 def _cells(line: str) -> list[str]:
@@ -88,10 +96,10 @@ class _Reader:
 
     def __init__(self, g: DocGraph, sec: Section, ref: date | None):
         self.g, self.sec, self.ref = g, sec, ref
-        self.task_rx = _label(_words("task"))
-        self.resp_rx = _label(_words("responsible"))
-        self.due_rx = _label(_words("deadline"))
-        self.unlabelled_due_rx = _unlabelled(_words("deadline"))
+        self.task_rx = _label("task")
+        self.resp_rx = _label("responsible")
+        self.due_rx = _label("deadline")
+        self.unlabelled_due_rx = _unlabelled("deadline")
         self.tasks: list[Task] = []
         self.previous: tuple[int, str] | None = None  # the last non-blank line read, and its number
 
@@ -282,6 +290,13 @@ def actions(g: DocGraph) -> None:
             _action_node(g, parent, sec, task, k)
 
 
+@lru_cache(maxsize=256)
+def _doers(titles: frozenset[str]) -> str:
+    """The lexicon's doers and a document's titles as one alternation, the longest first (made once a document,
+    not once a section)."""
+    return "|".join(re.escape(w) for w in sorted(set(_words("doer")) | titles, key=len, reverse=True))
+
+
 def _prose_tasks(g: DocGraph, sec: Section, lines: list[str], ref: date | None, read: list[Task]) -> list[Task]:
     """'Sekretariatet sender uttalen innan 1. april', 'Dagleg leiar melder saka til fylket innan 1. mars':
     a sentence that opens with its doer (a name, the secretariat, a title: of the lexicon's, or one the
@@ -289,7 +304,7 @@ def _prose_tasks(g: DocGraph, sec: Section, lines: list[str], ref: date | None, 
     taken = {n for t in read for n in range(t.line, t.last + 1)}
     titles = {t.lower() for line in g.minutes.attendance if (t := (line.title or "").strip()) and len(t.split()) <= 3}
     titles |= {t + ("n" if t.endswith("e") else "en") for t in titles if " " not in t}  # "Regionkoordinatoren"
-    doers = "|".join(re.escape(w) for w in sorted(set(_words("doer")) | titles, key=len, reverse=True))
+    doers = _doers(frozenset(titles))
     out = []
     before = None  # the sentence before, which may ask who is to do it ("Rådet ber arbeidsutvalet lage eit brev.")
     for s in section_sentences(sec, lines):

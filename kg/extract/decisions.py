@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import NamedTuple
 
 from kg.extract.bodies import body_node
@@ -49,23 +50,25 @@ def _words(key: str) -> list[str]:
     return headings()["decisions"][key]
 
 
-def _alts(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+@cache
+def _alts(*keys: str) -> str:
+    """The words of these lists as one alternation, the longest first (made once: every sentence is tried)."""
+    return "|".join(re.escape(w) for w in sorted((w for k in keys for w in _words(k)), key=len, reverse=True))
 
 
 def read_vote(text: str) -> Vote | None:
     """'Enstemmig vedtatt' → unanimous; 'vedtatt mot 2 stemmer', 'mot éi røyst' → 2 / 1 against."""
-    m = re.search(rf"\b(?:{_alts(_words('against'))})\s+(?P<n>\d+|\w+)\s+(?:{_alts(_words('vote_nouns'))})\b",
+    m = re.search(rf"\b(?:{_alts('against')})\s+(?P<n>\d+|\w+)\s+(?:{_alts('vote_nouns')})\b",
                   text, re.IGNORECASE)
     if m:
         n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS.get(m["n"].lower())
         if n is not None:
             named = re.match(r"\s*\((?P<who>[^)]*)\)", text[m.end():])
             return Vote(False, n, (_voters(named["who"]) or _listed_people(named["who"])) if named else ())
-    m = re.search(rf"\b(?:{_alts(_words('voted'))})\s+(?:i)?(?:{_alts(_words('against'))})\b", text, re.IGNORECASE)
+    m = re.search(rf"\b(?:{_alts('voted')})\s+(?:i)?(?:{_alts('against')})\b", text, re.IGNORECASE)
     if m and _voters(text[:m.start()], last=True):
         return Vote(False, None, _voters(text[:m.start()], last=True))
-    if re.search(rf"\b(?:{_alts(_words('unanimous'))})\b", text, re.IGNORECASE):
+    if re.search(rf"\b(?:{_alts('unanimous')})\b", text, re.IGNORECASE):
         return Vote(True)
     return None
 
@@ -222,7 +225,7 @@ def _label() -> re.Pattern:
     where = r"(?:\s+(?:i|fra|frå|av|in|by|of)\s+[^:\n]{1,60}?)?"
     when = r"(?:\s*[-–]?\s*\(?\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4}\)?)?"
     note = r"(?:\s*\([^)]*\))?"
-    words = _alts(_words("words") + _words("proposal"))
+    words = _alts("words", "proposal")
     return re.compile(rf"^\s*(?:[-*•]\s*)?\**(?:{who}(?P<label>{words}){where}{when}\**{note}\s*:\s*\**\s*(?P<text>.*)"
                       rf"|(?P<alone>{words})\**{note}\s*\**\s*)$", re.IGNORECASE)
 
@@ -231,7 +234,7 @@ def _decided(found: list[_Found]) -> list[_Found]:
     """What a section decided: a proposal ("Forslag til vedtak: …") counts only where no decision is written, or
     where the decision refers back to it ("Vedtak: Som innstillinga.")."""
     decided = [f for f in found if not f.proposed]
-    back = re.compile(rf"\b(?:{_alts(_words('refers_back'))})", re.IGNORECASE)
+    back = re.compile(rf"\b(?:{_alts('refers_back')})", re.IGNORECASE)
     if decided and not any(back.search(f.text) for f in decided):
         return decided
     return found
@@ -259,14 +262,14 @@ def decisions(g: DocGraph) -> None:
 
 def _adopts_proposal(text: str) -> bool:
     """'vedta budsjett 2023 som lagt fram', 'Som innstillinga': the decision adopts what the case laid before it."""
-    return bool(re.search(rf"\b(?:{_alts(_words('as_proposed'))})\b", text, re.IGNORECASE))
+    return bool(re.search(rf"\b(?:{_alts('as_proposed')})\b", text, re.IGNORECASE))
 
 
 def _proposed_sums(g: DocGraph, decision: Node, sec: Section, first: int) -> None:
     """The sums of what a decision adopts as proposed, each stated on its own line before the decision:
     those of the sentences that name the proposal ("Framlegget har ei driftsramme på 3,4 MNOK"), else
     every sum of the case's text above it. Rates ("kr 4,30 per innbyggjar") are no sums."""
-    back = re.compile(rf"\b(?:{_alts(_words('refers_back'))})", re.IGNORECASE)
+    back = re.compile(rf"\b(?:{_alts('refers_back')})", re.IGNORECASE)
     above = [(s, a) for s in section_sentences(sec, g.minutes.source.lines) if s.last < first
              for a in find_amounts(s.text) if a.per is None]
     named = [(s, a) for s, a in above if back.search(s.text)]

@@ -134,9 +134,12 @@ def person_node(g: DocGraph, surface: str, *, by_position: bool = False) -> Node
 def listed_person(g: DocGraph, name: str) -> Node | None:
     """The person of this document a name no lexicon reads as a person's stands for: their full name as
     listed ("Tare Steiro" in the attendance), or a family name alone that one of them bears ("Sørra orienterte")."""
-    if " " in name.strip():
-        return next((p for p in g.entities("person") if p.label == name.strip()), None)
-    bearer = [p for p in g.entities("person") if p.props.get("family", "").split()[-1:] == [name.strip()]]
+    name = name.strip()
+    if " " in name:
+        return next((p for p in g.entities("person") if p.label == name), None)
+    # asked for every capitalised word of the text: the family names that hold the word are split, not all
+    bearer = [p for p in g.entities("person") if name in (family := p.props.get("family", ""))
+              and family.split()[-1:] == [name]]
     return bearer[0] if len(bearer) == 1 else None
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import PersonName, is_given_name, is_surname, normalise_person, split_role
@@ -116,6 +116,12 @@ def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Nam
 
     Spans in exclude (a project's name, say) are not looked at.
     """
+    found, unplaced = _names_in(text, tuple(exclude))
+    return list(found), list(unplaced)
+
+
+@lru_cache(maxsize=1 << 12)  # several extractors read the same sentence's names
+def _names_in(text: str, exclude: tuple[tuple[int, int], ...]) -> tuple[tuple[NameMatch, ...], tuple[NameMatch, ...]]:
     found: list[NameMatch] = []
     taken: list[tuple[int, int]] = list(exclude)
 
@@ -134,7 +140,7 @@ def find_names(text: str, exclude: list[tuple[int, int]] = ()) -> tuple[list[Nam
     for m in _CAPSEQ.finditer(text):
         for a, b in _free_runs(text, *m.span(), taken):
             _place(text, a, b, add, free, unplaced)
-    return sorted(found, key=lambda x: x.span), unplaced
+    return tuple(sorted(found, key=lambda x: x.span)), tuple(unplaced)
 
 
 def known_names(text: str) -> list[NameMatch]:

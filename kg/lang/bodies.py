@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.lexicon import table
 from kg.lang.text import key
@@ -183,6 +183,7 @@ def _office_of(name: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)  # a document's stages ask about the same names again and again (half the calls)
 def classify(name: str, *, fuzzy: bool = True, rules: bool = True) -> Classified | None:
     """What a body or place name names, or None when nothing says."""
     name = name.strip(" .,:;(\"'«»")

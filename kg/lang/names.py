@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from kg.lang.lexicon import word_set
 
@@ -52,6 +53,7 @@ def _name_token(token: str) -> bool:
     return bool(_TOKEN.match(token)) and not (len(token) > 3 and token.isupper())
 
 
+@lru_cache(maxsize=1 << 14)  # the same lines are read for a role by several stages
 def role_prefix(text: str) -> tuple[str | None, str]:
     """'Plan- og næringssjef Kari Dahl, Alta' → ('plan- og næringssjef', 'Kari Dahl, Alta').
 
@@ -85,6 +87,7 @@ def split_role(text: str) -> tuple[str | None, str]:
     return role, rest
 
 
+@lru_cache(maxsize=1 << 14)  # the same words are tried as a name by several stages
 def normalise_person(surface: str, *, by_position: bool = False) -> PersonName | None:
     """Given names first. None when the text does not look like a person's name.
 

@@ -77,7 +77,15 @@ def sentences_with_heading(sec: Section, lines: list[str]) -> list[Sentence]:
 
 
 def section_sentences(sec: Section, lines: list[str], *, skip_heading: bool = True) -> list[Sentence]:
-    """Paragraphs (runs of non-blank lines; a list item starts one) cut into sentences, each with its line span."""
+    """Paragraphs (runs of non-blank lines; a list item starts one) cut into sentences, each with its line span
+    (cut once a section and kept on it)."""
+    cut = sec.cut.get(skip_heading)
+    if cut is None or cut[0] is not lines:
+        cut = sec.cut[skip_heading] = (lines, _cut(sec, lines, skip_heading))
+    return list(cut[1])
+
+
+def _cut(sec: Section, lines: list[str], skip_heading: bool) -> list[Sentence]:
     out: list[Sentence] = []
     start = sec.span.start + (1 if skip_heading else 0)
     para: list[tuple[int, str]] = []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _FOLD = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "Æ": "Ae", "Ø": "O", "Å": "A", "ß": "ss"})
 
@@ -21,6 +22,7 @@ def squash(s: str) -> str:
     return _SPACES.sub(" ", s).strip()
 
 
+@lru_cache(maxsize=1 << 16)  # every stage keys the same names again, in every document
 def key(s: str) -> str:
     """A comparison key: case-folded, accents kept, punctuation and spacing normalised."""
     s = nfc(s).casefold().replace("’", "'")
@@ -35,15 +37,23 @@ def slug(s: str) -> str:
     return s or "x"
 
 
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_HEADING_MARKS = re.compile(r"^\s*#+\s*")
+
+
 def strip_markup(s: str) -> str:
-    """Remove Markdown emphasis, heading marks and link syntax, keeping the words."""
-    s = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", s)
+    """Remove Markdown emphasis, heading marks and link syntax, keeping the words (each pattern tried only on a
+    line with its mark: every stage strips every line)."""
+    if "](" in s:
+        s = _LINK.sub(r"\1", s)
     s = s.replace("**", "").replace("__", "")
-    s = re.sub(r"^\s*#+\s*", "", s)
+    if "#" in s:
+        s = _HEADING_MARKS.sub("", s)
     return s
 
 
-_SENT_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ«\"(])")
+# the word that ends a sentence (its last word, with the mark) and the spaces after it
+_SENT_END = re.compile(r"(?P<word>\S*[.!?])\s+(?=[A-ZÆØÅ«\"(])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -57,11 +67,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     abbreviations = word_set("abbreviations")
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        last_word = text[:m.start()].rsplit(None, 1)[-1].lower() if text[:m.start()].strip() else ""
-        if last_word in abbreviations:
+        if m["word"].lower() in abbreviations:
             continue
-        if text[start:m.start()].strip():
-            spans.append((start, m.start()))
+        end = m.end("word")
+        if text[start:end].strip():
+            spans.append((start, end))
         start = m.end()
     if text[start:].strip():
         spans.append((start, len(text.rstrip())))

@@ -87,15 +87,11 @@ class Thesaurus:
         "klimadashboard") claims nothing, so one compound can carry several topics.
         """
         words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-        by_first = self._patterns_by_first()
         analyse = _morphology()
         analyse.prepare(w for w, _, _ in words)
         candidates: list[tuple[int, Concept, str, list[str]]] = []
         for i, (w, _, _) in enumerate(words):
-            a = analyse(w)
-            keys = {w.lower(), *a.nominal, *a.parts, *(piece for lemma in a.nominal for piece in _affixes(lemma))}
-            patterns = {id(p): p for k in keys for p in by_first.get(k, ())}
-            candidates.extend((i, *p) for p in patterns.values())
+            candidates.extend((i, *p) for p in _starting(self, analyse, w))
         found: dict[tuple[str, int], TopicMatch] = {}
         taken: set[int] = set()
         for i, concept, label, toks in sorted(candidates, key=lambda c: (-len(c[2]), c[0])):
@@ -122,6 +118,16 @@ class Thesaurus:
                     for k in _keys(pattern[2][0]):
                         self._by_first.setdefault(k, []).append(pattern)
         return self._by_first
+
+
+@lru_cache(maxsize=1 << 16)
+def _starting(th: Thesaurus, analyse, word: str) -> tuple[tuple[Concept, str, list[str]], ...]:
+    """The labels a word may start, by the word, its lemmas, its compound parts and their starts and ends
+    (made once a word, for a thesaurus and a morphology: tagging asks for every word of every sentence)."""
+    a = analyse(word)
+    keys = {word.lower(), *a.nominal, *a.parts, *(piece for lemma in a.nominal for piece in _affixes(lemma))}
+    by_first = th._patterns_by_first()
+    return tuple({id(p): p for k in keys for p in by_first.get(k, ())}.values())
 
 
 def _morphology():

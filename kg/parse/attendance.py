@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
@@ -31,10 +31,11 @@ def _words() -> dict:
     return table("attendance")
 
 
-def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str | None:
+@lru_cache(maxsize=1 << 14)  # every cell of every attendance row is asked, and the same bodies recur
+def attendance_role(text: str, heading: bool = False) -> str | None:
     """The role that a heading gives the names under it, or None when it is no attendance heading.
 
-    ``words`` are the heading words of headings.toml [attendance], matched at the start
+    ``heading``: the heading words of headings.toml [attendance] count too, matched at the start
     ("Fra sekretariatet møtte"); the phrases of attendance.toml [roles] count anywhere in
     a short heading ("Faste medlemar som møtte", "Medlemar som hadde meldt forfall").
     """
@@ -44,19 +45,26 @@ def attendance_role(text: str, words: dict[str, list[str]] | None = None) -> str
     if is_chair(text):
         return "chair"
     best, best_len = None, 0
-    for role, keys in (words or {}).items():
+    for role, keys in (headings()["attendance"] if heading else {}).items():
         w = starts_with_any(text, keys)
         if w and len(w) > best_len and len(text.split()) <= len(w.split()) + 2:
             best, best_len = role, len(w)
     roles = _words()["roles"]
     if len(text.split()) > roles["max_words"] or re.match(r"^\W*(?:[\w-]*sak\w*|ps|rs)\s*\d", text, re.I):
         return best
-    for role in roles["precedence"]:
-        if contains_any(text, roles[role]):
-            return role if best is None or role == "absent" or best == "member" else best
+    if contains_any(text, _role_phrases()):  # one search for the common case: no role's phrase
+        for role in roles["precedence"]:
+            if contains_any(text, roles[role]):
+                return role if best is None or role == "absent" or best == "member" else best
     if text.lower() in roles["alone_guest"]:
         return "guest"
     return best
+
+
+@cache
+def _role_phrases() -> tuple[str, ...]:
+    roles = _words()["roles"]
+    return tuple(w for role in roles["precedence"] for w in roles[role])
 
 
 def is_chair(title: str | None) -> bool:
@@ -144,8 +152,7 @@ _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
 def _column_kind(header: str) -> str | None:
     """The kind of an attendee table's column by its header cell (lower case): name, body, role, present …"""
     names = _words()["columns"]
-    return next((k for k in names for w in sorted(names[k], key=len, reverse=True) if starts_with_any(header, [w])),
-                None)
+    return next((k for k in names if starts_with_any(header, names[k])), None)
 
 
 def lists_attendees(cells: list[str]) -> bool:
@@ -162,7 +169,7 @@ def _list_columns(cells: list[str]) -> dict[int, str]:
     for i, c in enumerate(cells):
         text = c.strip(" :*").lower()
         if i and text and _column_kind(text) in (None, "present"):
-            role = attendance_role(text, headings()["attendance"])
+            role = attendance_role(text, heading=True)
             if role and role != "chair":
                 out[i] = role
     return out
@@ -175,6 +182,7 @@ def _answer(cell: str) -> bool | None:
     return True if text in markers["present"] else False if text in markers["not_present"] else None
 
 
+@lru_cache(maxsize=1 << 14)  # each part of an attendance line is read plain by several tests in turn
 def _plain(text: str) -> str:
     """The words of a line without list bullets, Markdown emphasis or strike marks."""
     text = text.replace("**", "").replace("~~", "").replace("__", "")
@@ -550,7 +558,7 @@ _SAID = re.compile(r"^(?P<label>[^:\t|.]{2,40}?)\s+(?:var|were|was)\s+(?:(?:rece
 def said_label(line: str) -> tuple[str, str] | None:
     """('Til stades', 'Aud Kleppe (Alver kommune), …') when the words before "var"/"were" head an attendance list."""
     m = _SAID.match(_plain(line))
-    if m and attendance_role(m["label"], headings()["attendance"]) is not None and (
+    if m and attendance_role(m["label"], heading=True) is not None and (
             m["rest"][:1].isupper() or split_role(m["rest"])[0]):  # "Til stede var ordfører Kari Dahl fra …"
         return m["label"], m["rest"]
     return None
@@ -972,7 +980,7 @@ class _Reader:
             role = "absent"
         elif p.substitute_for is not None and role == "member":
             role = "substitute"
-        elif role == "member" and any(attendance_role(t, headings()["attendance"]) == "substitute" for t in p.titles):
+        elif role == "member" and any(attendance_role(t, heading=True) == "substitute" for t in p.titles):
             role = "substitute"  # "Vara | Kåre Fosse | Larvik": a title saying the person came as a substitute
         elif role == "member" and any(is_chair(t) for t in p.titles) and not p.leads_other:
             role = "chair"  # "Kari Dahl (leiar), Hjartdal": the member who led the meeting

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from kg.lang.lexicon import table
 from kg.lang.text import squash, strip_markup
@@ -37,6 +37,7 @@ def is_heading(line: str) -> bool:
     return bool(_HEADING.match(line) or _BOLD_LINE.match(line))
 
 
+@lru_cache(maxsize=1 << 14)  # a line is cleaned again by each test of what kind it is
 def clean(line: str) -> str:
     """The words of a line without Markdown markup, trailing colon or dash."""
     s = squash(strip_markup(line))
@@ -99,11 +100,15 @@ def label_line(line: str) -> tuple[str, str] | None:
 
 def starts_with_any(text: str, words: list[str]) -> str | None:
     """The longest of words that text starts with (case-insensitive, whole words)."""
-    t = text.lower()
-    for w in _longest_first(tuple(words)):
-        if t == w or t.startswith(w) and not t[len(w):len(w) + 1].isalnum():
-            return w
-    return None
+    m = _opening(tuple(words)).match(text.lower()) if words else None
+    return m.group() if m else None
+
+
+@cache
+def _opening(words: tuple[str, ...]) -> re.Pattern:
+    """One pattern for a list's words, the longest first, each where no letter or digit follows
+    it: the first alternative that matches is the longest word."""
+    return re.compile(f"(?:{'|'.join(map(re.escape, _longest_first(words)))})(?![^\\W_])")
 
 
 @cache
@@ -113,7 +118,13 @@ def _longest_first(words: tuple[str, ...]) -> list[str]:
 
 @cache
 def _any_of(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])" for w in words))
+    return re.compile("|".join(_whole(w).pattern for w in words))
+
+
+@cache
+def _whole(word: str) -> re.Pattern:
+    """The word alone, not inside another: compiled once (the lists' words outnumber re's own cache)."""
+    return re.compile(rf"(?<![\wæøå]){re.escape(word)}(?![\wæøå])")
 
 
 def contains_any(text: str, words: list[str]) -> str | None:
@@ -121,7 +132,4 @@ def contains_any(text: str, words: list[str]) -> str | None:
     t = text.lower()
     if not _any_of(tuple(words)).search(t):
         return None  # one compiled search answers the common case: none of them
-    for w in _longest_first(tuple(words)):
-        if re.search(rf"(?<![\wæøå]){re.escape(w)}(?![\wæøå])", t):
-            return w
-    return None
+    return next((w for w in _longest_first(tuple(words)) if w in t and _whole(w).search(t)), None)

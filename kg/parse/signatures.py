@@ -50,6 +50,13 @@ def _people(text: str) -> list[str]:
     return out
 
 
+def _says(minutes: Minutes, *patterns: re.Pattern) -> bool:
+    """Whether any of the patterns is found anywhere in the minutes, their lines joined as a sentence joins
+    them: most minutes hold none of these words, and then no sentence is cut and searched, four times over."""
+    text = " ".join(line.strip() for line in minutes.source.lines)
+    return any(p.search(text) for p in patterns)
+
+
 def _sentences(minutes: Minutes):
     """(section, first line, last line, sentence) of every paragraph, a sentence broken across lines read whole."""
     lines = minutes.source.lines
@@ -76,6 +83,8 @@ def _sentences(minutes: Minutes):
 
 def chair_sentence(minutes: Minutes) -> Said | None:
     """The first sentence naming who led the meeting ("Møtet ble ledet av …", "… ble valgt som møteleder")."""
+    if not _says(minutes, _pattern("led_by"), _pattern("elected_chair")):
+        return None
     for sec, first, last, sentence in _sentences(minutes):
         led = _pattern("led_by").search(sentence)
         elected = _pattern("elected_chair").search(sentence)
@@ -87,6 +96,8 @@ def chair_sentence(minutes: Minutes) -> Said | None:
 
 def referent_sentence(minutes: Minutes) -> Said | None:
     """The first sentence naming who wrote the minutes ("Referatet er skrive av …"), its first name after the words."""
+    if not _says(minutes, _pattern("written_by")):
+        return None
     for sec, first, last, sentence in _sentences(minutes):
         wrote = _pattern("written_by").search(sentence)
         names = _people(sentence[wrote.end():])[:1] if wrote else []
@@ -98,6 +109,8 @@ def referent_sentence(minutes: Minutes) -> Said | None:
 def signing_sentences(minutes: Minutes) -> list[Said]:
     """Every sentence naming people who signed or approved the minutes."""
     out = []
+    if not _says(minutes, _pattern("elected_signers"), _pattern("approved_by"), _SIGNED):
+        return out
     for sec, first, last, sentence in _sentences(minutes):
         certified = _pattern("certified").search(sentence)
         sentence = sentence[:certified.start()] if certified else sentence

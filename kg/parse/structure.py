@@ -174,7 +174,7 @@ class _Parser:
         if self.open and self.open.kind == "attendance" and caps_attendee(text):
             self.add(block)  # "INGRID SOLHEIM, HORTEN" in a list written in capitals
             return
-        role = attendance_role(text, self.words["attendance"])
+        role = attendance_role(text, heading=True)
         if role is not None:
             self.start(text[:1].upper() + text[1:], "attendance", n, role=role, level=level)
             self.add(block)
@@ -267,12 +267,12 @@ class _Parser:
             else:
                 self.start("Deltakere", "attendance", block.span.start, role="member")
         if len(cells) == 1:  # a caption row inside a table ("Varamedlemmer som møtte:")
-            role = attendance_role(clean(cells[0]), self.words["attendance"])
+            role = attendance_role(clean(cells[0]), heading=True)
             if role is not None and (self.open is None or self.open.kind != "attendance"):
                 self.start(clean(cells[0]), "attendance", block.span.start, role=role)
         elif cells and not self.in_agenda and self.item_kind is None:
             # "Møtt | Kari Dahl, Ola Berg": a row whose first cell labels the names beside it
-            role = attendance_role(clean(cells[0]), self.words["attendance"])
+            role = attendance_role(clean(cells[0]), heading=True)
             o = self.open
             if role is not None and not (o and o.kind == "attendance" and (o.role == role or self._headed(o, block))):
                 self.start(clean(cells[0]).rstrip(":"), "attendance", block.span.start, role=role)
@@ -390,7 +390,7 @@ class _Parser:
             text = lab[0]
         elif len(text.split()) > 5 or text.endswith(".") or self._in_list(n):
             return False  # a group line inside a list ("Observatører") is the attendance reader's
-        role = attendance_role(text, self.words["attendance"])
+        role = attendance_role(text, heading=True)
         if role is None and lab and lab[1] and self.open and self.open.kind == "attendance" and titles_only(text):
             role = "member"  # "Rådmenn: Kari Dahl (Bardu), …" among the lists: people present by their title
         if role is None and not self.in_agenda and heads_part(text, self.lines[n:n + 3]):
@@ -438,7 +438,7 @@ class _Parser:
             return None
         title = found.title
         if case:
-            title = clean(text) if re.search(re.escape(re.split(r"[/-]", case)[0]), clean(text)[:20]) else f"Sak {case} {title}"
+            title = clean(text) if re.split(r"[/-]", case)[0] in clean(text)[:20] else f"Sak {case} {title}"
         return _Item(found.number, case, title)
 
     def start_item(self, item: _Item, block: Block, level: int) -> None:

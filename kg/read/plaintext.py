@@ -87,7 +87,12 @@ def _titled(rest: str) -> bool:
     return rest[:1].isupper() and len(rest.split()) <= 14 and not rest.endswith(".")
 
 
+_LOWER = re.compile("[a-zæøå]")
+
+
 def _caps(line: str) -> bool:
+    if _LOWER.search(line):  # a lower-case letter: most lines, answered without reading them letter by letter
+        return False
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 3 and all(c.isupper() for c in letters) and len(line.split()) <= 14
 
