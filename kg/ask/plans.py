@@ -37,10 +37,10 @@ def regions_by_topic(store: GraphStore, tables: Tables, nq: NamedQuery, bound: d
     regions = of_class(store, "kg:Region")
     pattern = patterns(nq)
     member_of = store.select(MEMBERS)
+    regions_and_members = regions | {r["via"].value for r in member_of}
     reports, clusters, members = [], [], []
     for t in narrower:
-        # the regions and their members that work on t: the spans saying so
-        works = by_subject(tables.spans(KG.worksOn, t.value, regions | {r["via"].value for r in member_of}))
+        works = by_subject(tables.spans(KG.worksOn, t.value, regions_and_members))  # the spans saying who works on t
         reports += [{"answer": ox.NamedNode(s), "fact": ox.NamedNode(span), "t": t, "topic": topic,
                      "fact_pattern": pattern["?answer", "kg:worksOn", "?t"]}
                     for s, spans in works.items() if s in regions for span in spans]

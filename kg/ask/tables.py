@@ -350,14 +350,10 @@ class Tables:
     def evidence(self, spans) -> dict[str, tuple[str, str, int, int, str]]:
         """What the tables hold of these line spans: span → (file, section title, first line, last
         line, quote); a span they do not hold (a section, a fact they do not keep) is left out."""
-        found = {}
-        for i in range(0, len(spans), 500):  # SQLite's bound on a statement's parameters is far above
-            batch = spans[i:i + 500]
-            found |= {span: tuple(rest) for span, *rest in self.db.execute(
-                "SELECT full_iri(t.iri), file, title, ls, le, quote FROM terms t JOIN evidence ON evidence.span = t.id "
-                f"JOIN documents ON documents.g = evidence.g WHERE t.iri IN ({', '.join(['short_iri(?)'] * len(batch))})",
-                batch)}
-        return found
+        only = self._only("evidence.span", spans)
+        return {span: tuple(rest) for span, *rest in self.db.execute(
+            "SELECT full_iri(t.iri), file, title, ls, le, quote FROM evidence JOIN terms t ON t.id = evidence.span "
+            f"JOIN documents ON documents.g = evidence.g WHERE TRUE{only}")}
 
     def said_of(self, s: str, p: str) -> list[tuple[str, str, str]]:
         """The line spans stating (s p something), each with its object and its document's graph, in order."""
