@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import synthetic_minutes  # noqa: E402
+from benchmarks.bench import compile_bytecode, synthetic_minutes  # noqa: E402
 
 KG = [sys.executable, "-m", "kg.cli"]
 
@@ -36,6 +36,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--out", type=Path, default=Path("/tmp/kg-bench-graph"))
     args = ap.parse_args()
+    compile_bytecode()
     store = args.out / f"store-{args.docs}"
     if not (store / "oxigraph").exists():
         paths = synthetic_minutes(args.docs, args.out / f"minutes-{args.docs}")

@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench import NOUNS, SENTENCES, TOPICS, percentiles, size_of  # noqa: E402
+from benchmarks.bench import NOUNS, SENTENCES, TOPICS, compile_bytecode, percentiles, size_of  # noqa: E402
 
 ACTORS = ["Asker", "Bærum", "Drammensregionen", "Søndre Viken", "Mosseregionen", "Bergen", "Voss", "Skien"]
 BODIES = ["Osloregionen", "Vestlandsrådet", "Telemarksrådet"]
@@ -123,6 +123,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "out" / "search")
     a = ap.parse_args()
+    compile_bytecode()
     for docs in a.docs:
         bench(docs, a.out)
 
