@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,19 @@ SAMPLE_ID = f"{SAMPLE_DIR.name}/{SAMPLE.name}"  # a document is known by its fol
 GOLD_DIR = Path(__file__).parent / "data" / "gold"
 NETWORK = Path(__file__).parent / "data" / "network"
 TODAY = "2022-05-20"  # tests never read the wall clock
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache(tmp_path_factory):
+    """kg's cache folder (kg.paths.cache_dir) in the test run's temporary folder, never the user's;
+    set in the environment so that the kg processes tests start use it too."""
+    before = os.environ.get("KG_CACHE_DIR")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    yield Path(os.environ["KG_CACHE_DIR"])
+    if before is None:
+        del os.environ["KG_CACHE_DIR"]
+    else:
+        os.environ["KG_CACHE_DIR"] = before
 
 
 def extracted(folder: Path, name: str, text: str):

@@ -50,6 +50,34 @@ def pip_only(monkeypatch):
     morphology.cache_clear()
 
 
+WORDS = ["kommunane", "sykehuset", "datasentre", "breiband", "kunstlaboratoriet", "qwxzv"]
+
+
+def test_simplemma_reads_its_dictionaries_as_tries_kept_in_kgs_cache(own_cache):
+    """The tries are made once in kg's cache folder (later processes open them instead of decoding
+    the bundled dictionaries) and give the lemmas simplemma's own functions give."""
+    import simplemma
+
+    from kg.lang.morphology import _Simplemma
+
+    ours = _Simplemma()
+    for lang in ("nb", "nn"):
+        assert [ours.lemmatize(w, lang=lang) for w in WORDS] == [simplemma.lemmatize(w, lang=lang) for w in WORDS]
+    assert [ours.is_known(w, ("nb", "nn")) for w in WORDS] == [simplemma.is_known(w, lang=("nb", "nn")) for w in WORDS]
+    assert sorted(p.name for p in (own_cache / f"simplemma-{simplemma.__version__}").iterdir()) == ["nb.dic", "nn.dic"]
+
+
+def test_simplemma_without_a_cache_folder_decodes_its_dictionaries(monkeypatch, tmp_path, capfd):
+    import simplemma
+
+    from kg.lang.morphology import _Simplemma
+
+    (tmp_path / "not-a-folder").write_text("")
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path / "not-a-folder"))
+    assert [_Simplemma().lemmatize(w, lang="nb") for w in WORDS] == [simplemma.lemmatize(w, lang="nb") for w in WORDS]
+    assert capfd.readouterr().err == ""
+
+
 needs_apertium = pytest.mark.skipif(not Apertium.available(), reason="Apertium (apt-get install apertium-nno-nob) absent")
 
 

@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from kg.paths import LEXICON_DIR
+from kg.paths import LEXICON_DIR, cache_dir
 
 APERTIUM_DIR = Path(os.environ.get("KG_APERTIUM_DIR", "/usr/share/apertium/apertium-nno-nob"))
 APERTIUM_FILES = {"nob": "nob-nno.automorf.bin", "nno": "nno-nob.automorf.bin", "nno-nob": "nno-nob.autobil.bin"}
@@ -253,12 +253,11 @@ class Simplemma:
         return importlib.util.find_spec("simplemma") is not None
 
     def analyse(self, words: list[str]) -> dict[str, WordAnalysis | None]:
-        import simplemma
-
+        lemmatize = _simplemma().lemmatize
         out: dict[str, WordAnalysis | None] = {}
         for word in words:
             lower = word.lower()
-            lemmas = list(dict.fromkeys(simplemma.lemmatize(lower, lang=lang).lower() for lang in self.LANGS))
+            lemmas = list(dict.fromkeys(lemmatize(lower, lang=lang).lower() for lang in self.LANGS))
             if not self._known(lower):  # its rules guess lemmas of unknown words too
                 out[word] = None
                 continue
@@ -271,8 +270,6 @@ class Simplemma:
 
     def _split(self, word: str) -> list[tuple[str, ...]] | None:
         """Parts of a compound, each as its lemmas: the longest known last part first."""
-        import simplemma
-
         for cut in range(MIN_GUESS, len(word) - MIN_GUESS + 1):
             head, tail = word[:cut], word[cut:]
             if not self._known(tail):
@@ -280,13 +277,46 @@ class Simplemma:
             for h in (head, *(head[: -len(link)] for link in LINKS if head.endswith(link))):
                 if len(h) >= MIN_GUESS and (self._known(h) or self._split(h)):
                     head_parts = self._split(h) if not self._known(h) else [(h,)]
-                    return [*head_parts, (simplemma.lemmatize(tail, lang=self.LANGS).lower(),)]
+                    return [*head_parts, (_simplemma().lemmatize(tail, lang=self.LANGS).lower(),)]
         return None
 
     def _known(self, word: str) -> bool:
-        import simplemma
+        return len(word) >= MIN_GUESS - 1 and _simplemma().is_known(word, self.LANGS)
 
-        return len(word) >= MIN_GUESS - 1 and any(simplemma.is_known(word, lang=lang) for lang in self.LANGS)
+
+class _Simplemma:
+    """simplemma's lemmatizer and dictionary lookup, over its dictionaries read as tries kept on disk
+    where marisa-trie is installed (simplemma's extra): decoding the bundled nb and nn dictionaries
+    costs 2.4 s of CPU in each process that meets a word Apertium lacks (a question's "jobber"),
+    opening the tries 0.05 s; they are made once, in kg's cache folder (kg.paths.cache_dir)."""
+
+    def __init__(self):
+        import simplemma
+        from simplemma.strategies import DefaultStrategy, DictionaryLookupStrategy
+        from simplemma.strategies.dictionaries import DefaultDictionaryFactory
+        from simplemma.strategies.dictionaries.trie_dictionary_factory import TrieDictionaryFactory
+
+        tries = cache_dir() / f"simplemma-{simplemma.__version__}"
+        try:
+            tries.mkdir(parents=True, exist_ok=True)
+            factory = TrieDictionaryFactory(disk_cache_dir=str(tries)) if os.access(tries, os.W_OK) else None
+        except (ImportError, OSError):  # marisa-trie not installed, or no cache folder to keep the tries in
+            factory = None
+        # else the bundled dictionaries, decoded in memory (building the tries each time would cost more)
+        factory = factory or DefaultDictionaryFactory()
+        self.lemmatize = simplemma.Lemmatizer(lemmatization_strategy=DefaultStrategy(dictionary_factory=factory)).lemmatize
+        self._lookup = DictionaryLookupStrategy(factory)
+
+    def is_known(self, word: str, langs: tuple[str, ...]) -> bool:
+        """simplemma.is_known, over this dictionary."""
+        from simplemma.utils import normalize_token
+
+        return any(self._lookup.get_lemma(normalize_token(word), lang) is not None for lang in langs)
+
+
+@cache
+def _simplemma() -> _Simplemma:
+    return _Simplemma()
 
 
 def _with_parts(analysis: WordAnalysis, split: list[tuple[str, ...]]) -> WordAnalysis:
