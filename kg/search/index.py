@@ -29,7 +29,7 @@ from kg.search.filters import Filters, resolve_names
 from kg.search.postings import write_missing
 from kg.lang.morphology import morphology
 from kg.search.query import OPERATORS, expand, lex, split_filters
-from kg.search.ranking import Ranking, typed_words, weighted
+from kg.search.ranking import Ranking, place, typed_words, weighted
 from kg.search.scoring import ranked
 from kg.search.snippets import snippet
 from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary
@@ -252,7 +252,8 @@ class SectionIndex:
         if sort == "relevance":
             ordered = Ranking(parts, typed_words(tokens)).sorted(top)
         else:
-            ordered = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
+            by_score = sorted(top, key=lambda h: (-h.score, place(h)))
+            ordered = sorted(by_score, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader(), parts)
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)

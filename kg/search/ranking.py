@@ -9,7 +9,9 @@ therefore ranked by, in turn:
 3. how many of the typed words its title holds (whole, or all of a compound's parts: the
    title "Plan for reiseliv" is about "reiselivsplanen"): a section about the word before
    one that names it;
-4. the score, weighted by the kind of section.
+4. the score, weighted by the kind of section;
+5. the section's place: its document, then its lines (not whoosh's number for it, which a merge of
+   segments changes: the pages do not depend on how the index is cut into segments).
 """
 
 from __future__ import annotations
@@ -46,7 +48,12 @@ class Ranking:
         in_text = sum(hit.docnum in docs for docs in self._holding)
         title_keys = frozenset().union(*(word_keys(w) for w in words(hit["title"])))
         in_title = sum(_named_by(morphology()(w), w, title_keys) for w in self.typed)
-        return (-in_text, hit["kind"] in LISTS, -in_title, -weighted(hit))
+        return (-in_text, hit["kind"] in LISTS, -in_title, -weighted(hit), place(hit))
+
+
+def place(hit) -> tuple:
+    """Where the section stands in the archive: what orders sections of equal score."""
+    return hit["document"], tuple(hit["lines"]), hit["section_id"]
 
 
 def weighted(hit) -> float:

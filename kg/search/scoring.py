@@ -25,6 +25,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from kg.search.count import phrase_words
+from kg.search.ranking import place
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
@@ -52,7 +53,7 @@ class Found:
 
 def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[set[int], list[Found]] | None:
     """The sections q matches (top-level numbers, of allowed when given) and the limit best of them,
-    best first, at equal scores in index order, as whoosh ranks them; parts: kg.search.count's
+    best first, at equal scores by their place (kg.search.ranking.place); parts: kg.search.count's
     segments of searcher. None when q has a part not scored here."""
     if type(searcher.weighting) is not BM25F:
         return None
@@ -73,8 +74,11 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
     cut = best[-1] - MARGIN if len(best) == limit else float("-inf")
     candidates = [(-round(scores[d], PLACES), d + offset) for offset, scores, found in scored
                   for d in compress(found, map(cut.__le__, map(scores.__getitem__, found)))]
+    top = heapq.nsmallest(limit, candidates)
+    if len(top) == limit:  # and those of the last one's score: which of them make the page is told by their place
+        top = [c for c in candidates if c[0] <= top[-1][0]]
     stored = searcher.stored_fields
-    return matched, [Found(d, -s, stored(d)) for s, d in heapq.nsmallest(limit, candidates)]
+    return matched, sorted((Found(d, -s, stored(d)) for s, d in top), key=lambda f: (-f.score, place(f)))[:limit]
 
 
 class _Statistics:
