@@ -26,6 +26,7 @@ from kg.lang.text import key
 from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
+from kg.search.merging import merge_by_level
 from kg.search.postings import write_missing
 from kg.lang.morphology import morphology
 from kg.search.query import OPERATORS, expand, lex, split_filters
@@ -184,10 +185,13 @@ class SectionIndex:
         morph.prepare(w for s in sections for text in (s.title, s.text, *s.topics, *s.mentions) for w in words(text))
 
     def _writer(self):
+        """A writer whose commit merges segments by kg's rule (kg.search.merging)."""
         try:
-            return self._index().writer(timeout=WRITE_TIMEOUT)
+            writer = self._index().writer(timeout=WRITE_TIMEOUT)
         except LockError as e:
             raise StoreError(f"search index {self.path} is locked by another process") from e
+        writer.mergetype = merge_by_level
+        return writer
 
     # -- reading
 
