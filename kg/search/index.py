@@ -27,10 +27,10 @@ from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, l
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
 from kg.search.merging import merge_by_level
-from kg.search.postings import write_missing
 from kg.lang.morphology import morphology
 from kg.search.query import OPERATORS, expand, lex, split_filters
-from kg.search.ranking import Ranking, place, typed_words, weighted
+from kg.search.postings import place, write_missing
+from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.scoring import ranked
 from kg.search.snippets import snippet
 from kg.search.vocabulary import VOCABULARY_FILE, Vocabulary

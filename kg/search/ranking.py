@@ -20,6 +20,7 @@ from whoosh.query import And, Or, Term
 
 from kg.lang.morphology import WordAnalysis, morphology
 from kg.search.count import among
+from kg.search.postings import place
 from kg.search.analysis import LEMMA_FIELDS, word_keys, words
 
 # Reports and agenda items carry the substance; an events list or an agenda list ("other")
@@ -49,11 +50,6 @@ class Ranking:
         title_keys = frozenset().union(*(word_keys(w) for w in words(hit["title"])))
         in_title = sum(_named_by(morphology()(w), w, title_keys) for w in self.typed)
         return (-in_text, hit["kind"] in LISTS, -in_title, -weighted(hit), place(hit))
-
-
-def place(hit) -> tuple:
-    """Where the section stands in the archive: what orders sections of equal score."""
-    return hit["document"], tuple(hit["lines"]), hit["section_id"]
 
 
 def weighted(hit) -> float:

@@ -25,7 +25,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from kg.search.count import phrase_words
-from kg.search.ranking import place
+from kg.search.postings import place
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
@@ -53,7 +53,7 @@ class Found:
 
 def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[set[int], list[Found]] | None:
     """The sections q matches (top-level numbers, of allowed when given) and the limit best of them,
-    best first, at equal scores by their place (kg.search.ranking.place); parts: kg.search.count's
+    best first, at equal scores by their place (kg.search.postings.place); parts: kg.search.count's
     segments of searcher. None when q has a part not scored here."""
     if type(searcher.weighting) is not BM25F:
         return None
@@ -72,13 +72,21 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
     # below the limit-th best score (less what sums in another order may differ by), none is on the page
     best = heapq.nlargest(limit, chain.from_iterable(map(scores.__getitem__, found) for _, scores, found in scored))
     cut = best[-1] - MARGIN if len(best) == limit else float("-inf")
-    candidates = [(-round(scores[d], PLACES), d + offset) for offset, scores, found in scored
+    candidates = [(-round(scores[d], PLACES), places[d], d + offset, offset)
+                  for (segment, offset), (_, scores, found) in zip(parts, scored) for places in [segment.postings.places()]
                   for d in compress(found, map(cut.__le__, map(scores.__getitem__, found)))]
-    top = heapq.nsmallest(limit, candidates)
-    if len(top) == limit:  # and those of the last one's score: which of them make the page is told by their place
-        top = [c for c in candidates if c[0] <= top[-1][0]]
+    top = heapq.nsmallest(limit, candidates)  # equal scores by place, of which a segment knows only its own order
+    if len(top) == limit and len(parts) > 1:  # so of those of the last score, the first of each segment
+        last = top[-1][0]
+        tied: dict[int, list] = {}
+        for c in candidates:
+            if c[0] == last:
+                tied.setdefault(c[3], []).append(c)
+        needed = sum(c[0] == last for c in top)
+        top = [c for c in top if c[0] < last] + [c for cs in tied.values() for c in heapq.nsmallest(needed, cs)]
     stored = searcher.stored_fields
-    return matched, sorted((Found(d, -s, stored(d)) for s, d in top), key=lambda f: (-f.score, place(f)))[:limit]
+    found = [Found(d, -s, stored(d)) for s, _, d, _ in top]
+    return matched, sorted(found, key=lambda f: (-f.score, place(f)))[:limit]
 
 
 class _Statistics:
