@@ -203,7 +203,7 @@ def _rows(reader, fieldname: str, largest: list[int]):
     positional = type(field.format) is Positions
     lengths = _lengths(reader, fieldname) if field.scorable else None
     for text, terminfo in reader.iter_field(fieldname):
-        ids, weights, values = _postings(reader, terminfo, field.format)
+        ids, weights, values = term_postings(reader, terminfo, field.format)
         codes = None
         if lengths is not None:
             codes = _packed([int(w) << 8 | lengths[d] for d, w in zip(ids, weights)]).tobytes()
@@ -216,7 +216,7 @@ def _rows(reader, fieldname: str, largest: list[int]):
             array("I", ids).tobytes(), codes, occurrences
 
 
-def _postings(reader, terminfo, format_) -> tuple[list[int], list[float], list]:
+def term_postings(reader, terminfo, format_) -> tuple[list[int], list[float], list]:
     """A term's section numbers, weights and values, deleted sections too: whole blocks at a
     time where whoosh keeps them in blocks. Read by the codec from the term's info as the term
     dictionary gave it (reader.postings would look the term up again and skip deleted sections)."""

@@ -128,7 +128,6 @@ class _Scorer:
         self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
-        self._sorted: dict[int, list[int]] = {}  # id of a set of sections where phrases stand → them sorted
         self._phrase_scores: dict[tuple[str, object, int], list[float]] = {}  # (term, id of such a set) → scores
 
     def scores(self, q) -> tuple[list[float], set[int]]:
@@ -148,6 +147,7 @@ class _Scorer:
         _linear(q, factor, terms, rest)
         for (fieldname, text), f in terms.items():
             self._add_term(fieldname, text, f, into, docs)
+        phrases: dict[int, tuple[set[int], dict]] = {}  # see _gather_phrase
         for q, factor in rest:
             if type(q) is And:
                 f = _boosted(q, factor)
@@ -159,9 +159,11 @@ class _Scorer:
                 if docs is not None:
                     docs |= common
             elif (words := phrase_words(q)) and q.slop == 1 and self.segment.positional(words):
-                self._add_phrase(q, factor * q.boost, into, docs)
+                self._gather_phrase(q, factor * q.boost, phrases)
             else:
                 raise Unscored(q)
+        for holding, terms in phrases.values():
+            self._add_phrases(holding, terms, into, docs)
 
     def _add_term(self, fieldname: str, text, factor: float, into, docs: set[int] | None) -> None:
         """Add the term's BM25F score times factor to each section that holds it (a term of many
@@ -183,25 +185,29 @@ class _Scorer:
         if docs is not None:
             docs.update(ids)
 
-    def _add_phrase(self, q, factor: float, into, docs: set[int] | None) -> None:
-        """Add, to each section where the phrase stands, the sum of its words' scores times factor
-        (as whoosh scores a phrase: a Sequence's word is an OR of the terms it may stand as)."""
+    def _gather_phrase(self, q, factor: float, phrases: dict[int, tuple[set[int], dict]]) -> None:
+        """Note the phrase's terms with their factors (as whoosh scores a phrase: the sum of its
+        words' scores, a Sequence's word an OR of the terms it may stand as) under the sections where
+        it stands: phrases (a query's forms of one phrase in several fields, by its words' lemmas and
+        synonyms: 64 for "grønn omstilling") found in the same sections are then scored together."""
         holding = self.segment.in_order(phrase_words(q))
         if not holding:
             return
-        where = self._sorted.get(id(holding))
-        if where is None:
-            where = self._sorted[id(holding)] = sorted(holding)
         words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
-        sums = None
-        for (fieldname, text), f in (term for word in words for term in word):
-            if not self.reader.schema[fieldname].scorable:
-                raise Unscored(fieldname)
-            scores = self._scores_in(fieldname, text, where, holding)
-            scores = map(f.__mul__, scores) if f != 1.0 else scores
-            sums = list(scores) if sums is None else list(map(add, sums, scores))
+        terms = phrases.setdefault(id(holding), (holding, {}))[1]
+        for term, f in (term for word in words for term in word):
+            if not self.reader.schema[term[0]].scorable:
+                raise Unscored(term[0])
+            terms[term] = terms.get(term, 0.0) + f * factor
+
+    def _add_phrases(self, holding: set[int], terms: dict, into, docs: set[int] | None) -> None:
+        """Add, to each section of holding, the sum of the terms' scores times their factors."""
+        where = sorted(holding)
+        sums = [0.0] * len(where)
+        for (fieldname, text), f in terms.items():
+            sums = list(map(add, sums, map(f.__mul__, self._scores_in(fieldname, text, where, holding))))
         for d, s in zip(where, sums):
-            into[d] += s * factor
+            into[d] += s
         if docs is not None:
             docs.update(where)
 
