@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from math import log
 from operator import add
 
@@ -128,7 +128,6 @@ class _Scorer:
         self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
-        self._phrase_scores: dict[tuple[str, object, int], list[float]] = {}  # (term, id of such a set) → scores
 
     def scores(self, q) -> tuple[list[float], set[int]]:
         """Each section's score (a list over the segment's sections) and the live sections q matches."""
@@ -201,29 +200,32 @@ class _Scorer:
             terms[term] = terms.get(term, 0.0) + f * factor
 
     def _add_phrases(self, holding: set[int], terms: dict, into, docs: set[int] | None) -> None:
-        """Add, to each section of holding, the sum of the terms' scores times their factors."""
+        """Add, to each section of holding, the sum of the terms' scores times their factors (a
+        term in every one of them by a list of its scores, one in some by theirs alone)."""
         where = sorted(holding)
         sums = [0.0] * len(where)
+        places = None
         for (fieldname, text), f in terms.items():
-            sums = list(map(add, sums, map(f.__mul__, self._scores_in(fieldname, text, where, holding))))
+            ids, scores = self._scores_in(fieldname, text, holding)
+            if len(ids) == len(where):
+                sums = list(map(add, sums, map(f.__mul__, scores)))
+            elif ids:
+                places = places or {d: i for i, d in enumerate(where)}
+                for d, score in zip(ids, scores):
+                    sums[places[d]] += f * score
         for d, s in zip(where, sums):
             into[d] += s
         if docs is not None:
             docs.update(where)
 
-    def _scores_in(self, fieldname: str, text, where: list[int], holding: set[int]) -> list[float]:
-        """The term's score in each of where (sorted; holding: the same as a set), 0.0 where it is
-        not: only the postings of those sections are scored (once for phrases found in the same
-        sections, which kg.search.count gives as the same set)."""
-        found = self._phrase_scores.get((fieldname, text, id(holding)))
-        if found is None:
-            ids, codes = self.segment.row(fieldname, text)
-            picked = list(map(holding.__contains__, ids))
-            found = list(self._scored(fieldname, text, list(compress(codes, picked)))) if ids else []
-            if len(found) < len(where):  # not in every one of them: in where's order, 0.0 where it is not
-                found = list(map(dict(zip(compress(ids, picked), found)).get, where, repeat(0.0)))
-            self._phrase_scores[fieldname, text, id(holding)] = found
-        return found
+    def _scores_in(self, fieldname: str, text, holding: set[int]) -> tuple[list[int], list[float]]:
+        """The sections of holding that hold the term (in order), and its score in each: only the
+        postings of those sections are scored."""
+        ids, codes = self.segment.row(fieldname, text)
+        picked = list(map(holding.__contains__, ids))
+        if not any(picked):
+            return [], []
+        return list(compress(ids, picked)), list(self._scored(fieldname, text, list(compress(codes, picked))))
 
     def _scored(self, fieldname: str, text, codes):
         """The term's score in each of these postings' codes, in turn."""
