@@ -55,7 +55,7 @@ def test_segments_of_one_level_merge_when_with_the_new_one_they_are_factor():
 
 
 def test_a_merge_that_reaches_the_next_level_merges_that_levels_segments_too():
-    small, large = UNIT - 100, UNIT * FACTOR // 2
+    small, large = UNIT * 9 // 10, UNIT * FACTOR // 2
     sizes = [large] * (FACTOR - 1) + [small] * (FACTOR - 1)  # the merged small ones are of the large ones' level
     assert level(small * FACTOR) == level(large)
     assert to_merge(sizes, small) == list(range(FACTOR - 1, 2 * FACTOR - 2)) + list(range(FACTOR - 1))

@@ -22,7 +22,7 @@ from whoosh.reading import SegmentReader
 from kg.search.postings import term_postings
 
 FACTOR = 8  # segments a level holds before they are merged into one of the next level
-UNIT = 1000  # sections: segments up to this size are of the lowest level
+UNIT = 100  # sections: segments up to this size are of the lowest level (a document has about 11)
 
 
 def level(sections: int) -> int:
