@@ -26,9 +26,10 @@ from kg.lang.text import key
 from kg.search.analysis import LEMMA_FIELDS, content_analyzer, exact_analyzer, lemma_analyzer, parts_analyzer, words
 from kg.search.count import facet_counts, matching, segments
 from kg.search.filters import Filters, resolve_names
-from kg.search.postings import write_missing
+from kg.search.merging import merge_by_level
 from kg.lang.morphology import morphology
 from kg.search.query import OPERATORS, expand, lex, split_filters
+from kg.search.postings import place, write_missing
 from kg.search.ranking import Ranking, typed_words, weighted
 from kg.search.scoring import ranked
 from kg.search.snippets import snippet
@@ -184,10 +185,13 @@ class SectionIndex:
         morph.prepare(w for s in sections for text in (s.title, s.text, *s.topics, *s.mentions) for w in words(text))
 
     def _writer(self):
+        """A writer whose commit merges segments by kg's rule (kg.search.merging)."""
         try:
-            return self._index().writer(timeout=WRITE_TIMEOUT)
+            writer = self._index().writer(timeout=WRITE_TIMEOUT)
         except LockError as e:
             raise StoreError(f"search index {self.path} is locked by another process") from e
+        writer.mergetype = merge_by_level
+        return writer
 
     # -- reading
 
@@ -252,7 +256,8 @@ class SectionIndex:
         if sort == "relevance":
             ordered = Ranking(parts, typed_words(tokens)).sorted(top)
         else:
-            ordered = sorted(top, key=lambda h: h.get("date") or "", reverse=True)
+            by_score = sorted(top, key=lambda h: (-h.score, place(h)))
+            ordered = sorted(by_score, key=lambda h: h.get("date") or "", reverse=True)
         terms = _matched_terms(q, searcher.reader(), parts)
         corrections = [(t, vocabulary.correction(t.text)) for t in loose_words]
         suggestion = _corrected(query, corrections)

@@ -31,7 +31,7 @@ from whoosh.formats import Positions
 from whoosh.index import TOC
 from whoosh.system import _INT_SIZE
 
-FORMAT = f"3 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
+FORMAT = f"4 {sys.byteorder}"  # arrays are in the machine's byte order: another one's file is rebuilt
 LONGEST = 64  # words of a phrase found by set operations over occurrences (longer: a section at a time)
 SUFFIX = ".postings"  # after the segment's name, so whoosh deletes the file with the segment
 EMPTY = memoryview(b"").cast("I")
@@ -45,6 +45,7 @@ class SegmentPostings:
         self._db = db
         self.shift = int(db.execute("SELECT value FROM meta WHERE key = 'shift'").fetchone()[0])
         self._type = "I" if self.shift < 32 else "Q"
+        self._places = None
 
     def row(self, fieldname: str, text: str) -> tuple[memoryview, memoryview | None] | None:
         """The term's section numbers and codes (None in a field not scored), or None when the
@@ -70,10 +71,23 @@ class SegmentPostings:
                                  (fieldname, text)).fetchone()
         return memoryview(found[0] if found else b"").cast(self._type)
 
+    def places(self) -> memoryview:
+        """Each section's place in the segment's order of sections by document and lines (see
+        place): which of sections of equal score come first, within the segment."""
+        if self._places is None:
+            self._places = memoryview(self._db.execute("SELECT ranks FROM places").fetchone()[0]).cast("I")
+        return self._places
+
     def field(self, fieldname: str):
         """(term, section numbers) of every term of the field."""
         for text, ids in self._db.execute("SELECT term, ids FROM postings WHERE field = ?", (fieldname,)):
             yield text, memoryview(ids).cast("I")
+
+
+def place(hit) -> tuple:
+    """Where a section (its stored fields) stands in the archive: what orders sections of equal
+    score (not whoosh's number for it, which a merge of segments changes)."""
+    return hit["document"], tuple(hit["lines"]), hit["section_id"]
 
 
 def postings_of(reader) -> SegmentPostings:
@@ -153,6 +167,8 @@ def _build(reader, db: sqlite3.Connection) -> sqlite3.Connection:
     if shift < 32:
         db.create_function("narrowed", 1, lambda blob: _narrowed(blob, shift), deterministic=True)
         db.execute("UPDATE postings SET occurrences = narrowed(occurrences) WHERE occurrences IS NOT NULL")
+    db.execute("CREATE TABLE places (ranks BLOB)")
+    db.execute("INSERT INTO places VALUES (?)", (_places(reader).tobytes(),))
     db.executemany("INSERT INTO meta VALUES (?, ?)", [("format", FORMAT), ("shift", shift)])
     db.commit()
     db.execute("VACUUM")  # the pages the wider numbers took
@@ -172,13 +188,22 @@ def _narrowed(blob: bytes, shift: int) -> bytes:
     return array("I", [k >> 32 << shift | k & 0xFFFFFFFF for k in memoryview(blob).cast("Q")]).tobytes()
 
 
+def _places(reader) -> array:
+    """Each section's rank in the segment by its place (deleted sections last)."""
+    live = sorted(((place(fields), d) for d, fields in reader.iter_docs()))
+    ranks = array("I", [len(live)]) * reader.doc_count_all()
+    for rank, (_, d) in enumerate(live):
+        ranks[d] = rank
+    return ranks
+
+
 def _rows(reader, fieldname: str, largest: list[int]):
     """The rows of the field's terms (largest: the largest position so far, kept up to date)."""
     field = reader.schema[fieldname]
     positional = type(field.format) is Positions
     lengths = _lengths(reader, fieldname) if field.scorable else None
     for text, terminfo in reader.iter_field(fieldname):
-        ids, weights, values = _postings(reader, terminfo, field.format)
+        ids, weights, values = term_postings(reader, terminfo, field.format)
         codes = None
         if lengths is not None:
             codes = _packed([int(w) << 8 | lengths[d] for d, w in zip(ids, weights)]).tobytes()
@@ -191,7 +216,7 @@ def _rows(reader, fieldname: str, largest: list[int]):
             array("I", ids).tobytes(), codes, occurrences
 
 
-def _postings(reader, terminfo, format_) -> tuple[list[int], list[float], list]:
+def term_postings(reader, terminfo, format_) -> tuple[list[int], list[float], list]:
     """A term's section numbers, weights and values, deleted sections too: whole blocks at a
     time where whoosh keeps them in blocks. Read by the codec from the term's info as the term
     dictionary gave it (reader.postings would look the term up again and skip deleted sections)."""

@@ -9,7 +9,9 @@ therefore ranked by, in turn:
 3. how many of the typed words its title holds (whole, or all of a compound's parts: the
    title "Plan for reiseliv" is about "reiselivsplanen"): a section about the word before
    one that names it;
-4. the score, weighted by the kind of section.
+4. the score, weighted by the kind of section;
+5. the section's place: its document, then its lines (not whoosh's number for it, which a merge of
+   segments changes: the pages do not depend on how the index is cut into segments).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from whoosh.query import And, Or, Term
 
 from kg.lang.morphology import WordAnalysis, morphology
 from kg.search.count import among
+from kg.search.postings import place
 from kg.search.analysis import LEMMA_FIELDS, word_keys, words
 
 # Reports and agenda items carry the substance; an events list or an agenda list ("other")
@@ -46,7 +49,7 @@ class Ranking:
         in_text = sum(hit.docnum in docs for docs in self._holding)
         title_keys = frozenset().union(*(word_keys(w) for w in words(hit["title"])))
         in_title = sum(_named_by(morphology()(w), w, title_keys) for w in self.typed)
-        return (-in_text, hit["kind"] in LISTS, -in_title, -weighted(hit))
+        return (-in_text, hit["kind"] in LISTS, -in_title, -weighted(hit), place(hit))
 
 
 def weighted(hit) -> float:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
-from itertools import chain, compress, repeat
+from itertools import chain, compress
 from math import log
 from operator import add
 
@@ -25,6 +25,7 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from kg.search.count import phrase_words
+from kg.search.postings import place
 
 
 PLACES = 9  # scores are compared to so many decimals: sums in another order differ in the last bits
@@ -52,7 +53,7 @@ class Found:
 
 def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[set[int], list[Found]] | None:
     """The sections q matches (top-level numbers, of allowed when given) and the limit best of them,
-    best first, at equal scores in index order, as whoosh ranks them; parts: kg.search.count's
+    best first, at equal scores by their place (kg.search.postings.place); parts: kg.search.count's
     segments of searcher. None when q has a part not scored here."""
     if type(searcher.weighting) is not BM25F:
         return None
@@ -71,10 +72,21 @@ def ranked(searcher, q, allowed: set[int] | None, limit: int, parts) -> tuple[se
     # below the limit-th best score (less what sums in another order may differ by), none is on the page
     best = heapq.nlargest(limit, chain.from_iterable(map(scores.__getitem__, found) for _, scores, found in scored))
     cut = best[-1] - MARGIN if len(best) == limit else float("-inf")
-    candidates = [(-round(scores[d], PLACES), d + offset) for offset, scores, found in scored
+    candidates = [(-round(scores[d], PLACES), places[d], d + offset, offset)
+                  for (segment, offset), (_, scores, found) in zip(parts, scored) for places in [segment.postings.places()]
                   for d in compress(found, map(cut.__le__, map(scores.__getitem__, found)))]
+    top = heapq.nsmallest(limit, candidates)  # equal scores by place, of which a segment knows only its own order
+    if len(top) == limit and len(parts) > 1:  # so of those of the last score, the first of each segment
+        last = top[-1][0]
+        tied: dict[int, list] = {}
+        for c in candidates:
+            if c[0] == last:
+                tied.setdefault(c[3], []).append(c)
+        needed = sum(c[0] == last for c in top)
+        top = [c for c in top if c[0] < last] + [c for cs in tied.values() for c in heapq.nsmallest(needed, cs)]
     stored = searcher.stored_fields
-    return matched, [Found(d, -s, stored(d)) for s, d in heapq.nsmallest(limit, candidates)]
+    found = [Found(d, -s, stored(d)) for s, _, d, _ in top]
+    return matched, sorted(found, key=lambda f: (-f.score, place(f)))[:limit]
 
 
 class _Statistics:
@@ -116,8 +128,6 @@ class _Scorer:
         self.statistics = statistics
         self.segment = segment
         self.reader = segment.reader
-        self._sorted: dict[int, list[int]] = {}  # id of a set of sections where phrases stand → them sorted
-        self._phrase_scores: dict[tuple[str, object, int], list[float]] = {}  # (term, id of such a set) → scores
 
     def scores(self, q) -> tuple[list[float], set[int]]:
         """Each section's score (a list over the segment's sections) and the live sections q matches."""
@@ -136,6 +146,7 @@ class _Scorer:
         _linear(q, factor, terms, rest)
         for (fieldname, text), f in terms.items():
             self._add_term(fieldname, text, f, into, docs)
+        phrases: dict[int, tuple[set[int], dict]] = {}  # see _gather_phrase
         for q, factor in rest:
             if type(q) is And:
                 f = _boosted(q, factor)
@@ -147,9 +158,11 @@ class _Scorer:
                 if docs is not None:
                     docs |= common
             elif (words := phrase_words(q)) and q.slop == 1 and self.segment.positional(words):
-                self._add_phrase(q, factor * q.boost, into, docs)
+                self._gather_phrase(q, factor * q.boost, phrases)
             else:
                 raise Unscored(q)
+        for holding, terms in phrases.values():
+            self._add_phrases(holding, terms, into, docs)
 
     def _add_term(self, fieldname: str, text, factor: float, into, docs: set[int] | None) -> None:
         """Add the term's BM25F score times factor to each section that holds it (a term of many
@@ -171,41 +184,48 @@ class _Scorer:
         if docs is not None:
             docs.update(ids)
 
-    def _add_phrase(self, q, factor: float, into, docs: set[int] | None) -> None:
-        """Add, to each section where the phrase stands, the sum of its words' scores times factor
-        (as whoosh scores a phrase: a Sequence's word is an OR of the terms it may stand as)."""
+    def _gather_phrase(self, q, factor: float, phrases: dict[int, tuple[set[int], dict]]) -> None:
+        """Note the phrase's terms with their factors (as whoosh scores a phrase: the sum of its
+        words' scores, a Sequence's word an OR of the terms it may stand as) under the sections where
+        it stands: phrases (a query's forms of one phrase in several fields, by its words' lemmas and
+        synonyms: 64 for "grønn omstilling") found in the same sections are then scored together."""
         holding = self.segment.in_order(phrase_words(q))
         if not holding:
             return
-        where = self._sorted.get(id(holding))
-        if where is None:
-            where = self._sorted[id(holding)] = sorted(holding)
         words = [[((q.fieldname, w), 1.0)] for w in q.words] if type(q) is Phrase else [_terms(sub) for sub in q.subqueries]
-        sums = None
-        for (fieldname, text), f in (term for word in words for term in word):
-            if not self.reader.schema[fieldname].scorable:
-                raise Unscored(fieldname)
-            scores = self._scores_in(fieldname, text, where, holding)
-            scores = map(f.__mul__, scores) if f != 1.0 else scores
-            sums = list(scores) if sums is None else list(map(add, sums, scores))
+        terms = phrases.setdefault(id(holding), (holding, {}))[1]
+        for term, f in (term for word in words for term in word):
+            if not self.reader.schema[term[0]].scorable:
+                raise Unscored(term[0])
+            terms[term] = terms.get(term, 0.0) + f * factor
+
+    def _add_phrases(self, holding: set[int], terms: dict, into, docs: set[int] | None) -> None:
+        """Add, to each section of holding, the sum of the terms' scores times their factors (a
+        term in every one of them by a list of its scores, one in some by theirs alone)."""
+        where = sorted(holding)
+        sums = [0.0] * len(where)
+        places = None
+        for (fieldname, text), f in terms.items():
+            ids, scores = self._scores_in(fieldname, text, holding)
+            if len(ids) == len(where):
+                sums = list(map(add, sums, map(f.__mul__, scores)))
+            elif ids:
+                places = places or {d: i for i, d in enumerate(where)}
+                for d, score in zip(ids, scores):
+                    sums[places[d]] += f * score
         for d, s in zip(where, sums):
-            into[d] += s * factor
+            into[d] += s
         if docs is not None:
             docs.update(where)
 
-    def _scores_in(self, fieldname: str, text, where: list[int], holding: set[int]) -> list[float]:
-        """The term's score in each of where (sorted; holding: the same as a set), 0.0 where it is
-        not: only the postings of those sections are scored (once for phrases found in the same
-        sections, which kg.search.count gives as the same set)."""
-        found = self._phrase_scores.get((fieldname, text, id(holding)))
-        if found is None:
-            ids, codes = self.segment.row(fieldname, text)
-            picked = list(map(holding.__contains__, ids))
-            found = list(self._scored(fieldname, text, list(compress(codes, picked)))) if ids else []
-            if len(found) < len(where):  # not in every one of them: in where's order, 0.0 where it is not
-                found = list(map(dict(zip(compress(ids, picked), found)).get, where, repeat(0.0)))
-            self._phrase_scores[fieldname, text, id(holding)] = found
-        return found
+    def _scores_in(self, fieldname: str, text, holding: set[int]) -> tuple[list[int], list[float]]:
+        """The sections of holding that hold the term (in order), and its score in each: only the
+        postings of those sections are scored."""
+        ids, codes = self.segment.row(fieldname, text)
+        picked = list(map(holding.__contains__, ids))
+        if not any(picked):
+            return [], []
+        return list(compress(ids, picked)), list(self._scored(fieldname, text, list(compress(codes, picked))))
 
     def _scored(self, fieldname: str, text, codes):
         """The term's score in each of these postings' codes, in turn."""
