@@ -414,8 +414,8 @@ class Ingestor:
         self.store.write_document_graphs([r.prepared.graph for r in ready], b"".join(r.prepared.nquads for r in ready),
                                          b"".join(r.prepared.descriptions for r in ready))
         # the sections as the store now holds them, so the index cannot drift from the graph
-        self.index.replace_documents({r.identity: sections_in_store(self.store, r.prepared.graph).get(r.identity, [])
-                                      for r in ready})
+        sections = sections_in_store(self.store, [r.prepared.graph for r in ready])
+        self.index.replace_documents({r.identity: sections.get(r.identity, []) for r in ready})
         for r in ready:
             self.store.clear_pending(r.identity)
         if self.tables is not None:
