@@ -410,7 +410,7 @@ class Ingestor:
         for r in ready:
             self.store.mark_pending(r.identity)
         for r in ready:
-            self.store.save_source(r.prepared.source, r.prepared.job.path)
+            self.store.save_source(r.prepared.source.name, r.prepared.kept_source)
         self.store.write_document_graphs([r.prepared.graph for r in ready], b"".join(r.prepared.nquads for r in ready),
                                          b"".join(r.prepared.descriptions for r in ready))
         # the sections as the store now holds them, so the index cannot drift from the graph
