@@ -71,3 +71,20 @@ def test_a_close_spelling_added_since_makes_a_document_stale():
                          "naeringshage i nes": ("Næringshage i Nes", "n")}}
     assert stale(p, [("project", "naeringshage i tysnes"), ("project", "naeringshage i nes")], known)
     assert not stale(p, [("project", "naeringshage i tysnes"), ("project", "prosjekt12 norge")], known)
+
+
+def test_the_first_chunk_is_small_so_the_writer_starts_early(tmp_path, monkeypatch):
+    """The writer takes the first few documents ready, then whole chunks: it waited for a whole one."""
+    from kg.ingest import pipeline
+
+    written = []
+    write = pipeline.Ingestor._write_ready
+    monkeypatch.setattr(pipeline.Ingestor, "_write_ready", lambda self, ready: (written.append(len(ready)),
+                                                                              write(self, ready)))
+    monkeypatch.setattr(pipeline, "CHUNK_DOCUMENTS", 2)
+    folder = tmp_path / "referater"
+    folder.mkdir()
+    _archive(folder, pipeline.FIRST_CHUNK_DOCUMENTS + 3)
+    ok, _, _ = _ingest(folder, tmp_path / "store", jobs=1)
+    assert ok
+    assert written == [pipeline.FIRST_CHUNK_DOCUMENTS, 2, 1]

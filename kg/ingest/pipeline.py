@@ -144,6 +144,9 @@ def _known_entities(store: GraphStore) -> dict[str, dict[str, tuple[str, str]]]:
 
 
 CHUNK_DOCUMENTS = 250  # documents written with one bulk load of the graph and one commit of the index
+# the first chunk of a batch is small, so that the writer starts as soon as the workers have a few
+# documents ready, where it waited for 250 (the writer's work is the longer, so it sets the pace)
+FIRST_CHUNK_DOCUMENTS = 25
 CHUNK_BYTES = 64_000_000  # or fewer, when their N-Quads come to this much
 
 
@@ -169,6 +172,7 @@ class _Chunk:
     order: list = field(default_factory=list)  # each a _Ready or a (kind, item) to tell
     size: int = 0
     owners: dict[str, str] = field(default_factory=dict)  # named graph → document
+    limit: int = FIRST_CHUNK_DOCUMENTS  # documents it takes: CHUNK_DOCUMENTS once the first is written
 
     def add(self, r: _Ready) -> None:
         self.ready.append(r)
@@ -178,7 +182,7 @@ class _Chunk:
 
     @property
     def full(self) -> bool:
-        return len(self.ready) >= CHUNK_DOCUMENTS or self.size >= CHUNK_BYTES
+        return len(self.ready) >= self.limit or self.size >= CHUNK_BYTES
 
 
 @dataclass
@@ -371,6 +375,7 @@ class Ingestor:
         chunk.ready, chunk.order, chunk.size, chunk.owners = [], [], 0, {}
         self._settle(tell)
         if writing.ready:
+            chunk.limit = CHUNK_DOCUMENTS
             writing.thread = threading.Thread(target=writing.run, args=(self._write_ready,), name="kg-ingest-writer")
             writing.thread.start()
         self._writing = writing
@@ -405,12 +410,12 @@ class Ingestor:
         for r in ready:
             self.store.mark_pending(r.identity)
         for r in ready:
-            self.store.save_source(r.prepared.source, r.prepared.job.path)
+            self.store.save_source(r.prepared.source.name, r.prepared.kept_source)
         self.store.write_document_graphs([r.prepared.graph for r in ready], b"".join(r.prepared.nquads for r in ready),
                                          b"".join(r.prepared.descriptions for r in ready))
         # the sections as the store now holds them, so the index cannot drift from the graph
-        self.index.replace_documents({r.identity: sections_in_store(self.store, r.prepared.graph).get(r.identity, [])
-                                      for r in ready})
+        sections = sections_in_store(self.store, [r.prepared.graph for r in ready])
+        self.index.replace_documents({r.identity: sections.get(r.identity, []) for r in ready})
         for r in ready:
             self.store.clear_pending(r.identity)
         if self.tables is not None:

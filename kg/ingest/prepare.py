@@ -85,6 +85,7 @@ class Prepared:
     nquads: bytes = b""  # its own graph and its line spans' graphs
     descriptions: bytes = b""  # what it says of the entities it names, for the store's entities graph
     rows: dict = field(default_factory=dict)  # its rows of the tables beside the store (kg.ask.tables.rows_of)
+    kept_source: bytes = b""  # what the store keeps of its source (kg.store.graphstore.source_record)
     report: DocumentReport | None = None
     bodies: list[tuple[str, str, str, str]] = field(default_factory=list)  # (kind, name key, label, IRI)
     missed: list[tuple[str, str]] = field(default_factory=list)  # (kind, name key) not in the known table
@@ -102,6 +103,7 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
     import pyoxigraph as ox
 
     from kg.ask.tables import OneDocument, rows_of
+    from kg.store.graphstore import source_record
     from kg.store.triples import to_quads
 
     source = job.source
@@ -124,7 +126,7 @@ def prepare(job: Job, settings: Settings, known, seen: int = 0) -> Prepared:
     return Prepared(job, source, graph=g.document.iri, nquads=ox.serialize(own, format=ox.RdfFormat.N_QUADS),
                     descriptions=ox.serialize([q for q in quads if q.graph_name == entities],
                                               format=ox.RdfFormat.N_QUADS),
-                    rows=rows_of(OneDocument(own), g.document.iri),
+                    rows=rows_of(OneDocument(own), g.document.iri), kept_source=source_record(source, job.path),
                     report=_report(g), bodies=bodies, missed=missed, seen=seen)
 
 

@@ -28,7 +28,7 @@ import json
 import os
 import uuid
 import zlib
-from dataclasses import asdict, fields
+from dataclasses import fields
 from pathlib import Path
 
 from kg.errors import StoreError
@@ -51,6 +51,20 @@ _SOURCE_FIELDS = {f.name for f in fields(SourceText)}
 def with_entities_graph(sparql: str, base: str) -> str:
     """A query with ``$entities`` written as the IRI of the graph that describes entities once per store."""
     return sparql.replace("$entities", f"<{base}{ENTITIES_GRAPH}>")
+
+
+def source_record(source: SourceText, path: Path | None) -> bytes:
+    """What the store keeps of a document's source (GraphStore.save_source): its JSON, gzipped (the
+    JSON of a document's blocks is five times its text, and compresses to a fifth). Made where the
+    document was prepared, so that an ingest's writer only writes the bytes."""
+    record = {**_fields_of(source), "path": os.fsdecode(path.resolve()) if path else None}
+    data = json.dumps(record, default=_fields_of).encode("ascii")  # \u escapes: odd bytes survive
+    return gzip.compress(data, compresslevel=6, mtime=0)
+
+
+def _fields_of(record) -> dict:
+    """A dataclass's fields as JSON writes them (what dataclasses.asdict gives, without its deep copy)."""
+    return {f.name: getattr(record, f.name) for f in fields(record)}
 
 
 def file_key(identity: str) -> str:
@@ -123,7 +137,8 @@ class GraphStore:
                 continue
             if "path" in data:
                 continue  # already in the new layout
-            self._write_source(SourceText(**{k: v for k, v in data.items() if k in _SOURCE_FIELDS}), None)
+            source = SourceText(**{k: v for k, v in data.items() if k in _SOURCE_FIELDS})
+            self.save_source(source.name, source_record(source, None))
             old.unlink()
 
     @property
@@ -276,17 +291,12 @@ class GraphStore:
         """Where a store written before sources were gzipped keeps a document's source (read as it is)."""
         return self.path / "sources" / f"{file_key(identity)}.json"
 
-    def save_source(self, source: SourceText, path: Path | None) -> None:
-        """Keep the text a document was read as, and the file it came from (to tell a move from a copy)."""
+    def save_source(self, identity: str, record: bytes) -> None:
+        """Keep the text a document was read as, and the file it came from (to tell a move from a
+        copy): its `source_record`."""
         (self.path / "sources").mkdir(exist_ok=True)
-        self._write_source(source, path)
-
-    def _write_source(self, source: SourceText, path: Path | None) -> None:
-        """Gzipped: the JSON of a document's blocks is five times its text, and compresses to a fifth."""
-        record = {**asdict(source), "path": os.fsdecode(path.resolve()) if path else None}
-        data = json.dumps(record).encode("ascii")  # \u escapes: odd bytes survive
-        write_atomically(self._source_path(source.name), gzip.compress(data, compresslevel=6, mtime=0))
-        self._legacy_source_path(source.name).unlink(missing_ok=True)
+        write_atomically(self._source_path(identity), record)
+        self._legacy_source_path(identity).unlink(missing_ok=True)
 
     def load_source(self, identity: str) -> tuple[SourceText, Path | None] | None:
         """The stored text of a document and the file it was read from, if kept."""
