@@ -27,6 +27,9 @@ def test_contains_the_longest_whole_word():
     words = ["leder", "daglig leder"]
     assert contains_any("Møtt: daglig leder Kari Dahl", words) == "daglig leder"
     assert contains_any("Møtt: lederen Kari Dahl", words) is None
+    # a shorter word that the text holds only inside a longer one does not hide the longer one
+    assert contains_any("Møtt: leder Kari Dahl", ["lede", "leder"]) == "leder"
+    assert contains_any("(leder)", ["lede"]) is None
 
 
 def test_sentences_end_before_a_capital_but_not_after_an_abbreviation():

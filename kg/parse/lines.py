@@ -118,7 +118,9 @@ def _longest_first(words: tuple[str, ...]) -> list[str]:
 
 @cache
 def _any_of(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(_whole(w).pattern for w in words))
+    """Whether any of the words stands alone: the boundary tested once a position, then the words
+    (as many alternatives each with its own look-behind try every one at every position, 10× slower)."""
+    return re.compile(rf"(?<![\wæøå])(?:{'|'.join(map(re.escape, words))})(?![\wæøå])")
 
 
 @cache
