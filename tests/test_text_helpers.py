@@ -8,7 +8,7 @@ from kg.lang.sentences import section_sentences
 from kg.lang.text import sentences
 from kg.model import Section, Span
 from kg.parse import parse
-from kg.parse.lines import contains_any, starts_with_any
+from kg.parse.lines import contains_any, first_opening, starts_with_any
 from kg.parse.signatures import chair_sentence
 from kg.read import read_file
 
@@ -21,6 +21,15 @@ def test_starts_with_the_longest_whole_word():
     assert starts_with_any("sak2 budsjett", words) is None  # a digit goes on with the word
     assert starts_with_any("sak_2", words) == "sak"  # an underscore does not
     assert starts_with_any("leder", []) is None
+
+
+def test_the_first_list_a_text_opens_with_a_word_of():
+    kind = first_opening({"present": ["møtt"], "substitute_for": ["møtte for"], "empty": [], "body": ["for", "kommune"]})
+    assert kind("Møtte for Kari Dahl") == "substitute_for"
+    assert kind("møtt") == "present"
+    assert kind("for") == "body"  # the lists in their order: a word of a later one only where no earlier one opens it
+    assert first_opening({"a": ["for"], "b": ["for kommunen"]})("for kommunen") == "a"
+    assert kind("fortid") is None  # a whole word
 
 
 def test_contains_the_longest_whole_word():

@@ -104,6 +104,18 @@ def starts_with_any(text: str, words: list[str]) -> str | None:
     return m.group() if m else None
 
 
+def first_opening(lists: dict[str, list[str]]):
+    """A reader of which list a text opens with a word of (as starts_with_any): the first in the lists'
+    order, found by one match of them all instead of one match a list."""
+    keys = [k for k, words in lists.items() if words]
+    pattern = re.compile("|".join(f"({_opening(tuple(lists[k])).pattern})" for k in keys))
+
+    def first(text: str) -> str | None:
+        m = pattern.match(text.lower())
+        return keys[m.lastindex - 1] if m else None
+    return first
+
+
 @cache
 def _opening(words: tuple[str, ...]) -> re.Pattern:
     """One pattern for a list's words, the longest first, each where no letter or digit follows
