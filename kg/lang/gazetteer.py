@@ -86,7 +86,7 @@ class Gazetteer:
 
     def _by_initials(self, k: str) -> list[Municipality]:
         """'e og h' → Evje og Hornnes: a two-part name written by its initials, when only one fits."""
-        m = re.fullmatch(r"(\w) og (\w)", k)
+        m = re.fullmatch(r"(\w) og (\w)", k) if " og " in k else None  # asked of every name not found
         if not m:
             return []
         fits = {n: ms for n, ms in self._by_name.items()

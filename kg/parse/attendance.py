@@ -191,8 +191,10 @@ def _answer(cell: str) -> bool | None:
 def _plain(text: str) -> str:
     """The words of a line without list bullets, Markdown emphasis or strike marks."""
     text = text.replace("**", "").replace("~~", "").replace("__", "")
-    text = re.sub(r"(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)", "", text)
-    text = re.sub(r"^\s*#{1,6}\s*", "", text)
+    if "*" in text:
+        text = re.sub(r"(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)", "", text)
+    if "#" in text:
+        text = re.sub(r"^\s*#{1,6}\s*", "", text)
     return _BULLET.sub("", text).strip()
 
 
