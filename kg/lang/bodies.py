@@ -157,9 +157,12 @@ def _genitive_base(name: str) -> str | None:
     return None
 
 
+_COUNCIL_FIRST = re.compile(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", re.IGNORECASE)
+
+
 def _council_last(name: str) -> str | None:
     """'Regionråd Dalane', 'Regionrådet i Dalane' → 'Dalane regionråd': the council written before its region."""
-    m = re.match(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", name, re.IGNORECASE)
+    m = _COUNCIL_FIRST.match(name)
     return f"{m['region']} regionråd" if m else None
 
 

@@ -52,6 +52,9 @@ class County:
     valid_to: str | None
 
 
+_COUNTY_SUFFIX = re.compile(r"\s+(?:fylkeskommune|fylke|FK)$")
+
+
 class Gazetteer:
     def __init__(self, municipalities: list[Municipality], counties: list[County],
                  centres: dict[str, str] | None = None):
@@ -117,7 +120,7 @@ class Gazetteer:
 
     @staticmethod
     def _county_name(name: str) -> str:
-        return re.sub(r"\s+(?:fylkeskommune|fylke|FK)$", "", name.strip())
+        return _COUNTY_SUFFIX.sub("", name.strip())
 
 
 def _names(rows: list[dict]) -> tuple[str, ...]:

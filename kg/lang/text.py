@@ -29,11 +29,14 @@ def key(s: str) -> str:
     return squash(_KEY_PUNCTUATION.sub(" ", s))
 
 
+_NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+
 def slug(s: str) -> str:
     """An IRI-safe, ASCII, stable slug of a name."""
     s = nfc(s).translate(_FOLD)
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+    s = _NOT_SLUG.sub("-", s).strip("-").lower()
     return s or "x"
 
 
