@@ -74,16 +74,21 @@ def test_a_close_spelling_added_since_makes_a_document_stale():
 
 
 def _dictionaries_read() -> bool:
-    """In a worker: whether simplemma's dictionaries are read already (its cache holds both languages)."""
+    """In a worker: whether simplemma's dictionaries are read already (its cache holds both languages), and
+    what was loaded before the worker was forked is out of the garbage collector's scans."""
+    import gc
+
     from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
 
     from kg.lang.morphology import Simplemma
 
-    return DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize >= len(Simplemma.LANGS)
+    read = DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize >= len(Simplemma.LANGS)
+    return read and gc.get_freeze_count() > 0
 
 
 def test_workers_start_with_the_dictionaries_read(tmp_path):
-    """A worker is forked from a process that read simplemma's dictionaries (0.6 s each worker read them)."""
+    """A worker is forked from a process that read simplemma's dictionaries (0.6 s each worker read them) and
+    froze what it holds out of the garbage collector's scans."""
     from kg.ingest.prepare import Job, Preparer, Settings
     from kg.read.limits import DEFAULT
     from kg.resolve.curation import Curation
