@@ -309,7 +309,7 @@ _EVENT_WORDS = (r"(?:møte|møtet|ting|tinget|konferanse|konferansen|seminar|sem
                 r"webinaret|messe|messa|festival|festivalen|tur|turen|dagen|dagane|dagene|meeting|conference|workshop|summit)\b")
 _EVENT_NOUN = re.compile(rf"\b[\wæøå\-]*{_EVENT_WORDS}", re.IGNORECASE)
 # where one of those words ends a word: most lines hold none, and the pattern above is tried from every letter
-_EVENT_WORD_END = re.compile(_EVENT_WORDS, re.IGNORECASE)
+_EVENT_WORD_END = re.compile(rf"(?=[cdfkmstw]){_EVENT_WORDS}", re.IGNORECASE)  # their first letters looked at first
 
 
 def _event_nouns(text: str):
