@@ -27,8 +27,9 @@ QUOTED_NOUN = re.compile(rf"(?:{_QUOTE})(?:\s*-\s*|\s+(?:er|var|blir)\s+(?:et|ei
 NOUN_NAME = re.compile(rf"(?i:\b{_NOUN}){_SPACE}(?P<name>{_NAME})")
 NAME_NOUN = re.compile(rf"(?P<name>{_NAME})(?:{_SPACE}|-){_NOUN}\b")
 QUOTED = re.compile(_QUOTE)
-# a word of what a name is, anywhere: most sentences hold none, and then only a quoted name can be one
-_NAMES_A_KIND = re.compile(r"(?i:prosjekt|klynge|klynga|nettverk|satsing|program|initiativ)")
+# a word of what a name is, anywhere (its first letters looked at first): most sentences hold none, and then
+# only a quoted name can be one
+_NAMES_A_KIND = re.compile(r"(?i:(?=[pknsi])(?:prosjekt|klynge|klynga|nettverk|satsing|program|initiativ))")
 # "SKREI er et formidlingsprosjekt om ...": the sentence opens with the name of what it defines
 NAME_IS_NOUN = re.compile(rf"^\W*(?P<name>{_NAME}){_SPACE}(?:er|var|blir)\s+(?:et|eit|ein|en|ei)\s+(?:[a-zæøå]+\s+)?{_NOUN}\b")
 # "programmet Horizon Europe" names a funding programme (the lexicon's), "initiativet Fredrikstad tok" a subject

@@ -27,8 +27,10 @@ _SCALE = r"mill(?:ioner|ionar|ion)?\.?|mrd\.?|milliard(?:er|ar)?|tusen|MNOK|['�
 # or a plain/decimal number
 _NUM = (r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d{1,3}(?:,\d{3})+(?![.,]?\d)"
         r"|\d+(?:[.,]\d+)?")
+# (?=…): an amount opens with a currency's first letter or sign, or with a digit, looked at before the currencies
+# are tried one by one at every position
 AMOUNT = re.compile(
-    rf"(?:(?P<cur1>{_CUR})\s*)?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?P<cur2>{_CUR}|,-)?(?![\wæøå])",
+    rf"(?=[kneu€$sd\d])(?:(?P<cur1>{_CUR})\s*)?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?P<cur2>{_CUR}|,-)?(?![\wæøå])",
     re.IGNORECASE,
 )
 _DIGIT = re.compile(r"\d")
