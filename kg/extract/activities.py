@@ -42,8 +42,8 @@ _MAKE = (r"utvikle|utvikler|utvikles|utviklet|etablere|etablerer|etableres|etabl
          r"starte|starter|starta|startar|opprette|oppretter|opprettes|oppretta|utrede|utreder|utredes|greier ut|"
          r"planlegge|planlegger|planlegges|planlegg|etablerer|etablerte|etablerar|etablera|byggjer|byggje|"
          r"jobber med|jobbar med|arbeider med|arbeider på|har")
-INITIATIVE = re.compile(
-    rf"\b(?P<verb>(?i:{_MAKE}))\s+(?:(?:bl\.?\s?a\.?|også|og)\s+)?(?:et|en|ei|eit|ein)\s+(?:(?:ny|nytt|nye|eget|egen|eiga|eige)\s+)?"
+INITIATIVE = re.compile(  # the verbs' first letters looked at first
+    rf"\b(?P<verb>(?i:(?=[abeghjlopsu])(?:{_MAKE})))\s+(?:(?:bl\.?\s?a\.?|også|og)\s+)?(?:et|en|ei|eit|ein)\s+(?:(?:ny|nytt|nye|eget|egen|eiga|eige)\s+)?"
     rf"(?P<noun>[a-zæøå][\wæøå\-]{{3,}})(?P<rest>(?:\s+(?:for|om)\s+[^.,;:()]+)?)")
 CLUSTER_NOUNS = ("klynge", "klyngen", "cluster", "næringsklynge")
 # each of these word lists opens with a look at the first letters of its words: re would otherwise try every
