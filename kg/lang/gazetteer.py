@@ -85,7 +85,7 @@ class Gazetteer:
                 k = k[: -len(suffix)]
                 break
         found = list(self._by_name.get(k, [])) or self._by_initials(k)
-        return sorted(found, key=lambda m: key(m.name) != k)
+        return sorted(found, key=lambda m: key(m.name) != k) if len(found) > 1 else found  # most names: none
 
     def _by_initials(self, k: str) -> list[Municipality]:
         """'e og h' → Evje og Hornnes: a two-part name written by its initials, when only one fits."""
