@@ -71,29 +71,3 @@ def test_a_close_spelling_added_since_makes_a_document_stale():
                          "naeringshage i nes": ("Næringshage i Nes", "n")}}
     assert stale(p, [("project", "naeringshage i tysnes"), ("project", "naeringshage i nes")], known)
     assert not stale(p, [("project", "naeringshage i tysnes"), ("project", "prosjekt12 norge")], known)
-
-
-def _dictionaries_read() -> bool:
-    """In a worker: whether simplemma's dictionaries are read already (its cache holds both languages), and
-    what was loaded before the worker was forked is out of the garbage collector's scans."""
-    import gc
-
-    from simplemma.strategies.dictionaries.dictionary_factory import DEFAULT_DICTIONARY_FACTORY
-
-    from kg.lang.morphology import Simplemma
-
-    read = DEFAULT_DICTIONARY_FACTORY._get_dictionary.cache_info().currsize >= len(Simplemma.LANGS)
-    return read and gc.get_freeze_count() > 0
-
-
-def test_workers_start_with_the_dictionaries_read(tmp_path):
-    """A worker is forked from a process that read simplemma's dictionaries (0.6 s each worker read them) and
-    froze what it holds out of the garbage collector's scans."""
-    from kg.ingest.prepare import Job, Preparer, Settings
-    from kg.read.limits import DEFAULT
-    from kg.resolve.curation import Curation
-
-    settings = Settings("https://example.org/kg/", Curation(), DEFAULT, {})
-    with Preparer(settings, {"project": {}}, [], tmp_path / "scratch", jobs=2) as preparer:
-        preparer._submit(Job("a/x.txt", tmp_path / "x.txt"))  # starts the pool; its one job fails unread
-        assert all(preparer._pool.submit(_dictionaries_read).result() for _ in range(4))

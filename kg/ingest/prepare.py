@@ -201,7 +201,7 @@ class Preparer:
             from concurrent.futures import ProcessPoolExecutor
 
             context = multiprocessing.get_context("forkserver")
-            context.set_forkserver_preload(["kg.ingest.preload"])
+            context.set_forkserver_preload(["kg.ingest.prepare"])
             self._pool = ProcessPoolExecutor(self.jobs, mp_context=context, initializer=_start_worker,
                                              initargs=(self.settings,))
             self.scratch.mkdir(parents=True, exist_ok=True)

@@ -269,16 +269,6 @@ class Simplemma:
             out[word] = _with_parts(whole, split) if split else whole
         return out
 
-    @classmethod
-    def read_dictionaries(cls) -> None:
-        """Read simplemma's dictionaries now (0.6 s CPU), so that the processes forked from this one have
-        them: an ingest's workers are forked from one that read them (kg.ingest.preload)."""
-        if cls.available():
-            import simplemma
-
-            for lang in cls.LANGS:
-                simplemma.lemmatize("og", lang=lang)
-
     def _split(self, word: str) -> list[tuple[str, ...]] | None:
         """Parts of a compound, each as its lemmas: the longest known last part first."""
         import simplemma
