@@ -8,7 +8,7 @@ from kg.lang.sentences import section_sentences
 from kg.lang.text import sentences
 from kg.model import Section, Span
 from kg.parse import parse
-from kg.parse.lines import contains_any, starts_with_any
+from kg.parse.lines import contains_any, first_opening, starts_with_any
 from kg.parse.signatures import chair_sentence
 from kg.read import read_file
 
@@ -23,10 +23,22 @@ def test_starts_with_the_longest_whole_word():
     assert starts_with_any("leder", []) is None
 
 
+def test_the_first_list_a_text_opens_with_a_word_of():
+    kind = first_opening({"present": ["møtt"], "substitute_for": ["møtte for"], "empty": [], "body": ["for", "kommune"]})
+    assert kind("Møtte for Kari Dahl") == "substitute_for"
+    assert kind("møtt") == "present"
+    assert kind("for") == "body"  # the lists in their order: a word of a later one only where no earlier one opens it
+    assert first_opening({"a": ["for"], "b": ["for kommunen"]})("for kommunen") == "a"
+    assert kind("fortid") is None  # a whole word
+
+
 def test_contains_the_longest_whole_word():
     words = ["leder", "daglig leder"]
     assert contains_any("Møtt: daglig leder Kari Dahl", words) == "daglig leder"
     assert contains_any("Møtt: lederen Kari Dahl", words) is None
+    # a shorter word that the text holds only inside a longer one does not hide the longer one
+    assert contains_any("Møtt: leder Kari Dahl", ["lede", "leder"]) == "leder"
+    assert contains_any("(leder)", ["lede"]) is None
 
 
 def test_sentences_end_before_a_capital_but_not_after_an_abbreviation():

@@ -550,12 +550,24 @@ class OneDocument:
     def __init__(self, quads):
         self.ox = self
         self._by: dict[tuple, list] = {}  # (graph, predicate or None) → quads
+        self._by_subject: dict[tuple, dict] = {}  # (graph, predicate or None) → subject → quads, made when asked
         for q in quads:
             self._by.setdefault((q.graph_name, q.predicate), []).append(q)
             self._by.setdefault((q.graph_name, None), []).append(q)
 
     def quads_for_pattern(self, s, p, o, g) -> list:
-        return [q for q in self._by.get((g, p), ()) if (s is None or q.subject == s) and (o is None or q.object == o)]
+        quads = self._by.get((g, p), ()) if s is None else self._of_subject(g, p).get(s, ())
+        return [q for q in quads if o is None or q.object == o]
+
+    def _of_subject(self, g, p) -> dict:
+        """The quads of (g, p) by subject: rows_of asks for each line span's and attendance's own quads,
+        which a scan of the graph would find at a cost growing with the square of the document."""
+        index = self._by_subject.get((g, p))
+        if index is None:
+            index = self._by_subject[(g, p)] = {}
+            for q in self._by.get((g, p), ()):
+                index.setdefault(q.subject, []).append(q)
+        return index
 
 
 def rows_of(store, graph: str) -> dict:

@@ -56,19 +56,28 @@ def _alts(*keys: str) -> str:
     return "|".join(re.escape(w) for w in sorted((w for k in keys for w in _words(k)), key=len, reverse=True))
 
 
+@cache
+def _vote_patterns() -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """(n against, voted against, unanimous), compiled once: every sentence near a decision is asked, and
+    re's cache would hash the long alternations' text again at each call."""
+    return (re.compile(rf"\b(?:{_alts('against')})\s+(?P<n>\d+|\w+)\s+(?:{_alts('vote_nouns')})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{_alts('voted')})\s+(?:i)?(?:{_alts('against')})\b", re.IGNORECASE),
+            re.compile(rf"\b(?:{_alts('unanimous')})\b", re.IGNORECASE))
+
+
 def read_vote(text: str) -> Vote | None:
     """'Enstemmig vedtatt' → unanimous; 'vedtatt mot 2 stemmer', 'mot éi røyst' → 2 / 1 against."""
-    m = re.search(rf"\b(?:{_alts('against')})\s+(?P<n>\d+|\w+)\s+(?:{_alts('vote_nouns')})\b",
-                  text, re.IGNORECASE)
+    against, voted_against, unanimous = _vote_patterns()
+    m = against.search(text)
     if m:
         n = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS.get(m["n"].lower())
         if n is not None:
             named = re.match(r"\s*\((?P<who>[^)]*)\)", text[m.end():])
             return Vote(False, n, (_voters(named["who"]) or _listed_people(named["who"])) if named else ())
-    m = re.search(rf"\b(?:{_alts('voted')})\s+(?:i)?(?:{_alts('against')})\b", text, re.IGNORECASE)
+    m = voted_against.search(text)
     if m and _voters(text[:m.start()], last=True):
         return Vote(False, None, _voters(text[:m.start()], last=True))
-    if re.search(rf"\b(?:{_alts('unanimous')})\b", text, re.IGNORECASE):
+    if unanimous.search(text):
         return Vote(True)
     return None
 

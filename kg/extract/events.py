@@ -220,7 +220,7 @@ def read_named(text: str, ref: date | None) -> list[EventText]:
     Only a day after the meeting's: an event reported (held before) is no announcement."""
     found = []
     moved = _MOVED.search(text)  # "Regionrådsmøtet 6. desember flyttes til 29. november": the day named is no more
-    for noun in _EVENT_NOUN.finditer(text if not moved else ""):
+    for noun in _event_nouns(text if not moved else ""):
         at = _NAMED_AT.match(text[noun.end():])
         after = text[noun.end() + at.end():]
         day = next((d for d in find_dates(after, ref) if d.span[0] == 0), None) or (
@@ -305,9 +305,16 @@ HELD = re.compile(r"\s(?:(?:vert|blir|blei|ble|vil\s+bli|skal)\s+(?:halde|halden
                   r"lagt(?=\s+til\s))|(?:av)?holdes|haldast|arrangeres|arrangerast|gjennomføres|gjennomførast|legges(?=\s+til\s)|"
                   r"(?:will\s+be|is|was)\s+held|(?:will\s+)?takes?\s+place)\s", re.IGNORECASE)
 # the subject of HELD is an event: a name whose words hold an event's noun ("Junimøtet", "Regionting 2-2024")
-_EVENT_NOUN = re.compile(r"\b[\wæøå\-]*(?:møte|møtet|ting|tinget|konferanse|konferansen|seminar|seminaret|samling|samlinga|"
-                         r"samlingen|webinar|webinaret|messe|messa|festival|festivalen|tur|turen|dagen|dagane|dagene|meeting|"
-                         r"conference|workshop|summit)\b", re.IGNORECASE)
+_EVENT_WORDS = (r"(?:møte|møtet|ting|tinget|konferanse|konferansen|seminar|seminaret|samling|samlinga|samlingen|webinar|"
+                r"webinaret|messe|messa|festival|festivalen|tur|turen|dagen|dagane|dagene|meeting|conference|workshop|summit)\b")
+_EVENT_NOUN = re.compile(rf"\b[\wæøå\-]*{_EVENT_WORDS}", re.IGNORECASE)
+# where one of those words ends a word: most lines hold none, and the pattern above is tried from every letter
+_EVENT_WORD_END = re.compile(rf"(?=[cdfkmstw]){_EVENT_WORDS}", re.IGNORECASE)  # their first letters looked at first
+
+
+def _event_nouns(text: str):
+    """The words of a line that name an event (_EVENT_NOUN), looked for only where one could stand."""
+    return _EVENT_NOUN.finditer(text) if _EVENT_WORD_END.search(text) else iter(())
 _HELD_PLACE = re.compile(r"^[\s,]*(?:i|på|til|in|at)\s+(?P<place>[A-ZÆØÅ][\wæøå\-]+(?:\s+[A-ZÆØÅ][\wæøå\-]+)*"
                          r"(?:\s+(?:i|på)\s+[A-ZÆØÅ][\wæøå\-]+)?)")
 

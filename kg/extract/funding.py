@@ -36,7 +36,8 @@ from kg.vocab import KG, SCHEMA, XSD
 
 GRANTED, APPLIED = "granted", "applied"
 
-APPLY = re.compile(r"\b(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|søkjast|søknad(?:en)?|søknaden"
+# (?=[hsai]): the words' first letters, looked at before the words are tried one by one
+APPLY = re.compile(r"\b(?=[hsai])(?:har\s+)?(?:søkt|søker|søkjer|søkte|søkes|søkast|søkjast|søknad(?:en)?|søknaden"
                    r"|(?:has\s+|have\s+)?(?:applied|applies|is\s+applying|are\s+applying)|applications?)\b",
                    re.IGNORECASE)
 # English passive: "was granted NOK 300 000" is money received, "granted NOK 300 000 to X" money given

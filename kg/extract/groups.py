@@ -32,6 +32,8 @@ _NOUN = (r"[a-zæøå]*(?:gruppe|gruppa|gruppen|utval|utvalet|utvalg|utvalget|ko
 _NOT_A_BODY = r"(?!(?i:mål|alders|bruker|brukar|risiko|yrkes|befolknings|inntekts|pasient|elev))"
 GROUP = re.compile(rf"(?<![\wæøå]){_NOT_A_BODY}(?P<noun>(?i:{_NOUN}))(?![\wæøå])"
                    r"(?P<of>\s+(?:for|om)\s+(?P<what>[\wæøå\-]+))?")
+# where a group's noun could stand: GROUP is tried from every letter of every word, and most sentences hold none
+_GROUP_WORD = re.compile(r"(?i:grupp|utval|komit|nemnd)")
 # where the members follow: "… med A og B", "… består av A, B", "…: A, B", "… (A, B)"
 MEMBERS = re.compile(r"^\s*(?:,\s*)?(?:med|består\s+av|bestående\s+av|beståande\s+av|som\s+består\s+av|skal\s+bestå\s+av"
                      r"|consisting\s+of|with|:)\s+(?P<list>.+)$|^\s*\((?P<bracket>[^)]+)\)", re.IGNORECASE)
@@ -50,7 +52,7 @@ def groups(g: DocGraph) -> None:
         if sec.kind in ("header", "attendance"):
             continue
         for s in section_sentences(sec, lines):
-            for m in GROUP.finditer(s.text):
+            for m in GROUP.finditer(s.text) if _GROUP_WORD.search(s.text) else ():
                 after = MEMBERS.match(s.text[m.end():])
                 joins = None if after else JOINS.search(s.text, 0, m.start())
                 if not (after or joins):

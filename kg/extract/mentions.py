@@ -27,6 +27,7 @@ _CAP = r"(?:[A-ZÆØÅÀ-Ö][\wæøåÆØÅ'’\-\.]*[\wæøå]|[A-ZÆØÅ])"
 _LINK = r"(?:i|for|av|på|til|von|van|der|den|de|la|du|af|zu)"  # not "og": it joins two names
 # the words of a name stand a space or two apart (a PDF's layout doubles some); a tab or a wider gap is a
 # table's column edge ("Ansvar: Kari Dahl   Frist: 1. mai")
+_LINKING = re.compile(rf"\s+{_LINK}\s+")  # a linking word between names
 _CAPSEQ = re.compile(rf"(?<![\w\-]){_CAP}(?:[ ]{{1,2}}(?:{_LINK}[ ]{{1,2}})*{_CAP})*")
 
 
@@ -91,12 +92,16 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?:\n(\"«" or before.endswith("**")
 
 
+_NEXT_WORD = re.compile(r"[ \t]+([a-zæøå]+)")
+
+
 def _with_tail(text: str, end: int) -> int:
-    """Extend a name over the lower-case words that belong to it."""
-    m = re.match(r"[ \t]+([a-zæøå]+)", text[end:])
+    """Extend a name over the lower-case words that belong to it (read where the name ends, not from a copy
+    of the rest of the text: every capitalised run of every sentence is extended)."""
+    m = _NEXT_WORD.match(text, end)
     while m and m.group(1) in _tail_words():
-        end += m.end()
-        m = re.match(r"[ \t]+([a-zæøå]+)", text[end:])
+        end = m.end()
+        m = _NEXT_WORD.match(text, end)
     return end
 
 
@@ -218,7 +223,7 @@ def _place(text, a, b, add, free, unplaced) -> None:
 def _sites_named(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """The spans of the companies named for their site in a run of names, each between its linking words."""
     out, pos = [], a
-    for cut in [*re.finditer(rf"\s+{_LINK}\s+", text[a:b]), None]:
+    for cut in [*_LINKING.finditer(text[a:b]), None]:
         end = a + cut.start() if cut else b
         if named_for_its_site(text[pos:end]):
             out.append((pos, end))

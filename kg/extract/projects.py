@@ -27,6 +27,9 @@ QUOTED_NOUN = re.compile(rf"(?:{_QUOTE})(?:\s*-\s*|\s+(?:er|var|blir)\s+(?:et|ei
 NOUN_NAME = re.compile(rf"(?i:\b{_NOUN}){_SPACE}(?P<name>{_NAME})")
 NAME_NOUN = re.compile(rf"(?P<name>{_NAME})(?:{_SPACE}|-){_NOUN}\b")
 QUOTED = re.compile(_QUOTE)
+# a word of what a name is, anywhere (its first letters looked at first): most sentences hold none, and then
+# only a quoted name can be one
+_NAMES_A_KIND = re.compile(r"(?i:(?=[pknsi])(?:prosjekt|klynge|klynga|nettverk|satsing|program|initiativ))")
 # "SKREI er et formidlingsprosjekt om ...": the sentence opens with the name of what it defines
 NAME_IS_NOUN = re.compile(rf"^\W*(?P<name>{_NAME}){_SPACE}(?:er|var|blir)\s+(?:et|eit|ein|en|ei)\s+(?:[a-zæøå]+\s+)?{_NOUN}\b")
 # "programmet Horizon Europe" names a funding programme (the lexicon's), "initiativet Fredrikstad tok" a subject
@@ -87,7 +90,8 @@ def find_initiatives(text: str, *, says_activity: bool = False) -> list[NamedIni
         found.append(NamedInitiative(kind, name, span))
         taken.append(span)
 
-    for rx in (NOUN_QUOTED, QUOTED_NOUN):
+    kinds = (NOUN_QUOTED, QUOTED_NOUN) if _NAMES_A_KIND.search(text) else ()
+    for rx in kinds:
         for m in rx.finditer(text):
             name, span = _quoted(m)
             add(kind_of(m["noun"]), name, span)
@@ -95,7 +99,7 @@ def find_initiatives(text: str, *, says_activity: bool = False) -> list[NamedIni
         for m in QUOTED.finditer(text):
             name, span = _quoted(m)
             add("project", name, span)
-    for rx in (NOUN_NAME, NAME_NOUN, NAME_IS_NOUN):
+    for rx in (NOUN_NAME, NAME_NOUN, NAME_IS_NOUN) if kinds else ():
         for m in rx.finditer(text):
             if rx is NOUN_NAME and m["noun"].lower().startswith(UNQUOTED_NOT):
                 continue

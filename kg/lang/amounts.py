@@ -27,10 +27,13 @@ _SCALE = r"mill(?:ioner|ionar|ion)?\.?|mrd\.?|milliard(?:er|ar)?|tusen|MNOK|['�
 # or a plain/decimal number
 _NUM = (r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.,]?\d)|\d{1,3}(?:,\d{3})+(?![.,]?\d)"
         r"|\d+(?:[.,]\d+)?")
+# (?=…): an amount opens with a currency's first letter or sign, or with a digit, looked at before the currencies
+# are tried one by one at every position
 AMOUNT = re.compile(
-    rf"(?:(?P<cur1>{_CUR})\s*)?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?P<cur2>{_CUR}|,-)?(?![\wæøå])",
+    rf"(?=[kneu€$sd\d])(?:(?P<cur1>{_CUR})\s*)?(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?\s*(?P<cur2>{_CUR}|,-)?(?![\wæøå])",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
 _COMMA_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+")
 RATE = re.compile(r"^\s*(?:per|pr\.?|for kvar|for hver|i snitt per)\s+(?P<per>[a-zæøå]+)", re.IGNORECASE)
 
@@ -57,7 +60,7 @@ def _value(num: str) -> Decimal | None:
 def find_amounts(text: str, default_currency: str = "NOK") -> list[Amount]:
     """Money amounts in text. A bare number counts only when grouped in thousands or scaled."""
     out = []
-    for m in AMOUNT.finditer(text):
+    for m in AMOUNT.finditer(text) if _DIGIT.search(text) else ():  # most sentences hold no number at all
         cur = m["cur1"] or m["cur2"]
         scale = m["scale"]
         grouped = bool(re.search(r"\d[  .]\d{3}", m["num"]))

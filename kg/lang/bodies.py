@@ -9,6 +9,7 @@ region, a compass word before a county a region, ...).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -104,7 +105,12 @@ class Lexicon:
                                    tuple(s.lower() for s in rule.get("suffixes", [])))
                             for kind, rule in rules.items() if isinstance(rule, dict)}
         self.compass = {w.lower() for w in rules.get("region", {}).get("compass_prefixes", [])}
-        self._fuzzy_keys = [k for k, v in self.names.items() if v.kind != "place" and len(k) >= 8]
+        fuzzy_keys = [k for k, v in self.names.items() if v.kind != "place" and len(k) >= 8]
+        # by length (and, among those of one length, in the order above): only names of a length near a name's
+        # can reach FUZZY_MIN, and the spelling match looks at those alone (a tenth to a third of them)
+        self._by_length = sorted(range(len(fuzzy_keys)), key=lambda i: len(fuzzy_keys[i]))
+        self._fuzzy_keys = [fuzzy_keys[i] for i in self._by_length]
+        self._lengths = [len(k) for k in self._fuzzy_keys]
 
     def known(self, name: str) -> Known | None:
         return self.names.get(key(name))
@@ -115,7 +121,12 @@ class Lexicon:
         k = key(name)
         if len(k) < 8:
             return None
-        best = process.extractOne(k, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN)
+        # a ratio is at most 200 * shorter / (both lengths): the lengths where it can reach FUZZY_MIN, a letter wider
+        lo = bisect.bisect_left(self._lengths, len(k) * FUZZY_MIN // (200 - FUZZY_MIN) - 1)
+        hi = bisect.bisect_right(self._lengths, len(k) * (200 - FUZZY_MIN) // FUZZY_MIN + 1)
+        found = process.extract(k, self._fuzzy_keys[lo:hi], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None)
+        # the best, and of equals the first in the lexicon's order (as a match over all of them in that order)
+        best = max(found, key=lambda f: (f[1], -self._by_length[lo + f[2]]), default=None)
         return self.names[best[0]] if best else None
 
     def by_words(self, name: str) -> str | None:
@@ -157,9 +168,12 @@ def _genitive_base(name: str) -> str | None:
     return None
 
 
+_COUNCIL_FIRST = re.compile(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", re.IGNORECASE)
+
+
 def _council_last(name: str) -> str | None:
     """'Regionråd Dalane', 'Regionrådet i Dalane' → 'Dalane regionråd': the council written before its region."""
-    m = re.match(r"^regionråd(?:et)?\s+(?:(?:i|for)\s+)?(?P<region>[A-ZÆØÅ].*)$", name, re.IGNORECASE)
+    m = _COUNCIL_FIRST.match(name)
     return f"{m['region']} regionråd" if m else None
 
 

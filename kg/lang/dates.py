@@ -49,6 +49,10 @@ TEXT_DATE = re.compile(
     rf"(?:\s+(?P<year>\d{{4}}))?(?![\wæøå])",
     re.IGNORECASE,
 )
+_DIGIT = re.compile(r"\d")
+# a day's last digit before a month, as every TEXT_DATE holds: found by one test at each digit, where TEXT_DATE
+# tries its weekdays at every position
+_DAY_AND_MONTH = re.compile(rf"\d\.?\s*(?:{_MONTH_RE})", re.IGNORECASE)
 WEEK = re.compile(r"\b(?:uke|veke|week)\s+(?P<week>\d{1,2})(?:,?\s+(?P<year>\d{4}))?\b", re.IGNORECASE)
 TIME_RANGE = re.compile(
     r"\bkl\.?\s*(?P<h1>\d{1,2})(?:[.:]?(?P<m1>\d{2}))?\s*(?:[-–]|til)\s*(?:kl\.?\s*)?(?P<h2>\d{1,2})(?:[.:]?(?P<m2>\d{2}))?\b",
@@ -108,7 +112,9 @@ def find_dates(text: str, ref: date | None = None) -> list[DateMention]:
     """Every written date in text ('20. mai', '24-25. august', '17.3.22', 'uke 38')."""
     found: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for m in TEXT_DATE.finditer(text):
+    if not _DIGIT.search(text):  # every date written has a digit: most lines, read by many extractors, hold none
+        return found
+    for m in TEXT_DATE.finditer(text) if _DAY_AND_MONTH.search(text) else ():
         month = MONTHS[m["mon"].lower()]
         d1 = int(m["d1"])
         wd = WEEKDAYS[m["wd"].lower()] if m["wd"] else None

@@ -52,6 +52,9 @@ class County:
     valid_to: str | None
 
 
+_COUNTY_SUFFIX = re.compile(r"\s+(?:fylkeskommune|fylke|FK)$")
+
+
 class Gazetteer:
     def __init__(self, municipalities: list[Municipality], counties: list[County],
                  centres: dict[str, str] | None = None):
@@ -82,11 +85,11 @@ class Gazetteer:
                 k = k[: -len(suffix)]
                 break
         found = list(self._by_name.get(k, [])) or self._by_initials(k)
-        return sorted(found, key=lambda m: key(m.name) != k)
+        return sorted(found, key=lambda m: key(m.name) != k) if len(found) > 1 else found  # most names: none
 
     def _by_initials(self, k: str) -> list[Municipality]:
         """'e og h' → Evje og Hornnes: a two-part name written by its initials, when only one fits."""
-        m = re.fullmatch(r"(\w) og (\w)", k)
+        m = re.fullmatch(r"(\w) og (\w)", k) if " og " in k else None  # asked of every name not found
         if not m:
             return []
         fits = {n: ms for n, ms in self._by_name.items()
@@ -117,7 +120,7 @@ class Gazetteer:
 
     @staticmethod
     def _county_name(name: str) -> str:
-        return re.sub(r"\s+(?:fylkeskommune|fylke|FK)$", "", name.strip())
+        return _COUNTY_SUFFIX.sub("", name.strip())
 
 
 def _names(rows: list[dict]) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ import sqlite3
 import subprocess
 import threading
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from kg.paths import LEXICON_DIR, cache_dir
@@ -54,7 +54,7 @@ class WordAnalysis:
     # field of lemmas need not hold it, the field of words as written does
     inflected: bool = False
 
-    @property
+    @cached_property  # topic tagging asks for it for every candidate word of every sentence
     def nominal(self) -> tuple[str, ...]:
         return tuple(k for k in self.lemmas if k not in self.verbal)
 

@@ -29,11 +29,14 @@ def key(s: str) -> str:
     return squash(_KEY_PUNCTUATION.sub(" ", s))
 
 
+_NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
+
+
 def slug(s: str) -> str:
     """An IRI-safe, ASCII, stable slug of a name."""
     s = nfc(s).translate(_FOLD)
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
-    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+    s = _NOT_SLUG.sub("-", s).strip("-").lower()
     return s or "x"
 
 
@@ -52,8 +55,9 @@ def strip_markup(s: str) -> str:
     return s
 
 
-# the word that ends a sentence (its last word, with the mark) and the spaces after it
-_SENT_END = re.compile(r"(?P<word>\S*[.!?])\s+(?=[A-ZÆØÅ«\"(])")
+# the mark that ends a sentence and the spaces after it (the word it ends is read back from the mark: a pattern
+# opening with that word would be tried from every letter of every word)
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-ZÆØÅ«\"(])")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -67,9 +71,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
     abbreviations = word_set("abbreviations")
     spans, start = [], 0
     for m in _SENT_END.finditer(text):
-        if m["word"].lower() in abbreviations:
+        end = word = m.start() + 1
+        while word and not text[word - 1].isspace():
+            word -= 1
+        if text[word:end].lower() in abbreviations:
             continue
-        end = m.end("word")
         if text[start:end].strip():
             spans.append((start, end))
         start = m.end()

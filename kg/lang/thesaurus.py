@@ -99,7 +99,7 @@ class Thesaurus:
             if i + k > len(words) or (concept.slug, i) in found or any(j in taken for j in range(i, i + k)):
                 continue
             caps = label.isupper() and len(label) <= 5
-            kinds = [_word_match(words[i + j][0], toks[j], last=(j == k - 1), caps=caps) for j in range(k)]
+            kinds = [_word_match(analyse, words[i + j][0], toks[j], last=(j == k - 1), caps=caps) for j in range(k)]
             if all(kinds):
                 found[(concept.slug, i)] = TopicMatch(concept, (words[i][1], words[i + k - 1][2]))
                 if all(x == "word" for x in kinds):
@@ -154,15 +154,16 @@ def _keys_by(analyse, word: str) -> frozenset[str]:
     return frozenset({word.lower(), *analyse(word).nominal})
 
 
-def _word_match(word: str, tok: str, *, last: bool, caps: bool) -> str | None:
-    """'word' for the word itself or another form of it, 'part' for a compound part, else None."""
+def _word_match(analyse, word: str, tok: str, *, last: bool, caps: bool) -> str | None:
+    """'word' for the word itself or another form of it, 'part' for a compound part, else None (analyse: the
+    morphology, asked for once a tagging, not once a word)."""
     if caps:
         return "word" if word == tok else None
-    label = _keys(tok)
-    if label & _keys(word):
+    label = _keys_by(analyse, tok)
+    if label & _keys_by(analyse, word):
         return "word"
     if last and len(tok) >= MIN_PART:
-        analysis = _morphology()(word)
+        analysis = analyse(word)
         if label & set(analysis.parts) or any(label & _affixes(lemma) for lemma in analysis.nominal):
             return "part"
     return None

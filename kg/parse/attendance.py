@@ -23,7 +23,7 @@ from kg.lang.bodies import classify
 from kg.lang.lexicon import table, word_set
 from kg.lang.names import is_given_name, is_initial, normalise_person, role_prefix, split_role
 from kg.model import AttendanceLine, Block, Section, Span
-from kg.parse.lines import contains_any, headings, label_line, starts_with_any
+from kg.parse.lines import contains_any, first_opening, headings, label_line, starts_with_any
 
 
 @cache
@@ -151,8 +151,13 @@ _ABBREVIATION = re.compile(r"^[A-ZÆØÅ][A-Za-zÆØÅæøå]{0,4}$")
 
 def _column_kind(header: str) -> str | None:
     """The kind of an attendee table's column by its header cell (lower case): name, body, role, present …"""
-    names = _words()["columns"]
-    return next((k for k in names if starts_with_any(header, names[k])), None)
+    return _column_kinds()(header)
+
+
+@cache
+def _column_kinds():
+    """Every cell of every attendance row is asked whether it heads a column: one match for all the kinds."""
+    return first_opening(_words()["columns"])
 
 
 def lists_attendees(cells: list[str]) -> bool:
@@ -186,8 +191,10 @@ def _answer(cell: str) -> bool | None:
 def _plain(text: str) -> str:
     """The words of a line without list bullets, Markdown emphasis or strike marks."""
     text = text.replace("**", "").replace("~~", "").replace("__", "")
-    text = re.sub(r"(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)", "", text)
-    text = re.sub(r"^\s*#{1,6}\s*", "", text)
+    if "*" in text:
+        text = re.sub(r"(?<!\w)\*(?!\s)|(?<=\S)\*(?!\w)", "", text)
+    if "#" in text:
+        text = re.sub(r"^\s*#{1,6}\s*", "", text)
     return _BULLET.sub("", text).strip()
 
 

@@ -104,6 +104,18 @@ def starts_with_any(text: str, words: list[str]) -> str | None:
     return m.group() if m else None
 
 
+def first_opening(lists: dict[str, list[str]]):
+    """A reader of which list a text opens with a word of (as starts_with_any): the first in the lists'
+    order, found by one match of them all instead of one match a list."""
+    keys = [k for k, words in lists.items() if words]
+    pattern = re.compile("|".join(f"({_opening(tuple(lists[k])).pattern})" for k in keys))
+
+    def first(text: str) -> str | None:
+        m = pattern.match(text.lower())
+        return keys[m.lastindex - 1] if m else None
+    return first
+
+
 @cache
 def _opening(words: tuple[str, ...]) -> re.Pattern:
     """One pattern for a list's words, the longest first, each where no letter or digit follows
@@ -118,7 +130,9 @@ def _longest_first(words: tuple[str, ...]) -> list[str]:
 
 @cache
 def _any_of(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile("|".join(_whole(w).pattern for w in words))
+    """Whether any of the words stands alone: the boundary tested once a position, then the words
+    (as many alternatives each with its own look-behind try every one at every position, 10× slower)."""
+    return re.compile(rf"(?<![\wæøå])(?:{'|'.join(map(re.escape, words))})(?![\wæøå])")
 
 
 @cache

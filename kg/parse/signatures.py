@@ -52,9 +52,10 @@ def _people(text: str) -> list[str]:
 
 def _says(minutes: Minutes, *patterns: re.Pattern) -> bool:
     """Whether any of the patterns is found anywhere in the minutes, their lines joined as a sentence joins
-    them: most minutes hold none of these words, and then no sentence is cut and searched, four times over."""
+    them: most minutes hold none of these words, and then no sentence is cut and searched, four times over.
+    "Name (sign.)" is looked for only where "(sign" stands (its pattern is tried from every capital)."""
     text = " ".join(line.strip() for line in minutes.source.lines)
-    return any(p.search(text) for p in patterns)
+    return any(p.search(text) for p in patterns if p is not _SIGNED or "(sign" in text)
 
 
 def _sentences(minutes: Minutes):
