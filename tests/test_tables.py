@@ -310,3 +310,27 @@ def test_an_ingest_that_stops_leaves_the_tables_as_they_were(mountains, tmp_path
         mountains.ingest([tmp_path / "april"])
     assert (mountains.store.path / TABLES_FILE).read_bytes() == before
     assert not list(mountains.store.path.glob(".*.tmp"))
+
+
+def test_a_reader_rebuilding_the_tables_leaves_an_ingests_rewrite_alone(mountains):
+    """Each rewrite writes a file of its own: a reader that rebuilt stale tables while an ingest was
+    writing took the ingest's file, and the ingest failed ("attempt to write a readonly database")."""
+    from kg.ask.tables import Rewrite
+
+    ingest = Rewrite(mountains.store, Tables.open(mountains.store.path / TABLES_FILE))
+    reader = Rewrite(mountains.store)
+    assert reader.tmp != ingest.tmp
+    reader.finish()
+    assert ingest.finish().stamp() == stamp(mountains.store)
+    assert not list(mountains.store.path.glob(".*.tmp"))
+
+
+def test_a_rewrite_left_by_a_process_that_ended_is_removed(mountains):
+    from kg.ask.tables import Rewrite
+
+    left = mountains.store.path / f".{TABLES_FILE}.999999999-0a1b2c3d.tmp"  # no such process
+    shared = mountains.store.path / f".{TABLES_FILE}.tmp"  # the one name older kgs used
+    left.write_bytes(b"")
+    shared.write_bytes(b"")
+    Rewrite(mountains.store).finish()
+    assert not left.exists() and not shared.exists()

@@ -33,7 +33,9 @@ import os
 import re
 import shutil
 import sqlite3
+import uuid
 from datetime import date
+from pathlib import Path
 
 from kg import __version__
 from kg.errors import StoreError
@@ -634,11 +636,10 @@ class Rewrite:
     def __init__(self, store: GraphStore, since: Tables | None = None):
         self.store, self.since = store, since
         self.path = store.path / TABLES_FILE
-        self.tmp = self.path.with_name(f".{self.path.name}.tmp")
+        self.tmp = _own_temporary(self.path)
         self.read: set[str] = set()  # document graphs whose rows were added
         self.replaced: set[str] = set()  # the things their old rows named a meeting or event
         try:
-            self.tmp.unlink(missing_ok=True)
             if since is not None:
                 since.db.close()
                 shutil.copyfile(self.path, self.tmp)
@@ -694,6 +695,28 @@ class Rewrite:
     def _failed(self, e: Exception):
         self.tmp.unlink(missing_ok=True)
         raise StoreError(f"cannot write {self.path}: {getattr(e, 'strerror', None) or e}") from None
+
+
+def _own_temporary(path: Path) -> Path:
+    """A file beside the tables for one Rewrite alone, named by its process: a reader that rebuilds
+    stale tables while an ingest writes its own must not take the ingest's file. Those left by a
+    process that has ended (a crash) are removed first, and so is the one name older kgs shared."""
+    path.with_name(f".{path.name}.tmp").unlink(missing_ok=True)
+    for old in path.parent.glob(f".{path.name}.*.tmp"):
+        pid = old.name[len(path.name) + 2:].split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            old.unlink(missing_ok=True)
+    return path.with_name(f".{path.name}.{os.getpid()}-{uuid.uuid4().hex[:8]}.tmp")
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # no signal: only asks whether the process exists
+    except (ProcessLookupError, OverflowError):
+        return False
+    except PermissionError:  # another user's
+        pass
+    return True
 
 
 def write_tables(store: GraphStore, state: str | None = None, *, since: Tables | None = None,
