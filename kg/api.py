@@ -221,11 +221,15 @@ class Archive:
         stored = self.store.document_hashes()
         found = [self._document_named(name, stored) for name in names]
         tables = Rewrite(self.store, current(self.store))
-        ingestor = self._ingestor()
-        for identity in found:
-            ingestor.remove_document(identity)
-        refresh_regions(self.store)
-        refresh_bodies(self.store)
+        try:
+            ingestor = self._ingestor()
+            for identity in found:
+                ingestor.remove_document(identity)
+            refresh_regions(self.store)
+            refresh_bodies(self.store)
+        except BaseException:  # the old tables stay as they were (stale, rebuilt when next needed)
+            tables.abandon()
+            raise
         self.refresh_tables(tables)
         return found
 
